@@ -1,0 +1,185 @@
+"""The lexicon: every piece of domain knowledge the extractor uses, as data tables.
+
+- `states.tsv`: sovereign states, ISO codes, Wikidata ids, names, aliases, capitals used as
+  metonyms, demonyms (derived from mledoze/countries, ODbL; see states.SOURCES.md);
+- `weapons.tsv`: named weapon systems and platforms with class and operator (weapons.SOURCES.md);
+- `weapon_classes.tsv`: the weapon-class SKOS scheme of the ontology (label, concept, broader);
+- `cues.tsv`: trigger words, class words, factuality and outcome cues (category, term, value).
+
+Tables are loaded and validated once (`load_lexicon()` is cached). A bad row raises
+LexiconError naming file and line. The same tables drive recognition and emit the
+kgo:State and kgo:Weapon nodes, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.errors import LexiconError
+
+LEXICON_DIR = Path(__file__).parent
+TABLES = ("states.tsv", "weapons.tsv", "weapon_classes.tsv", "cues.tsv")
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_QID = re.compile(r"^Q[0-9]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class StateEntry:
+    iso3: str
+    iso2: str
+    name: str
+    official_name: str
+    wikidata: str | None
+    capitals: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponEntry:
+    name: str
+    aliases: tuple[str, ...]
+    weapon_class: str
+    operator: str | None
+    wikidata: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponClass:
+    label: str  # "short-range ballistic missile"
+    concept: str  # local name in kgo:, "ShortRangeBallisticMissile"
+    broader: str | None  # label of the broader class
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    category: str
+    term: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    states: dict[str, StateEntry]  # by iso3
+    weapons: dict[str, WeaponEntry]  # by canonical name
+    classes: dict[str, WeaponClass]  # by label
+    cues: tuple[Cue, ...]
+    version: str  # short hash of the table bytes
+
+    def cue_terms(self, category: str) -> dict[str, str]:
+        """term -> value for one category of cues.tsv."""
+        return {c.term: c.value for c in self.cues if c.category == category}
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            line = reader.line_num
+            if None in row or any(v is None for v in row.values()):
+                raise LexiconError(str(path), line, "wrong number of tab-separated fields")
+            yield line, {k: v.strip() for k, v in row.items()}
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def _load_classes(path: Path) -> dict[str, WeaponClass]:
+    classes: dict[str, WeaponClass] = {}
+    for line, row in _rows(path):
+        label = row["label"]
+        if label in classes:
+            raise LexiconError(str(path), line, f"duplicate class {label!r}")
+        classes[label] = WeaponClass(label, row["concept"], row["broader"] or None)
+    for wc in classes.values():
+        if wc.broader is not None and wc.broader not in classes:
+            raise LexiconError(str(path), 0, f"class {wc.label!r} has unknown broader {wc.broader!r}")
+    return classes
+
+
+def _load_states(path: Path) -> dict[str, StateEntry]:
+    states: dict[str, StateEntry] = {}
+    for line, row in _rows(path):
+        iso3 = row["iso3"]
+        if not _ISO3.match(iso3):
+            raise LexiconError(str(path), line, f"iso3 {iso3!r} is not three capital letters")
+        if iso3 in states:
+            raise LexiconError(str(path), line, f"duplicate iso3 {iso3!r}")
+        wikidata = row["wikidata"] or None
+        if wikidata is not None and not _QID.match(wikidata):
+            raise LexiconError(str(path), line, f"wikidata {wikidata!r} is not a Q-id")
+        states[iso3] = StateEntry(
+            iso3=iso3,
+            iso2=row["iso2"],
+            name=row["name"],
+            official_name=row["official_name"],
+            wikidata=wikidata,
+            capitals=_split(row["capital"]),
+            demonyms=_split(row["demonyms"]),
+            aliases=_split(row["aliases"]),
+            metonyms=_split(row["capital_metonyms"]),
+        )
+    return states
+
+
+def _load_weapons(path: Path, states: dict[str, StateEntry], classes: dict[str, WeaponClass]) -> dict[str, WeaponEntry]:
+    weapons: dict[str, WeaponEntry] = {}
+    seen: dict[str, str] = {}
+    for line, row in _rows(path):
+        name = row["name"]
+        if name in weapons:
+            raise LexiconError(str(path), line, f"duplicate weapon {name!r}")
+        if row["weapon_class"] not in classes:
+            raise LexiconError(str(path), line, f"unknown weapon_class {row['weapon_class']!r}; use a label of weapon_classes.tsv")
+        operator = row["operator"] or None
+        if operator is not None and operator not in states:
+            raise LexiconError(str(path), line, f"operator {operator!r} is not an iso3 of states.tsv")
+        aliases = _split(row["aliases"])
+        for form in (name, *aliases):
+            key = form.casefold()
+            if key in seen and seen[key] != name:
+                raise LexiconError(str(path), line, f"{form!r} already names {seen[key]!r}")
+            seen[key] = name
+        weapons[name] = WeaponEntry(name, aliases, row["weapon_class"], operator, row["wikidata"] or None)
+    return weapons
+
+
+def _load_cues(path: Path, classes: dict[str, WeaponClass]) -> tuple[Cue, ...]:
+    cues: list[Cue] = []
+    seen: set[tuple[str, str]] = set()
+    for line, row in _rows(path):
+        key = (row["category"], row["term"])
+        if key in seen:
+            raise LexiconError(str(path), line, f"duplicate cue {key!r}")
+        seen.add(key)
+        if row["category"] == "class_word" and row["value"] not in classes:
+            raise LexiconError(str(path), line, f"unknown weapon class {row['value']!r}")
+        cues.append(Cue(row["category"], row["term"], row["value"]))
+    return tuple(cues)
+
+
+def load_lexicon_from(directory: Path) -> Lexicon:
+    """Load and validate the four tables from a folder (tests point this at bad copies)."""
+    classes = _load_classes(directory / "weapon_classes.tsv")
+    states = _load_states(directory / "states.tsv")
+    weapons = _load_weapons(directory / "weapons.tsv", states, classes)
+    cues = _load_cues(directory / "cues.tsv", classes)
+    digest = hashlib.sha256()
+    for name in TABLES:
+        digest.update((directory / name).read_bytes())
+    return Lexicon(states, weapons, classes, cues, digest.hexdigest()[:12])
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The package's lexicon, loaded once."""
+    return load_lexicon_from(LEXICON_DIR)
