@@ -1,0 +1,325 @@
+"""Input articles -> `Article` records (the first arrow of the pipeline).
+
+Two input formats:
+
+- a text file (`*.txt`, or any file named on the command line): an optional dateline
+  `" date YYYY-MM-DD SOURCE"` as the first line, a blank line, then paragraphs. Without a
+  dateline the whole file is the body and the date is the caller's `default_date`.
+- JSON Lines (`*.jsonl`): one object per line, `{"id": str, "text": str, "date": "YYYY-MM-DD"
+  | null, "source": str | null}`; `date` and `source` may be absent.
+
+`Article.body` is the text after the dateline header, kept exactly as in the file (so that
+every offset the extractor records slices the real article text), with two exceptions: the
+bytes are decoded (a UTF-8 or UTF-16/32 byte-order mark is dropped) and Windows line endings
+`\\r\\n` become `\\n`. Nothing else is trimmed, not even a trailing newline.
+
+`parse_article` is pure and raises `ArticleError`; `read_file` and `read_articles` never raise
+for bad content: what cannot be read becomes a `Skip` (where and why), which the build counts
+and reports. Only a path that does not exist is an error (`iter_inputs`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kg.errors import ArticleError
+from kg.models import Article
+
+#: File name endings read when a folder is walked (files named explicitly are always read).
+ARTICLE_SUFFIXES = (".txt", ".jsonl")
+
+DATELINE_HELP = (
+    "expected ' date YYYY-MM-DD SOURCE' as the first line; fix the date or remove the line and pass --date"
+)
+NOT_UTF8 = "not UTF-8 text; re-save it as UTF-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that could not be read, with where and why."""
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+# --------------------------------------------------------------------------- pure parsing
+
+_DATELINE = re.compile(r"[ \t]*date\b")  # the marker that says "this first line is a dateline"
+_DATE_TOKEN = re.compile(r"[ \t]+(\S+)")  # what follows the marker
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def _iso_date(token: str) -> date | None:
+    """'2017-03-23' -> date; None for anything else (no other ISO 8601 spellings)."""
+    m = _ISO_DATE.fullmatch(token)
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def looks_like_paragraph(text: str) -> bool:
+    """Tell article text from a byline by its shape.
+
+    A byline ("AP, SEOUL", "TEHRAN", "By Kim Tong-hyung, The Associated Press") is a few
+    words, mostly capitalised, with no sentence-final punctuation. A paragraph is a sentence:
+    many words, lower-case words among them, ending in . ! ? (possibly before a closing quote).
+    """
+    words = text.split()
+    if len(words) > 12:
+        return True
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return len(words) >= 4 and lower >= 2 and _SENTENCE_END.search(text.rstrip()) is not None
+
+
+def _normalise(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n")
+
+
+def parse_article(
+    text: str, article_id: str, *, path: str = "<text>", default_date: date | None = None
+) -> Article:
+    """Parse one seed-format or plain-text article (already decoded) into an Article.
+
+    `path` is only used in messages and kept in `Article.path`; `default_date` is the date of
+    a text without a dateline (the CLI's --date). Raises ArticleError for an empty text, a
+    dateline whose date is not a calendar date `YYYY-MM-DD`, and a dateline with no text after it.
+    """
+    text = _normalise(text)
+    if not text.strip():
+        raise ArticleError(path, None, "empty file; there is no article text to read")
+    first, newline, _ = text.partition("\n")
+    marker = _DATELINE.match(first)
+    if marker is None:  # plain text: the whole file is the body
+        return Article(id=article_id, body=text, date=default_date, source=None, path=path, body_line=1)
+
+    token = _DATE_TOKEN.match(first, marker.end())
+    dateline = _iso_date(token[1]) if token else None
+    if token is None or dateline is None:
+        found = f"got {token[1]!r}, not a calendar date" if token else "no date after 'date'"
+        raise ArticleError(path, 1, f"{DATELINE_HELP} ({found})")
+
+    tail_offset = token.end()
+    tail_offset += len(first[tail_offset:]) - len(first[tail_offset:].lstrip(" \t"))
+    tail = first[tail_offset:].rstrip()
+    if tail and looks_like_paragraph(tail):
+        # the first paragraph sits on the dateline itself: no source, the body starts there
+        return Article(
+            id=article_id, body=text[tail_offset:], date=dateline, source=None, path=path, body_line=1
+        )
+
+    # the body starts at the first line after the header that is not blank
+    start = len(first) + len(newline)
+    line = 2
+    while start < len(text):
+        end = text.find("\n", start)
+        if end == -1 or text[start:end].strip():
+            break
+        start, line = end + 1, line + 1
+    body = text[start:]
+    if not body.strip():
+        raise ArticleError(path, 1, "the file has a dateline but no article text after it; add the text")
+    return Article(id=article_id, body=body, date=dateline, source=tail or None, path=path, body_line=line)
+
+
+def _jsonl_article(raw: str, path: str, line: int, default_date: date | None) -> Article | Skip:
+    """One JSON Lines record -> Article, or a Skip saying what is wrong with it."""
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return Skip(
+            path, line, f"not valid JSON ({exc.msg} at column {exc.colno}); write one JSON object per line"
+        )
+    if not isinstance(obj, dict):
+        return Skip(path, line, 'expected a JSON object like {"id": "...", "text": "..."}')
+    article_id, text = obj.get("id"), obj.get("text")
+    if article_id is None:
+        return Skip(path, line, "missing required field 'id'")
+    if not isinstance(article_id, str) or not article_id.strip():
+        return Skip(path, line, f"'id' must be a non-empty string, got {article_id!r}")
+    if text is None:
+        return Skip(path, line, "missing required field 'text'")
+    if not isinstance(text, str):
+        return Skip(path, line, f"'text' must be a string, got {type(text).__name__}")
+    if not text.strip():
+        return Skip(path, line, f"article {article_id!r} has an empty 'text'")
+    raw_date, source = obj.get("date"), obj.get("source")
+    day = default_date
+    if raw_date is not None:
+        day = _iso_date(raw_date) if isinstance(raw_date, str) else None
+        if day is None:
+            return Skip(path, line, f"'date' must be a date 'YYYY-MM-DD' or null, got {raw_date!r}")
+    if source is not None and not isinstance(source, str):
+        return Skip(path, line, f"'source' must be a string or null, got {source!r}")
+    return Article(
+        id=article_id,
+        body=text.replace("\r\n", "\n"),
+        date=day,
+        source=(source.strip() or None) if source is not None else None,
+        path=path,
+        body_line=line,
+    )
+
+
+def parse_jsonl(
+    text: str, *, path: str = "<text>", default_date: date | None = None
+) -> Iterator[Article | Skip]:
+    """Each non-blank line of a JSON Lines text -> an Article, or a Skip for a broken line."""
+    lines = _normalise(text).split("\n")  # not splitlines(): U+2028 may sit inside a JSON string
+    if not any(raw.strip() for raw in lines):
+        yield Skip(path, None, "empty file; there is no article to read")
+        return
+    for number, raw in enumerate(lines, start=1):
+        if raw.strip():
+            yield _jsonl_article(raw, path, number, default_date)
+
+
+_BOMS = (  # UTF-32 first: its little-endian mark starts with the UTF-16 one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> str:
+    """Bytes of a text file -> str. Raises ArticleError (path "<bytes>") when they are not text.
+
+    UTF-8 (with or without a byte-order mark) is the format; UTF-16 and UTF-32 are accepted
+    only with a byte-order mark, which is what Windows editors write. There is no guessing of
+    8-bit encodings: a Latin-1 file decoded as such would silently put wrong characters into
+    the graph, so it is refused with a message that says how to fix it.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                problem = f"not valid {codec.upper()} text despite its byte-order mark; re-save it as UTF-8"
+                raise ArticleError("<bytes>", None, problem) from None
+    if b"\x00" in data:
+        problem = (
+            "binary file (contains NUL bytes), not an article; "
+            "if it is UTF-16 text without a byte-order mark, re-save it as UTF-8"
+        )
+        raise ArticleError("<bytes>", None, problem)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError("<bytes>", data[: exc.start].count(b"\n") + 1, NOT_UTF8) from None
+
+
+# --------------------------------------------------------------------------- files (the edge)
+
+
+def read_file(path: Path, *, default_date: date | None = None) -> Iterator[Article | Skip]:
+    """The articles of one file: 0 or 1 for a text file, any number for `*.jsonl`.
+
+    Never raises for bad content: an unreadable file, an undecodable or empty one, a bad
+    dateline or a broken JSON line is yielded as a Skip.
+    """
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Skip(where, None, f"cannot read the file ({exc.strerror or exc})")
+        return
+    if not data.strip():
+        yield Skip(where, None, "empty file; there is no article text to read")
+        return
+    try:
+        text = decode(data)
+        if path.suffix.lower() == ".jsonl":
+            yield from parse_jsonl(text, path=where, default_date=default_date)
+        else:
+            yield parse_article(text, path.stem, path=where, default_date=default_date)
+    except ArticleError as exc:
+        yield Skip(where, exc.line, exc.problem)
+
+
+def _walk(folder: Path) -> tuple[list[Path], int]:
+    """Article files under a folder, recursively, in a stable order; hidden entries are left out."""
+    found: list[Path] = []
+    ignored = 0
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append(Path(root) / name)
+            else:
+                ignored += 1
+    return found, ignored
+
+
+def iter_inputs(paths: Sequence[Path]) -> tuple[list[Path], int]:
+    """Expand the paths given by the user into the files to read.
+
+    Folders are walked recursively for `*.txt` and `*.jsonl` (sorted; hidden files and
+    folders, names starting with '.', are not walked and not counted); files named
+    explicitly are read whatever their extension. A file reached twice is read once.
+    Returns (files, number of other files ignored in the folders).
+    Raises ArticleError for a path that does not exist or is neither file nor folder.
+    """
+    files: list[Path] = []
+    seen: set[Path] = set()
+    ignored = 0
+    for path in paths:
+        if path.is_dir():
+            found, skipped = _walk(path)
+            ignored += skipped
+        elif path.is_file():
+            found = [path]
+        elif not path.exists():
+            raise ArticleError(str(path), None, "no such file or folder; check the path")
+        else:
+            raise ArticleError(str(path), None, "not a regular file or folder; give article files or folders")
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, ignored
+
+
+def read_articles(paths: Sequence[Path], *, default_date: date | None = None) -> Iterator[Article | Skip]:
+    """Every article under `paths`, in order, with a Skip for each input that cannot be read.
+
+    A second article with an id already read is a Skip ("duplicate article id"), never a
+    silent replacement. Missing paths raise ArticleError at call time, before any reading.
+    """
+    files, _ = iter_inputs(paths)
+    return _read_all(files, default_date)
+
+
+def _read_all(files: list[Path], default_date: date | None) -> Iterator[Article | Skip]:
+    first_seen: dict[str, str] = {}  # article id -> where it was first read
+    for file in files:
+        jsonl = file.suffix.lower() == ".jsonl"
+        for item in read_file(file, default_date=default_date):
+            if isinstance(item, Article):
+                where = f"{file}:{item.body_line}" if jsonl else str(file)
+                if item.id in first_seen:
+                    reason = f"duplicate article id {item.id!r} (first read from {first_seen[item.id]})"
+                    yield Skip(str(file), item.body_line if jsonl else None, reason)
+                    continue
+                first_seen[item.id] = where
+            yield item

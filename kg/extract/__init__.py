@@ -1,0 +1,73 @@
+"""extract: one article's spaCy Doc -> mentions and events.
+
+For each sentence: the gazetteer's States and Weapons make a Mention; the launch, exercise
+and treaty rules make candidates; the discourse (who the article is talking about) resolves
+pronouns. `kg.normalize.merge` then turns candidates into events.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.candidate import Candidate
+from kg.extract.discourse import Discourse
+from kg.extract.exercise import find_exercises
+from kg.extract.launch import LAUNCHED, find_launches
+from kg.extract.sentence import SentenceView
+from kg.extract.treaty import find_treaties
+from kg.lexicon import Lexicon
+from kg.models import Article, Extraction, Mention, WeaponRef
+from kg.normalize import merge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+RULES_VERSION = "2026.11.1"  # bump when a rule changes what is extracted
+
+
+def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
+    """Everything the rules find in one parsed article body."""
+    discourse = Discourse()
+    candidates: list[Candidate] = []
+    mentions: list[Mention] = []
+    notes: list[tuple[int, WeaponRef, Mention]] = []
+    sentences = 0
+    for index, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        sentences += 1
+        view = SentenceView(sent, lexicon, index)
+        mention = view.mention()
+        if mention.states or mention.weapons:
+            mentions.append(mention)
+        launches = find_launches(view, lexicon, discourse)
+        candidates += launches
+        candidates += find_exercises(view, lexicon, discourse)
+        candidates += find_treaties(view, lexicon, discourse)
+        if not launches:
+            for w in view.weapon_refs(sent):
+                if w.weapon_class in LAUNCHED:
+                    notes.append((index, w, mention))
+        _update_topic(view, discourse)
+    events = merge(candidates, article, lexicon, notes)
+    return Extraction(article=article, mentions=tuple(mentions), events=events, sentences=sentences)
+
+
+def _update_topic(view: SentenceView, discourse: Discourse) -> None:
+    """The state the sentence is about: its main clause's subject, if that names one."""
+    root = view.sent.root
+    for verb in [root, *[c for c in root.children if c.dep_ in ("ccomp", "conj")]]:
+        for subj in view.subject(verb):
+            states = view.states_of(view.collect(subj))
+            if states:
+                discourse.topic = states[0]
+                return
+
+
+def extract(article: Article, nlp: object, lexicon: Lexicon) -> Extraction:
+    """Parse and extract one article (`nlp` from kg.nlp.load_nlp())."""
+    doc = nlp(article.body)  # type: ignore[operator]
+    return extract_doc(doc, article, lexicon)
+
+
+__all__ = ["RULES_VERSION", "extract", "extract_doc"]

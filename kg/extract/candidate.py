@@ -1,0 +1,38 @@
+"""What a sentence rule finds: a candidate event, before merging and date resolution.
+
+Candidates hold no spaCy objects: offsets and strings only, so `normalize` is pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.models import EventType, Factuality, Mention, Outcome, WeaponRef
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    type: EventType
+    sentence: Mention  # the evidence sentence
+    sentence_index: int  # position of the sentence in the article
+    trigger: str  # the trigger word as written (for explanations)
+    trigger_lemma: str
+    actors: tuple[str, ...] = ()  # Launch: agent(s); Exercise: participants; Treaty: signatories
+    needs_actor: bool = False  # the actor is a pronoun or left out: resolve from the discourse
+    weapons: tuple[WeaponRef, ...] = ()
+    weapon_class: str | None = None
+    class_from_weapon_phrase: bool = False  # the class word sits in the phrase that names the weapon
+    date_phrase: str | None = None
+    date_role: str = ""  # "start", "end", "signed" or "" (how the date relates to the event)
+    future: bool = False  # the date phrase points forward ("due to begin Monday")
+    same_day_as_previous: bool = False  # "the same day", "hours after the launch"
+    site: str | None = None
+    outcomes: frozenset[Outcome] = frozenset()
+    count: int | None = None
+    factuality: Factuality = Factuality.ASSERTED
+    speaker: str = ""  # "agent" (the agent or its own media), "single" (one official, an accusation), "other", ""
+    speaker_states: tuple[str, ...] = ()
+    name: str | None = None
+    definite: bool = False  # "the launch", "the pact": refers back to an event already told
+    distinct: bool = False  # "another", "similar", "second": a new event even if compatible
+    ongoing: bool = False  # "ongoing drills": dated by the dateline's month when nothing else dates it

@@ -1,0 +1,224 @@
+"""Exercise rules: "US and South Korean forces began Ulchi Freedom Guardian on Aug. 21",
+"A US B-1B bomber and South Korean fighter jets conducted joint training exercises",
+"joint training drills that included Japan and South Korea".
+
+Participants come from the exercise phrase itself (modifiers, "by/with X", a relative clause
+"that included X"), from the subject of a verb that holds or stages it, and from the
+operators of the named platforms taking part (a B-1B is American). States that are only
+targets or places ("drills around Taiwan", "against the North") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract.candidate import Candidate
+from kg.extract.discourse import Discourse
+from kg.extract.factuality import attribution, cues, factuality
+from kg.extract.launch import _date, _resolvable
+from kg.extract.sentence import PRONOUNS, SentenceView
+from kg.lexicon import Lexicon
+from kg.models import EventType, WeaponRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs whose subject takes part in the exercise they govern.
+HOLD_VERBS = frozenset({"hold", "conduct", "stage", "begin", "start", "launch", "open", "wrap", "wind", "complete",
+                        "carry", "kick", "join", "participate", "take", "end", "finish", "continue", "fly",
+                        "practice", "send", "deploy", "dispatch", "perform", "run", "mount", "resume", "stage",
+                        "press", "plan", "expand", "scale", "suspend", "cancel", "postpone", "halt", "call"})
+# Verbs whose object, when the exercise is their subject, names what took part.
+INVOLVE_VERBS = frozenset({"involve", "include", "use", "bring", "feature", "mobilize", "see", "draw", "gather"})
+START_VERBS = frozenset({"begin", "start", "launch", "open", "kick"})
+END_VERBS = frozenset({"wind", "wrap", "end", "conclude", "close", "finish", "complete"})
+TARGET_PREPS = frozenset({"against", "around", "toward", "towards", "near", "off", "into", "over", "at", "on",
+                          "in", "to", "across", "of", "after", "before", "since", "than", "as", "for", "amid"})
+NAME_INTRO = re.compile(r"\b(?:code-?named|dubbed|called|named|known as)\s+$", re.I)
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                    "saturday", "sunday"})
+
+
+@cache
+def _name_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?:[- ]?(?:19|20)?\d{2}[A-Z]?)?(?![\w-])")
+
+
+def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """(first token, end token, name) of known exercise names in the sentence."""
+    regex = _name_regex(tuple(lexicon.cue_terms("exercise_name")))
+    out = []
+    base = view.sent.start_char
+    for m in regex.finditer(view.sent.text):
+        span = view.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end, m.group(0)))
+    return out
+
+
+def _proper_name(view: SentenceView, noun: Token) -> str | None:
+    """A proper name given to the exercise: compound, apposition, or "code-named X"."""
+    cands: list[Token] = []
+    for ch in noun.children:
+        if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < noun.i:
+            cands.append(ch)
+        if ch.dep_ == "appos" and ch.pos_ == "PROPN":
+            cands.append(ch)
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        cands.append(noun.head)
+    for ch in noun.children:  # "code-named Joint Sword-2024A", "that it called Joint Sword"
+        for t in ch.subtree:
+            if t.pos_ == "PROPN" and NAME_INTRO.search(view.doc[max(t.i - 3, 0) : t.i].text + " "):
+                cands.append(t)
+    for cand in cands:
+        toks = [t for t in cand.subtree if t.i <= cand.i or t.dep_ in ("compound", "nummod", "npadvmod", "punct")]
+        toks = [t for t in toks if t.pos_ in ("PROPN", "NUM", "PUNCT", "X") and t.i not in view.states]
+        toks = sorted(toks, key=lambda t: t.i)
+        while toks and toks[0].pos_ == "PUNCT":
+            toks.pop(0)
+        while toks and toks[-1].pos_ == "PUNCT":
+            toks.pop()
+        if not toks or toks[0].lower_ in MONTHS or any(t.i in view.weapons for t in toks):
+            continue
+        text = view.doc[toks[0].i : toks[-1].i + 1].text
+        if len(text) > 2 and not text.isdigit():
+            return text
+    return None
+
+
+def _participants(view: SentenceView, noun: Token) -> tuple[list[str], list[WeaponRef], bool]:
+    toks = view.collect(noun, skip_preps=TARGET_PREPS)
+    verb = view.nearest_verb(noun)
+    pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and lemma in HOLD_VERBS:
+            subj = view.subject(verb)
+            for s in subj:
+                toks += view.collect(s, skip_preps=TARGET_PREPS)
+                pronoun = pronoun or s.lower_ in PRONOUNS
+            for ch in verb.children:
+                if ch.dep_ in ("dobj", "dative") and ch is not noun:
+                    toks += view.collect(ch, skip_preps=TARGET_PREPS)
+                if ch.dep_ == "prep" and ch.lower_ in ("with", "by", "alongside"):
+                    toks += list(ch.subtree)
+                if ch.dep_ == "agent":
+                    toks += list(ch.subtree)
+        if noun.dep_ in ("nsubj", "nsubjpass") and lemma in INVOLVE_VERBS:
+            for ch in verb.children:
+                if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch is not noun:
+                    toks += list(ch.subtree)
+    states = view.states_of(sorted(set(toks), key=lambda t: t.i))
+    weapons = view.weapon_refs(sorted(set(toks), key=lambda t: t.i))
+    for w in weapons:
+        if w.operator and w.operator not in states:
+            states.append(w.operator)
+    return states, weapons, pronoun
+
+
+def _date_role(view: SentenceView, phrase: str | None) -> str:
+    if phrase is None:
+        return ""
+    for p in view.date_phrases():
+        if p.text != phrase:
+            continue
+        root = view.doc[p.root]
+        for anc in [root, *list(root.ancestors)[:3]]:
+            lemma = anc.lemma_.lower()
+            if lemma in START_VERBS:
+                return "start"
+            if lemma in END_VERBS or anc.lower_ in ("until", "till"):
+                return "end"
+            if anc.lower_ == "from" and anc.dep_ == "prep":
+                return "start"
+    return ""
+
+
+def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
+    c = cues(lexicon)
+    nouns = lexicon.cue_terms("exercise_noun")
+    known = _known_names(view, lexicon)
+    triggers: list[Token] = []
+    for tok in view:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and (lemma in nouns or tok.lower_ in nouns) and tok.dep_ not in ("compound",):
+            if any(ch.lemma_.lower() in ("artillery", "bombing") and False for ch in tok.children):
+                continue
+            triggers.append(tok)
+    # A known name that is not attached to an exercise noun is a trigger of its own.
+    for start, end, _name in known:
+        span = view.doc[start:end]
+        root = span.root
+        attached = any(t.i in {x.i for x in triggers} for t in [root.head, *root.children]) or any(
+            tr.head.i == root.i or root.head.i == tr.i for tr in triggers
+        )
+        if not attached:
+            triggers.append(root)
+    # Coordinated nouns ("exercises and drills") are one trigger.
+    triggers = [t for t in triggers if not (t.dep_ == "conj" and t.head in triggers)]
+    out: list[Candidate] = []
+    for trig in triggers:
+        fact = factuality(view, trig, c)
+        if fact is None:
+            continue
+        states, weapons, pronoun = _participants(view, trig)
+        name = None
+        for start, end, kname in known:
+            if start <= trig.i < end or any(start <= ch.i < end for ch in [*trig.children, trig.head]):
+                name = kname
+        if name is None:
+            name = _proper_name(view, trig)
+        if not states and pronoun and discourse.topic:
+            states = [discourse.topic]
+        scope = view.collect(trig, skip_preps=frozenset())
+        verb = view.nearest_verb(trig)
+        if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj"):
+            scope = sorted(set(scope) | {t for t in verb.subtree if t.i not in {x.i for x in trig.subtree}}, key=lambda t: t.i)
+            scope = [t for t in scope if not _other_clause(t, verb, trig)]
+        date_phrase, same_day = _date(view, trig, scope)
+        role = _date_role(view, date_phrase)
+        if role == "end":
+            date_phrase = None
+        kind, _speakers = attribution(view, trig, c)
+        definite = any(ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children)
+        distinct = any(ch.lower_ in ("another", "similar", "separate", "new") for ch in trig.children)
+        ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
+            verb is not None and verb.lemma_ in ("wrap", "wind") and any(a.lower_ == "are" for a in verb.children)
+        )
+        out.append(
+            Candidate(
+                type=EventType.EXERCISE,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=trig.text,
+                trigger_lemma=trig.lemma_.lower(),
+                actors=tuple(states),
+                needs_actor=not states,
+                weapons=tuple(weapons),
+                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                date_role=role,
+                future=fact.value == "expected",
+                same_day_as_previous=same_day,
+                factuality=fact,
+                speaker=kind,
+                name=name,
+                definite=definite and name is None,
+                distinct=distinct,
+                ongoing=ongoing,
+            )
+        )
+    return out
+
+
+def _other_clause(tok: Token, verb: Token, trig: Token) -> bool:
+    """True for tokens in a clause of their own under verb (not the trigger's)."""
+    cur = tok
+    while cur.i != verb.i and cur.head is not cur:
+        if cur.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and trig not in cur.subtree:
+            return True
+        cur = cur.head
+    return False

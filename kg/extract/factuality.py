@@ -1,0 +1,141 @@
+"""Factuality, outcome and attribution of a trigger, from the cue tables in cues.tsv.
+
+- factuality: a modal on the trigger or its verb ("would be conducted"), an expectation verb
+  above it ("expecting another launch", "plan to launch"), a negation ("did not fire",
+  "suspended the exercise"); a pledge about future testing ("would stop ICBM launches") is
+  not an event at all (None).
+- attribution: who the sentence says it ("KCNA said", "South Korea's Joint Chiefs of Staff
+  said", "one U.S. official said", "accused Russia of testing").
+- outcome: failure and success cues in the trigger's clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.sentence import SentenceView
+from kg.lexicon import Lexicon
+from kg.models import Factuality, Outcome
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "should", "must"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    expect: frozenset[str]
+    negate: frozenset[str]
+    pledge: frozenset[str]
+    failure: frozenset[str]
+    success: frozenset[str]
+    own_media: tuple[str, ...]
+    claim_verbs: frozenset[str]
+    reporting: frozenset[str]
+    nonevent: frozenset[str]
+
+
+_CACHE: dict[str, Cues] = {}
+
+
+def cues(lexicon: Lexicon) -> Cues:
+    """The cue sets of a lexicon, built once per lexicon version."""
+    found = _CACHE.get(lexicon.version)
+    if found is None:
+        found = _CACHE[lexicon.version] = Cues(
+            expect=frozenset(lexicon.cue_terms("expect_cue")),
+            negate=frozenset(lexicon.cue_terms("negate_cue")),
+            pledge=frozenset(lexicon.cue_terms("pledge_cue")),
+            failure=frozenset(lexicon.cue_terms("failure_cue")),
+            success=frozenset(lexicon.cue_terms("success_cue")),
+            own_media=tuple(sorted(lexicon.cue_terms("own_media"), key=len, reverse=True)),
+            claim_verbs=frozenset(lexicon.cue_terms("claim_verb")),
+            reporting=frozenset(lexicon.cue_terms("reporting_verb")),
+            nonevent=frozenset(lexicon.cue_terms("nonevent_modifier")),
+        )
+    return found
+
+
+def _modal(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
+
+
+def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None:
+    """The trigger's factuality; None when it is a pledge or moratorium, not an event."""
+    if any(ch.dep_ == "neg" for ch in trigger.children) or any(
+        ch.lower_ in ("no", "not") and ch.dep_ == "det" for ch in trigger.children
+    ):
+        return Factuality.NEGATED
+    if _modal(trigger):
+        return Factuality.EXPECTED
+    if any(ch.lower_ in ("future", "upcoming", "planned", "possible", "potential") for ch in trigger.children):
+        return Factuality.EXPECTED
+    # A noun trigger takes the modality of the verb it is the subject or object of.
+    cur = trigger
+    for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
+        lemma = anc.lemma_.lower()
+        if anc.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            if lemma in c.pledge and anc.pos_ == "VERB":
+                return None
+            if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
+                return Factuality.NEGATED
+            if lemma in c.expect and anc.pos_ in ("VERB", "ADJ"):
+                return Factuality.EXPECTED
+            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "xcomp", "pobj", "prep", "pcomp"):
+                return Factuality.EXPECTED
+            if anc.pos_ == "VERB" and any(ch.dep_ == "neg" for ch in anc.children) and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
+                return Factuality.NEGATED
+            if lemma in c.reporting or (anc.pos_ == "VERB" and steps > 0 and cur.dep_ in ("ccomp", "advcl", "relcl")):
+                break  # modality does not cross a reporting verb or a clause boundary
+        cur = anc
+    return Factuality.ASSERTED
+
+
+def outcome_cues(view: SentenceView, scope: list[Token], c: Cues) -> frozenset[Outcome]:
+    found: set[Outcome] = set()
+    text_lower = " ".join(t.lower_ for t in scope)
+    for tok in scope:
+        lemma = tok.lemma_.lower()
+        if lemma in c.failure or tok.lower_ in c.failure:
+            if not any(ch.dep_ == "neg" for ch in tok.head.children) and tok.head.lemma_ != "avoid":
+                found.add(Outcome.FAILURE)
+        elif lemma in c.success or tok.lower_ in c.success:
+            if tok.pos_ in ("VERB", "ADV", "ADJ", "NOUN") and not _modal(tok) and not _modal(tok.head):
+                found.add(Outcome.SUCCESS)
+    for phrase in (p for p in c.failure | c.success if " " in p):
+        if f" {phrase} " in f" {text_lower} ":
+            found.add(Outcome.FAILURE if phrase in c.failure else Outcome.SUCCESS)
+    return frozenset(found)
+
+
+def attribution(view: SentenceView, trigger: Token, c: Cues) -> tuple[str, tuple[str, ...]]:
+    """(kind, states) of who the sentence attributes the trigger to.
+
+    kind: "media" (a state's own media such as KCNA or "state media"), "single" (one official,
+    an accusation), "states" (the states named as speakers), "" (no attribution found)."""
+    sent_text = view.sent.text
+    for anc in view.ancestors_to_clause(trigger):
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and (lemma in c.reporting or lemma in c.claim_verbs):
+            subj = view.subject(anc)
+            tokens = [t for s in subj for t in s.subtree]
+            subj_text = " ".join(t.text for t in tokens)
+            if lemma == "accuse":
+                return "single", tuple(view.states_of(tokens))
+            if any(m in subj_text for m in c.own_media):
+                return "media", tuple(view.states_of(tokens))
+            if any(t.lower_ == "one" and t.head.lemma_ in ("official", "source", "officer") for t in tokens):
+                return "single", tuple(view.states_of(tokens))
+            states = view.states_of(tokens)
+            if states:
+                return "states", tuple(states)
+            pron = [t for t in subj if t.lower_ in ("it", "they")]
+            if pron:
+                return "pronoun", ()
+            return "other", ()
+    for m in c.own_media:
+        if f"according to {m}" in sent_text or f"According to {m}" in sent_text or f"{m} said" in sent_text:
+            return "media", ()
+    return "", ()

@@ -1,0 +1,368 @@
+"""Launch rules: "North Korea fired four ballistic missiles", "the missile was launched from
+Wonsan", "North Korea's latest missile launch ended in failure".
+
+A launch trigger is a launch verb (fire, launch, test-fire, ...) with a projectile among its
+arguments, or a launch noun (launch, test, firing, ...) that is not a modifier ("launch site")
+nor a non-event ("nuclear test", "engine test"). Each trigger gives one candidate per agent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from kg.dates import resolve
+from kg.extract.candidate import Candidate
+from kg.extract.discourse import Discourse
+from kg.extract.factuality import Cues, attribution, cues, factuality, outcome_cues
+from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, SentenceView
+from kg.lexicon import Lexicon
+from kg.models import EventType, Factuality, WeaponRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Classes of weapons that are launched (not platforms such as bombers or carriers).
+LAUNCHED = frozenset(
+    {"missile", "ballistic missile", "short-range ballistic missile", "medium-range ballistic missile",
+     "intermediate-range ballistic missile", "intercontinental ballistic missile",
+     "submarine-launched ballistic missile", "cruise missile", "hypersonic missile",
+     "satellite launch vehicle", "rocket", "artillery"}
+)
+PLATFORM_NOUNS = frozenset({"launcher", "train", "submarine", "ship", "vessel", "truck", "vehicle", "platform",
+                            "aircraft", "plane", "jet", "destroyer", "barge", "pad"})
+GENERIC_PLACES = frozenset({"town", "city", "district", "county", "area", "region", "village", "cosmodrome",
+                            "spaceport", "zone", "airfield", "airport", "base", "site", "coast", "part"})
+KEEP_HEAD_PLACES = frozenset({"province", "airfield", "airport", "base"})
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "single": 1}
+DISTINCT_WORDS = frozenset({"another", "second", "similar", "separate", "other", "third", "new", "next"})
+SAME_DAY = re.compile(r"\b(the same day|same day|within hours|hours (after|before|later)|minutes (after|before|later)|"
+                      r"shortly (after|before))\b", re.I)
+_ANCHOR_PROBE = dt.date(2001, 6, 15)
+
+
+def _resolvable(text: str) -> bool:
+    return resolve(text, _ANCHOR_PROBE) is not None or resolve(text, _ANCHOR_PROBE, future=True) is not None
+
+
+def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[int, str]]:
+    return [(i, label) for i, label in view.class_words(tokens) if label in LAUNCHED]
+
+
+def _launchable_weapons(view: SentenceView, tokens: list[Token]) -> list[WeaponRef]:
+    return [w for w in view.weapon_refs(tokens) if w.weapon_class in LAUNCHED]
+
+
+def _has_projectile(view: SentenceView, tokens: list[Token], nouns: dict[str, str]) -> bool:
+    return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens)) or any(
+        t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in tokens
+    )
+
+
+def _args(tok: Token) -> list[Token]:
+    """Tokens of a verb's core arguments (subject, object, particles)."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "npadvmod", "xcomp", "conj") and not (
+            ch.dep_ == "conj" and ch.pos_ == "VERB"
+        ):
+            out.extend(ch.subtree)
+        elif ch.dep_ == "prep" and ch.lower_ in ("of", "into"):
+            out.extend(ch.subtree)
+    return out
+
+
+def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
+    verbs = lexicon.cue_terms("launch_verb")
+    weak = lexicon.cue_terms("launch_verb_weak")
+    nouns = lexicon.cue_terms("launch_noun")
+    exercise_nouns = lexicon.cue_terms("exercise_noun")
+    found: list[Token] = []
+    for tok in view:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in verbs:
+            if lemma in ("lift", "blast") and not any(ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children):
+                continue
+            args = _args(tok)
+            if any(t.lemma_.lower() in exercise_nouns for t in args if t.dep_ in ("dobj", "nsubjpass")):
+                continue
+            if not _has_projectile(view, args, nouns if lemma in weak else {}):
+                continue
+            if lemma in weak and lemma in ("send", "put") and not _launchable_classes(view, args) and not _launchable_weapons(view, args):
+                continue
+            found.append(tok)
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
+            mods = {ch.lemma_.lower() for ch in tok.children if ch.dep_ in ("compound", "amod", "nmod")}
+            if mods & c.nonevent:
+                continue
+            if any(t.lemma_.lower() in c.nonevent and t.dep_ in ("compound", "amod", "pobj") for t in tok.subtree if t.i < tok.i):
+                continue
+            sub = list(tok.subtree)
+            definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
+            if lemma != "launch" and not _has_projectile(view, sub, {}) and not (definite and lemma == "test"):
+                continue
+            if lemma in ("flight", "shot", "attempt", "salvo", "barrage") and not _has_projectile(view, sub, {}):
+                continue
+            found.append(tok)
+    # A launch noun that is an argument of a launch verb ("carried out a test") is the verb's event.
+    verb_idx = {t.i for t in found if t.pos_ == "VERB"}
+    out = []
+    for tok in found:
+        if tok.pos_ != "VERB":
+            head = tok.head
+            if head.i in verb_idx or (head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ != "before"):
+                continue
+            if tok.dep_ == "npadvmod" and tok.head.pos_ == "VERB" and tok.head.lemma_ in ("fire", "launch"):
+                continue  # "test" of "test-fired"
+        out.append(tok)
+    return out
+
+
+def _scope(tok: Token, others: set[int]) -> list[Token]:
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for ch in t.children:
+            if ch.i in others:
+                continue
+            if tok.pos_ == "VERB" and ch.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and ch.i != tok.i:
+                if ch.pos_ == "VERB" and ch.lemma_ in ("fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach", "crash", "drop"):
+                    stack.append(ch)
+                continue
+            if ch.dep_ == "conj" and ch.pos_ == "VERB" and ch.lemma_ not in ("fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach", "crash", "drop", "disappear"):
+                continue
+            stack.append(ch)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
+    """(tokens that may name the agent, whether the agent is a pronoun or left out)."""
+    if tok.pos_ == "VERB":
+        by = view.passive_agent(tok)
+        if by:
+            return [t for b in by for t in b.subtree], False
+        subj = view.subject(tok)
+        if not subj:
+            return [], True
+        toks = [t for s in subj for t in view.collect(s)]
+        return toks, any(s.lower_ in PRONOUNS or s.lemma_.lower() in STATE_NOUNS for s in subj)
+    toks = []
+    for ch in tok.children:
+        if ch.dep_ in ("poss", "compound", "amod", "nmod"):
+            toks.extend(ch.subtree)
+        elif ch.dep_ == "prep" and ch.lower_ in ("by", "of"):
+            for gc in ch.children:
+                toks.extend(t for t in gc.subtree if t.dep_ in ("poss", "compound", "amod", "pobj") or t is gc)
+                if ch.lower_ == "by":
+                    toks.extend(gc.subtree)
+    pron = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in toks)
+    return toks, pron or not toks
+
+
+def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
+    heads = [view.doc[i].sent.doc[i] for i, _ in _launchable_classes(view, scope)]
+    heads += [t for t in scope if t.i in view.weapons]
+    heads += [t for t in scope if t.lemma_.lower() in ("salvo", "barrage") or (t.dep_ == "dobj" and t.lower_ == "one")]
+    for head in heads:
+        root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
+        if root.lower_ == "one" and root.pos_ == "NUM":
+            return 1
+        for ch in root.children:
+            if ch.dep_ == "nummod":
+                n = _number(ch.lower_)
+                if n is not None:
+                    return n
+            if ch.dep_ == "prep" and ch.lower_ == "of" and root.lemma_.lower() in ("salvo", "barrage"):
+                for gc in ch.children:
+                    n = _number(gc.lower_)
+                    if n is not None:
+                        return n
+        if root.tag_ in ("NN", "NNP") and root.lemma_.lower() not in ("salvo", "barrage", "series"):
+            if trigger.tag_ == "NNS":
+                continue
+            return 1
+    if trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and trigger.lemma_ == "launch":
+        if any(ch.lower_ in ("a", "an", "the", "its", "this", "that") for ch in trigger.children):
+            return None
+    return None
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word) if word not in ("a", "an") else None
+
+
+def place_label(tok: Token, view: SentenceView) -> str | None:
+    """The site as written, trimmed to its name: "the eastern coastal town of Wonsan" -> "Wonsan",
+    "an area near Pyongyang" -> "area near Pyongyang", "Jangyon county" -> "Jangyon"."""
+    head = tok
+    if head.lemma_.lower() in PLATFORM_NOUNS or head.i in view.weapons or head.i in view.classes:
+        for ch in head.children:  # "a mobile launcher at the Plesetsk cosmodrome"
+            if ch.dep_ == "prep" and ch.lower_ in ("at", "in", "from"):
+                for gc in ch.children:
+                    if gc.dep_ == "pobj":
+                        return place_label(gc, view)
+        return None
+    compounds = [ch for ch in head.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < head.i]
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN":
+        parts = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound",) or t is head]
+        name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+        return name
+    if lemma in GENERIC_PLACES or lemma == "province":
+        if compounds:
+            first = min(t.i for t in compounds[0].subtree)
+            name_toks = [t for t in view.doc[first : head.i]]
+            name = " ".join(t.text for t in name_toks).replace(" - ", "-")
+            return f"{name} {head.text}" if lemma in ("province",) else name
+        for ch in head.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                for gc in ch.children:
+                    if gc.dep_ == "pobj" and gc.pos_ == "PROPN":
+                        return place_label(gc, view)
+            if ch.dep_ == "prep" and ch.lower_ == "near":
+                near = " ".join(t.text for t in ch.subtree)
+                return f"{head.text} {near}" if lemma == "area" else near
+    if head.lower_ == "near" or (head.dep_ == "pcomp" and head.lower_ == "near"):
+        return " ".join(t.text for t in head.subtree)
+    return None
+
+
+def _site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
+    holders = [trigger]
+    holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head is trigger]
+    for holder in holders:
+        for ch in holder.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("from", "at"):
+                for gc in ch.children:
+                    if gc.dep_ in ("pobj", "pcomp"):
+                        label = place_label(gc, view)
+                        if label:
+                            return label
+    return None
+
+
+def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, bool]:
+    """(best date phrase for the trigger, whether it says 'the same day' as the event before)."""
+    scope_text = " ".join(t.text for t in scope)
+    if SAME_DAY.search(scope_text) or (trigger.i - view.sent.start < 12 and SAME_DAY.search(view.sent.text[:40])):
+        return None, True
+    phrases = [p for p in view.dates_in(scope) if _resolvable(p.text)]
+    if not phrases:
+        return None, False
+    best = min(phrases, key=lambda p: _distance(view.doc[p.root], trigger))
+    return best.text, False
+
+
+def _distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for i, x in enumerate(up_a):
+        for j, y in enumerate(up_b):
+            if x.i == y.i:
+                return i + j
+    return 99
+
+
+def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef | None, str | None, bool]:
+    weapons = _launchable_weapons(view, scope)
+    classes = _launchable_classes(view, scope)
+    weapon = weapons[0] if weapons else None
+    depth = {label: _depth(view.lexicon, label) for _, label in classes}
+    if weapon is not None:
+        wtok = next(t for t in scope if view.weapons.get(t.i) == weapon.name)
+        near = [(i, lab) for i, lab in classes if abs(i - wtok.i) <= 4 or view.doc[i].head.i == wtok.head.i]
+        if near:
+            label = max(near, key=lambda x: (depth[x[1]], -x[0]))[1]
+            return weapon, label, True
+        return weapon, weapon.weapon_class, False
+    if classes:
+        label = max(classes, key=lambda x: (depth[x[1]], -x[0]))[1]
+        return None, label, False
+    return None, None, False
+
+
+def _depth(lexicon: Lexicon, label: str) -> int:
+    depth = 0
+    cur = lexicon.classes.get(label)
+    while cur is not None and cur.broader is not None:
+        depth += 1
+        cur = lexicon.classes.get(cur.broader)
+    return depth
+
+
+def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
+    c = cues(lexicon)
+    triggers = find_triggers(view, lexicon, c)
+    idx = {t.i for t in triggers}
+    out: list[Candidate] = []
+    for trig in triggers:
+        fact = factuality(view, trig, c)
+        if fact is None:
+            continue
+        scope = _scope(trig, idx - {trig.i})
+        outcome_scope = scope
+        if trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass"):
+            outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i})), key=lambda t: t.i)
+        agent_toks, needs = _agent_tokens(view, trig)
+        agents = [a for a in view.states_of(agent_toks)]
+        if not agents:
+            weapons_in_agent = [w for w in view.weapon_refs(agent_toks) if w.operator]
+            if weapons_in_agent and not needs:
+                agents = [weapons_in_agent[0].operator or ""]
+        if not agents:
+            guess = discourse.actor()
+            agents = [guess] if guess else []
+            needs = True
+        weapon, wclass, from_phrase = _weapon_and_class(view, scope)
+        date_phrase, same_day = _date(view, trig, scope)
+        kind, speakers = attribution(view, trig, c)
+        definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that") for ch in trig.children)
+        subj = view.subject(trig) if trig.pos_ == "VERB" else []
+        definite = definite or any(any(ch.lower_ == "the" and ch.dep_ == "det" for ch in s.children) for s in subj)
+        distinct = any(t.lower_ in DISTINCT_WORDS for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8)
+        count = _count(view, scope, trig)
+        site = _site(view, trig, scope)
+        outcomes = outcome_cues(view, outcome_scope, c)
+        for agent in agents or [None]:
+            speaker = kind
+            if kind in ("states", "pronoun"):
+                speaker = "agent" if (agent in speakers or kind == "pronoun") else "other"
+            elif kind == "media":
+                speaker = "agent" if (not speakers or agent in speakers) else "other"
+            out.append(
+                Candidate(
+                    type=EventType.LAUNCH,
+                    sentence=view.mention(),
+                    sentence_index=view.index,
+                    trigger=trig.text,
+                    trigger_lemma=trig.lemma_.lower(),
+                    actors=(agent,) if agent else (),
+                    needs_actor=needs,
+                    weapons=(weapon,) if weapon else (),
+                    weapon_class=wclass,
+                    class_from_weapon_phrase=from_phrase,
+                    date_phrase=date_phrase,
+                    future=fact is Factuality.EXPECTED,
+                    same_day_as_previous=same_day,
+                    site=site,
+                    outcomes=outcomes,
+                    count=count,
+                    factuality=fact,
+                    speaker=speaker,
+                    speaker_states=speakers,
+                    definite=definite,
+                    distinct=distinct,
+                )
+            )
+        if agents and agents[0]:
+            discourse.saw_agent(agents[0])
+    return out
+
+
+__all__ = ["LAUNCHED", "LOCATION_PREPS", "find_launches", "place_label"]

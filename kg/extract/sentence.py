@@ -1,0 +1,216 @@
+"""A sentence as the rules see it: tokens with the lexicon's States, Weapons and class words.
+
+`SentenceView` wraps one spaCy sentence span and answers the questions every event rule
+asks: which states does this part of the tree refer to, where are the date phrases, which
+weapon and class words are in a phrase. The rules never touch spaCy beyond this and the
+token attributes (dep_, head, children, lemma_).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.dates import find_date_phrases
+from kg.lexicon import Lexicon
+from kg.models import Mention, WeaponRef
+from kg.nlp import SPANS_KEY
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Prepositions whose object is where or against whom something happens, not who does it.
+LOCATION_PREPS = frozenset(
+    {"against", "around", "toward", "towards", "over", "near", "off", "into", "across", "at", "to",
+     "in", "inside", "outside", "on", "onto", "beyond", "within", "from", "of", "after", "before",
+     "than", "since", "about", "like", "amid", "between"}
+)
+# Prepositions that introduce partners or doers.
+PARTY_PREPS = frozenset({"with", "by", "alongside", "including", "among", "from", "between", "of"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"})
+STATE_NOUNS = frozenset({"country", "regime", "nation", "state", "government", "military", "side"})
+
+
+@dataclass(frozen=True, slots=True)
+class DatePhrase:
+    start: int  # token index (doc) of the phrase's first token
+    end: int  # token index past the last
+    text: str
+    root: int  # doc index of the token the phrase hangs from
+
+
+class SentenceView:
+    def __init__(self, sent: Span, lexicon: Lexicon, index: int) -> None:
+        self.sent = sent
+        self.doc = sent.doc
+        self.lexicon = lexicon
+        self.index = index
+        self.states: dict[int, tuple[str, ...]] = {}
+        self.weapons: dict[int, str] = {}
+        self.classes: dict[int, str] = {}
+        self.span_root: dict[int, int] = {}  # token -> root token of its gazetteer span
+        for span in self.doc.spans[SPANS_KEY]:
+            if span.start < sent.start or span.end > sent.end:
+                continue
+            for tok in span:
+                self.span_root[tok.i] = span.root.i
+                if span.label_ == "STATE":
+                    self.states[tok.i] = tuple(span.kb_id_.split())
+                elif span.label_ == "WEAPON":
+                    self.weapons[tok.i] = span.kb_id_
+                else:
+                    self.classes[tok.i] = span.kb_id_
+        self._dates: list[DatePhrase] | None = None
+
+    # -- text and offsets -------------------------------------------------------------
+
+    def mention(self) -> Mention:
+        """The sentence as a Mention (offsets trimmed of surrounding white space)."""
+        text = self.sent.text
+        start = self.sent.start_char + (len(text) - len(text.lstrip()))
+        stripped = text.strip()
+        return Mention(
+            start=start,
+            end=start + len(stripped),
+            text=stripped,
+            states=tuple(dict.fromkeys(c for i in sorted(self.states) for c in self.states[i])),
+            weapons=tuple(dict.fromkeys(self.weapons[i] for i in sorted(self.weapons))),
+        )
+
+    def __iter__(self) -> Iterator[Token]:
+        return iter(self.sent)
+
+    # -- lexicon look-ups ----------------------------------------------------------------
+
+    def states_of(self, tokens: Iterable[Token]) -> list[str]:
+        out: list[str] = []
+        for tok in tokens:
+            for code in self.states.get(tok.i, ()):
+                if code not in out:
+                    out.append(code)
+        return out
+
+    def weapon_refs(self, tokens: Iterable[Token]) -> list[WeaponRef]:
+        out: list[WeaponRef] = []
+        for tok in tokens:
+            name = self.weapons.get(tok.i)
+            if name is None or any(w.name == name for w in out):
+                continue
+            entry = self.lexicon.weapons[name]
+            out.append(WeaponRef(name, entry.weapon_class, operator=entry.operator))
+        return out
+
+    def class_words(self, tokens: Iterable[Token]) -> list[tuple[int, str]]:
+        """(token index, class label) of the class words among tokens, one per gazetteer span."""
+        seen: set[int] = set()
+        out = []
+        for tok in tokens:
+            if tok.i in self.classes and self.span_root[tok.i] not in seen:
+                seen.add(self.span_root[tok.i])
+                out.append((tok.i, self.classes[tok.i]))
+        return out
+
+    def is_state(self, tok: Token) -> bool:
+        return tok.i in self.states
+
+    # -- tree walking --------------------------------------------------------------------
+
+    def collect(
+        self,
+        root: Token,
+        *,
+        skip_preps: frozenset[str] = LOCATION_PREPS,
+        skip: frozenset[int] = frozenset(),
+        skip_clauses: bool = False,
+    ) -> list[Token]:
+        """Tokens of root's subtree, leaving out the subtrees of location/target prepositions,
+        of tokens in `skip`, of direct objects of verbs that are not root, and (optionally)
+        of embedded clauses."""
+        out: list[Token] = []
+        stack = [root]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            for child in tok.children:
+                if child.i in skip:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in skip_preps:
+                    continue
+                if child.dep_ in ("dobj", "pobj") and tok.pos_ == "VERB" and tok is not root and not self._party_verb(tok):
+                    continue
+                if skip_clauses and child.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+                    continue
+                stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def _party_verb(self, verb: Token) -> bool:
+        return verb.lemma_ in {"include", "involve", "join", "bring", "use", "feature", "sign", "strike", "conclude"}
+
+    def subject(self, verb: Token) -> list[Token]:
+        """The subject(s) of a verb: its nsubj, or, for xcomp/advcl/conj verbs, the controller's."""
+        v: Token | None = verb
+        for _ in range(4):
+            if v is None:
+                break
+            subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            if subs:
+                return subs
+            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head is not v:
+                v = v.head
+            else:
+                break
+        return []
+
+    def passive_agent(self, verb: Token) -> list[Token]:
+        """The `by X` of a passive verb."""
+        return [gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]
+
+    def conjuncts(self, tok: Token) -> list[Token]:
+        return [tok, *tok.conjuncts]
+
+    def nearest_verb(self, tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(6):
+            if cur.head is cur:
+                return cur if cur.pos_ in ("VERB", "AUX") else None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        return None
+
+    def ancestors_to_clause(self, tok: Token, limit: int = 8) -> list[Token]:
+        out = []
+        cur = tok
+        for _ in range(limit):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            out.append(cur)
+        return out
+
+    # -- dates -------------------------------------------------------------------------
+
+    def date_phrases(self) -> list[DatePhrase]:
+        """Date phrases in the sentence: spaCy DATE entities, merged with kg.dates' regex finds."""
+        if self._dates is not None:
+            return self._dates
+        phrases: list[DatePhrase] = []
+        taken: set[int] = set()
+        base = self.sent.start_char
+        for start_c, end_c, text in find_date_phrases(self.sent.text):
+            span = self.doc.char_span(base + start_c, base + end_c, alignment_mode="expand")
+            if span is None:
+                continue
+            phrases.append(DatePhrase(span.start, span.end, text, span.root.i))
+            taken.update(range(span.start, span.end))
+        for ent in self.sent.ents:
+            if ent.label_ != "DATE" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            phrases.append(DatePhrase(ent.start, ent.end, ent.text, ent.root.i))
+        self._dates = sorted(phrases, key=lambda p: p.start)
+        return self._dates
+
+    def dates_in(self, tokens: Iterable[Token]) -> list[DatePhrase]:
+        idx = {t.i for t in tokens}
+        return [p for p in self.date_phrases() if p.root in idx or any(i in idx for i in range(p.start, p.end))]

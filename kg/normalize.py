@@ -1,0 +1,309 @@
+"""Candidates -> events: dates resolved against the dateline, one event per real occasion.
+
+Within one article, several sentences often tell the same event ("North Korea fired a
+missile..." / "The missile was launched at about 5:30 a.m. Wednesday..."). A candidate joins
+the most recent compatible event of its type (same agent or overlapping parties, dates that
+do not contradict, weapons that agree); otherwise it starts a new one. Two triggers of one
+sentence are never the same event ("failed launches ... before it successfully test-fired one").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from kg.dates import resolve_each
+from kg.extract.candidate import Candidate
+from kg.lexicon import Lexicon
+from kg.models import (
+    Article,
+    Event,
+    EventType,
+    Exercise,
+    Factuality,
+    Launch,
+    Mention,
+    Outcome,
+    PartialDate,
+    Treaty,
+    WeaponRef,
+)
+
+COUNTED = (Factuality.ASSERTED, Factuality.CLAIMED)
+
+
+@dataclass(slots=True)
+class Group:
+    type: EventType
+    members: list[tuple[Candidate, PartialDate | None]] = field(default_factory=list)
+
+    @property
+    def last_sentence(self) -> int:
+        return max(c.sentence_index for c, _ in self.members)
+
+    @property
+    def sentences(self) -> set[int]:
+        return {c.sentence_index for c, _ in self.members}
+
+    def date(self) -> PartialDate | None:
+        dated = [(c, d) for c, d in self.members if d is not None]
+        if not dated:
+            return None
+        starts = [d for c, d in dated if c.date_role in ("start", "signed")]
+        return starts[0] if starts else dated[0][1]
+
+    def actors(self) -> list[str]:
+        explicit = [a for c, _ in self.members if not c.needs_actor for a in c.actors]
+        implicit = [a for c, _ in self.members for a in c.actors]
+        return list(dict.fromkeys(explicit or implicit))
+
+    def weapons(self) -> list[WeaponRef]:
+        return list(dict.fromkeys(w for c, _ in self.members for w in c.weapons))
+
+    def names(self) -> list[str]:
+        return [c.name for c, _ in self.members if c.name]
+
+    def modal(self) -> bool:
+        return all(c.factuality not in COUNTED for c, _ in self.members)
+
+
+def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _classes_compatible(lexicon: Lexicon, a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return _broader_or_equal(lexicon, a, b) or _broader_or_equal(lexicon, b, a)
+
+
+def _broader_or_equal(lexicon: Lexicon, wide: str, narrow: str) -> bool:
+    cur = lexicon.classes.get(narrow)
+    while cur is not None:
+        if cur.label == wide:
+            return True
+        cur = lexicon.classes.get(cur.broader) if cur.broader else None
+    return False
+
+
+def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    sa, sb = set(a), set(b)
+    if not sa and not sb:
+        return 1.0
+    return len(sa & sb) / len(sa | sb)
+
+
+def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon: Lexicon) -> bool:
+    if group.type is not cand.type or cand.distinct:
+        return False
+    if cand.sentence_index in group.sentences:
+        return False
+    if (cand.factuality in COUNTED) == group.modal():
+        return False
+    gdate = group.date()
+    if not _dates_compatible(gdate, date):
+        return False
+    if cand.type is EventType.LAUNCH:
+        actors = group.actors()
+        if cand.actors and actors and cand.actors[0] not in actors:
+            return False
+        gw = {w.name for w in group.weapons()}
+        cw = {w.name for w in cand.weapons}
+        if gw and cw and not gw & cw:
+            return False
+        gclasses = [c.weapon_class for c, _ in group.members if c.weapon_class]
+        if cand.weapon_class and gclasses and not any(_classes_compatible(lexicon, g, cand.weapon_class) for g in gclasses):
+            return False
+        if date is None and gdate is None:
+            return cand.definite or not cand.weapons or bool(gw & cw)
+        return date is None or gdate is None or date == gdate
+    names = [n.casefold() for n in group.names()]
+    if cand.name and names:
+        return cand.name.casefold() in names
+    if cand.name and not names:
+        return cand.sentence_index - group.last_sentence <= 2 and (
+            not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5
+        ) and date is None or (date is not None and date == gdate)
+    if cand.definite:
+        return True
+    if cand.actors and group.actors() and _jaccard(cand.actors, group.actors()) < 0.5:
+        return False
+    return date is not None and date == gdate
+
+
+def _resolve_dates(cand: Candidate, anchor: dt.date | None, previous: PartialDate | None) -> list[PartialDate | None]:
+    if cand.same_day_as_previous:
+        return [previous]
+    if cand.date_phrase:
+        dates = resolve_each(cand.date_phrase, anchor, future=cand.future)
+        if dates:
+            return list(dates)
+    if cand.ongoing and anchor is not None:
+        return [PartialDate(anchor.year, anchor.month)]
+    return [None]
+
+
+def _before(date: PartialDate, anchor: dt.date) -> bool:
+    return date.iso() < PartialDate.of(anchor).truncate(date.precision).iso()
+
+
+def _after(date: PartialDate, anchor: dt.date) -> bool:
+    return date.iso() > PartialDate.of(anchor).truncate(date.precision).iso()
+
+
+def merge(
+    candidates: Sequence[Candidate],
+    article: Article,
+    lexicon: Lexicon,
+    weapon_notes: Sequence[tuple[int, WeaponRef, Mention]] = (),
+) -> tuple[Event, ...]:
+    """Group candidates into events, in the order the article first tells them."""
+    groups: list[Group] = []
+    last_date: PartialDate | None = None
+    for cand in sorted(candidates, key=lambda c: (c.sentence_index, c.sentence.start)):
+        dates = _resolve_dates(cand, article.date, last_date)
+        for date in dates:
+            one = cand
+            if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
+                one = replace(cand, count=1)
+            target = None
+            for group in reversed(groups):
+                if _compatible(group, one, date, lexicon):
+                    target = group
+                    break
+            if target is None:
+                target = Group(one.type)
+                groups.append(target)
+            target.members.append((one, date))
+            if date is not None and date.precision == "day":
+                last_date = date
+    _attach_weapons(groups, weapon_notes)
+    return tuple(_event(g, article, lexicon) for g in groups)
+
+
+def _attach_weapons(groups: list[Group], notes: Sequence[tuple[int, WeaponRef, Mention]]) -> None:
+    """A named missile in a sentence with no launch verb ("the missile, the Hwasong-14, climbed
+    to 2,802 km") names the weapon of the latest launch by its operator that has none."""
+    for index, weapon, mention in notes:
+        for group in reversed(groups):
+            if group.type is not EventType.LAUNCH or min(group.sentences) > index or index - group.last_sentence > 2:
+                continue
+            if group.weapons() or (weapon.operator and weapon.operator not in group.actors()):
+                continue
+            if group.modal():
+                continue
+            first = group.members[0][0]
+            note = replace(first, sentence=mention, sentence_index=index, weapons=(weapon,),
+                           weapon_class=None, class_from_weapon_phrase=False, outcomes=frozenset(), count=None,
+                           site=None, date_phrase=None)
+            group.members.append((note, None))
+            break
+
+
+def _factuality(group: Group, date: PartialDate | None, anchor: dt.date | None) -> Factuality:
+    facts = [c.factuality for c, _ in group.members]
+    counted = [f for f in facts if f in COUNTED]
+    if counted:
+        if group.type is EventType.LAUNCH:
+            speakers = [c.speaker for c, _ in group.members if c.factuality in COUNTED]
+            if speakers and all(s in ("agent", "single", "media") for s in speakers):
+                fact = Factuality.CLAIMED
+            else:
+                fact = Factuality.ASSERTED
+        else:
+            fact = Factuality.ASSERTED
+        if date is not None and anchor is not None and _after(date, anchor):
+            return Factuality.EXPECTED
+        return fact
+    fact = Factuality.NEGATED if Factuality.NEGATED in facts else Factuality.EXPECTED
+    if fact is Factuality.EXPECTED and date is not None and anchor is not None and _before(date, anchor):
+        return Factuality.ASSERTED
+    return fact
+
+
+def confidence(group_size: int, has_actor: bool, explicit_actor: bool, has_date: bool, detail: bool) -> float:
+    """One place for the confidence of an event: more evidence and more resolved slots, more confidence."""
+    score = 0.45 + 0.1 * min(group_size - 1, 2)
+    score += 0.15 if explicit_actor else (0.05 if has_actor else -0.1)
+    score += 0.1 if has_date else 0.0
+    score += 0.1 if detail else 0.0
+    return round(max(0.1, min(score, 0.95)), 2)
+
+
+def _evidence(group: Group) -> tuple[Mention, ...]:
+    seen: dict[tuple[int, int], Mention] = {}
+    for c, _ in group.members:
+        seen.setdefault((c.sentence.start, c.sentence.end), c.sentence)
+    return tuple(sorted(seen.values(), key=lambda m: m.start))
+
+
+def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
+    date = group.date()
+    fact = _factuality(group, date, article.date)
+    actors = group.actors()
+    explicit = any(not c.needs_actor for c, _ in group.members)
+    evidence = _evidence(group)
+    if group.type is EventType.LAUNCH:
+        weapons = group.weapons()
+        weapon = weapons[0] if weapons else None
+        wclass = None
+        for c, _ in group.members:
+            if c.class_from_weapon_phrase and c.weapon_class:
+                wclass = c.weapon_class
+                break
+        if wclass is None and weapon is not None:
+            wclass = weapon.weapon_class
+        if wclass is None:
+            classes = [c.weapon_class for c, _ in group.members if c.weapon_class]
+            if classes:
+                wclass = max(classes, key=lambda lab: (_depth(lexicon, lab), -classes.index(lab)))
+        outcomes = frozenset(o for c, _ in group.members for o in c.outcomes)
+        outcome = Outcome.UNKNOWN
+        if outcomes == {Outcome.FAILURE}:
+            outcome = Outcome.FAILURE
+        elif outcomes == {Outcome.SUCCESS}:
+            outcome = Outcome.SUCCESS
+        counts = [c.count for c, _ in group.members if c.count is not None]
+        sites = [c.site for c, _ in group.members if c.site]
+        generic = WeaponRef(wclass, wclass, generic=True) if weapon is None and wclass else None
+        return Launch(
+            agent=actors[0] if actors else None,
+            weapon=weapon or generic,
+            weapon_class=wclass,
+            date=date,
+            site=sites[0] if sites else None,
+            outcome=outcome,
+            count=counts[0] if counts else None,
+            factuality=fact,
+            confidence=confidence(len(evidence), bool(actors), explicit, date is not None, weapon is not None or bool(sites)),
+            evidence=evidence,
+        )
+    names = group.names()
+    if group.type is EventType.EXERCISE:
+        return Exercise(
+            participants=tuple(sorted(actors)),
+            date=date,
+            name=names[0] if names else None,
+            weapons=tuple(group.weapons()),
+            factuality=fact,
+            confidence=confidence(len(evidence), bool(actors), explicit, date is not None, bool(names)),
+            evidence=evidence,
+        )
+    return Treaty(
+        signatories=tuple(sorted(actors)),
+        date=date,
+        name=names[0] if names else None,
+        factuality=fact,
+        confidence=confidence(len(evidence), bool(actors), explicit, date is not None, bool(names)),
+        evidence=evidence,
+    )
+
+
+def _depth(lexicon: Lexicon, label: str) -> int:
+    depth = 0
+    cur = lexicon.classes.get(label)
+    while cur is not None and cur.broader is not None:
+        depth += 1
+        cur = lexicon.classes.get(cur.broader)
+    return depth

@@ -1,0 +1,429 @@
+"""The embedded persistent store (pyoxigraph on RocksDB). The `store` arrow of the pipeline.
+
+    ... -> rdf (triples with provenance) -> store -> query / export / validate / view / evaluate
+
+One named graph per article (named by the article IRI), plus the shared ontology, States and
+Weapons graphs. Re-reading an article replaces exactly its graph, atomically: the removal of
+the old graph and the insertion of the new one are ONE SPARQL Update request, and Oxigraph runs
+a whole update request in one storage transaction (`Store::update_opt` wraps
+`evaluate_update` in `storage.transaction`), so a reader sees either the old graph or the new
+one, and a failure leaves the old one in place (tests/contract/test_store.py checks this).
+
+Queries see the union of all graphs as their default graph, with the project prefixes declared.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Literal, TypeAlias
+
+import pyoxigraph as ox
+from rdflib import BNode, URIRef
+from rdflib import Literal as RdfLiteral
+from rdflib.term import Node
+
+from kg import resources
+from kg.errors import KgError, QueryError, StoreError
+from kg.lexicon import Lexicon
+from kg.namespaces import ONTOLOGY_GRAPH, PREFIXES, XSD
+from kg.rdf import article_iri, reference_graphs
+
+OxTerm: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+RdfTriple: TypeAlias = tuple[Node, Node, Node]
+
+DEFAULT_LOCATION = "kg-store"
+ENV_VAR = "KG_STORE"
+
+_XSD_STRING = str(XSD.string)
+_UNPROJECTED = re.compile(r"does not contains? variable \?(\w+) in its SELECT projection")
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ttl": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "nq": ox.RdfFormat.N_QUADS,
+}
+EXPORT_FORMATS = tuple(_FORMATS)
+
+# Resolved paths this process holds open read-write (RocksDB allows one writer per folder).
+_OPEN_FOR_WRITING: set[Path] = set()
+
+
+# --- term conversion --------------------------------------------------------------------
+
+
+def to_ox(term: Node) -> OxTerm:
+    """An rdflib term as a pyoxigraph term (typed literals keep their datatype)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, RdfLiteral):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r} ({type(term).__name__}) as an RDF term")
+
+
+def from_ox(term: OxTerm) -> Node:
+    """A pyoxigraph term as an rdflib term; xsd:string literals come back without a datatype."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return RdfLiteral(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return RdfLiteral(term.value)
+        return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"no rdflib equivalent for {term!r}")
+
+
+def _as_ox(term: Node | OxTerm) -> OxTerm:
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
+        return term
+    return to_ox(term)
+
+
+# --- query results ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """The result of `Store.query`, materialized.
+
+    SELECT: `variables` and one row per solution (None where a variable is unbound).
+    ASK: `boolean`. CONSTRUCT/DESCRIBE: rows of (subject, predicate, object).
+    Terms are pyoxigraph terms; `from_ox` converts one to rdflib.
+    """
+
+    kind: Literal["select", "ask", "construct"]
+    variables: tuple[str, ...] = ()
+    rows: list[tuple[OxTerm | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+
+    def __iter__(self) -> Iterator[tuple[OxTerm | None, ...]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _materialize(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        rows: list[tuple[OxTerm | None, ...]] = [(t.subject, t.predicate, t.object) for t in result]
+        return QueryResult("construct", ("subject", "predicate", "object"), rows)
+    variables = tuple(v.value for v in result.variables)
+    width = range(len(variables))
+    return QueryResult("select", variables, [tuple(solution[i] for i in width) for solution in result])
+
+
+# --- the store --------------------------------------------------------------------------
+
+
+def _sparql_triples(triples: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]]) -> str:
+    return "\n".join(f"{_as_ox(s)} {_as_ox(p)} {_as_ox(o)} ." for s, p, o in triples)
+
+
+def _replace_graphs_update(graphs: Mapping[str, str]) -> str:
+    """One SPARQL Update request that drops each graph and inserts its new triples."""
+    operations = []
+    for name, body in graphs.items():
+        operations.append(f"DROP SILENT GRAPH <{name}>")
+        if body:
+            operations.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+    return " ;\n".join(operations)
+
+
+def _writer_active(path: Path) -> bool:
+    """True if another process holds the store's RocksDB write lock (Unix; False if unknown)."""
+    if sys.platform == "win32" or path.resolve() in _OPEN_FOR_WRITING:
+        return False  # probing our own lock would release it (POSIX locks are per process)
+    import fcntl
+
+    try:
+        fd = os.open(path / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def resolve_location(location: str | os.PathLike[str] | None) -> Path:
+    """The store folder: `location`, else $KG_STORE, else ./kg-store."""
+    if location is None:
+        location = os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+    return Path(location)
+
+
+class Store:
+    """An RDF dataset on disk (or in memory for tests): articles in, queries and exports out."""
+
+    def __init__(self, store: ox.Store, location: Path | None, read_only: bool = False) -> None:
+        """Wrap an opened pyoxigraph store; use `Store.open` or `Store.memory`."""
+        self._ox: ox.Store | None = store
+        self.location = location
+        self.read_only = read_only
+
+    # -- opening and closing --
+
+    @classmethod
+    def open(cls, location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+        """Open (creating if needed) the store folder; None means $KG_STORE or ./kg-store.
+
+        `read_only` opens an existing store for queries and exports without taking the write
+        lock. Raises StoreError when the folder is locked by another process or is not a store.
+        """
+        path = resolve_location(location)
+        if read_only:
+            return cls._open_read_only(path)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{path} is a file, not a kg store; give a folder with --store DIR")
+        if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
+            raise StoreError(
+                f"{path} is not a kg store (it holds other files); "
+                "give a new or empty folder with --store DIR"
+            )
+        try:
+            store = ox.Store(str(path))
+        except OSError as err:
+            text = str(err)
+            if "current process" in text:
+                raise StoreError(
+                    f"the store {path} is already open in this process; close it before opening it again"
+                ) from err
+            if "lock" in text.lower():
+                raise StoreError(
+                    f"the store {path} is in use by another kg process; "
+                    "wait for it to finish or use --store DIR"
+                ) from err
+            raise StoreError(
+                f"cannot open the store {path}: {text}; check the folder or use --store DIR"
+            ) from err
+        _OPEN_FOR_WRITING.add(path.resolve())
+        return cls(store, path)
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        if not (path / "CURRENT").is_file():
+            raise StoreError(f"there is no kg store at {path}; run `kg build` first or use --store DIR")
+        if _writer_active(path):
+            raise StoreError(
+                f"the store {path} is being written by another kg process; "
+                "wait for it to finish or use --store DIR"
+            )
+        try:
+            store = ox.Store.read_only(str(path))
+        except OSError as err:
+            raise StoreError(
+                f"cannot read the store {path}: {err}; check the folder or use --store DIR"
+            ) from err
+        return cls(store, path, read_only=True)
+
+    @classmethod
+    def memory(cls) -> Store:
+        """A throw-away in-memory store (tests)."""
+        return cls(ox.Store(), None)
+
+    def close(self) -> None:
+        """Flush and release the store (and its write lock). Closing twice is harmless."""
+        if self._ox is None:
+            return
+        if self.location is not None and not self.read_only:
+            self._ox.flush()
+            _OPEN_FOR_WRITING.discard(self.location.resolve())
+        self._ox = None  # dropping the last reference closes RocksDB and frees the lock
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._ox is None:
+            raise StoreError("the store is closed")
+        return self._ox
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"the store {self.location} is open read-only")
+        return self._store
+
+    # -- writing --
+
+    def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
+        """Atomically replace the article's named graph by `triples`; True if it existed before."""
+        store = self._writable()
+        graph = article_iri(article_id)
+        existed = store.contains_named_graph(ox.NamedNode(str(graph)))
+        self._update(_replace_graphs_update({str(graph): _sparql_triples(triples)}))
+        return existed
+
+    def remove_article(self, article_id: str) -> bool:
+        """Drop the article's named graph; True if it existed."""
+        store = self._writable()
+        graph = ox.NamedNode(str(article_iri(article_id)))
+        existed = store.contains_named_graph(graph)
+        if existed:
+            store.remove_graph(graph)
+        return existed
+
+    def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]:
+        """Write the ontology, States and Weapons graphs where their content changed.
+
+        `ontology` defaults to the package's ontology/kg.ttl. Returns the graphs rewritten (all
+        changed graphs are replaced in one transaction). Blank nodes are compared up to renaming.
+        """
+        store = self._writable()
+        wanted: dict[URIRef, list[ox.Quad]] = {ONTOLOGY_GRAPH: _ontology_quads(ontology)}
+        for graph, triples in reference_graphs(lexicon).items():
+            name = ox.NamedNode(str(graph))
+            wanted[graph] = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]  # type: ignore[arg-type]
+        changed = [graph for graph, quads in wanted.items() if not self._graph_equals(store, graph, quads)]
+        if changed:
+            bodies = {
+                str(g): _sparql_triples((q.subject, q.predicate, q.object) for q in wanted[g])
+                for g in changed
+            }
+            self._update(_replace_graphs_update(bodies))
+        return changed
+
+    @staticmethod
+    def _graph_equals(store: ox.Store, graph: URIRef, quads: list[ox.Quad]) -> bool:
+        current = ox.Dataset(store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
+        new = ox.Dataset(quads)
+        if len(current) != len(new):
+            return False
+        current.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        new.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        return current == new
+
+    def _update(self, update: str) -> None:
+        try:
+            self._writable().update(update)
+        except (OSError, RuntimeError) as err:
+            raise StoreError(f"writing to the store {self.location or '(memory)'} failed: {err}") from err
+
+    # -- reading --
+
+    def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult:
+        """Run SPARQL over the union of all graphs, with the project prefixes declared.
+
+        `substitutions` binds variables ('state' or '?state') to terms (rdflib or pyoxigraph),
+        never pasted into the text. QueryError if the query does not parse or cannot run.
+        """
+        bound = {ox.Variable(name.lstrip("?$")): _as_ox(term) for name, term in (substitutions or {}).items()}
+        try:
+            result = self._store.query(
+                sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=bound or None
+            )
+            return _materialize(result)
+        except SyntaxError as err:
+            raise QueryError(f"the SPARQL query does not parse: {err}") from err
+        except OSError as err:
+            raise StoreError(f"reading the store {self.location or '(memory)'} failed: {err}") from err
+        except RuntimeError as err:
+            unprojected = _UNPROJECTED.search(str(err))
+            if unprojected:
+                name = unprojected.group(1)
+                raise QueryError(
+                    f"to bind ?{name}, the query must SELECT it (or use SELECT *): "
+                    "bound parameters are substituted into the projection"
+                ) from err
+            raise QueryError(f"the SPARQL query failed: {err}") from err
+
+    def triple_count(self) -> int:
+        """Distinct triples of the union of all graphs (what a Turtle export holds)."""
+        rows = self._store.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+            use_default_graph_as_union=True,
+        )
+        assert isinstance(rows, ox.QuerySolutions)
+        value = next(rows)[0]
+        return int(value.value)
+
+    def quad_count(self) -> int:
+        """Quads over all graphs (what a TriG or N-Quads export holds)."""
+        return len(self._store)
+
+    def article_ids(self) -> list[str]:
+        """The dcterms:identifier of every stored article, sorted."""
+        rows = self._store.query(
+            "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?g a kgo:Article ; dcterms:identifier ?id } }"
+            " ORDER BY ?id",
+            prefixes=PREFIXES,
+        )
+        assert isinstance(rows, ox.QuerySolutions)
+        return [solution[0].value for solution in rows]
+
+    def graph_names(self) -> list[URIRef]:
+        """Every named graph, sorted."""
+        return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_triples(self, graph: URIRef) -> list[RdfTriple]:
+        """The triples of one named graph, as rdflib terms (small graphs: tests, evaluation)."""
+        quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads]
+
+    def export(self, out: BinaryIO, fmt: str) -> None:
+        """Serialize the store to `out`.
+
+        turtle/ttl, ntriples/nt, jsonld: the union of all graphs, duplicate triples removed.
+        trig, nquads/nq: every graph apart. Turtle and TriG declare the project prefixes.
+        The work (union, deduplication, serialization) is done by Oxigraph, not per triple in Python.
+        """
+        rdf_format = _FORMATS.get(fmt.lower())
+        if rdf_format is None:
+            raise KgError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        store = self._store
+        prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+        try:
+            if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+                store.dump(out, rdf_format, prefixes=prefixes)
+            else:
+                union = store.query(_UNION, use_default_graph_as_union=True)
+                assert isinstance(union, ox.QueryTriples)
+                ox.serialize(union, out, rdf_format, prefixes=prefixes)
+        except OSError as err:
+            raise StoreError(f"exporting the store {self.location or '(memory)'} failed: {err}") from err
+
+
+def _ontology_quads(path: Path | None) -> list[ox.Quad]:
+    path = path or resources.ontology_dir() / "kg.ttl"
+    if not path.is_file():
+        raise KgError(f"{path}: the ontology file is missing; restore ontology/kg.ttl or reinstall kg")
+    graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    try:
+        return [
+            ox.Quad(q.subject, q.predicate, q.object, graph)
+            for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, without_named_graphs=True)
+        ]
+    except SyntaxError as err:
+        raise KgError(f"{path}: the ontology does not parse: {err}") from err

@@ -1,0 +1,361 @@
+"""Every named query in queries/*.rq, run on a small hand-written dataset (fixtures/mini.trig).
+
+Rows are compared exactly: IRIs as prefixed names, xsd:integer as int, xsd:decimal as Decimal,
+other literals as their lexical form, unbound as None.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.plugins.sparql import prepareQuery
+
+from kg.errors import QueryError
+from kg.namespaces import PREFIXES, XSD
+from kg.queries import NamedQuery, bind, list_queries, load_query, shorten
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+QUERIES = list_queries()
+NAMES = [q.name for q in QUERIES]
+
+LAUNCH_A_SENTENCES = (
+    "North Korea fired a ballistic missile from Wonsan on Wednesday, South Korea said."
+    ' | The missile "exploded within seconds" of launch, officials said.'
+)
+HWASONG_SENTENCE = 'North Korea said it test-fired a Hwasong-15, "the most powerful ICBM", on Wednesday.'
+WONSAN = "seed-2017-03-23-wonsan"
+HWASONG = "seed-2017-11-29-hwasong"
+
+# launches: state_code date weapon class site outcome count factuality_word confidence sentence
+#           article launch | echoed parameters: state factuality
+LAUNCH_A = ("PRK", "2017-03-22", "ballistic missile", "ballistic missile", "Wonsan", "failure", 1,
+            "asserted", Decimal("0.9"), LAUNCH_A_SENTENCES, WONSAN, "kgr:launch-a")  # fmt: skip
+LAUNCH_B1 = ("PRK", "2017-11-29", "Hwasong-15", "intercontinental ballistic missile", None, "success", 1,
+             "claimed", Decimal("0.7"), HWASONG_SENTENCE, HWASONG, "kgr:launch-b1")  # fmt: skip
+LAUNCH_B2 = (None, "2017-03", "ballistic missile", "missile", None, "unknown", None,
+             "asserted", Decimal("0.5"), "A missile was also fired in March.", HWASONG, "kgr:launch-b2")  # fmt: skip
+
+EXERCISE_A = ("2017-03", "Foal Eagle", "KOR USA", "B-1B", "asserted", Decimal("0.8"),
+              "South Korea and the U.S. are holding Foal Eagle, which involves B-1B bombers.", WONSAN,
+              "kgr:exercise-a")  # fmt: skip
+EXERCISE_B = ("2017-12", None, "JPN USA", None, "expected", Decimal("0.6"),
+              "The U.S. and Japan plan joint drills next month, and China urged restraint.", HWASONG,
+              "kgr:exercise-b")  # fmt: skip
+TREATY_B = ("1953", "Korean Armistice Agreement", "PRK USA", "asserted", Decimal("0.6"),
+            "North Korea and the U.S. signed the armistice in 1953.", HWASONG, "kgr:treaty-b")  # fmt: skip
+
+SOURCES = [
+    ("kgr:exercise-a", "exercise", WONSAN, "2017-03-23", 146, 223,
+     "South Korea and the U.S. are holding Foal Eagle, which involves B-1B bombers."),
+    ("kgr:exercise-b", "exercise", HWASONG, "2017-11-29", 121, 196,
+     "The U.S. and Japan plan joint drills next month, and China urged restraint."),
+    ("kgr:launch-a", "launch", WONSAN, "2017-03-23", 0, 81,
+     "North Korea fired a ballistic missile from Wonsan on Wednesday, South Korea said."),
+    ("kgr:launch-a", "launch", WONSAN, "2017-03-23", 82, 145,
+     'The missile "exploded within seconds" of launch, officials said.'),
+    ("kgr:launch-b1", "launch", HWASONG, "2017-11-29", 0, 85, HWASONG_SENTENCE),
+    ("kgr:launch-b2", "launch", HWASONG, "2017-11-29", 86, 120, "A missile was also fired in March."),
+    ("kgr:treaty-b", "treaty", HWASONG, "2017-11-29", 197, 251,
+     "North Korea and the U.S. signed the armistice in 1953."),
+]  # fmt: skip
+
+# (query, parameters) -> (columns, rows)
+EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {
+    ("launches", ()): (
+        ("state_code", "date", "weapon", "class", "site", "outcome", "count", "factuality_word",
+         "confidence", "sentence", "article", "launch", "state", "factuality"),
+        [(*LAUNCH_B2, None, None), (*LAUNCH_A, None, None), (*LAUNCH_B1, None, None)],
+    ),
+    ("launches", (("state", "PRK"),)): (
+        (),
+        [(*LAUNCH_A, "state:PRK", None), (*LAUNCH_B1, "state:PRK", None)],
+    ),
+    ("launches", (("factuality", "claimed"),)): ((), [(*LAUNCH_B1, None, "kgo:Claimed")]),
+    ("launches", (("state", "prk"), ("factuality", "asserted"))): (
+        (),
+        [(*LAUNCH_A, "state:PRK", "kgo:Asserted")],
+    ),
+    ("launches", (("state", "USA"),)): ((), []),
+    ("failed-launches", ()): (
+        ("state_code", "date", "weapon", "class", "site", "outcome", "count", "factuality_word",
+         "confidence", "sentence", "article", "launch", "state", "factuality"),
+        [(*LAUNCH_A, None, None)],
+    ),
+    ("failed-launches", (("factuality", "claimed"),)): ((), []),
+    ("launches-by-state", ()): (
+        ("state_code", "state_label", "launches", "failed", "first_date", "last_date"),
+        [("PRK", "North Korea", 2, 1, "2017-03-22", "2017-11-29")],
+    ),
+    ("exercises", ()): (
+        ("date", "name", "participants", "weapons", "factuality_word", "confidence", "sentence",
+         "article", "exercise", "state", "factuality"),
+        [(*EXERCISE_A, None, None), (*EXERCISE_B, None, None)],
+    ),
+    ("exercises", (("state", "KOR"),)): ((), [(*EXERCISE_A, "state:KOR", None)]),
+    ("exercises", (("state", "USA"),)): ((), [(*EXERCISE_A, "state:USA", None), (*EXERCISE_B, "state:USA", None)]),
+    ("exercises", (("state", "PRK"),)): ((), []),
+    ("exercises", (("factuality", "expected"),)): ((), [(*EXERCISE_B, None, "kgo:Expected")]),
+    ("treaties", ()): (
+        ("date", "name", "signatories", "factuality_word", "confidence", "sentence", "article", "treaty",
+         "state", "factuality"),
+        [(*TREATY_B, None, None)],
+    ),
+    ("treaties", (("state", "PRK"),)): ((), [(*TREATY_B, "state:PRK", None)]),
+    ("treaties", (("state", "KOR"),)): ((), []),
+    ("states", ()): (
+        ("state_code", "state_label", "wikidata", "launches", "exercises", "treaties", "mentions"),
+        [
+            ("CHN", "China", "wd:Q148", 0, 0, 0, 1),
+            ("JPN", "Japan", "wd:Q17", 0, 1, 0, 1),
+            ("KOR", "South Korea", "wd:Q884", 0, 1, 0, 2),
+            ("PRK", "North Korea", "wd:Q423", 2, 0, 1, 3),
+            ("USA", "United States", "wd:Q30", 0, 2, 1, 3),
+        ],
+    ),
+    ("weapons", ()): (
+        ("weapon", "class", "operator_code", "launches", "exercises", "weapon_iri"),
+        [
+            ("B-1B", "bomber", "USA", 0, 1, "kgr:weapon-b-1b"),
+            ("Hwasong-15", "intercontinental ballistic missile", "PRK", 1, 0, "kgr:weapon-hwasong-15"),
+            ("ballistic missile", "ballistic missile", None, 2, 0, "kgr:weapon-ballistic-missile"),
+        ],
+    ),
+    ("weapons", (("weapon", "Hwasong-15"),)): (
+        (),
+        [("Hwasong-15", "intercontinental ballistic missile", "PRK", 1, 0, "kgr:weapon-hwasong-15")],
+    ),
+    ("weapons", (("weapon", "Musudan"),)): ((), []),  # in the weapons graph, but nothing refers to it
+    ("actor-relations", ()): (
+        ("a", "b", "exercises", "treaties", "total", "state"),
+        [("JPN", "USA", 1, 0, 1, None), ("KOR", "USA", 1, 0, 1, None), ("PRK", "USA", 0, 1, 1, None)],
+    ),
+    ("actor-relations", (("state", "PRK"),)): ((), [("PRK", "USA", 0, 1, 1, "state:PRK")]),
+    ("actor-relations", (("state", "USA"),)): (
+        (),
+        [("JPN", "USA", 1, 0, 1, "state:USA"), ("KOR", "USA", 1, 0, 1, "state:USA"),
+         ("PRK", "USA", 0, 1, 1, "state:USA")],
+    ),  # fmt: skip
+    ("actor-relations", (("state", "RUS"),)): ((), []),
+    ("event-sources", ()): (("event", "type", "article", "article_date", "start", "end", "sentence"), SOURCES),
+    ("event-sources", (("event", "kgr:launch-a"),)): ((), SOURCES[2:4]),
+    ("event-sources", (("event", "https://w3id.org/kgnews/resource/treaty-b"),)): ((), SOURCES[6:]),
+    ("event-sources", (("article", WONSAN),)): ((), SOURCES[:1] + SOURCES[2:4]),
+    ("event-sources", (("event", "kgr:launch-a"), ("article", HWASONG))): ((), []),
+    ("articles", ()): (
+        ("article", "date", "source", "mentions", "events"),
+        [(WONSAN, "2017-03-23", "AP, SEOUL", 3, 2), (HWASONG, "2017-11-29", "Reuters, SEOUL", 4, 4)],
+    ),
+    ("same-events", ()): (
+        ("type", "article_a", "date_a", "article_b", "date_b", "event_a", "event_b"),
+        [("launch", WONSAN, "2017-03-22", HWASONG, "2017-03", "kgr:launch-a", "kgr:launch-b2")],
+    ),
+    ("distinct-launches", ()): (("launch_events", "repeated", "distinct_launches"), [(3, 1, 2)]),
+}
+
+
+def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return shorten(term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype == str(XSD.integer):
+            return int(term.value)
+        if datatype == str(XSD.decimal):
+            return Decimal(term.value)
+        assert datatype == str(XSD.string), f"unexpected datatype {datatype} for {term}"
+        return term.value
+    raise AssertionError(f"unexpected term {term!r}")
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdflib.term.Node:
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.datatype.value == str(XSD.string):
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture(scope="module")
+def dataset() -> rdflib.Dataset:
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(data=FIXTURE.read_text(encoding="utf-8"), format="trig")
+    return dataset
+
+
+def run(store: ox.Store, query: NamedQuery, params: dict[str, str]) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+    substitutions = {ox.Variable(name): term for name, term in bind(query, params).items()}
+    solutions = store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions or None)
+    assert isinstance(solutions, ox.QuerySolutions)
+    columns = tuple(v.value for v in solutions.variables)
+    return columns, [tuple(cell(solution[i]) for i in range(len(columns))) for solution in solutions]
+
+
+def test_fixture_loads_into_named_graphs(store: ox.Store) -> None:
+    graphs = {g.value for g in store.named_graphs()}
+    assert graphs == {
+        PREFIXES["kgr"] + "graph/ontology",
+        PREFIXES["kgr"] + "graph/states",
+        PREFIXES["kgr"] + "graph/weapons",
+        PREFIXES["kgr"] + "article-" + WONSAN,
+        PREFIXES["kgr"] + "article-" + HWASONG,
+    }
+    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def test_every_query_is_checked() -> None:
+    assert set(NAMES) == {name for name, _ in EXPECTED}
+    assert NAMES == sorted(NAMES)
+    for name in (
+        "launches", "failed-launches", "launches-by-state", "exercises", "treaties", "states", "weapons",
+        "actor-relations", "event-sources", "articles", "same-events", "distinct-launches",
+    ):  # fmt: skip
+        assert name in NAMES
+
+
+@pytest.mark.parametrize(("name", "params"), list(EXPECTED), ids=lambda v: str(v) if isinstance(v, str) else "")
+def test_rows(store: ox.Store, name: str, params: tuple[tuple[str, str], ...]) -> None:
+    query = load_query(name)
+    columns, rows = run(store, query, dict(params))
+    expected_columns, expected_rows = EXPECTED[(name, params)]
+    assert columns == (expected_columns or EXPECTED[(name, ())][0])
+    assert rows == expected_rows
+
+
+@pytest.mark.parametrize(("name", "params"), list(EXPECTED), ids=lambda v: str(v) if isinstance(v, str) else "")
+def test_rdflib_gives_the_same_rows(
+    store: ox.Store, dataset: rdflib.Dataset, name: str, params: tuple[tuple[str, str], ...]
+) -> None:
+    """The files are plain SPARQL 1.1: another engine, with initBindings, agrees row for row."""
+    query = load_query(name)
+    bindings = {key: to_rdflib(term) for key, term in bind(query, dict(params)).items()}
+    result = dataset.query(query.text, initBindings=bindings)
+    rows = [tuple(None if t is None else cell(_from_rdflib(t)) for t in row) for row in result]  # type: ignore[union-attr]
+    assert rows == run(store, query, dict(params))[1]
+
+
+def _from_rdflib(term: rdflib.term.Node) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    assert isinstance(term, rdflib.Literal)
+    datatype = str(term.datatype or XSD.string)
+    return ox.Literal(str(term), datatype=ox.NamedNode(datatype))
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=NAMES)
+def test_header_and_shape(query: NamedQuery) -> None:
+    assert query.title and query.title[0].isupper()
+    assert query.description.endswith(".")
+    body = "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith("#"))
+    last = body.strip().splitlines()[-1]
+    assert last.startswith("ORDER BY "), f"{query.path}: end with ORDER BY for stable output"
+    assert "GRAPH" not in body, "queries run over the union of all graphs"
+    statement = "\n".join(line for line in body.splitlines() if not line.startswith("PREFIX "))
+    assert statement.strip().startswith("SELECT "), f"{query.path}: a SELECT query after the PREFIX lines"
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=NAMES)
+def test_prefixes_are_declared_and_match_the_project(query: NamedQuery) -> None:
+    declared = dict(re.findall(r"^PREFIX\s+(\w*):\s*<([^>]*)>", query.text, flags=re.MULTILINE))
+    for prefix, iri in declared.items():
+        assert PREFIXES.get(prefix) == iri, f"{query.path}: PREFIX {prefix}: differs from kg.namespaces"
+    body = "\n".join(line for line in query.text.splitlines() if not line.lstrip().startswith(("#", "PREFIX")))
+    used = set(re.findall(r"(?<![\w?$<\"])([a-z]+):[A-Za-z_]", body))
+    assert used <= set(declared), f"{query.path}: declare {sorted(used - set(declared))}"
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=NAMES)
+def test_parses_in_rdflib_without_project_prefixes(query: NamedQuery) -> None:
+    prepareQuery(query.text)
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=NAMES)
+def test_parses_in_pyoxigraph_without_project_prefixes(query: NamedQuery) -> None:
+    ox.Store().query(query.text)
+
+
+SAMPLES = {
+    "state": "PRK",
+    "iri": "kgr:launch-a",
+    "string": "Hwasong-15",
+    "integer": "3",
+    "date": "2017-03",
+    "factuality": "asserted",
+    "outcome": "failure",
+    "article": WONSAN,
+}
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if q.params], ids=[q.name for q in QUERIES if q.params])
+def test_every_parameter_can_be_substituted(store: ox.Store, query: NamedQuery) -> None:
+    """pyoxigraph substitutes only variables of the SELECT clause: each parameter is projected."""
+    for param in query.params:
+        assert param.optional, f"{query.path}: ?{param.name} unbound must mean 'all'"
+        columns, _ = run(store, query, {param.name: SAMPLES[param.type]})
+        assert param.name in columns
+
+
+@pytest.mark.parametrize(
+    ("name", "param"),
+    [("weapons", "weapon"), ("event-sources", "article"), ("launches", "state"), ("event-sources", "event")],
+)
+def test_malicious_values_are_rejected_or_only_values(store: ox.Store, name: str, param: str) -> None:
+    before = len(store)
+    query = load_query(name)
+    evil = "} ; DROP ALL ; {"
+    for value in (evil, f'" }} ; DROP ALL ; {{ "', "PRK } ; DROP ALL ; {", "<http://x/> } DROP ALL {"):
+        try:
+            _, rows = run(store, query, {param: value})
+        except QueryError as err:
+            assert param in str(err)
+        else:
+            assert rows == []
+    assert len(store) == before
+    assert evil not in query.text
+
+
+def test_state_values_are_checked() -> None:
+    query = load_query("launches")
+    with pytest.raises(QueryError, match="state must be an ISO 3166-1 alpha-3 code such as PRK"):
+        bind(query, {"state": "North Korea"})
+    with pytest.raises(QueryError, match="factuality must be one of asserted"):
+        bind(query, {"factuality": "rumoured"})
+
+
+def test_unknown_parameter_lists_the_query_parameters() -> None:
+    with pytest.raises(QueryError, match=r"has no parameter 'weapon'.*state \(state\), factuality \(factuality\)"):
+        bind(load_query("launches"), {"weapon": "Hwasong-15"})
+    with pytest.raises(QueryError, match="it takes none"):
+        bind(load_query("articles"), {"state": "PRK"})
+
+
+def test_unknown_query_lists_the_available_names() -> None:
+    with pytest.raises(QueryError, match="there is no named query 'lunches'; available: actor-relations, "):
+        load_query("lunches")
+    with pytest.raises(QueryError, match="there is no named query"):
+        load_query("../queries/launches")
+
+
+def test_params_are_read_from_the_header() -> None:
+    query = load_query("launches")
+    assert query.title == "Launches"
+    assert [(p.name, p.type, p.optional) for p in query.params] == [
+        ("state", "state", True),
+        ("factuality", "factuality", True),
+    ]
+    assert query.params[0].description == "only launches by this state (ISO code, e.g. PRK); optional"
