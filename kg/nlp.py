@@ -84,28 +84,37 @@ class Gazetteer:
     def __init__(self, lexicon: Lexicon) -> None:
         forms = surfaces(lexicon)
         self._by_text: dict[tuple[str, bool], Surface] = {(s.text, s.after_the): s for s in forms}
+        # A surface must not continue a word on either side; a plural "s"/"es" may follow.
+        # States and weapons may follow a hyphen ("US-South Korean", "U.S.-led" is caught by
+        # the U.S. alias); class words may not ("anti-missile units" are not missiles).
+        self._regexes = [
+            self._compile([s for s in forms if s.label != "CLASS"], r"(?<!\w)"),
+            self._compile([s for s in forms if s.label == "CLASS"], r"(?<![\w-])"),
+        ]
+        self._plural = {s.text for s in forms if s.plural}
+
+    @staticmethod
+    def _compile(forms: list[Surface], before: str) -> re.Pattern[str]:
         alternatives = []
         for s in forms:
             body = re.escape(s.text)
             if s.after_the:
-                body = r"(?<=\bthe )" + body
+                body = r"(?<=\b[Tt]he )" + body
             alternatives.append(body)
-        # A surface must not continue a word on either side; a plural "s"/"es" may follow.
-        self._regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:e?s)?(?![\w])")
-        self._plural = {s.text for s in forms if s.plural}
+        return re.compile(before + r"(?:" + "|".join(alternatives) + r")(?:e?s)?(?![\w])")
 
     def find(self, text: str) -> list[tuple[int, int, Surface]]:
         """(start, end, surface) of every match in `text`."""
-        out = []
-        for m in self._regex.finditer(text):
-            matched = m.group(0)
-            surface = self._lookup(matched, m.start(), text)
-            if surface is not None:
-                out.append((m.start(), m.end(), surface))
-        return out
+        out: list[tuple[int, int, Surface]] = []
+        for regex in self._regexes:
+            for m in regex.finditer(text):
+                surface = self._lookup(m.group(0), m.start(), text)
+                if surface is not None and not any(s < m.end() and m.start() < e for s, e, _ in out):
+                    out.append((m.start(), m.end(), surface))
+        return sorted(out, key=lambda x: x[0])
 
     def _lookup(self, matched: str, start: int, text: str) -> Surface | None:
-        after_the = text[max(0, start - 4) : start] == "the "
+        after_the = text[max(0, start - 4) : start].lower() == "the "
         for candidate in (matched, matched[:-1], matched[:-2]):
             if candidate != matched and candidate not in self._plural:
                 continue

@@ -99,14 +99,14 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         return False
     if cand.sentence_index in group.sentences:
         return False
-    if (cand.factuality in COUNTED) == group.modal():
-        return False
+    if (cand.factuality in COUNTED) == group.modal() and not cand.definite:
+        return False  # a plan and a report are different events, unless the plan refers back
     gdate = group.date()
     if not _dates_compatible(gdate, date):
         return False
     if cand.type is EventType.LAUNCH:
         actors = group.actors()
-        if cand.actors and actors and cand.actors[0] not in actors:
+        if cand.actors and actors and cand.actors[0] not in actors and not cand.needs_actor:
             return False
         gw = {w.name for w in group.weapons()}
         cw = {w.name for w in cand.weapons}
@@ -179,7 +179,17 @@ def merge(
             if date is not None and date.precision == "day":
                 last_date = date
     _attach_weapons(groups, weapon_notes)
-    return tuple(_event(g, article, lexicon) for g in groups)
+    return tuple(_event(g, article, lexicon) for g in groups if _worth_keeping(g))
+
+
+def _worth_keeping(group: Group) -> bool:
+    """A launch needs an agent; an exercise or treaty needs a party, a name or a date. What
+    is left is a bare word ("the drills") the rules could not tie to anything."""
+    if group.actors():
+        return True
+    if group.type is EventType.LAUNCH:
+        return False
+    return bool(group.names()) or group.date() is not None
 
 
 def _attach_weapons(groups: list[Group], notes: Sequence[tuple[int, WeaponRef, Mention]]) -> None:
@@ -203,6 +213,10 @@ def _attach_weapons(groups: list[Group], notes: Sequence[tuple[int, WeaponRef, M
 
 def _factuality(group: Group, date: PartialDate | None, anchor: dt.date | None) -> Factuality:
     facts = [c.factuality for c, _ in group.members]
+    if anchor is not None and any(
+        c.factuality is Factuality.EXPECTED and d is not None and _after(d, anchor) for c, d in group.members
+    ):
+        return Factuality.EXPECTED  # "The five-day drill, due to begin Monday" 
     counted = [f for f in facts if f in COUNTED]
     if counted:
         if group.type is EventType.LAUNCH:

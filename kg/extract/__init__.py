@@ -40,6 +40,8 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         mention = view.mention()
         if mention.states or mention.weapons:
             mentions.append(mention)
+        discourse.saw_weapons(view.weapon_refs(sent))
+        discourse.saw_states(mention.states)
         launches = find_launches(view, lexicon, discourse)
         candidates += launches
         candidates += find_exercises(view, lexicon, discourse)

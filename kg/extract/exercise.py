@@ -90,7 +90,19 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
     return None
 
 
-def _participants(view: SentenceView, noun: Token) -> tuple[list[str], list[WeaponRef], bool]:
+def _definite_platforms(view: SentenceView, toks: list[Token], discourse: Discourse) -> list[WeaponRef]:
+    """"the bomber", "the carrier": the named platform of that class the article told before."""
+    out = []
+    for i, label in view.class_words(toks):
+        tok = view.doc[view.span_root[i]]
+        if any(ch.lower_ == "the" for ch in tok.children) and not any(t.i in view.weapons for t in tok.subtree):
+            ref = discourse.platform(label)
+            if ref is not None:
+                out.append(ref)
+    return out
+
+
+def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tuple[list[str], list[WeaponRef], bool]:
     toks = view.collect(noun, skip_preps=TARGET_PREPS)
     verb = view.nearest_verb(noun)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
@@ -114,6 +126,7 @@ def _participants(view: SentenceView, noun: Token) -> tuple[list[str], list[Weap
                     toks += list(ch.subtree)
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
     weapons = view.weapon_refs(sorted(set(toks), key=lambda t: t.i))
+    weapons += [w for w in _definite_platforms(view, sorted(set(toks), key=lambda t: t.i), discourse) if w not in weapons]
     for w in weapons:
         if w.operator and w.operator not in states:
             states.append(w.operator)
@@ -145,7 +158,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     triggers: list[Token] = []
     for tok in view:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("NOUN", "PROPN") and (lemma in nouns or tok.lower_ in nouns) and tok.dep_ not in ("compound",):
+        nounlike = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj")
+        if nounlike and (lemma in nouns or tok.lower_ in nouns) and tok.dep_ not in ("compound",):
             if any(ch.lemma_.lower() in ("artillery", "bombing") and False for ch in tok.children):
                 continue
             triggers.append(tok)
@@ -165,7 +179,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         fact = factuality(view, trig, c)
         if fact is None:
             continue
-        states, weapons, pronoun = _participants(view, trig)
+        states, weapons, pronoun = _participants(view, trig, discourse)
         name = None
         for start, end, kname in known:
             if start <= trig.i < end or any(start <= ch.i < end for ch in [*trig.children, trig.head]):
@@ -174,6 +188,12 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             name = _proper_name(view, trig)
         if not states and pronoun and discourse.topic:
             states = [discourse.topic]
+        if not states and not (definite_ref := any(ch.lower_ in ("the", "this", "these") or ch.dep_ == "poss" for ch in trig.children)):
+            # "a similar exercise in December, when Iran showcased radars": the sentence's
+            # states other than its speakers
+            _kind, speakers = attribution(view, trig, c)
+            states = [s for s in view.states_of(view.collect(view.sent.root, skip_preps=TARGET_PREPS)) if s not in speakers]
+            del definite_ref
         scope = view.collect(trig, skip_preps=frozenset())
         verb = view.nearest_verb(trig)
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj"):

@@ -21,6 +21,8 @@ from kg.models import Factuality, Outcome
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+HAPPEN_VERBS = frozenset({"begin", "start", "take", "open", "happen", "occur", "come", "follow", "go", "run", "kick",
+                          "be", "resume", "end", "involve", "include"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "should", "must"})
 
 
@@ -64,8 +66,14 @@ def _modal(tok: Token) -> bool:
 
 def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None:
     """The trigger's factuality; None when it is a pledge or moratorium, not an event."""
-    if any(ch.dep_ == "neg" for ch in trigger.children) or any(
-        ch.lower_ in ("no", "not") and ch.dep_ == "det" for ch in trigger.children
+    # "did not fire", "no launch"; a negation after the trigger ("an armistice, not a peace
+    # treaty") denies something else.
+    left = trigger.left_edge
+    before = view.doc[left.i - 1] if left.i > view.sent.start else None
+    if (
+        any(ch.dep_ == "neg" and ch.i < trigger.i for ch in trigger.children)
+        or any(ch.lower_ in ("no", "not") and ch.dep_ == "det" for ch in trigger.children)
+        or (trigger.pos_ != "VERB" and (left.lower_ == "not" or (before is not None and before.lower_ == "not")))
     ):
         return Factuality.NEGATED
     if _modal(trigger):
@@ -82,9 +90,13 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
             if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
             if lemma in c.expect and anc.pos_ in ("VERB", "ADJ"):
+                # "called for more launches", not "called Tuesday's launch a threat"
+                if lemma != "call" or cur.lower_ == "for" or any(ch.lower_ == "for" for ch in anc.children if ch.i < trigger.i):
+                    return Factuality.EXPECTED
+            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ in ("nsubjpass", "dobj", "xcomp", "pobj", "prep", "pcomp"):
                 return Factuality.EXPECTED
-            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "xcomp", "pobj", "prep", "pcomp"):
-                return Factuality.EXPECTED
+            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ == "nsubj" and lemma in HAPPEN_VERBS:
+                return Factuality.EXPECTED  # "the drill would begin Monday" (not "the drill would put ... on display")
             if anc.pos_ == "VERB" and any(ch.dep_ == "neg" for ch in anc.children) and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
             if lemma in c.reporting or (anc.pos_ == "VERB" and steps > 0 and cur.dep_ in ("ccomp", "advcl", "relcl")):
@@ -131,9 +143,6 @@ def attribution(view: SentenceView, trigger: Token, c: Cues) -> tuple[str, tuple
             states = view.states_of(tokens)
             if states:
                 return "states", tuple(states)
-            pron = [t for t in subj if t.lower_ in ("it", "they")]
-            if pron:
-                return "pronoun", ()
             return "other", ()
     for m in c.own_media:
         if f"according to {m}" in sent_text or f"According to {m}" in sent_text or f"{m} said" in sent_text:

@@ -37,7 +37,7 @@ GENERIC_PLACES = frozenset({"town", "city", "district", "county", "area", "regio
 KEEP_HEAD_PLACES = frozenset({"province", "airfield", "airport", "base"})
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "single": 1}
-DISTINCT_WORDS = frozenset({"another", "second", "similar", "separate", "other", "third", "new", "next"})
+DISTINCT_WORDS = frozenset({"another", "second", "similar", "separate", "other", "third", "next"})
 SAME_DAY = re.compile(r"\b(the same day|same day|within hours|hours (after|before|later)|minutes (after|before|later)|"
                       r"shortly (after|before))\b", re.I)
 _ANCHOR_PROBE = dt.date(2001, 6, 15)
@@ -48,22 +48,46 @@ def _resolvable(text: str) -> bool:
 
 
 def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[int, str]]:
-    return [(i, label) for i, label in view.class_words(tokens) if label in LAUNCHED]
+    """Class words naming a projectile; not those that only modify another noun ("rocket
+    engine", "missile program", "missile launcher")."""
+    out = []
+    for i, label in view.class_words(tokens):
+        if label not in LAUNCHED:
+            continue
+        root = view.doc[view.span_root[i]]
+        if root.dep_ in ("compound", "amod") and root.head.i not in view.classes and root.head.i not in view.weapons:
+            if root.head.lemma_.lower() not in ("launch", "test", "firing", "salvo", "barrage", "attempt", "shot"):
+                continue
+        out.append((i, label))
+    return out
 
 
 def _launchable_weapons(view: SentenceView, tokens: list[Token]) -> list[WeaponRef]:
     return [w for w in view.weapon_refs(tokens) if w.weapon_class in LAUNCHED]
 
 
-def _has_projectile(view: SentenceView, tokens: list[Token], nouns: dict[str, str]) -> bool:
+def _has_projectile(view: SentenceView, tokens: list[Token], nouns: dict[str, str], nonevent: frozenset[str] = frozenset()) -> bool:
     return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens)) or any(
-        t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in tokens
+        t.lemma_.lower() in nouns and t.pos_ == "NOUN" and not _nonevent(t, nonevent) for t in tokens
     )
 
 
+def _nonevent(noun: Token, nonevent: frozenset[str]) -> bool:
+    """"nuclear test", "ground test of a rocket engine", "engine test"."""
+    if any(ch.lemma_.lower() in nonevent for ch in noun.children if ch.dep_ in ("compound", "amod", "nmod")):
+        return True
+    return any(
+        t.lemma_.lower() in nonevent and t.dep_ in ("compound", "amod", "pobj") for t in noun.subtree if t.i > noun.i
+    ) and any(t.lemma_.lower() == "engine" for t in noun.subtree)
+
+
 def _args(tok: Token) -> list[Token]:
-    """Tokens of a verb's core arguments (subject, object, particles)."""
+    """Tokens of a verb's core arguments (subject, object, particles); for a verb in a
+    relative clause or participle ("the missile it sent", "a missile fired from"), the noun
+    it modifies."""
     out = []
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.append(tok.head)
     for ch in tok.children:
         if ch.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "npadvmod", "xcomp", "conj") and not (
             ch.dep_ == "conj" and ch.pos_ == "VERB"
@@ -88,16 +112,17 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             args = _args(tok)
             if any(t.lemma_.lower() in exercise_nouns for t in args if t.dep_ in ("dobj", "nsubjpass")):
                 continue
-            if not _has_projectile(view, args, nouns if lemma in weak else {}):
-                continue
+            if not _has_projectile(view, args, nouns if lemma in weak else {}, c.nonevent):
+                # "before it successfully test-fired one": an elliptic object, when the
+                # sentence names what is fired
+                elliptic = any(ch.dep_ == "dobj" and ch.lower_ in ("one", "it", "them", "another") for ch in tok.children)
+                if lemma in weak or not elliptic or not _has_projectile(view, list(view.sent), {}):
+                    continue
             if lemma in weak and lemma in ("send", "put") and not _launchable_classes(view, args) and not _launchable_weapons(view, args):
                 continue
             found.append(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
-            mods = {ch.lemma_.lower() for ch in tok.children if ch.dep_ in ("compound", "amod", "nmod")}
-            if mods & c.nonevent:
-                continue
-            if any(t.lemma_.lower() in c.nonevent and t.dep_ in ("compound", "amod", "pobj") for t in tok.subtree if t.i < tok.i):
+            if _nonevent(tok, c.nonevent):
                 continue
             sub = list(tok.subtree)
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
@@ -106,11 +131,16 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             if lemma in ("flight", "shot", "attempt", "salvo", "barrage") and not _has_projectile(view, sub, {}):
                 continue
             found.append(tok)
-    # A launch noun that is an argument of a launch verb ("carried out a test") is the verb's event.
+    # A launch noun that is an argument of a launch verb ("carried out a test") is the verb's
+    # event; so is a definite one inside another trigger's clause ("... soon after its launch").
     verb_idx = {t.i for t in found if t.pos_ == "VERB"}
+    all_idx = {t.i for t in found}
     out = []
     for tok in found:
         if tok.pos_ != "VERB":
+            definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that", "their") for ch in tok.children)
+            if definite and any(a.i in all_idx for a in tok.ancestors):
+                continue
             head = tok.head
             if head.i in verb_idx or (head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ != "before"):
                 continue
@@ -259,6 +289,27 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     return best.text, False
 
 
+def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: bool) -> str | None:
+    """A date the trigger's own phrase lacks: the sentence's fronted date ("Last year, the
+    country suffered ... before it test-fired one"), or, for an indefinite noun ("a failed
+    missile launch"), a date of the clause it sits in."""
+    phrases = [p for p in view.date_phrases() if _resolvable(p.text)]
+    if not phrases:
+        return None
+    first_trigger = min(triggers) if triggers else trig.i
+    fronted = [p for p in phrases if p.end <= first_trigger and p.start - view.sent.start <= 3]
+    if fronted:
+        return fronted[0].text
+    if trig.pos_ != "VERB" and not definite:
+        verb = view.nearest_verb(trig)
+        if verb is not None:
+            others = {t.i for o in triggers - {trig.i} for t in view.doc[o].subtree}
+            local = [p for p in phrases if p.root in {t.i for t in verb.subtree} and p.root not in others]
+            if local:
+                return min(local, key=lambda p: _distance(view.doc[p.root], trig)).text
+    return None
+
+
 def _distance(a: Token, b: Token) -> int:
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]
@@ -315,16 +366,25 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             weapons_in_agent = [w for w in view.weapon_refs(agent_toks) if w.operator]
             if weapons_in_agent and not needs:
                 agents = [weapons_in_agent[0].operator or ""]
+        operator = next((w.operator for w in _launchable_weapons(view, scope) if w.operator), None)
+        if not agents and operator is not None:
+            agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
         if not agents:
             guess = discourse.actor()
             agents = [guess] if guess else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
-        date_phrase, same_day = _date(view, trig, scope)
-        kind, speakers = attribution(view, trig, c)
+        if weapon is None and wclass is None and out and out[-1].sentence_index == view.index:
+            prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
+            weapon = prev.weapons[0] if prev.weapons else None
+            wclass, from_phrase = prev.weapon_class, prev.class_from_weapon_phrase
         definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that") for ch in trig.children)
         subj = view.subject(trig) if trig.pos_ == "VERB" else []
         definite = definite or any(any(ch.lower_ == "the" and ch.dep_ == "det" for ch in s.children) for s in subj)
+        date_phrase, same_day = _date(view, trig, scope)
+        if date_phrase is None and not same_day:
+            date_phrase = _clause_date(view, trig, idx, definite)
+        kind, speakers = attribution(view, trig, c)
         distinct = any(t.lower_ in DISTINCT_WORDS for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8)
         count = _count(view, scope, trig)
         site = _site(view, trig, scope)
@@ -360,7 +420,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     distinct=distinct,
                 )
             )
-        if agents and agents[0]:
+        if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
     return out
 

@@ -122,6 +122,10 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
             scope = sorted(set(scope) | set(verb.subtree), key=lambda t: t.i)
         date_phrase, same_day = _date(view, trig, scope)
+        if date_phrase is None and not same_day and verb is not None:
+            # "the 1950 to 1953 Korean War ended with an armistice": the clause's latest date
+            local = [p for p in view.dates_in(list(verb.subtree)) if _resolvable(p.text)]
+            date_phrase = local[-1].text if local else None
         role = "signed" if verb is not None and verb.lemma_.lower() in SIGN_VERBS else ""
         if date_phrase is not None and re.search(r"\b(until|till|expire|since)\b", _context(view, date_phrase)):
             date_phrase = None

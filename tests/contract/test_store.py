@@ -414,8 +414,13 @@ def test_a_store_in_use_by_another_process(tmp_path: Path) -> None:
 
 
 def test_a_store_open_twice_in_one_process(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "store"), pytest.raises(StoreError, match="already open in this process"):
-        Store.open(tmp_path / "store")
+    with Store.open(tmp_path / "store") as writer:
+        with pytest.raises(StoreError, match="already open in this process"):
+            Store.open(tmp_path / "store")
+        writer.replace_article("a1", triples_of("a1"))
+        writer.close()  # flushed; a read-only view in the same process then sees the data
+        with Store.open(tmp_path / "store", read_only=True) as reader:
+            assert reader.article_ids() == ["a1"]
 
 
 def test_paths_that_are_not_stores(tmp_path: Path) -> None:
