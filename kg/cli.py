@@ -210,7 +210,7 @@ def validate(store_location: str | None, quiet: bool) -> None:
 
     def action() -> int:
         with Store.open(store_location, read_only=True) as store:
-            result = run_validate(store.to_dataset())
+            result = run_validate(store.to_graph())
         if result.conforms:
             talk("the graph conforms to ontology/shapes.ttl")
             return 0

@@ -168,7 +168,7 @@ def merge(
             if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
                 one = replace(cand, count=1)
             target = None
-            for group in reversed(groups):
+            for group in sorted(groups, key=lambda g: g.last_sentence, reverse=True):  # most recently told first
                 if _compatible(group, one, date, lexicon):
                     target = group
                     break
@@ -272,6 +272,10 @@ def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
             classes = [c.weapon_class for c, _ in group.members if c.weapon_class]
             if classes:
                 wclass = max(classes, key=lambda lab: (_depth(lexicon, lab), -classes.index(lab)))
+        if wclass == "rocket" and any(
+            cue in m.text.lower() for m in evidence for cue in lexicon.cue_terms("space_cue")
+        ):
+            wclass = "satellite launch vehicle"  # "its rockets for deploying satellites"
         outcomes = frozenset(o for c, _ in group.members for o in c.outcomes)
         outcome = Outcome.UNKNOWN
         if outcomes == {Outcome.FAILURE}:

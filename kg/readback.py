@@ -74,7 +74,7 @@ def predicted_articles(store: Store) -> dict[str, PredictedArticle]:
     result = store.query(q.text)
     for row in result.rows:
         values = {var: _value(term) for var, term in zip(result.variables, row, strict=True)}  # type: ignore[arg-type]
-        events[values["article_id"] or ""].append(_event(values))
+        events[values["article"] or ""].append(_event(values))
     states: dict[str, set[str]] = defaultdict(set)
     q = load_query("article-states")
     result = store.query(q.text)

@@ -14,6 +14,8 @@ Queries see the union of all graphs as their default graph, with the project pre
 
 from __future__ import annotations
 
+import io
+
 import os
 import re
 import sys
@@ -24,7 +26,7 @@ from types import TracebackType
 from typing import BinaryIO, Literal, TypeAlias
 
 import pyoxigraph as ox
-from rdflib import BNode, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RdfLiteral
 from rdflib.term import Node
 
@@ -413,6 +415,14 @@ class Store:
                 ox.serialize(union, out, rdf_format, prefixes=prefixes)
         except OSError as err:
             raise StoreError(f"exporting the store {self.location or '(memory)'} failed: {err}") from err
+
+
+    def to_graph(self) -> Graph:
+        """The union of all graphs as an rdflib Graph (for SHACL validation; fine for graphs
+        up to a few hundred thousand triples)."""
+        buffer = io.BytesIO()
+        self.export(buffer, "nt")
+        return Graph().parse(data=buffer.getvalue(), format="nt")
 
 
 def _ontology_quads(path: Path | None) -> list[ox.Quad]:

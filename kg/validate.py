@@ -3,12 +3,21 @@
     store -> validate -> Validation (conforms, violations, report)
 
 Pure apart from reading ontology/kg.ttl and ontology/shapes.ttl once (cached). The data is
-validated as one graph, the union of all its named graphs, because a launch in an article's graph
-refers to states and weapons that live in kgr:graph/states and kgr:graph/weapons (pySHACL would
-otherwise check each named graph on its own). kg.ttl is mixed in as the ontology graph, with no
-inference: its rdfs:subClassOf triples are all the shapes need (SHACL's sh:class and
-sh:targetClass follow rdfs:subClassOf in the data), and RDFS inference would add entailed triples
-(domains, ranges) that hide missing types instead of reporting them.
+validated as one graph: the union of all its named graphs, plus kg.ttl. The union, because a
+launch in an article's graph refers to states and weapons that live in kgr:graph/states and
+kgr:graph/weapons (pySHACL would otherwise check each named graph on its own). kg.ttl, because the
+shapes need its rdfs:subClassOf triples (SHACL's sh:class and sh:targetClass follow
+rdfs:subClassOf in the data graph) and its weapon-class concepts (kgo:weaponClass values are
+checked against the scheme itself).
+
+kg.ttl is added to the union here rather than passed as pySHACL's `ont_graph`: pySHACL's
+"inoculation" of an ont_graph deep-clones every owl:NamedIndividual to a depth of 10, which on the
+weapon-class scheme (concepts linked by skos:broader, skos:inScheme and skos:hasTopConcept) runs
+for minutes; and it copies only RDFS/OWL axioms, not the concepts' skos:inScheme. Adding the file
+as it is gives the graph the store holds anyway (it loads kg.ttl into kgr:graph/ontology).
+
+No inference ("none"): the subclass triples are all the shapes need, and RDFS inference would add
+entailed types (from domains and ranges) that hide missing types instead of reporting them.
 """
 
 from __future__ import annotations
@@ -75,44 +84,45 @@ def load_shapes() -> Graph:
 
 
 def _union(data: Dataset | Graph) -> Graph:
-    """All triples of all named graphs (and the default graph) as one graph."""
-    if not isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
-        return data
+    """A new graph: every triple of every graph in `data` (named or default), and kg.ttl."""
     union = Graph()
     for prefix, namespace in data.namespaces():
         union.bind(prefix, namespace, override=True, replace=True)
-    for s, p, o, _ in data.quads((None, None, None, None)):
-        union.add((s, p, o))
+    if isinstance(data, ConjunctiveGraph):  # Dataset is a ConjunctiveGraph
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            union.add((s, p, o))
+    else:
+        union += data
+    union += _ontology_graph()
     return union
 
 
 def _text(node: Node | None) -> str | None:
     if node is None:
         return None
-    if isinstance(node, URIRef):
-        return str(node)
-    if isinstance(node, Literal):
+    if isinstance(node, URIRef | Literal):
         return str(node)
     return node.n3()  # a blank node: "_:id"
 
 
 def _violations(results: Graph) -> tuple[Violation, ...]:
+    """The results of the report. Results nested under sh:detail (why an sh:node failed) are left
+    out: the result that holds them already names the focus node, path and rule."""
     found = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(result, SH.focusNode)
-        path = results.value(result, SH.resultPath)
-        severity = results.value(result, SH.resultSeverity)
-        messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
-        found.append(
-            Violation(
-                focus_node=_text(focus) or "",
-                # a complex path (sequence, inverse) is a blank node: none of the shapes use one
-                path=str(path) if isinstance(path, URIRef) else None,
-                message="; ".join(messages),
-                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-                value=_text(results.value(result, SH.value)),
+    for report in results.subjects(RDF.type, SH.ValidationReport):
+        for result in results.objects(report, SH.result):
+            path = results.value(result, SH.resultPath)
+            severity = results.value(result, SH.resultSeverity)
+            found.append(
+                Violation(
+                    focus_node=_text(results.value(result, SH.focusNode)) or "",
+                    # a complex path (sequence, inverse) is a blank node: no shape of kg's uses one
+                    path=str(path) if isinstance(path, URIRef) else None,
+                    message="; ".join(sorted(str(m) for m in results.objects(result, SH.resultMessage))),
+                    severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                    value=_text(results.value(result, SH.value)),
+                )
             )
-        )
     return tuple(sorted(found, key=lambda v: (v.focus_node, v.path or "", v.message, v.value or "")))
 
 
@@ -124,14 +134,13 @@ def validate(data: Dataset | Graph) -> Validation:
     conforms, results, report = shacl_validate(
         _union(data),
         shacl_graph=_shapes_graph(),
-        ont_graph=_ontology_graph(),
         inference="none",
         abort_on_first=False,
         allow_warnings=True,
         allow_infos=True,
         meta_shacl=False,
         advanced=False,
-        inplace=False,
+        inplace=True,  # the union is a private copy
     )
     return Validation(
         conforms=bool(conforms),

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import attribution, cues, factuality
+from kg.extract.factuality import Cues, attribution, cues, factuality
 from kg.extract.launch import _date, _resolvable
-from kg.extract.sentence import PRONOUNS, SentenceView
+from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import EventType, WeaponRef
 
@@ -107,8 +107,8 @@ def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tupl
     verb = view.nearest_verb(noun)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
     if verb is not None:
-        lemma = verb.lemma_.lower()
-        if noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and lemma in HOLD_VERBS:
+        forms = lemmas(verb)
+        if noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and forms & HOLD_VERBS:
             subj = view.subject(verb)
             for s in subj:
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
@@ -120,7 +120,7 @@ def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tupl
                     toks += list(ch.subtree)
                 if ch.dep_ == "agent":
                     toks += list(ch.subtree)
-        if noun.dep_ in ("nsubj", "nsubjpass") and lemma in INVOLVE_VERBS:
+        if noun.dep_ in ("nsubj", "nsubjpass") and forms & INVOLVE_VERBS:
             for ch in verb.children:
                 if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch is not noun:
                     toks += list(ch.subtree)
@@ -188,12 +188,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             name = _proper_name(view, trig)
         if not states and pronoun and discourse.topic:
             states = [discourse.topic]
-        if not states and not (definite_ref := any(ch.lower_ in ("the", "this", "these") or ch.dep_ == "poss" for ch in trig.children)):
-            # "a similar exercise in December, when Iran showcased radars": the sentence's
-            # states other than its speakers
-            _kind, speakers = attribution(view, trig, c)
-            states = [s for s in view.states_of(view.collect(view.sent.root, skip_preps=TARGET_PREPS)) if s not in speakers]
-            del definite_ref
+        if not states and not _definite(trig):
+            states = _sentence_parties(view, trig, c)
         scope = view.collect(trig, skip_preps=frozenset())
         verb = view.nearest_verb(trig)
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj"):
@@ -232,6 +228,23 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             )
         )
     return out
+
+
+def _definite(trig: Token) -> bool:
+    return any(ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children)
+
+
+def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
+    """Fallback for an exercise whose phrase names no one ("a similar exercise in December,
+    when Iran showcased radars"): the sentence's states, less its speakers and less the
+    subject of a verb that is not holding the exercise ("North Korea has denounced drills")."""
+    _kind, speakers = attribution(view, trig, c)
+    excluded = set(speakers)
+    verb = view.nearest_verb(trig)
+    if verb is not None and not lemmas(verb) & HOLD_VERBS:
+        excluded.update(view.states_of([t for s in view.subject(verb) for t in s.subtree]))
+    found = view.states_of(view.collect(view.sent.root, skip_preps=TARGET_PREPS))
+    return [s for s in found if s not in excluded]
 
 
 def _other_clause(tok: Token, verb: Token, trig: Token) -> bool:

@@ -137,6 +137,10 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
     all_idx = {t.i for t in found}
     out = []
     for tok in found:
+        if tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and all(c.lower_ in ("it", "they") for c in subj) and any(a.i in all_idx for a in tok.ancestors):
+                continue
         if tok.pos_ != "VERB":
             definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that", "their") for ch in tok.children)
             if definite and any(a.i in all_idx for a in tok.ancestors):
@@ -150,7 +154,16 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
     return out
 
 
+# Verbs that go on describing the same launch from inside another clause: "appears to have
+# failed", "is presumed to have failed", "flew 2,700 kilometers".
+FOLLOW_VERBS = frozenset({"fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach",
+                          "crash", "drop", "disappear", "appear", "seem", "presume", "believe", "assess",
+                          "suspect", "estimate", "break", "blow", "climb", "hit", "end", "go"})
+
+
 def _scope(tok: Token, others: set[int]) -> list[Token]:
+    """The tokens that describe the trigger's event: its subtree, less the subtrees of other
+    triggers and of embedded clauses, except clauses that go on describing it (FOLLOW_VERBS)."""
     out = []
     stack = [tok]
     while stack:
@@ -159,11 +172,9 @@ def _scope(tok: Token, others: set[int]) -> list[Token]:
         for ch in t.children:
             if ch.i in others:
                 continue
-            if tok.pos_ == "VERB" and ch.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and ch.i != tok.i:
-                if ch.pos_ == "VERB" and ch.lemma_ in ("fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach", "crash", "drop"):
+            if ch.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp") and ch.pos_ in ("VERB", "AUX"):
+                if ch.lemma_.lower() in FOLLOW_VERBS:
                     stack.append(ch)
-                continue
-            if ch.dep_ == "conj" and ch.pos_ == "VERB" and ch.lemma_ not in ("fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach", "crash", "drop", "disappear"):
                 continue
             stack.append(ch)
     return sorted(out, key=lambda t: t.i)
@@ -297,7 +308,12 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
     if not phrases:
         return None
     first_trigger = min(triggers) if triggers else trig.i
-    fronted = [p for p in phrases if p.end <= first_trigger and p.start - view.sent.start <= 3]
+    # Fronted: "Last year, ...", "On Saturday, ..." -- not "X said on Tuesday it had ..."
+    fronted = [
+        p for p in phrases
+        if p.end <= first_trigger and p.start - view.sent.start <= 1
+        and view.doc[p.root].head.lemma_.lower() not in cues(view.lexicon).reporting
+    ]
     if fronted:
         return fronted[0].text
     if trig.pos_ != "VERB" and not definite:

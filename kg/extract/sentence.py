@@ -32,6 +32,17 @@ PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "
 STATE_NOUNS = frozenset({"country", "regime", "nation", "state", "government", "military", "side"})
 
 
+def lemmas(tok: Token) -> set[str]:
+    """The token's lemma and naive stems of its form: the small model sometimes lemmatizes
+    oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
+    low = tok.lower_
+    out = {tok.lemma_.lower(), low}
+    for suffix, keep in (("ied", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -len(suffix)] + keep)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class DatePhrase:
     start: int  # token index (doc) of the phrase's first token
