@@ -1,0 +1,74 @@
+"""The `kg` command: options in, library calls, formatted output. Nothing else lives here.
+
+One module per command (or family of commands); each registers itself on `main`.
+
+Data goes to stdout; progress, logs and summaries go to stderr (`-q` silences them).
+Exit codes: 0 ok, 1 a user error or SHACL violations, 2 usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from kg.errors import KgError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STORE_HELP = "Store folder (default: $KG_STORE, else ./kg-store)."
+
+
+def store_option(f: F) -> F:
+    return click.option("--store", "store_location", envvar="KG_STORE", metavar="DIR", help=STORE_HELP)(f)
+
+
+def quiet_option(f: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr.")(f)
+
+
+class Talk:
+    """stderr messages, unless -q."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """kg: knowledge graphs of missile launches, military exercises and treaties from news.
+
+    \b
+    Example:
+      kg build seeds/ && kg query launches
+    """
+
+
+def _run(action: Callable[[], int | None]) -> None:
+    try:
+        code = action()
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    sys.exit(code or 0)
+
+
+# Register the commands (imported for their side effect on `main`).
+from kg.cli import build, evaluate, export, query, stats, validate  # noqa: E402,F401

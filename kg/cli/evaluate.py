@@ -1,0 +1,55 @@
+"""`kg eval`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli import Talk, _run, main, quiet_option
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json"]))
+@click.option("-v", "--verbose", is_flag=True, help="List every missed, spurious and mismatched event.")
+@click.option(
+    "--store",
+    "store_location",
+    metavar="DIR",
+    help="Read predictions from this store instead of building GOLD_DIR into a temporary one.",
+)
+@quiet_option
+def evaluate(gold_dir: Path, fmt: str, verbose: bool, store_location: str | None, quiet: bool) -> None:
+    """Score the extractor against gold events (<id>.txt beside <id>.json).
+
+    The articles are built into a temporary store and the events are read back from the RDF
+    through SPARQL, so what is measured is the graph users get.
+
+    \b
+    Example:
+      kg eval ../shared/devset --verbose
+    """
+    from kg.evaluate import format_scores, load_gold_dir, score
+    from kg.readback import predicted_articles
+    from kg.store import Store
+
+    talk = Talk(quiet)
+
+    def action() -> int:
+        gold = load_gold_dir(gold_dir)
+        if store_location is not None:
+            with Store.open(store_location, read_only=True) as store:
+                predicted = predicted_articles(store)
+        else:
+            from kg.pipeline import build as run_build
+
+            with Store.memory() as store:
+                texts = [gold_dir / f"{g.id}.txt" for g in gold]
+                report = run_build(texts, store, progress=None)
+                talk(f"built {report.articles} gold article(s) into a temporary store")
+                predicted = predicted_articles(store)
+        click.echo(format_scores(score(gold, predicted), fmt, verbose=verbose))
+        return 0
+
+    _run(action)

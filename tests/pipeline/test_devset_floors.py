@@ -1,0 +1,49 @@
+"""Accuracy floors on the devset (../shared/devset). Floors only ever go up.
+
+Measured with `kg eval ../shared/devset`; the events are read back from the RDF through
+SPARQL, as the command does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import floors_met, load_gold_dir, score
+from kg.pipeline import build
+from kg.readback import predicted_articles
+from kg.store import Store
+
+pytestmark = pytest.mark.model
+
+DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
+
+FLOORS = {
+    "overall.f1": 0.74,
+    "Launch.f1": 0.82,
+    "Exercise.f1": 0.73,
+    "Treaty.f1": 0.58,
+    "attributes.accuracy": 0.74,
+    "states.f1": 1.0,
+}
+MAX_MODALITY_ERRORS = 6
+
+
+@pytest.fixture(scope="module")
+def scores():  # type: ignore[no-untyped-def]
+    if not DEVSET.is_dir():
+        pytest.skip("../shared/devset is not beside the repository")
+    gold = load_gold_dir(DEVSET)
+    with Store.memory() as store:
+        build([DEVSET / f"{g.id}.txt" for g in gold], store)
+        predicted = predicted_articles(store)
+    return score(gold, predicted)
+
+
+def test_floors(scores) -> None:  # type: ignore[no-untyped-def]
+    assert floors_met(scores, FLOORS) == []
+
+
+def test_modality_errors_do_not_grow(scores) -> None:  # type: ignore[no-untyped-def]
+    assert len(scores.modality_errors) <= MAX_MODALITY_ERRORS
