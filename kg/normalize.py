@@ -132,6 +132,12 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     return date is not None and date == gdate
 
 
+def _weak(cand: Candidate, date: PartialDate | None) -> bool:
+    """A launch mention that names no weapon, class, date or site: it can support an event
+    already told, not start one."""
+    return cand.type is EventType.LAUNCH and not (cand.weapons or cand.weapon_class or date or cand.site or cand.count)
+
+
 def _resolve_dates(cand: Candidate, anchor: dt.date | None, previous: PartialDate | None) -> list[PartialDate | None]:
     if cand.same_day_as_previous:
         return [previous]
@@ -173,6 +179,8 @@ def merge(
                     target = group
                     break
             if target is None:
+                if _weak(one, date):
+                    continue  # "condemned the launch" with nothing to attach it to says nothing new
                 target = Group(one.type)
                 groups.append(target)
             target.members.append((one, date))

@@ -21,6 +21,8 @@ from kg.models import Factuality, Outcome
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+PLAN_NOUNS = frozenset({"plan", "threat", "intention", "warning", "preparation", "proposal", "vow", "pledge",
+                        "expectation", "schedule", "aim", "goal", "bid"})
 HAPPEN_VERBS = frozenset({"begin", "start", "take", "open", "happen", "occur", "come", "follow", "go", "run", "kick",
                           "be", "resume", "end", "involve", "include"})
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "should", "must"})
@@ -89,6 +91,8 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 return None
             if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
+            if lemma in PLAN_NOUNS and anc.pos_ == "NOUN" and cur.dep_ in ("acl", "prep", "pobj", "compound", "relcl"):
+                return Factuality.EXPECTED  # "Kim's plan to launch three more satellites"
             if lemma in c.expect and anc.pos_ in ("VERB", "ADJ"):
                 # "called for more launches", not "called Tuesday's launch a threat"
                 if lemma != "call" or cur.lower_ == "for" or any(ch.lower_ == "for" for ch in anc.children if ch.i < trigger.i):

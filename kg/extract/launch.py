@@ -16,7 +16,7 @@ from kg.dates import resolve
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import Cues, attribution, cues, factuality, outcome_cues
-from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, SentenceView
+from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality, WeaponRef
 
@@ -141,6 +141,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and all(c.lower_ in ("it", "they") for c in subj) and any(a.i in all_idx for a in tok.ancestors):
                 continue
+            if tok.dep_ in ("acl", "relcl") and any(a.i in all_idx for a in tok.ancestors):
+                continue  # "carried out its first test of an SLBM, fired from its new submarine"
         if tok.pos_ != "VERB":
             definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that", "their") for ch in tok.children)
             if definite and any(a.i in all_idx for a in tok.ancestors):
@@ -158,7 +160,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
 # failed", "is presumed to have failed", "flew 2,700 kilometers".
 FOLLOW_VERBS = frozenset({"fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach",
                           "crash", "drop", "disappear", "appear", "seem", "presume", "believe", "assess",
-                          "suspect", "estimate", "break", "blow", "climb", "hit", "end", "go"})
+                          "suspect", "estimate", "break", "blow", "climb", "hit", "end", "go", "claim"})
 
 
 def _scope(tok: Token, others: set[int]) -> list[Token]:
@@ -277,6 +279,7 @@ def place_label(tok: Token, view: SentenceView) -> str | None:
 def _site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
     holders = [trigger]
     holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head is trigger]
+    holders += [t for t in scope if t not in holders and t.pos_ in ("NOUN", "PROPN", "VERB")]
     for holder in holders:
         for ch in holder.children:
             if ch.dep_ == "prep" and ch.lower_ in ("from", "at"):
@@ -293,18 +296,37 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     scope_text = " ".join(t.text for t in scope)
     if SAME_DAY.search(scope_text) or (trigger.i - view.sent.start < 12 and SAME_DAY.search(view.sent.text[:40])):
         return None, True
-    phrases = [p for p in view.dates_in(scope) if _resolvable(p.text)]
+    phrases = [p for p in view.dates_in(scope) if _resolvable(p.text) and not _report_date(view, p)]
     if not phrases:
         return None, False
     best = min(phrases, key=lambda p: _distance(view.doc[p.root], trigger))
+    # "on Sept. 11 and again on Sept. 12": one phrase for both, split into two events later
+    at = phrases.index(best)
+    if at + 1 < len(phrases):
+        between = view.doc[best.end : phrases[at + 1].start].text
+        if COORDINATED.match(between):
+            return f"{best.text} and {phrases[at + 1].text}", False
     return best.text, False
+
+
+COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:again\s+|also\s+|then\s+)?(?:on|in)?\s*$", re.I)
+
+
+def _report_date(view: SentenceView, phrase: DatePhrase) -> bool:
+    """'North Korea said on Tuesday it had tested ...': the date of the saying, not of the test."""
+    i = phrase.start - 1
+    if i >= view.sent.start and view.doc[i].lower_ in ("on", "late", "early"):
+        i -= 1
+    if i < view.sent.start:
+        return False
+    return bool(lemmas(view.doc[i]) & cues(view.lexicon).reporting)
 
 
 def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: bool) -> str | None:
     """A date the trigger's own phrase lacks: the sentence's fronted date ("Last year, the
     country suffered ... before it test-fired one"), or, for an indefinite noun ("a failed
     missile launch"), a date of the clause it sits in."""
-    phrases = [p for p in view.date_phrases() if _resolvable(p.text)]
+    phrases = [p for p in view.date_phrases() if _resolvable(p.text) and not _report_date(view, p)]
     if not phrases:
         return None
     first_trigger = min(triggers) if triggers else trig.i
@@ -390,7 +412,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents = [guess] if guess else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
-        if weapon is None and wclass is None and out and out[-1].sentence_index == view.index:
+        elliptic = any(ch.dep_ == "dobj" and ch.lower_ in ("one", "another") for ch in trig.children)
+        if elliptic and weapon is None and wclass is None and out and out[-1].sentence_index == view.index:
             prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
             weapon = prev.weapons[0] if prev.weapons else None
             wclass, from_phrase = prev.weapon_class, prev.class_from_weapon_phrase

@@ -173,6 +173,16 @@ class SentenceView:
                 break
         return []
 
+    def main_subject_states(self, before: int | None = None) -> list[str]:
+        """States named by the subject of the sentence's main verb (only if that subject comes
+        before token `before`): what an "it" later in the sentence most likely refers to."""
+        root = self.sent.root
+        subj = self.subject(root)
+        tokens = [t for s in subj for t in self.collect(s)]
+        if before is not None and any(t.i >= before for t in tokens):
+            return []
+        return self.states_of(tokens)
+
     def passive_agent(self, verb: Token) -> list[Token]:
         """The `by X` of a passive verb."""
         return [gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"]

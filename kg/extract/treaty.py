@@ -29,6 +29,7 @@ SIGN_VERBS = frozenset({"sign", "strike", "conclude", "reach", "extend", "ink", 
 TARGET_PREPS = frozenset({"against", "around", "toward", "towards", "near", "off", "into", "over", "at", "on",
                           "in", "to", "across", "after", "before", "since", "than", "as", "for", "amid", "under",
                           "from", "about", "during", "until"})
+WEEK_BEFORE = re.compile(r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I)
 _CAP_NAME = r"(?:[A-Z][\w'-]*|of|for|and|the|on|,)"
 
 
@@ -109,19 +110,21 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if fact is None:
             continue
         states, pronoun = _signatories(view, trig)
-        if not states and pronoun and discourse.topic:
-            states = [discourse.topic]
         verb = view.nearest_verb(trig)
-        if verb is not None and trig.dep_ == "nsubj" and pronoun is False and not states:
-            pass
         subj_tokens = view.subject(verb) if verb is not None else []
-        if verb is not None and verb.lemma_.lower() in SIGN_VERBS and any(s.lower_ in PRONOUNS for s in subj_tokens):
-            if discourse.topic and discourse.topic not in states:
-                states.insert(0, discourse.topic)
+        signed_by_pronoun = verb is not None and verb.lemma_.lower() in SIGN_VERBS and any(
+            s.lower_ in PRONOUNS for s in subj_tokens
+        )
+        if (pronoun and not states) or signed_by_pronoun:
+            # "North Korea fired ... a week after it struck a pact with Russia"
+            referent = view.main_subject_states(before=trig.i) or ([discourse.topic] if discourse.topic else [])
+            states = [r for r in referent[:1] if r not in states] + states
         scope = view.collect(trig, skip_preps=frozenset())
         if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
             scope = sorted(set(scope) | set(verb.subtree), key=lambda t: t.i)
         date_phrase, same_day = _date(view, trig, scope)
+        if date_phrase is None and WEEK_BEFORE.search(view.doc[view.sent.start : trig.i].text):
+            date_phrase = "last week"  # "about a week after it struck a pact": a week before the dateline
         if date_phrase is None and not same_day and verb is not None:
             # "the 1950 to 1953 Korean War ended with an armistice": the clause's latest date
             local = [p for p in view.dates_in(list(verb.subtree)) if _resolvable(p.text)]

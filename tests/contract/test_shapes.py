@@ -190,7 +190,17 @@ def test_a_single_graph_is_validated_too() -> None:
     union = Graph()
     for s, p, o, _ in build_dataset().quads((None, None, None, None)):
         union.add((s, p, o))
+    size = len(union)
     assert validate(union).conforms
+    assert len(union) == size, "validate must not change its input"
+
+
+def test_the_default_graph_counts_too() -> None:
+    ds = Dataset()
+    _states(ds.default_graph)
+    _weapons(ds.graph(WEAPONS_GRAPH))
+    _article(ds.graph(ARTICLE))
+    assert validate(ds).conforms
 
 
 def test_the_ontology_alone_conforms() -> None:
@@ -247,7 +257,7 @@ def test_loaders_return_independent_copies() -> None:
 class Change:
     """A change to the conforming data, and the node and property a violation should name."""
 
-    apply: Callable[[Dataset], None]
+    apply: Callable[[Dataset], object]
     focus: Node
     path: URIRef | None
 
