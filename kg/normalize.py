@@ -47,11 +47,20 @@ class Group:
         return {c.sentence_index for c, _ in self.members}
 
     def date(self) -> PartialDate | None:
+        """The event's date: a start or signing date first, then any date the text gives for
+        the event itself, and only then the date of a report about it."""
         dated = [(c, d) for c, d in self.members if d is not None]
-        if not dated:
-            return None
-        starts = [d for c, d in dated if c.date_role in ("start", "signed")]
-        return starts[0] if starts else dated[0][1]
+        strong = [(c, d) for c, d in dated if c.date_role != "report"]
+        starts = [d for c, d in strong if c.date_role in ("start", "signed")]
+        if starts:
+            return starts[0]
+        if strong:
+            return strong[0][1]
+        return dated[0][1] if dated else None
+
+    def strong_date(self) -> PartialDate | None:
+        dated = [d for c, d in self.members if d is not None and c.date_role != "report"]
+        return dated[0] if dated else None
 
     def actors(self) -> list[str]:
         explicit = [a for c, _ in self.members if not c.needs_actor for a in c.actors]
@@ -66,6 +75,11 @@ class Group:
 
     def modal(self) -> bool:
         return all(c.factuality not in COUNTED for c, _ in self.members)
+
+
+def _outcomes_conflict(group: Group, cand: Candidate) -> bool:
+    told = {o for c, _ in group.members for o in c.outcomes}
+    return bool(told and cand.outcomes and told.isdisjoint(cand.outcomes))
 
 
 def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -97,11 +111,13 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
 def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon: Lexicon) -> bool:
     if group.type is not cand.type or cand.distinct:
         return False
-    if cand.sentence_index in group.sentences:
-        return False
+    if cand.sentence_index in group.sentences and (cand.distinct or _outcomes_conflict(group, cand)):
+        return False  # two triggers of one sentence are one event unless the text sets them apart
     if (cand.factuality in COUNTED) == group.modal() and not cand.definite:
         return False  # a plan and a report are different events, unless the plan refers back
-    gdate = group.date()
+    if cand.date_role == "report":
+        date = None  # the day it was reported does not contradict the day it happened
+    gdate = group.strong_date()
     if not _dates_compatible(gdate, date):
         return False
     if cand.type is EventType.LAUNCH:

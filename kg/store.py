@@ -15,7 +15,6 @@ Queries see the union of all graphs as their default graph, with the project pre
 from __future__ import annotations
 
 import io
-
 import os
 import re
 import sys
@@ -23,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Literal, TypeAlias
+from typing import BinaryIO, Literal, Protocol, TypeAlias
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -304,10 +303,7 @@ class Store:
         changed graphs are replaced in one transaction). Blank nodes are compared up to renaming.
         """
         store = self._writable()
-        wanted: dict[URIRef, list[ox.Quad]] = {ONTOLOGY_GRAPH: _ontology_quads(ontology)}
-        for graph, triples in reference_graphs(lexicon).items():
-            name = ox.NamedNode(str(graph))
-            wanted[graph] = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]  # type: ignore[arg-type]
+        wanted = reference_quads(lexicon, ontology)
         changed = [graph for graph, quads in wanted.items() if not self._graph_equals(store, graph, quads)]
         if changed:
             bodies = {
@@ -425,6 +421,15 @@ class Store:
         return Graph().parse(data=buffer.getvalue(), format="nt")
 
 
+def reference_quads(lexicon: Lexicon, ontology: Path | None = None) -> dict[URIRef, list[ox.Quad]]:
+    """The shared graphs (ontology, States, Weapons) as they should be, by graph name."""
+    wanted: dict[URIRef, list[ox.Quad]] = {ONTOLOGY_GRAPH: _ontology_quads(ontology)}
+    for graph, triples in reference_graphs(lexicon).items():
+        name = ox.NamedNode(str(graph))
+        wanted[graph] = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]  # type: ignore[arg-type]
+    return wanted
+
+
 def _ontology_quads(path: Path | None) -> list[ox.Quad]:
     path = path or resources.ontology_dir() / "kg.ttl"
     if not path.is_file():
@@ -437,3 +442,49 @@ def _ontology_quads(path: Path | None) -> list[ox.Quad]:
         ]
     except SyntaxError as err:
         raise KgError(f"{path}: the ontology does not parse: {err}") from err
+
+
+# --- any store: the embedded one or a SPARQL server ---------------------------------------
+
+
+class GraphStore(Protocol):
+    """What the pipeline and the commands need of a store.
+
+    `Store` (embedded) and `kg.remote.RemoteStore` (a SPARQL 1.1 server) both provide it;
+    `open_store` picks one from the location.
+    """
+
+    read_only: bool
+
+    def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
+    def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]: ...
+    def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult: ...
+    def triple_count(self) -> int: ...
+    def article_ids(self) -> list[str]: ...
+    def export(self, out: BinaryIO, fmt: str) -> None: ...
+    def to_graph(self) -> Graph: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> GraphStore: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+
+
+def is_remote(location: str | os.PathLike[str] | None) -> bool:
+    """True if `location` (or $KG_STORE when it is None) is an http(s) URL of a SPARQL server."""
+    if location is None:
+        location = os.environ.get(ENV_VAR) or DEFAULT_LOCATION
+    return str(location).lower().startswith(("http://", "https://"))
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> GraphStore:
+    """The store at `location`: a SPARQL server for an http(s) URL, else the embedded store folder.
+
+    None means $KG_STORE, else ./kg-store. Raises StoreError as `Store.open` and
+    `kg.remote.RemoteStore.open` do.
+    """
+    if is_remote(location):
+        from kg.remote import RemoteStore
+
+        return RemoteStore.open(str(location or os.environ[ENV_VAR]), read_only=read_only)
+    return Store.open(location, read_only=read_only)

@@ -23,7 +23,7 @@ class Candidate:
     weapon_class: str | None = None
     class_from_weapon_phrase: bool = False  # the class word sits in the phrase that names the weapon
     date_phrase: str | None = None
-    date_role: str = ""  # "start", "end", "signed" or "" (how the date relates to the event)
+    date_role: str = ""  # "start", "end", "signed", "report" or "" (how the date relates to the event)
     future: bool = False  # the date phrase points forward ("due to begin Monday")
     same_day_as_previous: bool = False  # "the same day", "hours after the launch"
     site: str | None = None

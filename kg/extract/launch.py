@@ -37,9 +37,14 @@ GENERIC_PLACES = frozenset({"town", "city", "district", "county", "area", "regio
 KEEP_HEAD_PLACES = frozenset({"province", "airfield", "airport", "base"})
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "single": 1}
-DISTINCT_WORDS = frozenset({"another", "second", "similar", "separate", "other", "third", "next"})
-SAME_DAY = re.compile(r"\b(the same day|same day|within hours|hours (after|before|later)|minutes (after|before|later)|"
+DISTINCT_WORDS = frozenset({"another", "similar", "separate", "other", "next"})
+ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
+SAME_DAY = re.compile(r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?(the same day|same day|within hours|hours (after|before|later)|minutes (after|before|later)|"
                       r"shortly (after|before))\b", re.I)
+CONDUCT_VERBS = frozenset({"carry", "conduct", "stage", "perform", "hold", "make", "attempt", "mount", "execute"})
+TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})
+SATELLITE_LAUNCH_HEADS = frozenset({"launch", "put", "send", "carry", "place", "lift", "orbit", "deploy", "attempt",
+                                    "rocket", "carrying", "into"})
 _ANCHOR_PROBE = dt.date(2001, 6, 15)
 
 
@@ -55,6 +60,8 @@ def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[i
         if label not in LAUNCHED:
             continue
         root = view.doc[view.span_root[i]]
+        if root.lemma_.lower() == "satellite" and not lemmas(root.head) & SATELLITE_LAUNCH_HEADS:
+            continue  # "capable of destroying satellites" is no satellite launch
         if root.dep_ in ("compound", "amod") and root.head.i not in view.classes and root.head.i not in view.weapons:
             if root.head.lemma_.lower() not in ("launch", "test", "firing", "salvo", "barrage", "attempt", "shot"):
                 continue
@@ -106,6 +113,9 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
     found: list[Token] = []
     for tok in view:
         lemma = tok.lemma_.lower()
+        if tok.lower_ in ("lift", "blast") and tok.i + 2 < view.sent.end and view.doc[tok.i + 1].text == "-" and view.doc[tok.i + 2].lower_ == "off":
+            found.append(tok)  # "shortly after lift-off late on Monday"
+            continue
         if tok.pos_ == "VERB" and lemma in verbs:
             if lemma in ("lift", "blast") and not any(ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children):
                 continue
@@ -120,16 +130,29 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
                     continue
             if lemma in weak and lemma in ("send", "put") and not _launchable_classes(view, args) and not _launchable_weapons(view, args):
                 continue
+            if tok.tag_ == "VBN" and any(ch.lower_ == "has" or ch.lower_ == "have" for ch in tok.children) and any(
+                ch.lower_ in ("before", "repeatedly", "often", "previously") for ch in tok.children
+            ):
+                continue  # "has sent rockets across Japan before": habitual, no occasion
             found.append(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
             if _nonevent(tok, c.nonevent):
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.tag_ == "NNS" and not any(
+                ch.dep_ in ("det", "poss", "nummod") for ch in tok.children
+            ):
+                continue  # "described all of them as satellite launches": a category, not an occasion
+            if tok.dep_ in ("attr", "oprd") and any(
+                s.lemma_.lower() in nouns for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
+            ):
+                continue  # "its June 26 launch had been a successful test of ...": the same launch
             sub = list(tok.subtree)
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             if lemma != "launch" and not _has_projectile(view, sub, {}) and not (definite and lemma == "test"):
                 continue
             if lemma in ("flight", "shot", "attempt", "salvo", "barrage") and not _has_projectile(view, sub, {}):
-                continue
+                if not (lemma == "attempt" and any(ch.lower_ in ("failed", "successful") for ch in tok.children)):
+                    continue  # "two failed attempts" (of the launch the sentence tells) count
             found.append(tok)
     # A launch noun that is an argument of a launch verb ("carried out a test") is the verb's
     # event; so is a definite one inside another trigger's clause ("... soon after its launch").
@@ -141,14 +164,18 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and all(c.lower_ in ("it", "they") for c in subj) and any(a.i in all_idx for a in tok.ancestors):
                 continue
-            if tok.dep_ in ("acl", "relcl") and any(a.i in all_idx for a in tok.ancestors):
+            describes_projectile = tok.head.i in view.classes or tok.head.i in view.weapons
+            if tok.dep_ in ("acl", "relcl") and describes_projectile and _under_trigger_phrase(tok, all_idx):
                 continue  # "carried out its first test of an SLBM, fired from its new submarine"
+            prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start + 1 else None
+            if prev is not None and prev.text == "-" and not prev.whitespace_ and tok.doc[tok.i - 2].lower_ != "test":
+                continue  # "submarine-launched", not "test-fired"
         if tok.pos_ != "VERB":
             definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that", "their") for ch in tok.children)
             if definite and any(a.i in all_idx for a in tok.ancestors):
                 continue
             head = tok.head
-            if head.i in verb_idx or (head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ != "before"):
+            if head.i in verb_idx or (head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ not in TEMPORAL_MARKS):
                 continue
             if tok.dep_ == "npadvmod" and tok.head.pos_ == "VERB" and tok.head.lemma_ in ("fire", "launch"):
                 continue  # "test" of "test-fired"
@@ -161,6 +188,16 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
 FOLLOW_VERBS = frozenset({"fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach",
                           "crash", "drop", "disappear", "appear", "seem", "presume", "believe", "assess",
                           "suspect", "estimate", "break", "blow", "climb", "hit", "end", "go", "claim"})
+
+
+def _under_trigger_phrase(tok: Token, triggers: set[int]) -> bool:
+    """True if tok hangs from another trigger through nouns and prepositions only."""
+    for anc in tok.ancestors:
+        if anc.i in triggers:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _scope(tok: Token, others: set[int]) -> list[Token]:
@@ -194,6 +231,12 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
         toks = [t for s in subj for t in view.collect(s)]
         return toks, any(s.lower_ in PRONOUNS or s.lemma_.lower() in STATE_NOUNS for s in subj)
     toks = []
+    if tok.dep_ == "dobj" and lemmas(tok.head) & CONDUCT_VERBS:
+        # "South Korea carried out its first test of an SLBM": the doer of the test
+        subj = view.subject(tok.head)
+        if subj:
+            toks = [t for s in subj for t in view.collect(s)]
+            return toks, any(s.lower_ in PRONOUNS or s.lemma_.lower() in STATE_NOUNS for s in subj)
     for ch in tok.children:
         if ch.dep_ in ("poss", "compound", "amod", "nmod"):
             toks.extend(ch.subtree)
@@ -207,7 +250,7 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
 
 
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
-    heads = [view.doc[i].sent.doc[i] for i, _ in _launchable_classes(view, scope)]
+    heads = [view.doc[view.span_root[i]] for i, _ in _launchable_classes(view, scope)]
     heads += [t for t in scope if t.i in view.weapons]
     heads += [t for t in scope if t.lemma_.lower() in ("salvo", "barrage") or (t.dep_ == "dobj" and t.lower_ == "one")]
     for head in heads:
@@ -259,8 +302,8 @@ def place_label(tok: Token, view: SentenceView) -> str | None:
         return name
     if lemma in GENERIC_PLACES or lemma == "province":
         if compounds:
-            first = min(t.i for t in compounds[0].subtree)
-            name_toks = [t for t in view.doc[first : head.i]]
+            first = min(t.i for t in compounds[0].subtree if t.dep_ != "det")
+            name_toks = [t for t in view.doc[first : head.i] if t.dep_ != "det"]
             name = " ".join(t.text for t in name_toks).replace(" - ", "-")
             return f"{name} {head.text}" if lemma in ("province",) else name
         for ch in head.children:
@@ -294,9 +337,13 @@ def _site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
 def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, bool]:
     """(best date phrase for the trigger, whether it says 'the same day' as the event before)."""
     scope_text = " ".join(t.text for t in scope)
-    if SAME_DAY.search(scope_text) or (trigger.i - view.sent.start < 12 and SAME_DAY.search(view.sent.text[:40])):
+    own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
+    if not own and (SAME_DAY.search(scope_text) or SAME_DAY.match(view.sent.text.lstrip())):
         return None, True
-    phrases = [p for p in view.dates_in(scope) if _resolvable(p.text) and not _report_date(view, p)]
+    phrases = [
+        p for p in view.dates_in(scope)
+        if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p)
+    ]
     if not phrases:
         return None, False
     best = min(phrases, key=lambda p: _distance(view.doc[p.root], trigger))
@@ -310,6 +357,24 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
 
 
 COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:again\s+|also\s+|then\s+)?(?:on|in)?\s*$", re.I)
+
+
+def _other_event_date(view: SentenceView, phrase: DatePhrase) -> bool:
+    """'the first launch since Sept. 15': that date belongs to another event."""
+    i = phrase.start - 1
+    return i >= view.sent.start and view.doc[i].lower_ in ("since", "until", "till")
+
+
+def report_date(view: SentenceView, trigger: Token) -> str | None:
+    """The date of the saying ("North Korea said Wednesday it had launched ..."): the event
+    happened then or shortly before; used only when nothing else dates the event."""
+    for anc in trigger.ancestors:
+        if lemmas(anc) & cues(view.lexicon).reporting:
+            for p in view.date_phrases():
+                if _report_date(view, p) and _resolvable(p.text) and abs(p.start - anc.i) <= 3:
+                    return p.text
+            return None
+    return None
 
 
 def _report_date(view: SentenceView, phrase: DatePhrase) -> bool:
@@ -395,6 +460,12 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if fact is None:
             continue
         scope = _scope(trig, idx - {trig.i})
+        if trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN"):
+            noun = trig.head
+            extra = [noun] + [t for ch in noun.children if ch.dep_ in ("amod", "compound", "nummod", "det", "appos") for t in ch.subtree]
+            if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+                extra += [t for ch in noun.head.children if ch.dep_ == "attr" for t in ch.subtree]
+            scope = sorted(set(scope) | set(extra), key=lambda t: t.i)
         outcome_scope = scope
         if trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass"):
             outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i})), key=lambda t: t.i)
@@ -412,7 +483,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents = [guess] if guess else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
-        elliptic = any(ch.dep_ == "dobj" and ch.lower_ in ("one", "another") for ch in trig.children)
+        elliptic = any(ch.dep_ == "dobj" and ch.lower_ in ("one", "another") for ch in trig.children) or (
+            trig.lemma_.lower() == "attempt"
+        )
         if elliptic and weapon is None and wclass is None and out and out[-1].sentence_index == view.index:
             prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
             weapon = prev.weapons[0] if prev.weapons else None
@@ -421,10 +494,19 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         subj = view.subject(trig) if trig.pos_ == "VERB" else []
         definite = definite or any(any(ch.lower_ == "the" and ch.dep_ == "det" for ch in s.children) for s in subj)
         date_phrase, same_day = _date(view, trig, scope)
+        date_role = ""
         if date_phrase is None and not same_day:
             date_phrase = _clause_date(view, trig, idx, definite)
+        if date_phrase is None and not same_day and not definite:
+            date_phrase = report_date(view, trig)
+            date_role = "report" if date_phrase else ""
         kind, speakers = attribution(view, trig, c)
         distinct = any(t.lower_ in DISTINCT_WORDS for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8)
+        distinct = distinct or (
+            any(ch.lower_ in ORDINALS for ch in trig.children) and any(ch.lower_ in ("a", "an") for ch in trig.children)
+        )
+        # "failed launches ... before it successfully test-fired one": another occasion
+        distinct = distinct or any(ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children)
         count = _count(view, scope, trig)
         site = _site(view, trig, scope)
         outcomes = outcome_cues(view, outcome_scope, c)
@@ -447,6 +529,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     weapon_class=wclass,
                     class_from_weapon_phrase=from_phrase,
                     date_phrase=date_phrase,
+                    date_role=date_role,
                     future=fact is Factuality.EXPECTED,
                     same_day_as_previous=same_day,
                     site=site,
