@@ -113,12 +113,12 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         return False
     if cand.sentence_index in group.sentences and (cand.distinct or _outcomes_conflict(group, cand)):
         return False  # two triggers of one sentence are one event unless the text sets them apart
-    if (cand.factuality in COUNTED) == group.modal() and not cand.definite:
+    if (cand.factuality in COUNTED) == group.modal() and not (cand.definite and cand.factuality not in COUNTED):
         return False  # a plan and a report are different events, unless the plan refers back
     if cand.date_role == "report":
         date = None  # the day it was reported does not contradict the day it happened
     gdate = group.strong_date()
-    if not _dates_compatible(gdate, date):
+    if not _dates_compatible(gdate, date) and not (cand.type is not EventType.LAUNCH and (cand.definite or cand.name)):
         return False
     if cand.type is EventType.LAUNCH:
         actors = group.actors()
@@ -136,13 +136,15 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         return date is None or gdate is None or date == gdate
     names = [n.casefold() for n in group.names()]
     if cand.name and names:
-        return cand.name.casefold() in names
+        return cand.name.casefold() in names and (date is None or gdate is None or date == gdate or cand.date_role != "start")
     if cand.name and not names:
         return cand.sentence_index - group.last_sentence <= 2 and (
             not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5
         ) and date is None or (date is not None and date == gdate)
     if cand.definite:
-        return True
+        # "the drills", "the pact": the latest event of the kind, unless the text dates a new
+        # signing or start ("Signed in April 2010 ..., the treaty ...")
+        return date is None or gdate is None or date == gdate or cand.date_role not in ("start", "signed")
     if cand.actors and group.actors() and _jaccard(cand.actors, group.actors()) < 0.5:
         return False
     return date is not None and date == gdate
@@ -189,16 +191,32 @@ def merge(
             one = cand
             if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
                 one = replace(cand, count=1)
+            if one.refers_to_pair and not one.actors:
+                told = [g for g in groups if g.type is one.type and len(g.actors()) >= 2]
+                if told:
+                    one = replace(one, actors=tuple(max(told, key=lambda g: g.last_sentence).actors()))
             target = None
-            for group in sorted(groups, key=lambda g: g.last_sentence, reverse=True):  # most recently told first
+            ordered = sorted(groups, key=lambda g: g.last_sentence, reverse=True)  # most recently told first
+            if one.definite:  # "The armistice was signed by ...": the armistice told before, if any
+                same_word = [g for g in ordered if any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)]
+                ordered = same_word + [g for g in ordered if g not in same_word]
+            for group in ordered:
                 if _compatible(group, one, date, lexicon):
                     target = group
                     break
             if target is None:
                 if _weak(one, date):
                     continue  # "condemned the launch" with nothing to attach it to says nothing new
+                if one.definite and one.type is EventType.TREATY and not one.name:
+                    named = [g for g in groups if g.type is EventType.TREATY and g.names()]
+                    if named:  # "Signed in April 2010 ..., the treaty caps": the treaty told before
+                        ref = max(named, key=lambda g: g.last_sentence)
+                        one = replace(one, name=ref.names()[0], actors=one.actors or tuple(ref.actors()))
                 target = Group(one.type)
                 groups.append(target)
+            if target.strong_date() is not None and date is not None and date != target.strong_date():
+                if one.date_role not in ("start", "signed"):
+                    date = None  # a later date of an event already dated ("watched the exercise on Monday")
             target.members.append((one, date))
             if date is not None and date.precision == "day":
                 last_date = date

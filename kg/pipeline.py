@@ -19,7 +19,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Article, BuildReport, Extraction, RunInfo
 from kg.nlp import load_nlp, model_info
 from kg.rdf import article_triples
-from kg.store import Store
+from kg.store import GraphStore
 
 Progress = Callable[[str], None]
 BATCH = 16
@@ -39,13 +39,19 @@ def extract_articles(articles: Iterable[Article], nlp: Any, lexicon: Lexicon, *,
 
 def build(
     paths: Sequence[Path],
-    store: Store,
+    store: GraphStore,
     *,
     default_date: date | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> BuildReport:
-    """Extract every article under `paths` into `store`; returns what was done and skipped."""
+    """Extract every article under `paths` into `store`; returns what was done and skipped.
+
+    `jobs` parses with that many processes; `scheduler` (a Dask scheduler address) runs the
+    extraction on a Dask cluster instead (kg.distributed). Either way the graph is the same,
+    and it is written from this process.
+    """
     report = BuildReport()
     _files, report.ignored_files = iter_inputs(paths)
     lexicon = load_lexicon()
@@ -62,7 +68,13 @@ def build(
             else:
                 yield item
 
-    for extraction in extract_articles(readable(), nlp, lexicon, n_process=jobs):
+    if scheduler is None:
+        extractions = extract_articles(readable(), nlp, lexicon, n_process=jobs)
+    else:
+        from kg.distributed import extract_on_cluster
+
+        extractions = extract_on_cluster(readable(), scheduler, run)
+    for extraction in extractions:
         replaced = store.replace_article(extraction.article.id, article_triples(extraction, run, lexicon=lexicon))
         report.articles += 1
         report.replaced += int(replaced)

@@ -25,7 +25,7 @@ from kg.models import (
 )
 from kg.namespaces import KGO
 from kg.queries import load_query
-from kg.store import Store
+from kg.store import GraphStore
 
 _OUTCOMES = {str(KGO.Success): Outcome.SUCCESS, str(KGO.Failure): Outcome.FAILURE, str(KGO.UnknownOutcome): Outcome.UNKNOWN}
 _FACTS = {str(KGO.Asserted): Factuality.ASSERTED, str(KGO.Claimed): Factuality.CLAIMED,
@@ -67,7 +67,7 @@ def _event(row: dict[str, str | None]) -> Event:
     return Treaty(signatories=actors, date=date, name=row["name"], factuality=fact, confidence=conf, evidence=evidence)
 
 
-def predicted_articles(store: Store) -> dict[str, PredictedArticle]:
+def predicted_articles(store: GraphStore) -> dict[str, PredictedArticle]:
     """Every article in the store with its events and the states its mentions refer to."""
     events: dict[str, list[Event]] = defaultdict(list)
     q = load_query("events")

@@ -19,11 +19,11 @@ from kg.errors import KgError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-STORE_HELP = "Store folder (default: $KG_STORE, else ./kg-store)."
+STORE_HELP = "Store folder, or a SPARQL server URL http://HOST:PORT (default: $KG_STORE, else ./kg-store)."
 
 
 def store_option(f: F) -> F:
-    return click.option("--store", "store_location", envvar="KG_STORE", metavar="DIR", help=STORE_HELP)(f)
+    return click.option("--store", "store_location", envvar="KG_STORE", metavar="DIR|URL", help=STORE_HELP)(f)
 
 
 def quiet_option(f: F) -> F:
@@ -71,4 +71,4 @@ def _run(action: Callable[[], int | None]) -> None:
 
 
 # Register the commands (imported for their side effect on `main`).
-from kg.cli import build, evaluate, export, query, stats, validate  # noqa: E402,F401
+from kg.cli import build, evaluate, export, query, serve, stats, validate  # noqa: E402,F401

@@ -23,6 +23,12 @@ from kg.cli import Talk, _parse_date, _run, main, quiet_option, store_option
 @click.option(
     "-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for parsing."
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="KG_SCHEDULER",
+    help="Extract on the Dask cluster of this scheduler (tcp://HOST:8786; needs kg[dask]) instead of -j.",
+)
 @store_option
 @quiet_option
 def build(
@@ -30,6 +36,7 @@ def build(
     default_date: date | None,
     strict: bool,
     jobs: int,
+    scheduler: str | None,
     store_location: str | None,
     quiet: bool,
 ) -> None:
@@ -43,13 +50,17 @@ def build(
     """
     from kg.pipeline import build as run_build
     from kg.pipeline import format_report
-    from kg.store import Store
+    from kg.store import open_store
 
     talk = Talk(quiet)
 
     def action() -> int:
-        with Store.open(store_location) as store:
-            report = run_build(list(paths), store, default_date=default_date, progress=talk, jobs=jobs)
+        if scheduler is not None and jobs != 1:
+            raise click.UsageError("give -j N or --scheduler ADDRESS, not both")
+        with open_store(store_location) as store:
+            report = run_build(
+                list(paths), store, default_date=default_date, progress=talk, jobs=jobs, scheduler=scheduler
+            )
         talk(format_report(report))
         return 1 if strict and report.skipped else 0
 

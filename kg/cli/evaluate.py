@@ -32,14 +32,14 @@ def evaluate(gold_dir: Path, fmt: str, verbose: bool, store_location: str | None
     """
     from kg.evaluate import format_scores, load_gold_dir, score
     from kg.readback import predicted_articles
-    from kg.store import Store
+    from kg.store import Store, open_store
 
     talk = Talk(quiet)
 
     def action() -> int:
         gold = load_gold_dir(gold_dir)
         if store_location is not None:
-            with Store.open(store_location, read_only=True) as store:
+            with open_store(store_location, read_only=True) as store:
                 predicted = predicted_articles(store)
         else:
             from kg.pipeline import build as run_build

@@ -34,12 +34,12 @@ def export(fmt: str, output: Path | None, store_location: str | None, quiet: boo
     Example:
       kg export --format ttl -o kg.ttl
     """
-    from kg.store import Store
+    from kg.store import open_store
 
     talk = Talk(quiet)
 
     def action() -> int:
-        with Store.open(store_location, read_only=True) as store:
+        with open_store(store_location, read_only=True) as store:
             if output is None:
                 store.export(sys.stdout.buffer, fmt)
                 sys.stdout.buffer.flush()

@@ -44,7 +44,7 @@ def query(
       kg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     from kg.queries import bind, format_result, list_queries, load_query
-    from kg.store import Store
+    from kg.store import open_store
 
     talk = Talk(quiet)
 
@@ -63,7 +63,7 @@ def query(
             if not sep:
                 raise click.UsageError(f"--param {item!r}: use NAME=VALUE")
             values[key.strip().lstrip("?")] = value
-        with Store.open(store_location, read_only=True) as store:
+        with open_store(store_location, read_only=True) as store:
             if name is not None:
                 named = load_query(name)
                 result = store.query(named.text, bind(named, values))

@@ -18,11 +18,11 @@ def stats(store_location: str | None, quiet: bool) -> None:
       kg stats --store kg-store
     """
     from kg.queries import format_result, load_query
-    from kg.store import Store
+    from kg.store import open_store
 
     def action() -> int:
         named = load_query("stats")
-        with Store.open(store_location, read_only=True) as store:
+        with open_store(store_location, read_only=True) as store:
             result = store.query(named.text)
         format_result(result, "table", sys.stdout)
         return 0

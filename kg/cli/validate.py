@@ -17,13 +17,13 @@ def validate(store_location: str | None, quiet: bool) -> None:
     Example:
       kg validate --store kg-store
     """
-    from kg.store import Store
+    from kg.store import open_store
     from kg.validate import validate as run_validate
 
     talk = Talk(quiet)
 
     def action() -> int:
-        with Store.open(store_location, read_only=True) as store:
+        with open_store(store_location, read_only=True) as store:
             result = run_validate(store.to_graph())
         if result.conforms:
             talk("the graph conforms to ontology/shapes.ttl")

@@ -35,4 +35,5 @@ class Candidate:
     name: str | None = None
     definite: bool = False  # "the launch", "the pact": refers back to an event already told
     distinct: bool = False  # "another", "similar", "second": a new event even if compatible
+    refers_to_pair: bool = False  # "the two leaders", "both sides": the parties of the treaty told before
     ongoing: bool = False  # "ongoing drills": dated by the dateline's month when nothing else dates it

@@ -117,7 +117,7 @@ def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tupl
                 if ch.dep_ in ("dobj", "dative") and ch is not noun:
                     toks += view.collect(ch, skip_preps=TARGET_PREPS)
                 if ch.dep_ == "prep" and ch.lower_ in ("with", "by", "alongside"):
-                    toks += list(ch.subtree)
+                    toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with", "by", "alongside"})
                 if ch.dep_ == "agent":
                     toks += list(ch.subtree)
         if noun.dep_ in ("nsubj", "nsubjpass") and forms & INVOLVE_VERBS:
@@ -133,9 +133,15 @@ def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tupl
     return states, weapons, pronoun
 
 
-def _date_role(view: SentenceView, phrase: str | None) -> str:
+def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None) -> str:
     if phrase is None:
         return ""
+    if trig is not None:
+        for anc in [trig.head, trig.head.head]:
+            if anc.lemma_.lower() in ("day", "stage", "phase", "week") and any(
+                ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth") for ch in anc.children
+            ):
+                return "end"  # "a second day of drills on Friday" does not date its start
     for p in view.date_phrases():
         if p.text != phrase:
             continue
@@ -181,8 +187,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             continue
         states, weapons, pronoun = _participants(view, trig, discourse)
         name = None
+        phrase = {t.i for t in trig.subtree if not (t.dep_ == "relcl")} | {trig.head.i}
         for start, end, kname in known:
-            if start <= trig.i < end or any(start <= ch.i < end for ch in [*trig.children, trig.head]):
+            if any(start <= i < end for i in phrase):
                 name = kname
         if name is None:
             name = _proper_name(view, trig)
@@ -194,9 +201,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         verb = view.nearest_verb(trig)
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj"):
             scope = sorted(set(scope) | {t for t in verb.subtree if t.i not in {x.i for x in trig.subtree}}, key=lambda t: t.i)
-            scope = [t for t in scope if not _other_clause(t, verb, trig)]
+            own = {t.i for t in trig.subtree}
+            scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
         date_phrase, same_day = _date(view, trig, scope)
-        role = _date_role(view, date_phrase)
+        role = _date_role(view, date_phrase, trig)
         if role == "end":
             date_phrase = None
         kind, _speakers = attribution(view, trig, c)

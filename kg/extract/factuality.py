@@ -97,7 +97,9 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 # "called for more launches", not "called Tuesday's launch a threat"
                 if lemma != "call" or cur.lower_ == "for" or any(ch.lower_ == "for" for ch in anc.children if ch.i < trigger.i):
                     return Factuality.EXPECTED
-            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ in ("nsubjpass", "dobj", "xcomp", "pobj", "prep", "pcomp"):
+            definite = any(ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children)
+            adjunct = cur.dep_ in ("pobj", "prep", "pcomp")
+            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ in ("nsubjpass", "dobj", "xcomp", "pobj", "prep", "pcomp") and not (definite and adjunct):
                 return Factuality.EXPECTED
             if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ == "nsubj" and lemma in HAPPEN_VERBS:
                 return Factuality.EXPECTED  # "the drill would begin Monday" (not "the drill would put ... on display")

@@ -16,14 +16,19 @@ from typing import TYPE_CHECKING
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import attribution, cues, factuality
-from kg.extract.launch import _date, _resolvable
-from kg.extract.sentence import PRONOUNS, SentenceView
+from kg.extract.launch import _clause_date, _date, _resolvable
+from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
 from kg.lexicon import Lexicon
-from kg.models import EventType
+from kg.models import EventType, Factuality
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+PAIR_REFERENCE = re.compile(r"\b(?:the two|both) (?:leaders|sides|countries|governments|nations|Koreas|presidents)\b", re.I)
+# Verbs of leaving, suspending or breaking a treaty: their subject is a party; their date is
+# not the treaty's.
+PARTY_VERBS = frozenset({"withdraw", "pull", "exit", "leave", "quit", "suspend", "abandon", "renounce", "scrap",
+                         "violate", "breach", "ratify", "join", "accede"})
 SIGN_VERBS = frozenset({"sign", "strike", "conclude", "reach", "extend", "ink", "agree", "negotiate", "seal",
                         "renew", "forge", "adopt", "announce", "put", "approve", "ratify", "make"})
 TARGET_PREPS = frozenset({"against", "around", "toward", "towards", "near", "off", "into", "over", "at", "on",
@@ -70,6 +75,10 @@ def _signatories(view: SentenceView, noun: Token) -> tuple[list[str], bool]:
     toks = view.collect(noun, skip_preps=TARGET_PREPS)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
     verb = view.nearest_verb(noun)
+    if verb is not None and lemmas(verb) & PARTY_VERBS and noun.dep_ in ("pobj", "dobj"):
+        # "The previous U.S. administration pulled out of the Open Skies Treaty": a party
+        for s in view.subject(verb):
+            toks += view.collect(s, skip_preps=TARGET_PREPS)
     if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
         subj = view.subject(verb)
         if noun.dep_ == "nsubjpass" or any(c.dep_ == "agent" for c in verb.children):
@@ -80,6 +89,13 @@ def _signatories(view: SentenceView, noun: Token) -> tuple[list[str], bool]:
         for ch in verb.children:
             if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "by"):
                 toks += list(ch.subtree)
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb is not None:
+        # "Signed in April 2010 by then-Presidents Obama and Medvedev, the treaty caps ..."
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "acl") and clause.lemma_.lower() in SIGN_VERBS:
+                for ch in clause.children:
+                    if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "with", "between")):
+                        toks += list(ch.subtree)
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
     return states, pronoun
 
@@ -119,17 +135,37 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             # "North Korea fired ... a week after it struck a pact with Russia"
             referent = view.main_subject_states(before=trig.i) or ([discourse.topic] if discourse.topic else [])
             states = [r for r in referent[:1] if r not in states] + states
+        pair = bool(PAIR_REFERENCE.search(" ".join(t.text for t in trig.subtree))) or bool(
+            PAIR_REFERENCE.search(view.sent.text) and any(ch.dep_ == "acl" for ch in trig.children)
+        )
+        if pair:
+            states = []  # "signed by the two leaders": the parties of the treaty told before
+        elif not states and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children) and any(
+            t.lemma_.lower() in SIGN_VERBS and t.pos_ == "VERB" for t in view.sent
+        ):
+            _kind, speakers = attribution(view, trig, c)
+            states = [s for s in view.states_of(view.sent) if s not in speakers]
+        if any(ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in SIGN_VERBS for ch in trig.children):
+            fact = Factuality.ASSERTED  # "a joint declaration signed at the close of the summit"
         scope = view.collect(trig, skip_preps=frozenset())
-        if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
-            scope = sorted(set(scope) | set(verb.subtree), key=lambda t: t.i)
+        signing = verb if verb is not None and verb.lemma_.lower() in SIGN_VERBS else None
+        if signing is None and verb is not None and trig.dep_ in ("nsubj", "nsubjpass"):
+            signing = next((c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in SIGN_VERBS), None)
+        if signing is not None:
+            scope = sorted(set(scope) | set(signing.subtree), key=lambda t: t.i)
         date_phrase, same_day = _date(view, trig, scope)
+        if verb is not None and lemmas(verb) & PARTY_VERBS and signing is None:
+            date_phrase = None  # "pulled out of the treaty in November": not when it was concluded
         if date_phrase is None and WEEK_BEFORE.search(view.doc[view.sent.start : trig.i].text):
             date_phrase = "last week"  # "about a week after it struck a pact": a week before the dateline
-        if date_phrase is None and not same_day and verb is not None:
-            # "the 1950 to 1953 Korean War ended with an armistice": the clause's latest date
-            local = [p for p in view.dates_in(list(verb.subtree)) if _resolvable(p.text)]
+        if date_phrase is None and not same_day and verb is not None and trig.dep_ == "pobj":
+            # "the 1950 to 1953 Korean War ended with an armistice": the latest date of the subject
+            subject = [t for s in view.subject(verb) for t in s.subtree]
+            local = [p for p in view.dates_in(subject) if _resolvable(p.text)]
             date_phrase = local[-1].text if local else None
-        role = "signed" if verb is not None and verb.lemma_.lower() in SIGN_VERBS else ""
+        if date_phrase is None and not same_day and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children):
+            date_phrase = _clause_date(view, trig, {trig.i}, False)
+        role = "signed" if signing is not None else ""
         if date_phrase is not None and re.search(r"\b(until|till|expire|since)\b", _context(view, date_phrase)):
             date_phrase = None
         kind, _ = attribution(view, trig, c)
@@ -150,7 +186,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 speaker=kind,
                 name=name,
                 definite=definite,
-                distinct=any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children),
+                distinct=name is None and any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children),
+                refers_to_pair=pair,
             )
         )
     return out
