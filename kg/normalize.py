@@ -143,7 +143,10 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         ) and date is None or (date is not None and date == gdate)
     if cand.definite:
         # "the drills", "the pact": the latest event of the kind, unless the text dates a new
-        # signing or start ("Signed in April 2010 ..., the treaty ...")
+        # signing or start ("Signed in April 2010 ..., the treaty ..."), or dates something
+        # the event has no date for yet ("the 1953 armistice" is not the summit's declaration)
+        if cand.type is EventType.TREATY and date is not None and gdate is None:
+            return any(c.trigger_lemma == cand.trigger_lemma for c, _ in group.members)
         return date is None or gdate is None or date == gdate or cand.date_role not in ("start", "signed")
     if cand.actors and group.actors() and _jaccard(cand.actors, group.actors()) < 0.5:
         return False

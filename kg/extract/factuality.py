@@ -87,8 +87,8 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
         lemma = anc.lemma_.lower()
         if anc.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            if lemma in c.pledge and anc.pos_ == "VERB":
-                return None
+            if lemma in c.pledge and anc.pos_ == "VERB" and steps <= 2 and cur.dep_ in ("dobj", "xcomp", "nsubjpass", "conj"):
+                return None  # "would stop nuclear tests and ICBM launches": a pledge, not an event
             if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
             if lemma in PLAN_NOUNS and anc.pos_ == "NOUN" and cur.dep_ in ("acl", "prep", "pobj", "compound", "relcl"):

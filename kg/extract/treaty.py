@@ -135,8 +135,9 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             # "North Korea fired ... a week after it struck a pact with Russia"
             referent = view.main_subject_states(before=trig.i) or ([discourse.topic] if discourse.topic else [])
             states = [r for r in referent[:1] if r not in states] + states
-        pair = bool(PAIR_REFERENCE.search(" ".join(t.text for t in trig.subtree))) or bool(
-            PAIR_REFERENCE.search(view.sent.text) and any(ch.dep_ == "acl" for ch in trig.children)
+        window = _window(view, trig)
+        pair = bool(PAIR_REFERENCE.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
+            not states and bool(PAIR_REFERENCE.search(view.sent.text))
         )
         if pair:
             states = []  # "signed by the two leaders": the parties of the treaty told before
@@ -163,8 +164,15 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             subject = [t for s in view.subject(verb) for t in s.subtree]
             local = [p for p in view.dates_in(subject) if _resolvable(p.text)]
             date_phrase = local[-1].text if local else None
+        if date_phrase is None and not same_day:
+            # "the Panmunjom Declaration the two leaders signed at the border in April"
+            near = [p for p in view.dates_in(window) if _resolvable(p.text)]
+            date_phrase = near[0].text if near else None
         if date_phrase is None and not same_day and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children):
             date_phrase = _clause_date(view, trig, {trig.i}, False)
+        if date_phrase is None and not same_day and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children):
+            root_dates = [p for p in view.dates_in(view.collect(view.sent.root, skip_clauses=True)) if _resolvable(p.text)]
+            date_phrase = root_dates[0].text if root_dates else None  # "The leaders ... agreed on Friday ..., in a joint declaration"
         role = "signed" if signing is not None else ""
         if date_phrase is not None and re.search(r"\b(until|till|expire|since)\b", _context(view, date_phrase)):
             date_phrase = None
@@ -190,6 +198,18 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 refers_to_pair=pair,
             )
         )
+    return out
+
+
+def _window(view: SentenceView, trig: Token, size: int = 12) -> list[Token]:
+    """The tokens right after the trigger, up to a comma, semicolon or conjunction: where a
+    reduced relative clause ("the Declaration the two leaders signed in April") sits even when
+    the parser attaches it elsewhere."""
+    out = []
+    for tok in view.doc[trig.i + 1 : min(trig.i + 1 + size, view.sent.end)]:
+        if tok.text in (",", ";", ":") or tok.lower_ in ("but", "while", "whereas"):
+            break
+        out.append(tok)
     return out
 
 
