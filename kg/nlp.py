@@ -56,7 +56,7 @@ def _state_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
             if len(demonym_owners[d]) == 1:  # "Congolese" names two states: it cannot resolve one
                 yield Surface(d, "STATE", st.iso3, plural=True)
     for cue in lexicon.cues:
-        if cue.category in ("leader", "state_group"):
+        if cue.category in ("leader", "state_group", "force"):
             yield Surface(cue.term, "STATE", cue.value.replace("|", " "))
 
 

@@ -118,6 +118,10 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     if cand.date_role == "report":
         date = None  # the day it was reported does not contradict the day it happened
     gdate = group.strong_date()
+    if cand.type is EventType.EXERCISE and date is not None and gdate is not None and (
+        date.iso().startswith(gdate.iso()) or gdate.iso().startswith(date.iso())
+    ):
+        gdate = date  # an exercise runs for days: "2024-05" and "2024-05-23" are the same drills
     if not _dates_compatible(gdate, date) and not (cand.type is not EventType.LAUNCH and (cand.definite or cand.name)):
         return False
     if cand.type is EventType.LAUNCH:
@@ -160,6 +164,13 @@ def _weak(cand: Candidate, date: PartialDate | None) -> bool:
 
 
 def _resolve_dates(cand: Candidate, anchor: dt.date | None, previous: PartialDate | None) -> list[PartialDate | None]:
+    dates = _resolve_raw(cand, anchor, previous)
+    if cand.date_role == "during":  # a day inside a multi-day exercise dates it to the month
+        return [PartialDate(d.year, d.month) if d is not None and d.month is not None else d for d in dates]
+    return dates
+
+
+def _resolve_raw(cand: Candidate, anchor: dt.date | None, previous: PartialDate | None) -> list[PartialDate | None]:
     if cand.same_day_as_previous:
         return [previous]
     if cand.date_phrase:
@@ -224,7 +235,26 @@ def merge(
             if date is not None and date.precision == "day":
                 last_date = date
     _attach_weapons(groups, weapon_notes)
+    _date_drills_by_their_launches(groups)
     return tuple(_event(g, article, lexicon) for g in groups if _worth_keeping(g))
+
+
+def _date_drills_by_their_launches(groups: list[Group]) -> None:
+    """"South Korean and U.S. troops fired missiles on Wednesday ... The combined drill, held at
+    7 a.m., used ...": an undated drill whose parties fired missiles just before takes their date."""
+    for group in groups:
+        if group.type is not EventType.EXERCISE or group.date() is not None:
+            continue
+        first = min(group.sentences)
+        parties = set(group.actors())
+        for launch in groups:
+            agents = set(launch.actors())
+            if launch.type is EventType.LAUNCH and agents and agents <= parties and 0 <= first - launch.last_sentence <= 1:
+                date = launch.date()
+                if date is not None:
+                    cand = group.members[0][0]
+                    group.members.append((replace(cand, date_role="start"), date))
+                    break
 
 
 def _worth_keeping(group: Group) -> bool:

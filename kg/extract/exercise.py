@@ -120,6 +120,9 @@ def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tupl
                     toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with", "by", "alongside"})
                 if ch.dep_ == "agent":
                     toks += list(ch.subtree)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("middle", "midst", "part"):
+            for s in view.subject(verb):  # "Sweden ... is in the middle of Aurora 17"
+                toks += view.collect(s, skip_preps=TARGET_PREPS)
         if noun.dep_ in ("nsubj", "nsubjpass") and forms & INVOLVE_VERBS:
             for ch in verb.children:
                 if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch is not noun:
@@ -141,7 +144,7 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
             if anc.lemma_.lower() in ("day", "stage", "phase", "week") and any(
                 ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth") for ch in anc.children
             ):
-                return "end"  # "a second day of drills on Friday" does not date its start
+                return "during"  # "a second day of drills on Friday": in the exercise, not its start
     for p in view.date_phrases():
         if p.text != phrase:
             continue
@@ -207,6 +210,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         role = _date_role(view, date_phrase, trig)
         if role == "end":
             date_phrase = None
+        if date_phrase is None and _during(trig):
+            same_day, role = True, "during"  # "on the final day of a joint exercise": the day told before
         kind, _speakers = attribution(view, trig, c)
         definite = any(ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children)
         distinct = any(ch.lower_ in ("another", "similar", "separate", "new") for ch in trig.children)
@@ -235,7 +240,44 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                 ongoing=ongoing,
             )
         )
+    if not out:
+        joined = _participation(view, discourse)
+        if joined is not None:
+            out.append(joined)
     return out
+
+
+def _during(trig: Token) -> bool:
+    """'the final day of', 'a second day of', 'the main stage of' the exercise."""
+    for anc in [trig.head, trig.head.head]:
+        if anc.lemma_.lower() in ("day", "stage", "phase", "week") and any(
+            ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth") for ch in anc.children
+        ):
+            return True
+    return False
+
+
+def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None:
+    """"About 19,000 Swedish troops are taking part alongside 1,400 U.S. soldiers and
+    contingents from Finland ...": who takes part in the exercise the article is telling."""
+    for tok in view.sent:
+        forms = lemmas(tok)
+        takes_part = "take" in forms and any(ch.dep_ == "dobj" and ch.lower_ == "part" for ch in tok.children)
+        if not (takes_part or forms & {"participate"}) or tok.pos_ != "VERB":
+            continue
+        if any(ch.dep_ == "prep" and ch.lower_ == "in" for ch in tok.children):
+            continue  # "take part in X": X is a trigger of its own
+        toks = [t for s in view.subject(tok) for t in view.collect(s, skip_preps=TARGET_PREPS)]
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("alongside", "with", "from"):
+                toks += list(ch.subtree)
+        states = view.states_of(toks)
+        if states:
+            return Candidate(
+                type=EventType.EXERCISE, sentence=view.mention(), sentence_index=view.index, trigger=tok.text,
+                trigger_lemma="participate", actors=tuple(states), definite=True,
+            )
+    return None
 
 
 def _definite(trig: Token) -> bool:
@@ -251,7 +293,15 @@ def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
     verb = view.nearest_verb(trig)
     if verb is not None and not lemmas(verb) & HOLD_VERBS:
         excluded.update(view.states_of([t for s in view.subject(verb) for t in s.subtree]))
-    found = view.states_of(view.collect(view.sent.root, skip_preps=TARGET_PREPS))
+    # not the states of clauses about other times ("three days after Lai was sworn in as Taiwan's president")
+    other_times = {
+        t.i for clause in view.sent if clause.dep_ == "advcl" and trig not in clause.subtree
+        and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "until") for m in clause.children)
+        for t in clause.subtree
+    }
+    targets = {t.i for p in view.sent if p.dep_ == "prep" and p.lower_ in ("against", "around", "toward", "towards", "near", "off")
+               for t in p.subtree}
+    found = view.states_of([t for t in view.sent if t.i not in other_times and t.i not in targets])
     return [s for s in found if s not in excluded]
 
 

@@ -87,7 +87,7 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
         lemma = anc.lemma_.lower()
         if anc.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            if lemma in c.pledge and anc.pos_ == "VERB" and steps <= 2 and cur.dep_ in ("dobj", "xcomp", "nsubjpass", "conj"):
+            if lemma in c.pledge and anc.pos_ == "VERB" and steps <= 2 and cur.dep_ in ("dobj", "xcomp", "nsubjpass", "conj", "nsubj", "prep", "pobj"):
                 return None  # "would stop nuclear tests and ICBM launches": a pledge, not an event
             if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
