@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
 import networkx as nx
 
@@ -35,7 +35,7 @@ from kg.models import Factuality, Outcome, PartialDate
 from kg.namespaces import KGO
 
 if TYPE_CHECKING:
-    from kg.store import OxTerm, QueryResult, Store
+    from kg.store import OxTerm, QueryResult
 
 NetworkMode = Literal["events", "actors"]
 NETWORK_MODES: tuple[NetworkMode, ...] = ("events", "actors")
@@ -295,7 +295,13 @@ def mentions_from(result: QueryResult) -> tuple[LaunchMention, ...]:
     )
 
 
-def read_rows(store: Store) -> NetworkRows:
+class Queryable(Protocol):
+    """Anything that runs SPARQL SELECT queries: `kg.store.Store`, a remote store."""
+
+    def query(self, sparql: str) -> QueryResult: ...
+
+
+def read_rows(store: Queryable) -> NetworkRows:
     """Run the four named queries on `store` (the I/O edge of this module)."""
     from kg.queries import load_query
 

@@ -118,7 +118,7 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     if cand.date_role == "report":
         date = None  # the day it was reported does not contradict the day it happened
     gdate = group.strong_date()
-    if cand.type is EventType.EXERCISE and date is not None and gdate is not None and (
+    if cand.type is EventType.EXERCISE and (cand.definite or cand.name) and date is not None and gdate is not None and (
         date.iso().startswith(gdate.iso()) or gdate.iso().startswith(date.iso())
     ):
         gdate = date  # an exercise runs for days: "2024-05" and "2024-05-23" are the same drills

@@ -61,13 +61,13 @@ def view(
       kg view --mode actors --state PRK -o prk.html
     """
     from kg.network import build_graph, limit_size, read_rows, restrict_to_state
-    from kg.store import Store
+    from kg.store import open_store
     from kg.view import render
 
     talk = Talk(quiet)
 
     def action() -> int:
-        with Store.open(store_location, read_only=True) as store:
+        with open_store(store_location, read_only=True) as store:
             rows = read_rows(store)
         graph = build_graph(rows, "actors" if mode == "actors" else "events")
         if state:
@@ -107,12 +107,12 @@ def analyze(fmt: str, store_location: str | None, quiet: bool) -> None:
     """
     from kg.analytics import state_metrics, write_metrics
     from kg.network import actors_graph, read_rows
-    from kg.store import Store
+    from kg.store import open_store
 
     talk = Talk(quiet)
 
     def action() -> int:
-        with Store.open(store_location, read_only=True) as store:
+        with open_store(store_location, read_only=True) as store:
             rows = read_rows(store)
         graph = actors_graph(rows)
         metrics = state_metrics(graph)

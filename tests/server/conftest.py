@@ -42,7 +42,8 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 3
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
-        except urllib.error.HTTPError:
+        except urllib.error.HTTPError as answer:
+            answer.close()
             return
         except OSError:
             time.sleep(0.1)
