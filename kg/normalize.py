@@ -206,8 +206,10 @@ def merge(
             if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
                 one = replace(cand, count=1)
             if one.refers_to_pair and not one.actors:
-                told = [g for g in groups if g.type is one.type and len(g.actors()) >= 2]
-                if told:
+                told = [g for g in groups if g.type is one.type and len(g.actors()) == 2] or [
+                    g for g in groups if g.type is one.type and len(g.actors()) > 2
+                ]
+                if told:  # "the two sides": the latest pair of parties
                     one = replace(one, actors=tuple(max(told, key=lambda g: g.last_sentence).actors()))
             target = None
             ordered = sorted(groups, key=lambda g: g.last_sentence, reverse=True)  # most recently told first

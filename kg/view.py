@@ -80,7 +80,7 @@ _REMOTE_ANY = re.compile(
     r"[\"']?\s*(?:https?:)?//",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->", re.DOTALL)  # pyvis's commented-out vis links
 _EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
 _NETWORK_CREATED = "network = new vis.Network(container, data, options);"
 CSP = (
@@ -493,7 +493,6 @@ def render(
     page = _insert_once(page, "<head>", "<head>\n" + head)
     page = _insert_once(page, "<body>", "<body>\n" + body)
     page = "<!DOCTYPE html>\n" + page.lstrip()
-    page = "\n".join(line.rstrip() for line in page.splitlines()) + "\n"
     check_offline(page)
     return ViewPage(page, mode, len(vis_nodes), len(vis_edges), note)
 

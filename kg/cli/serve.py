@@ -22,7 +22,7 @@ def find_oxigraph() -> str:
     """The `oxigraph` server binary (pip package `oxigraph`); KgError if it is not installed."""
     found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
     if found is None:
-        raise KgError("kg serve needs the Oxigraph server: pip install oxigraph")
+        raise KgError("kg serve needs the Oxigraph server: pip install 'kg[server]' (or oxigraph)")
     return found
 
 

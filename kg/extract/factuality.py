@@ -82,7 +82,12 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         return Factuality.EXPECTED
     if any(ch.lower_ in ("future", "upcoming", "planned", "possible", "potential") for ch in trigger.children):
         return Factuality.EXPECTED
-    # A noun trigger takes the modality of the verb it is the subject or object of.
+    # A noun trigger takes the modality of the verb it is the subject or object of; a definite
+    # one in an adjunct ("Under the accord, Seoul will push for ...") names something that exists.
+    definite = any(ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children)
+    if definite and trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        if trigger.head.lower_ in ("under", "after", "before", "since", "despite", "about", "over", "with", "of", "to"):
+            return Factuality.ASSERTED
     cur = trigger
     for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
         lemma = anc.lemma_.lower()

@@ -340,9 +340,12 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
     if not own and (SAME_DAY.search(scope_text) or SAME_DAY.match(view.sent.text.lstrip())):
         return None, True
+    # dates in appositions ("the Hwasong-8, the latest in a burst of launches this month")
+    # describe a series, not this occasion
+    apposed = {t.i for a in scope if a.dep_ == "appos" for t in a.subtree}
     phrases = [
         p for p in view.dates_in(scope)
-        if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p)
+        if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p) and p.root not in apposed
     ]
     if not phrases:
         return None, False

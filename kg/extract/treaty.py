@@ -168,10 +168,14 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             # "the Panmunjom Declaration the two leaders signed at the border in April"
             near = [p for p in view.dates_in(window) if _resolvable(p.text)]
             date_phrase = near[0].text if near else None
+        others = {t.i for o, _ in triggers if o.i != trig.i for t in o.subtree}
         if date_phrase is None and not same_day and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children):
             date_phrase = _clause_date(view, trig, {trig.i}, False)
+            if date_phrase is not None and any(p.text == date_phrase and p.root in others for p in view.date_phrases()):
+                date_phrase = None  # "replacing the 1953 armistice with a peace treaty": the armistice's date
         if date_phrase is None and not same_day and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children):
-            root_dates = [p for p in view.dates_in(view.collect(view.sent.root, skip_clauses=True)) if _resolvable(p.text)]
+            root_clause = view.collect(view.sent.root, skip_preps=frozenset(), skip_clauses=True)
+            root_dates = [p for p in view.dates_in(root_clause) if _resolvable(p.text) and p.root not in others]
             date_phrase = root_dates[0].text if root_dates else None  # "The leaders ... agreed on Friday ..., in a joint declaration"
         role = "signed" if signing is not None else ""
         if date_phrase is not None and re.search(r"\b(until|till|expire|since)\b", _context(view, date_phrase)):
