@@ -206,3 +206,4 @@ class BuildReport:
     ignored_files: int = 0  # files in walked folders that are not *.txt / *.jsonl
     unresolved: int = 0
     triples: int = 0
+    linked: int = 0  # pairs of launch nodes linked as the same real-world launch

@@ -97,6 +97,7 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 ONTOLOGY_GRAPH = KGR["graph/ontology"]
 STATES_GRAPH = KGR["graph/states"]
 WEAPONS_GRAPH = KGR["graph/weapons"]
+LINKS_GRAPH = KGR["graph/links"]  # kgo:sameEventAs between events of different articles
 
 PREFIXES: dict[str, str] = {
     "kgo": str(KGO._NS),
@@ -117,6 +118,7 @@ __all__ = [
     "DCTERMS",
     "KGO",
     "KGR",
+    "LINKS_GRAPH",
     "ONTOLOGY_GRAPH",
     "OWL",
     "PREFIXES",

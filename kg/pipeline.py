@@ -16,6 +16,7 @@ from kg import __version__
 from kg.articles import Skip, iter_inputs, read_articles
 from kg.extract import RULES_VERSION, extract_doc
 from kg.lexicon import Lexicon, load_lexicon
+from kg.linking import relink
 from kg.models import Article, BuildReport, Extraction, RunInfo
 from kg.nlp import load_nlp, model_info
 from kg.rdf import article_triples
@@ -85,6 +86,7 @@ def build(
             report.events[key] = report.events.get(key, 0) + 1
         if progress:
             progress(f"{extraction.article.id}: {len(extraction.events)} events")
+    report.linked = relink(store, lexicon)
     report.triples = store.triple_count()
     return report
 
@@ -99,6 +101,8 @@ def format_report(report: BuildReport) -> str:
         lines.append("events: " + ", ".join(f"{k}: {v}" for k, v in sorted(report.events.items())))
     else:
         lines.append("events: none")
+    if report.linked:
+        lines.append(f"{report.linked} launch(es) told by more than one article linked with kgo:sameEventAs")
     if report.ignored_files:
         lines.append(f"ignored {report.ignored_files} file(s) that are not *.txt or *.jsonl")
     if report.skipped:

@@ -281,8 +281,11 @@ class Store:
 
     def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
         """Atomically replace the article's named graph by `triples`; True if it existed before."""
+        return self.replace_graph(article_iri(article_id), triples)
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
+        """Atomically replace one named graph by `triples`; True if it existed before."""
         store = self._writable()
-        graph = article_iri(article_id)
         existed = store.contains_named_graph(ox.NamedNode(str(graph)))
         self._update(_replace_graphs_update({str(graph): _sparql_triples(triples)}))
         return existed
@@ -457,6 +460,7 @@ class GraphStore(Protocol):
     read_only: bool
 
     def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
     def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]: ...
     def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult: ...
     def triple_count(self) -> int: ...
