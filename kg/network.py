@@ -74,13 +74,25 @@ RELATION_LABELS = {
 # Which events count in the actors network: a negated event ("not a peace treaty") links nobody.
 ACTOR_FACTUALITIES = frozenset({Factuality.ASSERTED, Factuality.CLAIMED, Factuality.EXPECTED})
 
-_FACTUALITY = {str(KGO.Asserted): Factuality.ASSERTED, str(KGO.Claimed): Factuality.CLAIMED,
-               str(KGO.Expected): Factuality.EXPECTED, str(KGO.Negated): Factuality.NEGATED}  # fmt: skip
-_OUTCOME = {str(KGO.Success): Outcome.SUCCESS, str(KGO.Failure): Outcome.FAILURE,
-            str(KGO.UnknownOutcome): Outcome.UNKNOWN}  # fmt: skip
-_CLASS = {str(KGO.State): NodeClass.STATE, str(KGO.Launch): NodeClass.LAUNCH,
-          str(KGO.Exercise): NodeClass.EXERCISE, str(KGO.Treaty): NodeClass.TREATY,
-          str(KGO.Weapon): NodeClass.WEAPON, str(KGO.Place): NodeClass.PLACE}  # fmt: skip
+_FACTUALITY = {
+    str(KGO.Asserted): Factuality.ASSERTED,
+    str(KGO.Claimed): Factuality.CLAIMED,
+    str(KGO.Expected): Factuality.EXPECTED,
+    str(KGO.Negated): Factuality.NEGATED,
+}
+_OUTCOME = {
+    str(KGO.Success): Outcome.SUCCESS,
+    str(KGO.Failure): Outcome.FAILURE,
+    str(KGO.UnknownOutcome): Outcome.UNKNOWN,
+}
+_CLASS = {
+    str(KGO.State): NodeClass.STATE,
+    str(KGO.Launch): NodeClass.LAUNCH,
+    str(KGO.Exercise): NodeClass.EXERCISE,
+    str(KGO.Treaty): NodeClass.TREATY,
+    str(KGO.Weapon): NodeClass.WEAPON,
+    str(KGO.Place): NodeClass.PLACE,
+}
 
 
 # --- records ----------------------------------------------------------------------------
@@ -243,8 +255,16 @@ def links_from(result: QueryResult) -> tuple[Link, ...]:
             continue
         seen.add(key)
         links.append(
-            Link(source, source_class, row["source_label"], _local(prop), target, target_class,
-                 row["target_label"], row["target_code"])  # fmt: skip
+            Link(
+                source,
+                source_class,
+                row["source_label"],
+                _local(prop),
+                target,
+                target_class,
+                row["target_label"],
+                row["target_code"],
+            )
         )
     return tuple(links)
 
@@ -280,8 +300,14 @@ def events_from(result: QueryResult) -> tuple[EventInfo, ...]:
 def sources_from(result: QueryResult) -> tuple[Source, ...]:
     """event-sources.rq rows as Source records."""
     return tuple(
-        Source(row["event"] or "", row["article"] or "", row["article_date"] or None, _int(row["start"]),
-               _int(row["end"]), row["sentence"] or "")  # fmt: skip
+        Source(
+            row["event"] or "",
+            row["article"] or "",
+            row["article_date"] or None,
+            _int(row["start"]),
+            _int(row["end"]),
+            row["sentence"] or "",
+        )
         for row in _rows(result)
     )
 
@@ -289,8 +315,13 @@ def sources_from(result: QueryResult) -> tuple[Source, ...]:
 def mentions_from(result: QueryResult) -> tuple[LaunchMention, ...]:
     """launch-mentions.rq rows as LaunchMention records."""
     return tuple(
-        LaunchMention(row["launch"] or "", row["agent_code"] or "", row["state_code"] or "",
-                      row["state_label"] or None, _int(row["sentences"]) or 1)  # fmt: skip
+        LaunchMention(
+            row["launch"] or "",
+            row["agent_code"] or "",
+            row["state_code"] or "",
+            row["state_label"] or None,
+            _int(row["sentences"]) or 1,
+        )
         for row in _rows(result)
     )
 
@@ -332,11 +363,15 @@ def date_span(date: PartialDate | None) -> tuple[str, str] | None:
 
 
 def event_label(event: EventInfo) -> str:
-    """A short label: 'PRK launch 2017-03-22', 'Foal Eagle 2017-03', 'treaty 2024-06 (negated)'."""
+    """A short label: 'PRK launch 2017-03-22', 'Foal Eagle 2017-03', 'KOR–USA exercise 2017-03',
+    'treaty 1953 (negated)'."""
     if event.type is NodeClass.LAUNCH:
         head = f"{event.agent} launch" if event.agent else "launch"
+    elif event.name:
+        head = event.name
     else:
-        head = event.name or event.type.value.lower()
+        kind = event.type.value.lower()
+        head = f"{'–'.join(event.actors)} {kind}" if event.actors else kind
     parts = [head]
     if event.date is not None:
         parts.append(event.date.iso())
@@ -402,9 +437,7 @@ def events_graph(rows: NetworkRows) -> nx.MultiDiGraph:
     return graph
 
 
-def actors_graph(
-    rows: NetworkRows, *, factualities: frozenset[Factuality] = ACTOR_FACTUALITIES
-) -> nx.Graph:
+def actors_graph(rows: NetworkRows, *, factualities: frozenset[Factuality] = ACTOR_FACTUALITIES) -> nx.Graph:
     """States, one edge per pair that shares an exercise or treaty, or is linked by a launch report.
 
     Node ids are ISO codes; nodes carry `label`, `code`, `kind` ("State"), counts `launches`
@@ -436,8 +469,8 @@ def actors_graph(
                 for b in event.actors[i + 1 :]:
                     pairs[(a, b) if a < b else (b, a)].add((relation, event.iri))
     for mention in rows.mentions:
-        event = events.get(mention.launch)
-        if event is not None and not counts(event):
+        launch = events.get(mention.launch)
+        if launch is not None and not counts(launch):
             continue
         if mention.agent and mention.state and mention.agent != mention.state:
             a, b = sorted((mention.agent, mention.state))
@@ -492,9 +525,7 @@ def state_node(graph: nx.Graph, code: str) -> str:
         if data.get("kind") == NodeClass.STATE.value and data.get("code") == wanted:
             return str(node)
     present = sorted(str(d["code"]) for _, d in graph.nodes(data=True) if d.get("code"))
-    raise KgError(
-        f"the state {code!r} is not in the network; states there: {', '.join(present) or '(none)'}"
-    )
+    raise KgError(f"the state {code!r} is not in the network; states there: {', '.join(present) or '(none)'}")
 
 
 def restrict_to_state(graph: nx.Graph, code: str) -> nx.Graph:
@@ -525,12 +556,12 @@ def limit_size(graph: nx.Graph, max_nodes: int) -> tuple[nx.Graph, str | None]:
     total = graph.number_of_nodes()
     if graph.graph.get("mode") == "actors":
         strength = dict(graph.degree(weight="weight"))
-        keep = sorted(graph.nodes, key=lambda n: (-strength[n], str(n)))[:max_nodes]
+        top = sorted(graph.nodes, key=lambda n: (-strength[n], str(n)))[:max_nodes]
         note = (
-            f"{total} states are more than {max_nodes}: showing the {len(keep)} with the most links; "
+            f"{total} states are more than {max_nodes}: showing the {len(top)} with the most links; "
             "use --state CODE to see the others"
         )
-        return graph.subgraph(keep).copy(), note
+        return graph.subgraph(top).copy(), note
     folded = [n for n, d in graph.nodes(data=True) if d.get("kind") in (NodeClass.WEAPON, NodeClass.PLACE)]
     smaller = graph.subgraph([n for n in graph.nodes if n not in set(folded)]).copy()
     note = f"{total} nodes are more than {max_nodes}: weapons and places are left out"

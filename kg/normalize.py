@@ -78,8 +78,9 @@ class Group:
 
 
 def _outcomes_conflict(group: Group, cand: Candidate) -> bool:
-    told = {o for c, _ in group.members for o in c.outcomes}
-    return bool(told and cand.outcomes and told.isdisjoint(cand.outcomes))
+    told = {o for c, _ in group.members for o in c.outcomes} - {"flight"}
+    new = set(cand.outcomes) - {"flight"}
+    return bool(told and new and told.isdisjoint(new))
 
 
 def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -353,12 +354,7 @@ def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
             cue in m.text.lower() for m in evidence for cue in lexicon.cue_terms("space_cue")
         ):
             wclass = "satellite launch vehicle"  # "its rockets for deploying satellites"
-        outcomes = frozenset(o for c, _ in group.members for o in c.outcomes)
-        outcome = Outcome.UNKNOWN
-        if outcomes == {Outcome.FAILURE}:
-            outcome = Outcome.FAILURE
-        elif outcomes == {Outcome.SUCCESS}:
-            outcome = Outcome.SUCCESS
+        outcome = _outcome(frozenset(o for c, _ in group.members for o in c.outcomes))
         counts = [c.count for c, _ in group.members if c.count is not None]
         sites = [c.site for c, _ in group.members if c.site]
         generic = WeaponRef(wclass, wclass, generic=True) if weapon is None and wclass else None
@@ -393,6 +389,21 @@ def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
         confidence=confidence(len(evidence), bool(actors), explicit, date is not None, bool(names)),
         evidence=evidence,
     )
+
+
+def _outcome(cues: frozenset[str]) -> Outcome:
+    """Failure when only failure is reported (a flight that "came down" after it "failed" is
+    still a failure); success when success or a completed flight is; unknown when the sources
+    disagree ("successfully tested" vs "blew up") or say nothing."""
+    failure = Outcome.FAILURE.value in cues
+    success = Outcome.SUCCESS.value in cues
+    if failure and success:
+        return Outcome.UNKNOWN
+    if failure:
+        return Outcome.FAILURE
+    if success or "flight" in cues:
+        return Outcome.SUCCESS
+    return Outcome.UNKNOWN
 
 
 def _depth(lexicon: Lexicon, label: str) -> int:

@@ -115,8 +115,13 @@ class ViewPage:
 def script_json(data: Any) -> str:
     """JSON that is safe inside <script>: `<`, `>`, `&` and U+2028/9 escaped (so no `</script>`)."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):  # fmt: skip
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(raw, escaped)
     return text
 
@@ -135,7 +140,9 @@ def check_offline(page: str) -> None:
     """KgError if the page would load anything from the network."""
     found = _REMOTE_ANY.search(page)
     if found:
-        raise KgError(f"the view would load a remote resource ({found.group(0)[:80]}...); this is a bug in kg")
+        raise KgError(
+            f"the view would load a remote resource ({found.group(0)[:80]}...); this is a bug in kg"
+        )
 
 
 # --- the page's data --------------------------------------------------------------------
@@ -183,12 +190,20 @@ def _event_title(event: EventInfo, attrs: Mapping[str, Any], state_names: Mappin
     if event.site:
         lines.append(f"site: {event.site}")
     if event.outcome or event.count:
-        lines.append(" · ".join(x for x in (
-            f"outcome: {event.outcome.value}" if event.outcome else "",
-            f"count: {event.count}" if event.count else "",
-        ) if x))  # fmt: skip
-    facts = [event.factuality.value if event.factuality else "", f"confidence {event.confidence:g}"
-             if event.confidence is not None else ""]  # fmt: skip
+        lines.append(
+            " · ".join(
+                x
+                for x in (
+                    f"outcome: {event.outcome.value}" if event.outcome else "",
+                    f"count: {event.count}" if event.count else "",
+                )
+                if x
+            )
+        )
+    facts = [
+        event.factuality.value if event.factuality else "",
+        f"confidence {event.confidence:g}" if event.confidence is not None else "",
+    ]
     lines.append(" · ".join(f for f in facts if f))
     lines.append(f"article: {event.article} · click for the source sentences")
     return "\n".join(line for line in lines if line)
@@ -203,8 +218,11 @@ def _events_mode(
     for node, attrs in graph.nodes(data=True):
         kind = NodeClass(attrs["kind"])
         color, shape, _ = CLASS_STYLE[kind]
-        vis: dict[str, Any] = {"label": attrs.get("label") or str(node), "kind": kind.value,
-                               "value": degree.get(node, 0) + 1}  # fmt: skip
+        vis: dict[str, Any] = {
+            "label": attrs.get("label") or str(node),
+            "kind": kind.value,
+            "value": degree.get(node, 0) + 1,
+        }
         if _is_event(kind):
             vis["ev"] = [node]
             event = events.get(node)
@@ -229,8 +247,14 @@ def _events_mode(
     big = graph.number_of_edges() > 400
     for index, (u, v, key, attrs) in enumerate(graph.edges(keys=True, data=True)):
         color, dashed = PROPERTY_STYLE.get(str(key), ("#a0a0a0", True))
-        edge: dict[str, Any] = {"id": f"e{index}", "relation": str(key), "title": f"{key}",
-                                "color": color, "dashes": dashed, "arrows": "to"}  # fmt: skip
+        edge: dict[str, Any] = {
+            "id": f"e{index}",
+            "relation": str(key),
+            "title": f"{key}",
+            "color": color,
+            "dashes": dashed,
+            "arrows": "to",
+        }
         if not big:
             edge["label"] = str(attrs.get("label", key))
         edge["ev"] = [u] if _is_event(graph.nodes[u].get("kind")) else []
@@ -245,8 +269,13 @@ def _actors_mode(graph: nx.Graph) -> tuple[list[dict[str, Any]], list[dict[str, 
         counts = [f"{attrs.get(k, 0)} {k}" for k in ("launches", "exercises", "treaties") if attrs.get(k)]
         title = f"{attrs.get('label')} ({node})\n" + (", ".join(counts) or "no events of its own")
         title += f"\nlinked to {graph.degree(node)} state(s) · click to list its events"
-        vis = {"label": str(node), "kind": NodeClass.STATE.value, "value": int(attrs.get("events", 0)) + 1,
-               "ev": list(attrs.get("event_ids", ())), "title": title}  # fmt: skip
+        vis = {
+            "label": str(node),
+            "kind": NodeClass.STATE.value,
+            "value": int(attrs.get("events", 0)) + 1,
+            "ev": list(attrs.get("event_ids", ())),
+            "title": title,
+        }
         nodes.append((str(node), shape, color, vis))
     edges = []
     index = 0
@@ -257,11 +286,20 @@ def _actors_mode(graph: nx.Graph) -> tuple[list[dict[str, Any]], list[dict[str, 
             if not evs:
                 continue
             color, dashed = RELATION_STYLE[relation]
-            edges.append({
-                "id": f"e{index}", "from": str(u), "to": str(v), "relation": relation.value,
-                "ev": evs, "value": len(evs), "label": str(len(evs)), "color": color, "dashes": dashed,
-                "title": f"{u} – {v}\n{RELATION_LABELS[relation]}: {len(evs)} · click to list the events",
-            })  # fmt: skip
+            edges.append(
+                {
+                    "id": f"e{index}",
+                    "from": str(u),
+                    "to": str(v),
+                    "relation": relation.value,
+                    "ev": evs,
+                    "value": len(evs),
+                    "label": str(len(evs)),
+                    "color": color,
+                    "dashes": dashed,
+                    "title": f"{u} – {v}\n{RELATION_LABELS[relation]}: {len(evs)} · click to list the events",
+                }
+            )
             index += 1
     return _vis_nodes(nodes), edges
 
@@ -269,13 +307,19 @@ def _actors_mode(graph: nx.Graph) -> tuple[list[dict[str, Any]], list[dict[str, 
 def _vis_nodes(nodes: Sequence[tuple[str, str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
     out = []
     for node_id, shape, color, vis in nodes:
-        out.append({
-            "id": node_id, "shape": shape,
-            "color": {"background": color, "border": _darker(color),
-                      "highlight": {"background": color, "border": "#222222"},
-                      "hover": {"background": color, "border": "#222222"}},
-            **vis,
-        })  # fmt: skip
+        out.append(
+            {
+                "id": node_id,
+                "shape": shape,
+                "color": {
+                    "background": color,
+                    "border": _darker(color),
+                    "highlight": {"background": color, "border": "#222222"},
+                    "hover": {"background": color, "border": "#222222"},
+                },
+                **vis,
+            }
+        )
     return out
 
 
@@ -290,28 +334,47 @@ def _options(mode: str, nodes: int) -> dict[str, Any]:
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.012, "springLength": 110,
-                                 "springConstant": 0.07, "damping": 0.5, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": True, "iterations": 1200 if nodes <= 500 else 400,
-                              "updateInterval": 50, "fit": True},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -90,
+                "centralGravity": 0.012,
+                "springLength": 110 if mode == "events" else 220,
+                "springConstant": 0.07,
+                "damping": 0.5,
+                "avoidOverlap": 0.6,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": 1200 if nodes <= 500 else 400,
+                "updateInterval": 50,
+                "fit": True,
+            },
             "minVelocity": 0.75,
-        },  # fmt: skip
+        },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": nodes > 500},
         "nodes": {
             "borderWidth": 1.5,
             "scaling": {"min": 10, "max": 34 if mode == "events" else 44, "label": {"enabled": False}},
-            "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, sans-serif",
-                     "strokeWidth": 3, "strokeColor": "#ffffff"},
-        },  # fmt: skip
+            "font": {
+                "size": 13,
+                "face": "system-ui, -apple-system, Segoe UI, sans-serif",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+        },
         "edges": {
             "smooth": {"enabled": True, "type": "continuous", "roundness": 0.4},
-            "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 3,
-                     "strokeColor": "#ffffff"},
+            "font": {
+                "size": 10,
+                "align": "middle",
+                "color": "#555555",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
             "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
             "width": 1.2,
             "selectionWidth": 2,
             "arrows": {"to": {"scaleFactor": 0.5}},
-        },  # fmt: skip
+        },
     }
 
 
@@ -351,22 +414,40 @@ def _check(name: str, value: str, label_html: str, *, checked: bool = True, extr
 
 
 def _sidebar(
-    *, title: str, mode: str, note: str | None, counts: Mapping[str, int], relations: Sequence[str],
-    event_types: Sequence[str], facts: Sequence[str], states: Sequence[tuple[str, str]],
-    state: str | None, labels: Sequence[str], n_nodes: int, n_edges: int,
-) -> str:  # fmt: skip
+    *,
+    title: str,
+    mode: str,
+    note: str | None,
+    counts: Mapping[str, int],
+    relations: Sequence[str],
+    event_types: Sequence[str],
+    facts: Sequence[str],
+    states: Sequence[tuple[str, str]],
+    state: str | None,
+    labels: Sequence[str],
+    n_nodes: int,
+    n_edges: int,
+) -> str:
     e = html.escape
     classes = "".join(
-        _check("kg-class", kind.value, f"{_svg(shape, color)}<span>{e(kind.value)}</span>",
-               extra=f'<span class="kg-count">{counts.get(kind.value, 0)}</span>')
-        for kind, (color, shape, _) in CLASS_STYLE.items() if counts.get(kind.value)
-    )  # fmt: skip
+        _check(
+            "kg-class",
+            kind.value,
+            f"{_svg(shape, color)}<span>{e(kind.value)}</span>",
+            extra=f'<span class="kg-count">{counts.get(kind.value, 0)}</span>',
+        )
+        for kind, (color, shape, _) in CLASS_STYLE.items()
+        if counts.get(kind.value)
+    )
     if mode == "actors":
         edge_legend = "".join(
-            _check("kg-relation", r, f"{_line(*RELATION_STYLE[Relation(r)])}<span>"
-                   f"{e(RELATION_LABELS[Relation(r)])}</span>")
+            _check(
+                "kg-relation",
+                r,
+                f"{_line(*RELATION_STYLE[Relation(r)])}<span>{e(RELATION_LABELS[Relation(r)])}</span>",
+            )
             for r in relations
-        )  # fmt: skip
+        )
         edge_note = "Edge width: how many events link the two states."
     else:
         edge_legend = "".join(
@@ -441,26 +522,32 @@ def render(
     else:
         vis_nodes, vis_edges = _events_mode(graph, events, state_names)
 
-    shown = sorted({iri for n in vis_nodes for iri in n.get("ev", ())}
-                   | {iri for e in vis_edges for iri in e.get("ev", ())})  # fmt: skip
+    shown = sorted(
+        {iri for n in vis_nodes for iri in n.get("ev", ())}
+        | {iri for e in vis_edges for iri in e.get("ev", ())}
+    )
     event_data = {iri: _event_json(events[iri], sources.get(iri, [])) for iri in shown if iri in events}
     counts: dict[str, int] = {}
     for n in vis_nodes:
         counts[n["kind"]] = counts.get(n["kind"], 0) + 1
-    relations = sorted({e["relation"] for e in vis_edges},
-                       key=lambda r: list(PROPERTY_STYLE).index(r) if r in PROPERTY_STYLE
-                       else [x.value for x in Relation].index(r))  # fmt: skip
+    relations = sorted(
+        {e["relation"] for e in vis_edges},
+        key=lambda r: (
+            list(PROPERTY_STYLE).index(r) if r in PROPERTY_STYLE else [x.value for x in Relation].index(r)
+        ),
+    )
     event_types = [k.value for k in EVENT_CLASSES if any(ev["type"] == k.value for ev in event_data.values())]
     facts = [f for f in _FACTUALITY_ORDER if any(ev["factuality"] == f for ev in event_data.values())]
     codes = {code for ev in event_data.values() for code in ev["states"]}
     codes |= {str(d["code"]) for _, d in graph.nodes(data=True) if d.get("code")}
     states = sorted(((c, state_names.get(c, c)) for c in codes), key=lambda s: (s[1], s[0]))
     labels = sorted({str(n["label"]) for n in vis_nodes} | {name for _, name in states})
-    data = {
+    chosen = state.strip().upper() if state else None
+    data: dict[str, Any] = {
         "mode": mode,
         "events": event_data,
         "states": {code: name for code, name in states},
-        "state": state.upper() if state else None,
+        "state": chosen,
         "relationLabels": {r.value: RELATION_LABELS[r] for r in Relation},
     }
 
@@ -486,10 +573,19 @@ def render(
         f"<script>{(_ASSETS / 'view.js').read_text(encoding='utf-8')}</script>\n"
     )
     body = _sidebar(
-        title=title, mode=mode, note=note, counts=counts, relations=relations, event_types=event_types,
-        facts=facts, states=states, state=data["state"], labels=labels, n_nodes=len(vis_nodes),
+        title=title,
+        mode=mode,
+        note=note,
+        counts=counts,
+        relations=relations,
+        event_types=event_types,
+        facts=facts,
+        states=states,
+        state=chosen,
+        labels=labels,
+        n_nodes=len(vis_nodes),
         n_edges=len(vis_edges),
-    )  # fmt: skip
+    )
     page = _insert_once(page, "<head>", "<head>\n" + head)
     page = _insert_once(page, "<body>", "<body>\n" + body)
     page = "<!DOCTYPE html>\n" + page.lstrip()

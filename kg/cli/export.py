@@ -71,7 +71,9 @@ def export(
     _run(action)
 
 
-def _export_network(fmt: str, network: str, output: Path | None, store_location: str | None, talk: Talk) -> int:
+def _export_network(
+    fmt: str, network: str, output: Path | None, store_location: str | None, talk: Talk
+) -> int:
     from kg.network import build_graph, read_rows, write_network
     from kg.store import open_store
 
@@ -84,5 +86,6 @@ def _export_network(fmt: str, network: str, output: Path | None, store_location:
     else:
         with output.open("wb") as fh:
             write_network(graph, fh, fmt)
-        talk(f"wrote {output}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges ({network} network)")
+        size = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+        talk(f"wrote {output}: {size} ({network} network)")
     return 0

@@ -30,7 +30,9 @@ MODES = ["events", "actors"]
     help="events: states, launches, exercises, treaties, weapons and places; "
     "actors: states linked by shared exercises, treaties and launch reports.",
 )
-@click.option("--state", metavar="CODE", help="Only the part of the network around this state (ISO code, e.g. PRK).")
+@click.option(
+    "--state", metavar="CODE", help="Only the part of the network around this state (ISO code, e.g. PRK)."
+)
 @click.option(
     "--max-nodes",
     type=click.IntRange(min=10),

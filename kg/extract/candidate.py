@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.models import EventType, Factuality, Mention, Outcome, WeaponRef
+from kg.models import EventType, Factuality, Mention, WeaponRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Candidate:
     future: bool = False  # the date phrase points forward ("due to begin Monday")
     same_day_as_previous: bool = False  # "the same day", "hours after the launch"
     site: str | None = None
-    outcomes: frozenset[Outcome] = frozenset()
+    outcomes: frozenset[str] = frozenset()  # "failure", "success", "flight" cues (see factuality.outcome_cues)
     count: int | None = None
     factuality: Factuality = Factuality.ASSERTED
     speaker: str = ""  # "agent" (the agent or its own media), "single" (one official, an accusation), "other", ""

@@ -34,7 +34,8 @@ class Cues:
     negate: frozenset[str]
     pledge: frozenset[str]
     failure: frozenset[str]
-    success: frozenset[str]
+    success: frozenset[str]  # reported success: "successfully", "into orbit"
+    flight: frozenset[str]  # a completed flight: "flew 800 km", "came down in the sea"
     own_media: tuple[str, ...]
     claim_verbs: frozenset[str]
     reporting: frozenset[str]
@@ -54,6 +55,7 @@ def cues(lexicon: Lexicon) -> Cues:
             pledge=frozenset(lexicon.cue_terms("pledge_cue")),
             failure=frozenset(lexicon.cue_terms("failure_cue")),
             success=frozenset(lexicon.cue_terms("success_cue")),
+            flight=frozenset(lexicon.cue_terms("flight_cue")),
             own_media=tuple(sorted(lexicon.cue_terms("own_media"), key=len, reverse=True)),
             claim_verbs=frozenset(lexicon.cue_terms("claim_verb")),
             reporting=frozenset(lexicon.cue_terms("reporting_verb")),
@@ -116,20 +118,26 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     return Factuality.ASSERTED
 
 
-def outcome_cues(view: SentenceView, scope: list[Token], c: Cues) -> frozenset[Outcome]:
-    found: set[Outcome] = set()
+FLIGHT = "flight"  # a completed flight: success unless a failure is also reported
+
+
+def outcome_cues(view: SentenceView, scope: list[Token], c: Cues) -> frozenset[str]:
+    """Outcome cues in the trigger's clause: "failure", "success" (reported as such) and
+    "flight" (a completed flight, which counts as success unless a failure is reported)."""
+    found: set[str] = set()
     text_lower = " ".join(t.lower_ for t in scope)
     for tok in scope:
         lemma = tok.lemma_.lower()
         if lemma in c.failure or tok.lower_ in c.failure:
             if not any(ch.dep_ == "neg" for ch in tok.head.children) and tok.head.lemma_ != "avoid":
-                found.add(Outcome.FAILURE)
-        elif lemma in c.success or tok.lower_ in c.success:
+                found.add(Outcome.FAILURE.value)
+        elif lemma in c.success or tok.lower_ in c.success or lemma in c.flight or tok.lower_ in c.flight:
             if tok.pos_ in ("VERB", "ADV", "ADJ", "NOUN") and not _modal(tok) and not _modal(tok.head):
-                found.add(Outcome.SUCCESS)
-    for phrase in (p for p in c.failure | c.success if " " in p):
+                strong = lemma in c.success or tok.lower_ in c.success
+                found.add(Outcome.SUCCESS.value if strong else FLIGHT)
+    for phrase in (p for p in c.failure | c.success | c.flight if " " in p):
         if f" {phrase} " in f" {text_lower} ":
-            found.add(Outcome.FAILURE if phrase in c.failure else Outcome.SUCCESS)
+            found.add(Outcome.FAILURE.value if phrase in c.failure else Outcome.SUCCESS.value if phrase in c.success else FLIGHT)
     return frozenset(found)
 
 

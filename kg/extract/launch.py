@@ -136,6 +136,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
                 continue  # "has sent rockets across Japan before": habitual, no occasion
             found.append(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
+            sub = list(tok.subtree)
             if _nonevent(tok, c.nonevent):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.tag_ == "NNS" and not any(
@@ -144,9 +145,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
                 continue  # "described all of them as satellite launches": a category, not an occasion
             if tok.dep_ in ("attr", "oprd") and any(
                 s.lemma_.lower() in nouns for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
-            ):
+            ) and not (view.dates_in(sub) or _launchable_weapons(view, sub)):
                 continue  # "its June 26 launch had been a successful test of ...": the same launch
-            sub = list(tok.subtree)
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             if lemma != "launch" and not _has_projectile(view, sub, {}) and not (definite and lemma == "test"):
                 continue
@@ -347,6 +347,9 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         p for p in view.dates_in(scope)
         if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p) and p.root not in apposed
     ]
+    if not phrases and trigger.dep_ in ("relcl", "advcl"):
+        # "since late November, when it tested the Hwasong-15": the date the clause hangs from
+        phrases = [p for p in view.date_phrases() if p.root == trigger.head.i and _resolvable(p.text)]
     if not phrases:
         return None, False
     best = min(phrases, key=lambda p: _distance(view.doc[p.root], trigger))
@@ -394,7 +397,9 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
     """A date the trigger's own phrase lacks: the sentence's fronted date ("Last year, the
     country suffered ... before it test-fired one"), or, for an indefinite noun ("a failed
     missile launch"), a date of the clause it sits in."""
-    phrases = [p for p in view.date_phrases() if _resolvable(p.text) and not _report_date(view, p)]
+    phrases = [
+        p for p in view.date_phrases() if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p)
+    ]
     if not phrases:
         return None
     first_trigger = min(triggers) if triggers else trig.i
@@ -470,6 +475,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 extra += [t for ch in noun.head.children if ch.dep_ == "attr" for t in ch.subtree]
             scope = sorted(set(scope) | set(extra), key=lambda t: t.i)
         outcome_scope = scope
+        if trig.dep_ in ("relcl", "acl") and trig.head.dep_ in ("nsubj", "nsubjpass") and trig.head.head.lemma_.lower() in FOLLOW_VERBS:
+            outcome_scope = sorted(set(scope) | set(_scope(trig.head.head, idx - {trig.i})), key=lambda t: t.i)
         if trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass"):
             outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i})), key=lambda t: t.i)
         agent_toks, needs = _agent_tokens(view, trig)
