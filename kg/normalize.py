@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.dates import resolve_each
-from kg.extract.candidate import Candidate
+from kg.extract.candidate import Candidate, Note
 from kg.lexicon import Lexicon
 from kg.models import (
     Article,
@@ -195,7 +195,7 @@ def merge(
     candidates: Sequence[Candidate],
     article: Article,
     lexicon: Lexicon,
-    weapon_notes: Sequence[tuple[int, WeaponRef, Mention]] = (),
+    notes: Sequence[Note] = (),
 ) -> tuple[Event, ...]:
     """Group candidates into events, in the order the article first tells them."""
     groups: list[Group] = []
@@ -237,7 +237,7 @@ def merge(
             target.members.append((one, date))
             if date is not None and date.precision == "day":
                 last_date = date
-    _attach_weapons(groups, weapon_notes)
+    _attach_notes(groups, notes)
     _date_drills_by_their_launches(groups)
     return tuple(_event(g, article, lexicon) for g in groups if _worth_keeping(g))
 
@@ -270,22 +270,24 @@ def _worth_keeping(group: Group) -> bool:
     return bool(group.names()) or group.date() is not None
 
 
-def _attach_weapons(groups: list[Group], notes: Sequence[tuple[int, WeaponRef, Mention]]) -> None:
-    """A named missile in a sentence with no launch verb ("the missile, the Hwasong-14, climbed
-    to 2,802 km") names the weapon of the latest launch by its operator that has none."""
-    for index, weapon, mention in notes:
-        for group in reversed(groups):
-            if group.type is not EventType.LAUNCH or min(group.sentences) > index or index - group.last_sentence > 2:
+def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
+    """Notes go to the latest launch told within the two sentences before: a named missile
+    ("the missile, the Hwasong-14, climbed ...") names the weapon of a launch by its operator
+    that has none; an outcome ("It crossed Hokkaido and plunged into the Pacific") adds to it."""
+    for note in notes:
+        for group in sorted(groups, key=lambda g: g.last_sentence, reverse=True):
+            if group.type is not EventType.LAUNCH or min(group.sentences) > note.sentence_index:
                 continue
-            if group.weapons() or (weapon.operator and weapon.operator not in group.actors()):
+            if note.sentence_index - group.last_sentence > 2 or group.modal():
                 continue
-            if group.modal():
+            weapon = note.weapon
+            if weapon is not None and (group.weapons() or (weapon.operator and weapon.operator not in group.actors())):
                 continue
             first = group.members[0][0]
-            note = replace(first, sentence=mention, sentence_index=index, weapons=(weapon,),
-                           weapon_class=None, class_from_weapon_phrase=False, outcomes=frozenset(), count=None,
-                           site=None, date_phrase=None)
-            group.members.append((note, None))
+            member = replace(first, sentence=note.sentence, sentence_index=note.sentence_index,
+                             weapons=(weapon,) if weapon else (), weapon_class=None, class_from_weapon_phrase=False,
+                             outcomes=note.outcomes, count=None, site=None, date_phrase=None, date_role="")
+            group.members.append((member, None))
             break
 
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.candidate import Candidate
+from kg.extract.candidate import Candidate, Note
+from kg.extract.factuality import cues, outcome_cues
 from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
 from kg.extract.launch import LAUNCHED, find_launches
 from kg.extract.sentence import SentenceView
 from kg.extract.treaty import find_treaties
 from kg.lexicon import Lexicon
-from kg.models import Article, Extraction, Mention, WeaponRef
+from kg.models import Article, Extraction, Mention
 from kg.normalize import merge
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     discourse = Discourse()
     candidates: list[Candidate] = []
     mentions: list[Mention] = []
-    notes: list[tuple[int, WeaponRef, Mention]] = []
+    notes: list[Note] = []
     sentences = 0
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
@@ -47,12 +48,28 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         candidates += find_exercises(view, lexicon, discourse)
         candidates += find_treaties(view, lexicon, discourse)
         if not launches:
-            for w in view.weapon_refs(sent):
-                if w.weapon_class in LAUNCHED:
-                    notes.append((index, w, mention))
+            notes += _notes(view, lexicon, mention)
         _update_topic(view, discourse)
     events = merge(candidates, article, lexicon, notes)
     return Extraction(article=article, mentions=tuple(mentions), events=events, sentences=sentences)
+
+
+BACK_REFERENCES = frozenset({"it", "missile", "rocket", "projectile", "object", "weapon", "they", "missiles"})
+
+
+def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]:
+    """What a sentence with no launch word adds to the launch told before."""
+    notes = [Note(view.index, mention, weapon=w) for w in view.weapon_refs(view.sent) if w.weapon_class in LAUNCHED]
+    subjects = [s for verb in (view.sent.root, *view.sent.root.conjuncts) for s in view.subject(verb)]
+    refers_back = any(
+        s.lower_ in BACK_REFERENCES and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" for ch in s.children))
+        for s in subjects
+    )
+    if refers_back:
+        outcomes = outcome_cues(view, list(view.sent), cues(lexicon))
+        if outcomes:
+            notes.append(Note(view.index, mention, outcomes=outcomes))
+    return notes
 
 
 def _update_topic(view: SentenceView, discourse: Discourse) -> None:

@@ -37,3 +37,15 @@ class Candidate:
     distinct: bool = False  # "another", "similar", "second": a new event even if compatible
     refers_to_pair: bool = False  # "the two leaders", "both sides": the parties of the treaty told before
     ongoing: bool = False  # "ongoing drills": dated by the dateline's month when nothing else dates it
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A sentence that tells more about a launch without a launch word of its own: "the
+    missile, the Hwasong-14, climbed to 2,802 km" names its weapon, "It crossed Hokkaido and
+    plunged into the Pacific" its outcome."""
+
+    sentence_index: int
+    sentence: Mention
+    weapon: WeaponRef | None = None
+    outcomes: frozenset[str] = frozenset()

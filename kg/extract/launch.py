@@ -164,6 +164,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj and all(c.lower_ in ("it", "they") for c in subj) and any(a.i in all_idx for a in tok.ancestors):
                 continue
+            if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.i in all_idx and tok.head.pos_ == "NOUN":
+                continue  # "its attempt to put a satellite into orbit": the attempt is the event
             describes_projectile = tok.head.i in view.classes or tok.head.i in view.weapons
             if tok.dep_ in ("acl", "relcl") and describes_projectile and _under_trigger_phrase(tok, all_idx):
                 continue  # "carried out its first test of an SLBM, fired from its new submarine"
@@ -477,7 +479,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         outcome_scope = scope
         if trig.dep_ in ("relcl", "acl") and trig.head.dep_ in ("nsubj", "nsubjpass") and trig.head.head.lemma_.lower() in FOLLOW_VERBS:
             outcome_scope = sorted(set(scope) | set(_scope(trig.head.head, idx - {trig.i})), key=lambda t: t.i)
-        if trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass"):
+        if len(triggers) == 1:
+            outcome_scope = list(view.sent)  # one launch in the sentence: all it says is about it
+        elif trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass"):
             outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i})), key=lambda t: t.i)
         agent_toks, needs = _agent_tokens(view, trig)
         agents = [a for a in view.states_of(agent_toks)]
