@@ -118,7 +118,7 @@ class Gazetteer:
         for candidate in (matched, matched[:-1], matched[:-2]):
             if candidate != matched and candidate not in self._plural:
                 continue
-            for flag in ((True, False) if after_the else (False,)):
+            for flag in (True, False) if after_the else (False,):
                 s = self._by_text.get((candidate, flag))
                 if s is not None:
                     return s

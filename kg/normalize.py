@@ -114,16 +114,24 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         return False
     if cand.sentence_index in group.sentences and (cand.distinct or _outcomes_conflict(group, cand)):
         return False  # two triggers of one sentence are one event unless the text sets them apart
-    if (cand.factuality in COUNTED) == group.modal() and not (cand.definite and cand.factuality not in COUNTED):
+    if (cand.factuality in COUNTED) == group.modal() and not (
+        cand.definite and cand.factuality not in COUNTED
+    ):
         return False  # a plan and a report are different events, unless the plan refers back
     if cand.date_role == "report":
         date = None  # the day it was reported does not contradict the day it happened
     gdate = group.strong_date()
-    if cand.type is EventType.EXERCISE and (cand.definite or cand.name) and date is not None and gdate is not None and (
-        date.iso().startswith(gdate.iso()) or gdate.iso().startswith(date.iso())
+    if (
+        cand.type is EventType.EXERCISE
+        and (cand.definite or cand.name)
+        and date is not None
+        and gdate is not None
+        and (date.iso().startswith(gdate.iso()) or gdate.iso().startswith(date.iso()))
     ):
         gdate = date  # an exercise runs for days: "2024-05" and "2024-05-23" are the same drills
-    if not _dates_compatible(gdate, date) and not (cand.type is not EventType.LAUNCH and (cand.definite or cand.name)):
+    if not _dates_compatible(gdate, date) and not (
+        cand.type is not EventType.LAUNCH and (cand.definite or cand.name)
+    ):
         return False
     if cand.type is EventType.LAUNCH:
         actors = group.actors()
@@ -134,18 +142,27 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         if gw and cw and not gw & cw:
             return False
         gclasses = [c.weapon_class for c, _ in group.members if c.weapon_class]
-        if cand.weapon_class and gclasses and not any(_classes_compatible(lexicon, g, cand.weapon_class) for g in gclasses):
+        if (
+            cand.weapon_class
+            and gclasses
+            and not any(_classes_compatible(lexicon, g, cand.weapon_class) for g in gclasses)
+        ):
             return False
         if date is None and gdate is None:
             return cand.definite or not cand.weapons or bool(gw & cw)
         return date is None or gdate is None or date == gdate
     names = [n.casefold() for n in group.names()]
     if cand.name and names:
-        return cand.name.casefold() in names and (date is None or gdate is None or date == gdate or cand.date_role != "start")
+        return cand.name.casefold() in names and (
+            date is None or gdate is None or date == gdate or cand.date_role != "start"
+        )
     if cand.name and not names:
-        return cand.sentence_index - group.last_sentence <= 2 and (
-            not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5
-        ) and date is None or (date is not None and date == gdate)
+        return (
+            (cand.sentence_index - group.last_sentence <= 2
+            and (not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5)
+            and date is None)
+            or (date is not None and date == gdate)
+        )
     if cand.definite:
         # "the drills", "the pact": the latest event of the kind, unless the text dates a new
         # signing or start ("Signed in April 2010 ..., the treaty ..."), or dates something
@@ -161,17 +178,23 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
 def _weak(cand: Candidate, date: PartialDate | None) -> bool:
     """A launch mention that names no weapon, class, date or site: it can support an event
     already told, not start one."""
-    return cand.type is EventType.LAUNCH and not (cand.weapons or cand.weapon_class or date or cand.site or cand.count)
+    return cand.type is EventType.LAUNCH and not (
+        cand.weapons or cand.weapon_class or date or cand.site or cand.count
+    )
 
 
-def _resolve_dates(cand: Candidate, anchor: dt.date | None, previous: PartialDate | None) -> list[PartialDate | None]:
+def _resolve_dates(
+    cand: Candidate, anchor: dt.date | None, previous: PartialDate | None
+) -> list[PartialDate | None]:
     dates = _resolve_raw(cand, anchor, previous)
     if cand.date_role == "during":  # a day inside a multi-day exercise dates it to the month
         return [PartialDate(d.year, d.month) if d is not None and d.month is not None else d for d in dates]
     return dates
 
 
-def _resolve_raw(cand: Candidate, anchor: dt.date | None, previous: PartialDate | None) -> list[PartialDate | None]:
+def _resolve_raw(
+    cand: Candidate, anchor: dt.date | None, previous: PartialDate | None
+) -> list[PartialDate | None]:
     if cand.same_day_as_previous:
         return [previous]
     if cand.date_phrase:
@@ -215,7 +238,9 @@ def merge(
             target = None
             ordered = sorted(groups, key=lambda g: g.last_sentence, reverse=True)  # most recently told first
             if one.definite:  # "The armistice was signed by ...": the armistice told before, if any
-                same_word = [g for g in ordered if any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)]
+                same_word = [
+                    g for g in ordered if any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)
+                ]
                 ordered = same_word + [g for g in ordered if g not in same_word]
             for group in ordered:
                 if _compatible(group, one, date, lexicon):
@@ -243,7 +268,7 @@ def merge(
 
 
 def _date_drills_by_their_launches(groups: list[Group]) -> None:
-    """"South Korean and U.S. troops fired missiles on Wednesday ... The combined drill, held at
+    """ "South Korean and U.S. troops fired missiles on Wednesday ... The combined drill, held at
     7 a.m., used ...": an undated drill whose parties fired missiles just before takes their date."""
     for group in groups:
         if group.type is not EventType.EXERCISE or group.date() is not None:
@@ -252,7 +277,12 @@ def _date_drills_by_their_launches(groups: list[Group]) -> None:
         parties = set(group.actors())
         for launch in groups:
             agents = set(launch.actors())
-            if launch.type is EventType.LAUNCH and agents and agents <= parties and 0 <= first - launch.last_sentence <= 1:
+            if (
+                launch.type is EventType.LAUNCH
+                and agents
+                and agents <= parties
+                and 0 <= first - launch.last_sentence <= 1
+            ):
                 date = launch.date()
                 if date is not None:
                     cand = group.members[0][0]
@@ -281,12 +311,24 @@ def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
             if note.sentence_index - group.last_sentence > 2 or group.modal():
                 continue
             weapon = note.weapon
-            if weapon is not None and (group.weapons() or (weapon.operator and weapon.operator not in group.actors())):
+            if weapon is not None and (
+                group.weapons() or (weapon.operator and weapon.operator not in group.actors())
+            ):
                 continue
             first = group.members[0][0]
-            member = replace(first, sentence=note.sentence, sentence_index=note.sentence_index,
-                             weapons=(weapon,) if weapon else (), weapon_class=None, class_from_weapon_phrase=False,
-                             outcomes=note.outcomes, count=None, site=None, date_phrase=None, date_role="")
+            member = replace(
+                first,
+                sentence=note.sentence,
+                sentence_index=note.sentence_index,
+                weapons=(weapon,) if weapon else (),
+                weapon_class=None,
+                class_from_weapon_phrase=False,
+                outcomes=note.outcomes,
+                count=None,
+                site=None,
+                date_phrase=None,
+                date_role="",
+            )
             group.members.append((member, None))
             break
 
@@ -296,7 +338,7 @@ def _factuality(group: Group, date: PartialDate | None, anchor: dt.date | None) 
     if anchor is not None and any(
         c.factuality is Factuality.EXPECTED and d is not None and _after(d, anchor) for c, d in group.members
     ):
-        return Factuality.EXPECTED  # "The five-day drill, due to begin Monday" 
+        return Factuality.EXPECTED  # "The five-day drill, due to begin Monday"
     counted = [f for f in facts if f in COUNTED]
     if counted:
         if group.type is EventType.LAUNCH:
@@ -369,7 +411,9 @@ def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
             outcome=outcome,
             count=counts[0] if counts else None,
             factuality=fact,
-            confidence=confidence(len(evidence), bool(actors), explicit, date is not None, weapon is not None or bool(sites)),
+            confidence=confidence(
+                len(evidence), bool(actors), explicit, date is not None, weapon is not None or bool(sites)
+            ),
             evidence=evidence,
         )
     names = group.names()

@@ -31,7 +31,9 @@ def run_info(nlp: Any, lexicon: Lexicon) -> RunInfo:
     return RunInfo(RULES_VERSION, lexicon.version, name, version, __version__)
 
 
-def extract_articles(articles: Iterable[Article], nlp: Any, lexicon: Lexicon, *, n_process: int = 1) -> Iterator[Extraction]:
+def extract_articles(
+    articles: Iterable[Article], nlp: Any, lexicon: Lexicon, *, n_process: int = 1
+) -> Iterator[Extraction]:
     """Parse articles in batches (spaCy's nlp.pipe) and run the rules on each."""
     stream = ((a.body, a) for a in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH, n_process=n_process):
@@ -76,7 +78,9 @@ def build(
 
         extractions = extract_on_cluster(readable(), scheduler, run)
     for extraction in extractions:
-        replaced = store.replace_article(extraction.article.id, article_triples(extraction, run, lexicon=lexicon))
+        replaced = store.replace_article(
+            extraction.article.id, article_triples(extraction, run, lexicon=lexicon)
+        )
         report.articles += 1
         report.replaced += int(replaced)
         report.sentences += extraction.sentences

@@ -27,9 +27,17 @@ from kg.namespaces import KGO
 from kg.queries import load_query
 from kg.store import GraphStore
 
-_OUTCOMES = {str(KGO.Success): Outcome.SUCCESS, str(KGO.Failure): Outcome.FAILURE, str(KGO.UnknownOutcome): Outcome.UNKNOWN}
-_FACTS = {str(KGO.Asserted): Factuality.ASSERTED, str(KGO.Claimed): Factuality.CLAIMED,
-          str(KGO.Expected): Factuality.EXPECTED, str(KGO.Negated): Factuality.NEGATED}
+_OUTCOMES = {
+    str(KGO.Success): Outcome.SUCCESS,
+    str(KGO.Failure): Outcome.FAILURE,
+    str(KGO.UnknownOutcome): Outcome.UNKNOWN,
+}
+_FACTS = {
+    str(KGO.Asserted): Factuality.ASSERTED,
+    str(KGO.Claimed): Factuality.CLAIMED,
+    str(KGO.Expected): Factuality.EXPECTED,
+    str(KGO.Negated): Factuality.NEGATED,
+}
 
 
 def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode | None) -> str | None:
@@ -62,9 +70,18 @@ def _event(row: dict[str, str | None]) -> Event:
     actors = tuple(sorted((row["actors"] or "").split()))
     if row["type"] == "Exercise":
         weapons = tuple(WeaponRef(w, None) for w in (row["weapons"] or "").split(" | ") if w)
-        return Exercise(participants=actors, date=date, name=row["name"], weapons=weapons, factuality=fact,
-                        confidence=conf, evidence=evidence)
-    return Treaty(signatories=actors, date=date, name=row["name"], factuality=fact, confidence=conf, evidence=evidence)
+        return Exercise(
+            participants=actors,
+            date=date,
+            name=row["name"],
+            weapons=weapons,
+            factuality=fact,
+            confidence=conf,
+            evidence=evidence,
+        )
+    return Treaty(
+        signatories=actors, date=date, name=row["name"], factuality=fact, confidence=conf, evidence=evidence
+    )
 
 
 def predicted_articles(store: GraphStore) -> dict[str, PredictedArticle]:
@@ -82,6 +99,5 @@ def predicted_articles(store: GraphStore) -> dict[str, PredictedArticle]:
         states[_value(article_id) or ""].add(_value(code) or "")  # type: ignore[arg-type]
     ids = set(store.article_ids())
     return {
-        i: PredictedArticle(i, frozenset(states.get(i, set())), tuple(events.get(i, [])))
-        for i in sorted(ids)
+        i: PredictedArticle(i, frozenset(states.get(i, set())), tuple(events.get(i, []))) for i in sorted(ids)
     }

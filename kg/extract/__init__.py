@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.candidate import Candidate, Note
-from kg.extract.factuality import cues, outcome_cues
 from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
+from kg.extract.factuality import cues, outcome_cues
 from kg.extract.launch import LAUNCHED, find_launches
 from kg.extract.sentence import SentenceView
 from kg.extract.treaty import find_treaties
@@ -59,10 +59,13 @@ BACK_REFERENCES = frozenset({"it", "missile", "rocket", "projectile", "object", 
 
 def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]:
     """What a sentence with no launch word adds to the launch told before."""
-    notes = [Note(view.index, mention, weapon=w) for w in view.weapon_refs(view.sent) if w.weapon_class in LAUNCHED]
+    notes = [
+        Note(view.index, mention, weapon=w) for w in view.weapon_refs(view.sent) if w.weapon_class in LAUNCHED
+    ]
     subjects = [s for verb in (view.sent.root, *view.sent.root.conjuncts) for s in view.subject(verb)]
     refers_back = any(
-        s.lower_ in BACK_REFERENCES and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" for ch in s.children))
+        s.lower_ in BACK_REFERENCES
+        and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" for ch in s.children))
         for s in subjects
     )
     if refers_back:

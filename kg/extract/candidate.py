@@ -27,10 +27,14 @@ class Candidate:
     future: bool = False  # the date phrase points forward ("due to begin Monday")
     same_day_as_previous: bool = False  # "the same day", "hours after the launch"
     site: str | None = None
-    outcomes: frozenset[str] = frozenset()  # "failure", "success", "flight" cues (see factuality.outcome_cues)
+    outcomes: frozenset[str] = (
+        frozenset()
+    )  # "failure", "success", "flight" cues (see factuality.outcome_cues)
     count: int | None = None
     factuality: Factuality = Factuality.ASSERTED
-    speaker: str = ""  # "agent" (the agent or its own media), "single" (one official, an accusation), "other", ""
+    speaker: str = (
+        ""  # "agent" (the agent or its own media), "single" (one official, an accusation), "other", ""
+    )
     speaker_states: tuple[str, ...] = ()
     name: str | None = None
     definite: bool = False  # "the launch", "the pact": refers back to an event already told

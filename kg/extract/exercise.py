@@ -26,20 +26,101 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Verbs whose subject takes part in the exercise they govern.
-HOLD_VERBS = frozenset({"hold", "conduct", "stage", "begin", "start", "launch", "open", "wrap", "wind", "complete",
-                        "carry", "kick", "join", "participate", "take", "end", "finish", "continue", "fly",
-                        "practice", "send", "deploy", "dispatch", "perform", "run", "mount", "resume", "stage",
-                        "press", "plan", "expand", "scale", "suspend", "cancel", "postpone", "halt", "call"})
+HOLD_VERBS = frozenset(
+    {
+        "hold",
+        "conduct",
+        "stage",
+        "begin",
+        "start",
+        "launch",
+        "open",
+        "wrap",
+        "wind",
+        "complete",
+        "carry",
+        "kick",
+        "join",
+        "participate",
+        "take",
+        "end",
+        "finish",
+        "continue",
+        "fly",
+        "practice",
+        "send",
+        "deploy",
+        "dispatch",
+        "perform",
+        "run",
+        "mount",
+        "resume",
+        "press",
+        "plan",
+        "expand",
+        "scale",
+        "suspend",
+        "cancel",
+        "postpone",
+        "halt",
+        "call",
+    }
+)
 # Verbs whose object, when the exercise is their subject, names what took part.
-INVOLVE_VERBS = frozenset({"involve", "include", "use", "bring", "feature", "mobilize", "see", "draw", "gather"})
+INVOLVE_VERBS = frozenset(
+    {"involve", "include", "use", "bring", "feature", "mobilize", "see", "draw", "gather"}
+)
 START_VERBS = frozenset({"begin", "start", "launch", "open", "kick"})
 END_VERBS = frozenset({"wind", "wrap", "end", "conclude", "close", "finish", "complete"})
-TARGET_PREPS = frozenset({"against", "around", "toward", "towards", "near", "off", "into", "over", "at", "on",
-                          "in", "to", "across", "of", "after", "before", "since", "than", "as", "for", "amid"})
+TARGET_PREPS = frozenset(
+    {
+        "against",
+        "around",
+        "toward",
+        "towards",
+        "near",
+        "off",
+        "into",
+        "over",
+        "at",
+        "on",
+        "in",
+        "to",
+        "across",
+        "of",
+        "after",
+        "before",
+        "since",
+        "than",
+        "as",
+        "for",
+        "amid",
+    }
+)
 NAME_INTRO = re.compile(r"\b(?:code-?named|dubbed|called|named|known as)\s+$", re.I)
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                    "saturday", "sunday"})
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
 
 
 @cache
@@ -75,7 +156,9 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
             if t.pos_ == "PROPN" and NAME_INTRO.search(view.doc[max(t.i - 3, 0) : t.i].text + " "):
                 cands.append(t)
     for cand in cands:
-        toks = [t for t in cand.subtree if t.i <= cand.i or t.dep_ in ("compound", "nummod", "npadvmod", "punct")]
+        toks = [
+            t for t in cand.subtree if t.i <= cand.i or t.dep_ in ("compound", "nummod", "npadvmod", "punct")
+        ]
         toks = [t for t in toks if t.pos_ in ("PROPN", "NUM", "PUNCT", "X") and t.i not in view.states]
         toks = sorted(toks, key=lambda t: t.i)
         while toks and toks[0].pos_ == "PUNCT":
@@ -91,18 +174,22 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
 
 
 def _definite_platforms(view: SentenceView, toks: list[Token], discourse: Discourse) -> list[WeaponRef]:
-    """"the bomber", "the carrier": the named platform of that class the article told before."""
+    """ "the bomber", "the carrier": the named platform of that class the article told before."""
     out = []
     for i, label in view.class_words(toks):
         tok = view.doc[view.span_root[i]]
-        if any(ch.lower_ == "the" for ch in tok.children) and not any(t.i in view.weapons for t in tok.subtree):
+        if any(ch.lower_ == "the" for ch in tok.children) and not any(
+            t.i in view.weapons for t in tok.subtree
+        ):
             ref = discourse.platform(label)
             if ref is not None:
                 out.append(ref)
     return out
 
 
-def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tuple[list[str], list[WeaponRef], bool]:
+def _participants(
+    view: SentenceView, noun: Token, discourse: Discourse
+) -> tuple[list[str], list[WeaponRef], bool]:
     toks = view.collect(noun, skip_preps=TARGET_PREPS)
     verb = view.nearest_verb(noun)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
@@ -120,7 +207,11 @@ def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tupl
                     toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with", "by", "alongside"})
                 if ch.dep_ == "agent":
                     toks += list(ch.subtree)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("middle", "midst", "part"):
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in ("middle", "midst", "part")
+        ):
             for s in view.subject(verb):  # "Sweden ... is in the middle of Aurora 17"
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
         if noun.dep_ in ("nsubj", "nsubjpass") and forms & INVOLVE_VERBS:
@@ -129,7 +220,11 @@ def _participants(view: SentenceView, noun: Token, discourse: Discourse) -> tupl
                     toks += list(ch.subtree)
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
     weapons = view.weapon_refs(sorted(set(toks), key=lambda t: t.i))
-    weapons += [w for w in _definite_platforms(view, sorted(set(toks), key=lambda t: t.i), discourse) if w not in weapons]
+    weapons += [
+        w
+        for w in _definite_platforms(view, sorted(set(toks), key=lambda t: t.i), discourse)
+        if w not in weapons
+    ]
     for w in weapons:
         if w.operator and w.operator not in states:
             states.append(w.operator)
@@ -142,7 +237,8 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
     if trig is not None:
         for anc in [trig.head, trig.head.head]:
             if anc.lemma_.lower() in ("day", "stage", "phase", "week") and any(
-                ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth") for ch in anc.children
+                ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth")
+                for ch in anc.children
             ):
                 return "during"  # "a second day of drills on Friday": in the exercise, not its start
     for p in view.date_phrases():
@@ -167,7 +263,15 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     triggers: list[Token] = []
     for tok in view:
         lemma = tok.lemma_.lower()
-        nounlike = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "conj")
+        nounlike = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in (
+            "pobj",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "attr",
+            "appos",
+            "conj",
+        )
         if nounlike and (lemma in nouns or tok.lower_ in nouns) and tok.dep_ not in ("compound",):
             if any(ch.lemma_.lower() in ("artillery", "bombing") and False for ch in tok.children):
                 continue
@@ -190,7 +294,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             continue
         states, weapons, pronoun = _participants(view, trig, discourse)
         name = None
-        phrase = {t.i for t in trig.subtree if not (t.dep_ == "relcl")} | {trig.head.i}
+        phrase = {t.i for t in trig.subtree if t.dep_ != "relcl"} | {trig.head.i}
         for start, end, kname in known:
             if any(start <= i < end for i in phrase):
                 name = kname
@@ -203,7 +307,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         scope = view.collect(trig, skip_preps=frozenset())
         verb = view.nearest_verb(trig)
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj"):
-            scope = sorted(set(scope) | {t for t in verb.subtree if t.i not in {x.i for x in trig.subtree}}, key=lambda t: t.i)
+            scope = sorted(
+                set(scope) | {t for t in verb.subtree if t.i not in {x.i for x in trig.subtree}},
+                key=lambda t: t.i,
+            )
             own = {t.i for t in trig.subtree}
             scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
         date_phrase, same_day = _date(view, trig, scope)
@@ -213,10 +320,14 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         if date_phrase is None and _during(trig):
             same_day, role = True, "during"  # "on the final day of a joint exercise": the day told before
         kind, _speakers = attribution(view, trig, c)
-        definite = any(ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children)
+        definite = any(
+            ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children
+        )
         distinct = any(ch.lower_ in ("another", "similar", "separate", "new") for ch in trig.children)
         ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
-            verb is not None and verb.lemma_ in ("wrap", "wind") and any(a.lower_ == "are" for a in verb.children)
+            verb is not None
+            and verb.lemma_ in ("wrap", "wind")
+            and any(a.lower_ == "are" for a in verb.children)
         )
         out.append(
             Candidate(
@@ -251,14 +362,15 @@ def _during(trig: Token) -> bool:
     """'the final day of', 'a second day of', 'the main stage of' the exercise."""
     for anc in [trig.head, trig.head.head]:
         if anc.lemma_.lower() in ("day", "stage", "phase", "week") and any(
-            ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth") for ch in anc.children
+            ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth")
+            for ch in anc.children
         ):
             return True
     return False
 
 
 def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None:
-    """"About 19,000 Swedish troops are taking part alongside 1,400 U.S. soldiers and
+    """ "About 19,000 Swedish troops are taking part alongside 1,400 U.S. soldiers and
     contingents from Finland ...": who takes part in the exercise the article is telling."""
     for tok in view.sent:
         forms = lemmas(tok)
@@ -274,8 +386,13 @@ def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None
         states = view.states_of(toks)
         if states:
             return Candidate(
-                type=EventType.EXERCISE, sentence=view.mention(), sentence_index=view.index, trigger=tok.text,
-                trigger_lemma="participate", actors=tuple(states), definite=True,
+                type=EventType.EXERCISE,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=tok.text,
+                trigger_lemma="participate",
+                actors=tuple(states),
+                definite=True,
             )
     return None
 
@@ -295,12 +412,21 @@ def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
         excluded.update(view.states_of([t for s in view.subject(verb) for t in s.subtree]))
     # not the states of clauses about other times ("three days after Lai was sworn in as Taiwan's president")
     other_times = {
-        t.i for clause in view.sent if clause.dep_ == "advcl" and trig not in clause.subtree
-        and any(m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "until") for m in clause.children)
+        t.i
+        for clause in view.sent
+        if clause.dep_ == "advcl"
+        and trig not in clause.subtree
+        and any(
+            m.dep_ == "mark" and m.lower_ in ("after", "before", "since", "until") for m in clause.children
+        )
         for t in clause.subtree
     }
-    targets = {t.i for p in view.sent if p.dep_ == "prep" and p.lower_ in ("against", "around", "toward", "towards", "near", "off")
-               for t in p.subtree}
+    targets = {
+        t.i
+        for p in view.sent
+        if p.dep_ == "prep" and p.lower_ in ("against", "around", "toward", "towards", "near", "off")
+        for t in p.subtree
+    }
     found = view.states_of([t for t in view.sent if t.i not in other_times and t.i not in targets])
     return [s for s in found if s not in excluded]
 

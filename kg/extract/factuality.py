@@ -21,10 +21,43 @@ from kg.models import Factuality, Outcome
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PLAN_NOUNS = frozenset({"plan", "threat", "intention", "warning", "preparation", "proposal", "vow", "pledge",
-                        "expectation", "schedule", "aim", "goal", "bid"})
-HAPPEN_VERBS = frozenset({"begin", "start", "take", "open", "happen", "occur", "come", "follow", "go", "run", "kick",
-                          "be", "resume", "end", "involve", "include"})
+PLAN_NOUNS = frozenset(
+    {
+        "plan",
+        "threat",
+        "intention",
+        "warning",
+        "preparation",
+        "proposal",
+        "vow",
+        "pledge",
+        "expectation",
+        "schedule",
+        "aim",
+        "goal",
+        "bid",
+    }
+)
+HAPPEN_VERBS = frozenset(
+    {
+        "begin",
+        "start",
+        "take",
+        "open",
+        "happen",
+        "occur",
+        "come",
+        "follow",
+        "go",
+        "run",
+        "kick",
+        "be",
+        "resume",
+        "end",
+        "involve",
+        "include",
+    }
+)
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "should", "must"})
 
 
@@ -77,42 +110,86 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     if (
         any(ch.dep_ == "neg" and ch.i < trigger.i for ch in trigger.children)
         or any(ch.lower_ in ("no", "not") and ch.dep_ == "det" for ch in trigger.children)
-        or (trigger.pos_ != "VERB" and (left.lower_ == "not" or (before is not None and before.lower_ == "not")))
+        or (
+            trigger.pos_ != "VERB"
+            and (left.lower_ == "not" or (before is not None and before.lower_ == "not"))
+        )
     ):
         return Factuality.NEGATED
     if _modal(trigger):
         return Factuality.EXPECTED
-    if any(ch.lower_ in ("future", "upcoming", "planned", "possible", "potential") for ch in trigger.children):
+    if any(
+        ch.lower_ in ("future", "upcoming", "planned", "possible", "potential") for ch in trigger.children
+    ):
         return Factuality.EXPECTED
     # A noun trigger takes the modality of the verb it is the subject or object of; a definite
     # one in an adjunct ("Under the accord, Seoul will push for ...") names something that exists.
     definite = any(ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children)
     if definite and trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
-        if trigger.head.lower_ in ("under", "after", "before", "since", "despite", "about", "over", "with", "of", "to"):
+        if trigger.head.lower_ in (
+            "under",
+            "after",
+            "before",
+            "since",
+            "despite",
+            "about",
+            "over",
+            "with",
+            "of",
+            "to",
+        ):
             return Factuality.ASSERTED
     cur = trigger
     for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
         lemma = anc.lemma_.lower()
         if anc.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            if lemma in c.pledge and anc.pos_ == "VERB" and steps <= 2 and cur.dep_ in ("dobj", "xcomp", "nsubjpass", "conj", "nsubj", "prep", "pobj"):
+            if (
+                lemma in c.pledge
+                and anc.pos_ == "VERB"
+                and steps <= 2
+                and cur.dep_ in ("dobj", "xcomp", "nsubjpass", "conj", "nsubj", "prep", "pobj")
+            ):
                 return None  # "would stop nuclear tests and ICBM launches": a pledge, not an event
             if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
-            if lemma in PLAN_NOUNS and anc.pos_ == "NOUN" and cur.dep_ in ("acl", "prep", "pobj", "compound", "relcl"):
+            if (
+                lemma in PLAN_NOUNS
+                and anc.pos_ == "NOUN"
+                and cur.dep_ in ("acl", "prep", "pobj", "compound", "relcl")
+            ):
                 return Factuality.EXPECTED  # "Kim's plan to launch three more satellites"
             if lemma in c.expect and anc.pos_ in ("VERB", "ADJ"):
                 # "called for more launches", not "called Tuesday's launch a threat"
-                if lemma != "call" or cur.lower_ == "for" or any(ch.lower_ == "for" for ch in anc.children if ch.i < trigger.i):
+                if (
+                    lemma != "call"
+                    or cur.lower_ == "for"
+                    or any(ch.lower_ == "for" for ch in anc.children if ch.i < trigger.i)
+                ):
                     return Factuality.EXPECTED
-            definite = any(ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children)
+            definite = any(
+                ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children
+            )
             adjunct = cur.dep_ in ("pobj", "prep", "pcomp")
-            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ in ("nsubjpass", "dobj", "xcomp", "pobj", "prep", "pcomp") and not (definite and adjunct):
+            if (
+                anc.pos_ in ("VERB", "AUX")
+                and _modal(anc)
+                and cur.dep_ in ("nsubjpass", "dobj", "xcomp", "pobj", "prep", "pcomp")
+                and not (definite and adjunct)
+            ):
                 return Factuality.EXPECTED
             if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ == "nsubj" and lemma in HAPPEN_VERBS:
-                return Factuality.EXPECTED  # "the drill would begin Monday" (not "the drill would put ... on display")
-            if anc.pos_ == "VERB" and any(ch.dep_ == "neg" for ch in anc.children) and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
+                return (
+                    Factuality.EXPECTED
+                )  # "the drill would begin Monday" (not "the drill would put ... on display")
+            if (
+                anc.pos_ == "VERB"
+                and any(ch.dep_ == "neg" for ch in anc.children)
+                and cur.dep_ in ("dobj", "nsubjpass", "xcomp")
+            ):
                 return Factuality.NEGATED
-            if lemma in c.reporting or (anc.pos_ == "VERB" and steps > 0 and cur.dep_ in ("ccomp", "advcl", "relcl")):
+            if lemma in c.reporting or (
+                anc.pos_ == "VERB" and steps > 0 and cur.dep_ in ("ccomp", "advcl", "relcl")
+            ):
                 break  # modality does not cross a reporting verb or a clause boundary
         cur = anc
     return Factuality.ASSERTED
@@ -137,7 +214,13 @@ def outcome_cues(view: SentenceView, scope: list[Token], c: Cues) -> frozenset[s
                 found.add(Outcome.SUCCESS.value if strong else FLIGHT)
     for phrase in (p for p in c.failure | c.success | c.flight if " " in p):
         if f" {phrase} " in f" {text_lower} ":
-            found.add(Outcome.FAILURE.value if phrase in c.failure else Outcome.SUCCESS.value if phrase in c.success else FLIGHT)
+            found.add(
+                Outcome.FAILURE.value
+                if phrase in c.failure
+                else Outcome.SUCCESS.value
+                if phrase in c.success
+                else FLIGHT
+            )
     return frozenset(found)
 
 

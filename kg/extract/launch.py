@@ -25,26 +25,105 @@ if TYPE_CHECKING:
 
 # Classes of weapons that are launched (not platforms such as bombers or carriers).
 LAUNCHED = frozenset(
-    {"missile", "ballistic missile", "short-range ballistic missile", "medium-range ballistic missile",
-     "intermediate-range ballistic missile", "intercontinental ballistic missile",
-     "submarine-launched ballistic missile", "cruise missile", "hypersonic missile",
-     "satellite launch vehicle", "rocket", "artillery"}
+    {
+        "missile",
+        "ballistic missile",
+        "short-range ballistic missile",
+        "medium-range ballistic missile",
+        "intermediate-range ballistic missile",
+        "intercontinental ballistic missile",
+        "submarine-launched ballistic missile",
+        "cruise missile",
+        "hypersonic missile",
+        "satellite launch vehicle",
+        "rocket",
+        "artillery",
+    }
 )
-PLATFORM_NOUNS = frozenset({"launcher", "train", "submarine", "ship", "vessel", "truck", "vehicle", "platform",
-                            "aircraft", "plane", "jet", "destroyer", "barge", "pad"})
-GENERIC_PLACES = frozenset({"town", "city", "district", "county", "area", "region", "village", "cosmodrome",
-                            "spaceport", "zone", "airfield", "airport", "base", "site", "coast", "part"})
+PLATFORM_NOUNS = frozenset(
+    {
+        "launcher",
+        "train",
+        "submarine",
+        "ship",
+        "vessel",
+        "truck",
+        "vehicle",
+        "platform",
+        "aircraft",
+        "plane",
+        "jet",
+        "destroyer",
+        "barge",
+        "pad",
+    }
+)
+GENERIC_PLACES = frozenset(
+    {
+        "town",
+        "city",
+        "district",
+        "county",
+        "area",
+        "region",
+        "village",
+        "cosmodrome",
+        "spaceport",
+        "zone",
+        "airfield",
+        "airport",
+        "base",
+        "site",
+        "coast",
+        "part",
+    }
+)
 KEEP_HEAD_PLACES = frozenset({"province", "airfield", "airport", "base"})
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1, "single": 1}
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+}
 DISTINCT_WORDS = frozenset({"another", "similar", "separate", "other", "next"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
-SAME_DAY = re.compile(r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?(the same day|same day|within hours|hours (after|before|later)|minutes (after|before|later)|"
-                      r"shortly (after|before))\b", re.I)
-CONDUCT_VERBS = frozenset({"carry", "conduct", "stage", "perform", "hold", "make", "attempt", "mount", "execute"})
+SAME_DAY = re.compile(
+    r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"
+    r"(the same day|same day|within hours|hours (after|before|later)|minutes (after|before|later)|"
+    r"shortly (after|before))\b",
+    re.I,
+)
+CONDUCT_VERBS = frozenset(
+    {"carry", "conduct", "stage", "perform", "hold", "make", "attempt", "mount", "execute"}
+)
 TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})
-SATELLITE_LAUNCH_HEADS = frozenset({"launch", "put", "send", "carry", "place", "lift", "orbit", "deploy", "attempt",
-                                    "rocket", "carrying", "into"})
+SATELLITE_LAUNCH_HEADS = frozenset(
+    {
+        "launch",
+        "put",
+        "send",
+        "carry",
+        "place",
+        "lift",
+        "orbit",
+        "deploy",
+        "attempt",
+        "rocket",
+        "carrying",
+        "into",
+    }
+)
 _ANCHOR_PROBE = dt.date(2001, 6, 15)
 
 
@@ -62,8 +141,20 @@ def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[i
         root = view.doc[view.span_root[i]]
         if root.lemma_.lower() == "satellite" and not lemmas(root.head) & SATELLITE_LAUNCH_HEADS:
             continue  # "capable of destroying satellites" is no satellite launch
-        if root.dep_ in ("compound", "amod") and root.head.i not in view.classes and root.head.i not in view.weapons:
-            if root.head.lemma_.lower() not in ("launch", "test", "firing", "salvo", "barrage", "attempt", "shot"):
+        if (
+            root.dep_ in ("compound", "amod")
+            and root.head.i not in view.classes
+            and root.head.i not in view.weapons
+        ):
+            if root.head.lemma_.lower() not in (
+                "launch",
+                "test",
+                "firing",
+                "salvo",
+                "barrage",
+                "attempt",
+                "shot",
+            ):
                 continue
         out.append((i, label))
     return out
@@ -73,19 +164,26 @@ def _launchable_weapons(view: SentenceView, tokens: list[Token]) -> list[WeaponR
     return [w for w in view.weapon_refs(tokens) if w.weapon_class in LAUNCHED]
 
 
-def _has_projectile(view: SentenceView, tokens: list[Token], nouns: dict[str, str], nonevent: frozenset[str] = frozenset()) -> bool:
+def _has_projectile(
+    view: SentenceView, tokens: list[Token], nouns: dict[str, str], nonevent: frozenset[str] = frozenset()
+) -> bool:
     return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens)) or any(
         t.lemma_.lower() in nouns and t.pos_ == "NOUN" and not _nonevent(t, nonevent) for t in tokens
     )
 
 
 def _nonevent(noun: Token, nonevent: frozenset[str]) -> bool:
-    """"nuclear test", "ground test of a rocket engine", "engine test"."""
+    """ "nuclear test", "ground test of a rocket engine", "engine test"."""
     if any(ch.lemma_.lower() in nonevent for ch in noun.children if ch.dep_ in ("compound", "amod", "nmod")):
         return True
     return any(
-        t.lemma_.lower() in nonevent and t.dep_ in ("compound", "amod", "pobj") for t in noun.subtree if t.i > noun.i
+        t.lemma_.lower() in nonevent and t.dep_ in ("compound", "amod", "pobj")
+        for t in noun.subtree
+        if t.i > noun.i
     ) and any(t.lemma_.lower() == "engine" for t in noun.subtree)
+
+
+ARG_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "npadvmod", "xcomp", "conj"})
 
 
 def _args(tok: Token) -> list[Token]:
@@ -96,11 +194,8 @@ def _args(tok: Token) -> list[Token]:
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)
     for ch in tok.children:
-        if ch.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "npadvmod", "xcomp", "conj") and not (
-            ch.dep_ == "conj" and ch.pos_ == "VERB"
-        ):
-            out.extend(ch.subtree)
-        elif ch.dep_ == "prep" and ch.lower_ in ("of", "into"):
+        core = ch.dep_ in ARG_DEPS and not (ch.dep_ == "conj" and ch.pos_ == "VERB")
+        if core or (ch.dep_ == "prep" and ch.lower_ in ("of", "into")):
             out.extend(ch.subtree)
     return out
 
@@ -113,11 +208,18 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
     found: list[Token] = []
     for tok in view:
         lemma = tok.lemma_.lower()
-        if tok.lower_ in ("lift", "blast") and tok.i + 2 < view.sent.end and view.doc[tok.i + 1].text == "-" and view.doc[tok.i + 2].lower_ == "off":
+        if (
+            tok.lower_ in ("lift", "blast")
+            and tok.i + 2 < view.sent.end
+            and view.doc[tok.i + 1].text == "-"
+            and view.doc[tok.i + 2].lower_ == "off"
+        ):
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         if tok.pos_ == "VERB" and lemma in verbs:
-            if lemma in ("lift", "blast") and not any(ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children):
+            if lemma in ("lift", "blast") and not any(
+                ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children
+            ):
                 continue
             args = _args(tok)
             if any(t.lemma_.lower() in exercise_nouns for t in args if t.dep_ in ("dobj", "nsubjpass")):
@@ -125,13 +227,22 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             if not _has_projectile(view, args, nouns if lemma in weak else {}, c.nonevent):
                 # "before it successfully test-fired one": an elliptic object, when the
                 # sentence names what is fired
-                elliptic = any(ch.dep_ == "dobj" and ch.lower_ in ("one", "it", "them", "another") for ch in tok.children)
+                elliptic = any(
+                    ch.dep_ == "dobj" and ch.lower_ in ("one", "it", "them", "another") for ch in tok.children
+                )
                 if lemma in weak or not elliptic or not _has_projectile(view, list(view.sent), {}):
                     continue
-            if lemma in weak and lemma in ("send", "put") and not _launchable_classes(view, args) and not _launchable_weapons(view, args):
+            if (
+                lemma in weak
+                and lemma in ("send", "put")
+                and not _launchable_classes(view, args)
+                and not _launchable_weapons(view, args)
+            ):
                 continue
-            if tok.tag_ == "VBN" and any(ch.lower_ == "has" or ch.lower_ == "have" for ch in tok.children) and any(
-                ch.lower_ in ("before", "repeatedly", "often", "previously") for ch in tok.children
+            if (
+                tok.tag_ == "VBN"
+                and any(ch.lower_ == "has" or ch.lower_ == "have" for ch in tok.children)
+                and any(ch.lower_ in ("before", "repeatedly", "often", "previously") for ch in tok.children)
             ):
                 continue  # "has sent rockets across Japan before": habitual, no occasion
             found.append(tok)
@@ -139,19 +250,34 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             sub = list(tok.subtree)
             if _nonevent(tok, c.nonevent):
                 continue
-            if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.tag_ == "NNS" and not any(
-                ch.dep_ in ("det", "poss", "nummod") for ch in tok.children
+            if (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "as"
+                and tok.tag_ == "NNS"
+                and not any(ch.dep_ in ("det", "poss", "nummod") for ch in tok.children)
             ):
                 continue  # "described all of them as satellite launches": a category, not an occasion
-            if tok.dep_ in ("attr", "oprd") and any(
-                s.lemma_.lower() in nouns for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
-            ) and not (view.dates_in(sub) or _launchable_weapons(view, sub)):
+            if (
+                tok.dep_ in ("attr", "oprd")
+                and any(
+                    s.lemma_.lower() in nouns for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
+                )
+                and not (view.dates_in(sub) or _launchable_weapons(view, sub))
+            ):
                 continue  # "its June 26 launch had been a successful test of ...": the same launch
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
-            if lemma != "launch" and not _has_projectile(view, sub, {}) and not (definite and lemma == "test"):
+            if (
+                lemma != "launch"
+                and not _has_projectile(view, sub, {})
+                and not (definite and lemma == "test")
+            ):
                 continue
-            if lemma in ("flight", "shot", "attempt", "salvo", "barrage") and not _has_projectile(view, sub, {}):
-                if not (lemma == "attempt" and any(ch.lower_ in ("failed", "successful") for ch in tok.children)):
+            if lemma in ("flight", "shot", "attempt", "salvo", "barrage") and not _has_projectile(
+                view, sub, {}
+            ):
+                if not (
+                    lemma == "attempt" and any(ch.lower_ in ("failed", "successful") for ch in tok.children)
+                ):
                     continue  # "two failed attempts" (of the launch the sentence tells) count
             found.append(tok)
     # A launch noun that is an argument of a launch verb ("carried out a test") is the verb's
@@ -162,7 +288,11 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
     for tok in found:
         if tok.pos_ == "VERB":
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and all(c.lower_ in ("it", "they") for c in subj) and any(a.i in all_idx for a in tok.ancestors):
+            if (
+                subj
+                and all(c.lower_ in ("it", "they") for c in subj)
+                and any(a.i in all_idx for a in tok.ancestors)
+            ):
                 continue
             if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.i in all_idx and tok.head.pos_ == "NOUN":
                 continue  # "its attempt to put a satellite into orbit": the attempt is the event
@@ -170,14 +300,24 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             if tok.dep_ in ("acl", "relcl") and describes_projectile and _under_trigger_phrase(tok, all_idx):
                 continue  # "carried out its first test of an SLBM, fired from its new submarine"
             prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start + 1 else None
-            if prev is not None and prev.text == "-" and not prev.whitespace_ and tok.doc[tok.i - 2].lower_ != "test":
+            if (
+                prev is not None
+                and prev.text == "-"
+                and not prev.whitespace_
+                and tok.doc[tok.i - 2].lower_ != "test"
+            ):
                 continue  # "submarine-launched", not "test-fired"
         if tok.pos_ != "VERB":
-            definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that", "their") for ch in tok.children)
+            definite = any(
+                ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that", "their")
+                for ch in tok.children
+            )
             if definite and any(a.i in all_idx for a in tok.ancestors):
                 continue
             head = tok.head
-            if head.i in verb_idx or (head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ not in TEMPORAL_MARKS):
+            if head.i in verb_idx or (
+                head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ not in TEMPORAL_MARKS
+            ):
                 continue
             if tok.dep_ == "npadvmod" and tok.head.pos_ == "VERB" and tok.head.lemma_ in ("fire", "launch"):
                 continue  # "test" of "test-fired"
@@ -187,9 +327,37 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
 
 # Verbs that go on describing the same launch from inside another clause: "appears to have
 # failed", "is presumed to have failed", "flew 2,700 kilometers".
-FOLLOW_VERBS = frozenset({"fly", "land", "fall", "splash", "explode", "fail", "come", "plunge", "travel", "reach",
-                          "crash", "drop", "disappear", "appear", "seem", "presume", "believe", "assess",
-                          "suspect", "estimate", "break", "blow", "climb", "hit", "end", "go", "claim"})
+FOLLOW_VERBS = frozenset(
+    {
+        "fly",
+        "land",
+        "fall",
+        "splash",
+        "explode",
+        "fail",
+        "come",
+        "plunge",
+        "travel",
+        "reach",
+        "crash",
+        "drop",
+        "disappear",
+        "appear",
+        "seem",
+        "presume",
+        "believe",
+        "assess",
+        "suspect",
+        "estimate",
+        "break",
+        "blow",
+        "climb",
+        "hit",
+        "end",
+        "go",
+        "claim",
+    }
+)
 
 
 def _under_trigger_phrase(tok: Token, triggers: set[int]) -> bool:
@@ -213,7 +381,10 @@ def _scope(tok: Token, others: set[int]) -> list[Token]:
         for ch in t.children:
             if ch.i in others:
                 continue
-            if ch.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp") and ch.pos_ in ("VERB", "AUX"):
+            if ch.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp") and ch.pos_ in (
+                "VERB",
+                "AUX",
+            ):
                 if ch.lemma_.lower() in FOLLOW_VERBS:
                     stack.append(ch)
                 continue
@@ -244,7 +415,9 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
             toks.extend(ch.subtree)
         elif ch.dep_ == "prep" and ch.lower_ in ("by", "of"):
             for gc in ch.children:
-                toks.extend(t for t in gc.subtree if t.dep_ in ("poss", "compound", "amod", "pobj") or t is gc)
+                toks.extend(
+                    t for t in gc.subtree if t.dep_ in ("poss", "compound", "amod", "pobj") or t is gc
+                )
                 if ch.lower_ == "by":
                     toks.extend(gc.subtree)
     pron = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in toks)
@@ -254,7 +427,11 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
     heads = [view.doc[view.span_root[i]] for i, _ in _launchable_classes(view, scope)]
     heads += [t for t in scope if t.i in view.weapons]
-    heads += [t for t in scope if t.lemma_.lower() in ("salvo", "barrage") or (t.dep_ == "dobj" and t.lower_ == "one")]
+    heads += [
+        t
+        for t in scope
+        if t.lemma_.lower() in ("salvo", "barrage") or (t.dep_ == "dobj" and t.lower_ == "one")
+    ]
     for head in heads:
         root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
         if root.lower_ == "one" and root.pos_ == "NUM":
@@ -299,7 +476,7 @@ def place_label(tok: Token, view: SentenceView) -> str | None:
     compounds = [ch for ch in head.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < head.i]
     lemma = head.lemma_.lower()
     if head.pos_ == "PROPN":
-        parts = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("compound",) or t is head]
+        parts = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound",)) or t is head]
         name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
         return name
     if lemma in GENERIC_PLACES or lemma == "province":
@@ -346,8 +523,12 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     # describe a series, not this occasion
     apposed = {t.i for a in scope if a.dep_ == "appos" for t in a.subtree}
     phrases = [
-        p for p in view.dates_in(scope)
-        if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p) and p.root not in apposed
+        p
+        for p in view.dates_in(scope)
+        if _resolvable(p.text)
+        and not _report_date(view, p)
+        and not _other_event_date(view, p)
+        and p.root not in apposed
     ]
     if not phrases and trigger.dep_ in ("relcl", "advcl"):
         # "since late November, when it tested the Hwasong-15": the date the clause hangs from
@@ -400,15 +581,19 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
     country suffered ... before it test-fired one"), or, for an indefinite noun ("a failed
     missile launch"), a date of the clause it sits in."""
     phrases = [
-        p for p in view.date_phrases() if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p)
+        p
+        for p in view.date_phrases()
+        if _resolvable(p.text) and not _report_date(view, p) and not _other_event_date(view, p)
     ]
     if not phrases:
         return None
     first_trigger = min(triggers) if triggers else trig.i
     # Fronted: "Last year, ...", "On Saturday, ..." -- not "X said on Tuesday it had ..."
     fronted = [
-        p for p in phrases
-        if p.end <= first_trigger and p.start - view.sent.start <= 1
+        p
+        for p in phrases
+        if p.end <= first_trigger
+        and p.start - view.sent.start <= 1
         and view.doc[p.root].head.lemma_.lower() not in cues(view.lexicon).reporting
     ]
     if fronted:
@@ -472,13 +657,24 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         scope = _scope(trig, idx - {trig.i})
         if trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN"):
             noun = trig.head
-            extra = [noun] + [t for ch in noun.children if ch.dep_ in ("amod", "compound", "nummod", "det", "appos") for t in ch.subtree]
+            extra = [noun] + [
+                t
+                for ch in noun.children
+                if ch.dep_ in ("amod", "compound", "nummod", "det", "appos")
+                for t in ch.subtree
+            ]
             if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
                 extra += [t for ch in noun.head.children if ch.dep_ == "attr" for t in ch.subtree]
             scope = sorted(set(scope) | set(extra), key=lambda t: t.i)
         outcome_scope = scope
-        if trig.dep_ in ("relcl", "acl") and trig.head.dep_ in ("nsubj", "nsubjpass") and trig.head.head.lemma_.lower() in FOLLOW_VERBS:
-            outcome_scope = sorted(set(scope) | set(_scope(trig.head.head, idx - {trig.i})), key=lambda t: t.i)
+        if (
+            trig.dep_ in ("relcl", "acl")
+            and trig.head.dep_ in ("nsubj", "nsubjpass")
+            and trig.head.head.lemma_.lower() in FOLLOW_VERBS
+        ):
+            outcome_scope = sorted(
+                set(scope) | set(_scope(trig.head.head, idx - {trig.i})), key=lambda t: t.i
+            )
         if len(triggers) == 1:
             outcome_scope = list(view.sent)  # one launch in the sentence: all it says is about it
         elif trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass"):
@@ -504,9 +700,13 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
             weapon = prev.weapons[0] if prev.weapons else None
             wclass, from_phrase = prev.weapon_class, prev.class_from_weapon_phrase
-        definite = any(ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that") for ch in trig.children)
+        definite = any(
+            ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that") for ch in trig.children
+        )
         subj = view.subject(trig) if trig.pos_ == "VERB" else []
-        definite = definite or any(any(ch.lower_ == "the" and ch.dep_ == "det" for ch in s.children) for s in subj)
+        definite = definite or any(
+            any(ch.lower_ == "the" and ch.dep_ == "det" for ch in s.children) for s in subj
+        )
         date_phrase, same_day = _date(view, trig, scope)
         date_role = ""
         if date_phrase is None and not same_day:
@@ -515,16 +715,21 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase = report_date(view, trig)
             date_role = "report" if date_phrase else ""
         kind, speakers = attribution(view, trig, c)
-        distinct = any(t.lower_ in DISTINCT_WORDS for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8)
+        distinct = any(
+            t.lower_ in DISTINCT_WORDS for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8
+        )
         distinct = distinct or (
-            any(ch.lower_ in ORDINALS for ch in trig.children) and any(ch.lower_ in ("a", "an") for ch in trig.children)
+            any(ch.lower_ in ORDINALS for ch in trig.children)
+            and any(ch.lower_ in ("a", "an") for ch in trig.children)
         )
         # "failed launches ... before it successfully test-fired one": another occasion
-        distinct = distinct or any(ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children)
+        distinct = distinct or any(
+            ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children
+        )
         count = _count(view, scope, trig)
         site = _site(view, trig, scope)
         outcomes = outcome_cues(view, outcome_scope, c)
-        for agent in agents or [None]:
+        for agent in list[str | None](agents) or [None]:
             speaker = kind
             if kind in ("states", "pronoun"):
                 speaker = "agent" if (agent in speakers or kind == "pronoun") else "other"

@@ -22,9 +22,36 @@ if TYPE_CHECKING:
 
 # Prepositions whose object is where or against whom something happens, not who does it.
 LOCATION_PREPS = frozenset(
-    {"against", "around", "toward", "towards", "over", "near", "off", "into", "across", "at", "to",
-     "in", "inside", "outside", "on", "onto", "beyond", "within", "from", "of", "after", "before",
-     "than", "since", "about", "like", "amid", "between"}
+    {
+        "against",
+        "around",
+        "toward",
+        "towards",
+        "over",
+        "near",
+        "off",
+        "into",
+        "across",
+        "at",
+        "to",
+        "in",
+        "inside",
+        "outside",
+        "on",
+        "onto",
+        "beyond",
+        "within",
+        "from",
+        "of",
+        "after",
+        "before",
+        "than",
+        "since",
+        "about",
+        "like",
+        "amid",
+        "between",
+    }
 )
 # Prepositions that introduce partners or doers.
 PARTY_PREPS = frozenset({"with", "by", "alongside", "including", "among", "from", "between", "of"})
@@ -37,7 +64,15 @@ def lemmas(tok: Token) -> set[str]:
     oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
     low = tok.lower_
     out = {tok.lemma_.lower(), low}
-    for suffix, keep in (("ied", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+    for suffix, keep in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.add(low[: -len(suffix)] + keep)
     return out
@@ -148,7 +183,12 @@ class SentenceView:
                     continue
                 if child.dep_ == "prep" and child.lower_ in skip_preps:
                     continue
-                if child.dep_ in ("dobj", "pobj") and tok.pos_ == "VERB" and tok is not root and not self._party_verb(tok):
+                if (
+                    child.dep_ in ("dobj", "pobj")
+                    and tok.pos_ == "VERB"
+                    and tok is not root
+                    and not self._party_verb(tok)
+                ):
                     continue
                 if skip_clauses and child.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
                     continue
@@ -156,7 +196,17 @@ class SentenceView:
         return sorted(out, key=lambda t: t.i)
 
     def _party_verb(self, verb: Token) -> bool:
-        return verb.lemma_ in {"include", "involve", "join", "bring", "use", "feature", "sign", "strike", "conclude"}
+        return verb.lemma_ in {
+            "include",
+            "involve",
+            "join",
+            "bring",
+            "use",
+            "feature",
+            "sign",
+            "strike",
+            "conclude",
+        }
 
     def subject(self, verb: Token) -> list[Token]:
         """The subject(s) of a verb: its nsubj, or, for xcomp/advcl/conj verbs, the controller's."""
@@ -234,4 +284,6 @@ class SentenceView:
 
     def dates_in(self, tokens: Iterable[Token]) -> list[DatePhrase]:
         idx = {t.i for t in tokens}
-        return [p for p in self.date_phrases() if p.root in idx or any(i in idx for i in range(p.start, p.end))]
+        return [
+            p for p in self.date_phrases() if p.root in idx or any(i in idx for i in range(p.start, p.end))
+        ]

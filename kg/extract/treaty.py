@@ -24,17 +24,82 @@ from kg.models import EventType, Factuality
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PAIR_REFERENCE = re.compile(r"\b(?:the two|both) (?:leaders|sides|countries|governments|nations|Koreas|presidents)\b", re.I)
+PAIR_REFERENCE = re.compile(
+    r"\b(?:the two|both) (?:leaders|sides|countries|governments|nations|Koreas|presidents)\b", re.I
+)
 # Verbs of leaving, suspending or breaking a treaty: their subject is a party; their date is
 # not the treaty's.
-PARTY_VERBS = frozenset({"withdraw", "pull", "exit", "leave", "quit", "suspend", "abandon", "renounce", "scrap",
-                         "violate", "breach", "ratify", "join", "accede"})
-SIGN_VERBS = frozenset({"sign", "strike", "conclude", "reach", "extend", "ink", "agree", "negotiate", "seal",
-                        "renew", "forge", "adopt", "announce", "put", "approve", "ratify", "make"})
-TARGET_PREPS = frozenset({"against", "around", "toward", "towards", "near", "off", "into", "over", "at", "on",
-                          "in", "to", "across", "after", "before", "since", "than", "as", "for", "amid", "under",
-                          "from", "about", "during", "until"})
-WEEK_BEFORE = re.compile(r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I)
+PARTY_VERBS = frozenset(
+    {
+        "withdraw",
+        "pull",
+        "exit",
+        "leave",
+        "quit",
+        "suspend",
+        "abandon",
+        "renounce",
+        "scrap",
+        "violate",
+        "breach",
+        "ratify",
+        "join",
+        "accede",
+    }
+)
+SIGN_VERBS = frozenset(
+    {
+        "sign",
+        "strike",
+        "conclude",
+        "reach",
+        "extend",
+        "ink",
+        "agree",
+        "negotiate",
+        "seal",
+        "renew",
+        "forge",
+        "adopt",
+        "announce",
+        "put",
+        "approve",
+        "ratify",
+        "make",
+    }
+)
+TARGET_PREPS = frozenset(
+    {
+        "against",
+        "around",
+        "toward",
+        "towards",
+        "near",
+        "off",
+        "into",
+        "over",
+        "at",
+        "on",
+        "in",
+        "to",
+        "across",
+        "after",
+        "before",
+        "since",
+        "than",
+        "as",
+        "for",
+        "amid",
+        "under",
+        "from",
+        "about",
+        "during",
+        "until",
+    }
+)
+WEEK_BEFORE = re.compile(
+    r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
+)
 _CAP_NAME = r"(?:[A-Z][\w'-]*|of|for|and|the|on|,)"
 
 
@@ -51,7 +116,9 @@ def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Patter
 
 
 def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    regex = _named_regex(tuple(lexicon.cue_terms("named_treaty_suffix")), tuple(lexicon.cue_terms("treaty_name")))
+    regex = _named_regex(
+        tuple(lexicon.cue_terms("named_treaty_suffix")), tuple(lexicon.cue_terms("treaty_name"))
+    )
     base = view.sent.start_char
     out = []
     for m in regex.finditer(view.sent.text):
@@ -106,9 +173,9 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     names = _names(view, lexicon)
     triggers: list[tuple[Token, str | None]] = []
     used: set[int] = set()
-    for start, end, name in names:
+    for start, end, found_name in names:
         root = view.doc[start:end].root
-        triggers.append((root, name))
+        triggers.append((root, found_name))
         used.update(range(start, end))
     for tok in view:
         if tok.i in used or tok.dep_ == "compound":
@@ -117,7 +184,11 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
             if lemma == "statement" and not any(ch.lower_ == "joint" for ch in tok.children):
                 continue
-            if lemma == "agreement" and tok.head.lower_ == "in" and not any(ch.dep_ == "det" for ch in tok.children):
+            if (
+                lemma == "agreement"
+                and tok.head.lower_ == "in"
+                and not any(ch.dep_ == "det" for ch in tok.children)
+            ):
                 continue
             triggers.append((tok, None))
     out: list[Candidate] = []
@@ -128,12 +199,16 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         states, pronoun = _signatories(view, trig)
         verb = view.nearest_verb(trig)
         subj_tokens = view.subject(verb) if verb is not None else []
-        signed_by_pronoun = verb is not None and verb.lemma_.lower() in SIGN_VERBS and any(
-            s.lower_ in PRONOUNS for s in subj_tokens
+        signed_by_pronoun = (
+            verb is not None
+            and verb.lemma_.lower() in SIGN_VERBS
+            and any(s.lower_ in PRONOUNS for s in subj_tokens)
         )
         if (pronoun and not states) or signed_by_pronoun:
             # "North Korea fired ... a week after it struck a pact with Russia"
-            referent = view.main_subject_states(before=trig.i) or ([discourse.topic] if discourse.topic else [])
+            referent = view.main_subject_states(before=trig.i) or (
+                [discourse.topic] if discourse.topic else []
+            )
             states = [r for r in referent[:1] if r not in states] + states
         window = _window(view, trig)
         pair = bool(PAIR_REFERENCE.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
@@ -141,17 +216,24 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         )
         if pair:
             states = []  # "signed by the two leaders": the parties of the treaty told before
-        elif not states and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children) and any(
-            t.lemma_.lower() in SIGN_VERBS and t.pos_ == "VERB" for t in view.sent
+        elif (
+            not states
+            and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
+            and any(t.lemma_.lower() in SIGN_VERBS and t.pos_ == "VERB" for t in view.sent)
         ):
             _kind, speakers = attribution(view, trig, c)
             states = [s for s in view.states_of(view.sent) if s not in speakers]
-        if any(ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in SIGN_VERBS for ch in trig.children):
+        if any(
+            ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in SIGN_VERBS for ch in trig.children
+        ):
             fact = Factuality.ASSERTED  # "a joint declaration signed at the close of the summit"
         scope = view.collect(trig, skip_preps=frozenset())
         signing = verb if verb is not None and verb.lemma_.lower() in SIGN_VERBS else None
         if signing is None and verb is not None and trig.dep_ in ("nsubj", "nsubjpass"):
-            signing = next((c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in SIGN_VERBS), None)
+            signing = next(
+                (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in SIGN_VERBS),
+                None,
+            )
         if signing is not None:
             scope = sorted(set(scope) | set(signing.subtree), key=lambda t: t.i)
         date_phrase, same_day = _date(view, trig, scope)
@@ -169,16 +251,32 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             near = [p for p in view.dates_in(window) if _resolvable(p.text)]
             date_phrase = near[0].text if near else None
         others = {t.i for o, _ in triggers if o.i != trig.i for t in o.subtree}
-        if date_phrase is None and not same_day and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children):
+        if (
+            date_phrase is None
+            and not same_day
+            and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
+        ):
             date_phrase = _clause_date(view, trig, {trig.i}, False)
-            if date_phrase is not None and any(p.text == date_phrase and p.root in others for p in view.date_phrases()):
+            if date_phrase is not None and any(
+                p.text == date_phrase and p.root in others for p in view.date_phrases()
+            ):
                 date_phrase = None  # "replacing the 1953 armistice with a peace treaty": the armistice's date
-        if date_phrase is None and not same_day and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children):
+        if (
+            date_phrase is None
+            and not same_day
+            and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
+        ):
             root_clause = view.collect(view.sent.root, skip_preps=frozenset(), skip_clauses=True)
-            root_dates = [p for p in view.dates_in(root_clause) if _resolvable(p.text) and p.root not in others]
-            date_phrase = root_dates[0].text if root_dates else None  # "The leaders ... agreed on Friday ..., in a joint declaration"
+            root_dates = [
+                p for p in view.dates_in(root_clause) if _resolvable(p.text) and p.root not in others
+            ]
+            date_phrase = (
+                root_dates[0].text if root_dates else None
+            )  # "The leaders ... agreed on Friday ..., in a joint declaration"
         role = "signed" if signing is not None else ""
-        if date_phrase is not None and re.search(r"\b(until|till|expire|since)\b", _context(view, date_phrase)):
+        if date_phrase is not None and re.search(
+            r"\b(until|till|expire|since)\b", _context(view, date_phrase)
+        ):
             date_phrase = None
         kind, _ = attribution(view, trig, c)
         definite = any(ch.lower_ in ("the", "this", "that") for ch in trig.children) and name is None
@@ -198,7 +296,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 speaker=kind,
                 name=name,
                 definite=definite,
-                distinct=name is None and any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children),
+                distinct=name is None
+                and any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children),
                 refers_to_pair=pair,
             )
         )

@@ -131,7 +131,9 @@ def _load_states(path: Path) -> dict[str, StateEntry]:
     return states
 
 
-def _load_weapons(path: Path, states: dict[str, StateEntry], classes: dict[str, WeaponClass]) -> dict[str, WeaponEntry]:
+def _load_weapons(
+    path: Path, states: dict[str, StateEntry], classes: dict[str, WeaponClass]
+) -> dict[str, WeaponEntry]:
     weapons: dict[str, WeaponEntry] = {}
     seen: dict[str, str] = {}
     for line, row in _rows(path):
@@ -139,7 +141,11 @@ def _load_weapons(path: Path, states: dict[str, StateEntry], classes: dict[str, 
         if name in weapons:
             raise LexiconError(str(path), line, f"duplicate weapon {name!r}")
         if row["weapon_class"] not in classes:
-            raise LexiconError(str(path), line, f"unknown weapon_class {row['weapon_class']!r}; use a label of weapon_classes.tsv")
+            raise LexiconError(
+                str(path),
+                line,
+                f"unknown weapon_class {row['weapon_class']!r}; use a label of weapon_classes.tsv",
+            )
         operator = row["operator"] or None
         if operator is not None and operator not in states:
             raise LexiconError(str(path), line, f"operator {operator!r} is not an iso3 of states.tsv")
