@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 HOLD_VERBS = frozenset(
     {
         "hold",
+        "prepare",
+        "schedule",
         "conduct",
         "stage",
         "begin",

@@ -1,0 +1,52 @@
+"""Articles that are not in the devset (written for these tests in wire style, other states
+and phrasings), so that a rule keyed to devset wording shows up as a failure here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.articles import read_file
+from kg.extract import extract
+from kg.models import Exercise, Factuality, Launch, PartialDate, Treaty
+
+pytestmark = pytest.mark.model
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def _events(nlp, lexicon, name):  # type: ignore[no-untyped-def]
+    [article] = list(read_file(ARTICLES / name))
+    return extract(article, nlp, lexicon).events
+
+
+def test_two_north_korean_launches_five_days_apart(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, lexicon, "2019-05-10-kusong.txt")
+    launches = sorted((e.date.iso() if e.date else "", e.agent) for e in events if isinstance(e, Launch))
+    assert launches == [("2019-05-04", "PRK"), ("2019-05-09", "PRK")]
+    main = next(e for e in events if isinstance(e, Launch) and e.date == PartialDate(2019, 5, 9))
+    assert (main.count, main.site, main.weapon_class) == (2, "Kusong", "short-range ballistic missile")
+    drills = [e for e in events if isinstance(e, Exercise)]
+    assert [(d.participants, d.factuality) for d in drills] == [(("KOR", "USA"), Factuality.EXPECTED)]
+
+
+def test_india_and_pakistan(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, lexicon, "2019-05-24-brahmos-shaheen.txt")
+    named = {(e.agent, e.weapon.name) for e in events if isinstance(e, Launch) and e.weapon and not e.weapon.generic}
+    assert named == {("IND", "BrahMos"), ("PAK", "Shaheen-II")}
+    brahmos = next(e for e in events if isinstance(e, Launch) and e.weapon and e.weapon.name == "BrahMos")
+    assert brahmos.date == PartialDate(2019, 5, 23)
+    assert brahmos.weapon_class == "cruise missile"
+    [drill] = [e for e in events if isinstance(e, Exercise)]
+    assert (drill.participants, drill.name) == (("CHN", "PAK"), "Sea Guardian")
+    [deal] = [e for e in events if isinstance(e, Treaty)]
+    assert (deal.signatories, deal.date) == (("IND", "USA"), PartialDate(2018, 9))
+
+
+def test_iran_salvo_and_trilateral_drills(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, lexicon, "2020-01-08-iran-iraq.txt")
+    [salvo] = [e for e in events if isinstance(e, Launch)]
+    assert (salvo.agent, salvo.date, salvo.weapon_class) == ("IRN", PartialDate(2020, 1, 8), "ballistic missile")
+    [drill] = [e for e in events if isinstance(e, Exercise)]
+    assert (drill.participants, drill.date) == (("CHN", "IRN", "RUS"), PartialDate(2019, 12, 27))
