@@ -36,15 +36,6 @@ class LaunchRow:
     factuality: str  # the factuality IRI
 
 
-def _broader_or_equal(lexicon: Lexicon, wide: str, narrow: str) -> bool:
-    cur = lexicon.classes.get(narrow)
-    while cur is not None:
-        if cur.label == wide:
-            return True
-        cur = lexicon.classes.get(cur.broader) if cur.broader else None
-    return False
-
-
 def same_launch(a: LaunchRow, b: LaunchRow, lexicon: Lexicon) -> bool:
     """Two launch nodes of different articles that tell the same launch."""
     if a.article == b.article or a.agent is None or a.agent != b.agent:
@@ -55,10 +46,7 @@ def same_launch(a: LaunchRow, b: LaunchRow, lexicon: Lexicon) -> bool:
         return False
     if a.weapon and b.weapon and a.weapon != b.weapon:
         return False
-    if a.weapon_class and b.weapon_class:
-        wa, wb = a.weapon_class, b.weapon_class
-        return _broader_or_equal(lexicon, wa, wb) or _broader_or_equal(lexicon, wb, wa)
-    return True
+    return lexicon.classes_compatible(a.weapon_class, b.weapon_class)
 
 
 def same_launches(rows: Sequence[LaunchRow], lexicon: Lexicon) -> list[tuple[str, str]]:

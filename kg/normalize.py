@@ -87,21 +87,6 @@ def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _classes_compatible(lexicon: Lexicon, a: str | None, b: str | None) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    return _broader_or_equal(lexicon, a, b) or _broader_or_equal(lexicon, b, a)
-
-
-def _broader_or_equal(lexicon: Lexicon, wide: str, narrow: str) -> bool:
-    cur = lexicon.classes.get(narrow)
-    while cur is not None:
-        if cur.label == wide:
-            return True
-        cur = lexicon.classes.get(cur.broader) if cur.broader else None
-    return False
-
-
 def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     sa, sb = set(a), set(b)
     if not sa and not sb:
@@ -145,7 +130,7 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         if (
             cand.weapon_class
             and gclasses
-            and not any(_classes_compatible(lexicon, g, cand.weapon_class) for g in gclasses)
+            and not any(lexicon.classes_compatible(g, cand.weapon_class) for g in gclasses)
         ):
             return False
         if date is None and gdate is None:
@@ -158,11 +143,10 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         )
     if cand.name and not names:
         return (
-            (cand.sentence_index - group.last_sentence <= 2
+            cand.sentence_index - group.last_sentence <= 2
             and (not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5)
-            and date is None)
-            or (date is not None and date == gdate)
-        )
+            and date is None
+        ) or (date is not None and date == gdate)
     if cand.definite:
         # "the drills", "the pact": the latest event of the kind, unless the text dates a new
         # signing or start ("Signed in April 2010 ..., the treaty ..."), or dates something
@@ -393,7 +377,7 @@ def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
         if wclass is None:
             classes = [c.weapon_class for c, _ in group.members if c.weapon_class]
             if classes:
-                wclass = max(classes, key=lambda lab: (_depth(lexicon, lab), -classes.index(lab)))
+                wclass = max(classes, key=lambda lab: (lexicon.class_depth(lab), -classes.index(lab)))
         if wclass == "rocket" and any(
             cue in m.text.lower() for m in evidence for cue in lexicon.cue_terms("space_cue")
         ):
@@ -450,12 +434,3 @@ def _outcome(cues: frozenset[str]) -> Outcome:
     if success or "flight" in cues:
         return Outcome.SUCCESS
     return Outcome.UNKNOWN
-
-
-def _depth(lexicon: Lexicon, label: str) -> int:
-    depth = 0
-    cur = lexicon.classes.get(label)
-    while cur is not None and cur.broader is not None:
-        depth += 1
-        cur = lexicon.classes.get(cur.broader)
-    return depth

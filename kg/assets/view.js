@@ -33,7 +33,7 @@
       relations: checkedValues("kg-relation"),
       types: checkedValues("kg-type"),
       facts: checkedValues("kg-fact"),
-      undated: byId("kg-undated") ? byId("kg-undated").checked : true,
+      undated: !!document.querySelector('input[name="kg-undated"]:checked'),
       from: byId("kg-from").value || null,
       to: byId("kg-to").value || null,
       state: byId("kg-state").value || null

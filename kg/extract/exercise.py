@@ -19,6 +19,7 @@ from kg.extract.discourse import Discourse
 from kg.extract.factuality import Cues, attribution, cues, factuality
 from kg.extract.launch import _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
+from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
 from kg.models import EventType, WeaponRef
 
@@ -74,31 +75,7 @@ INVOLVE_VERBS = frozenset(
 )
 START_VERBS = frozenset({"begin", "start", "launch", "open", "kick"})
 END_VERBS = frozenset({"wind", "wrap", "end", "conclude", "close", "finish", "complete"})
-TARGET_PREPS = frozenset(
-    {
-        "against",
-        "around",
-        "toward",
-        "towards",
-        "near",
-        "off",
-        "into",
-        "over",
-        "at",
-        "on",
-        "in",
-        "to",
-        "across",
-        "of",
-        "after",
-        "before",
-        "since",
-        "than",
-        "as",
-        "for",
-        "amid",
-    }
-)
+TARGET_PREPS = SHARED_TARGET_PREPS | {"of"}
 NAME_INTRO = re.compile(r"\b(?:code-?named|dubbed|called|named|known as)\s+$", re.I)
 MONTHS = frozenset(
     {

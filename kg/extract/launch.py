@@ -622,7 +622,7 @@ def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef
     weapons = _launchable_weapons(view, scope)
     classes = _launchable_classes(view, scope)
     weapon = weapons[0] if weapons else None
-    depth = {label: _depth(view.lexicon, label) for _, label in classes}
+    depth = {label: view.lexicon.class_depth(label) for _, label in classes}
     if weapon is not None:
         wtok = next(t for t in scope if view.weapons.get(t.i) == weapon.name)
         near = [(i, lab) for i, lab in classes if abs(i - wtok.i) <= 4 or view.doc[i].head.i == wtok.head.i]
@@ -634,15 +634,6 @@ def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef
         label = max(classes, key=lambda x: (depth[x[1]], -x[0]))[1]
         return None, label, False
     return None, None, False
-
-
-def _depth(lexicon: Lexicon, label: str) -> int:
-    depth = 0
-    cur = lexicon.classes.get(label)
-    while cur is not None and cur.broader is not None:
-        depth += 1
-        cur = lexicon.classes.get(cur.broader)
-    return depth
 
 
 def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:

@@ -53,6 +53,32 @@ LOCATION_PREPS = frozenset(
         "between",
     }
 )
+# Prepositions whose object is a place, a target or a time, never a party to an exercise or
+# a treaty ("drills around Taiwan", "a pact signed in Pyongyang").
+TARGET_PREPS = frozenset(
+    {
+        "across",
+        "after",
+        "against",
+        "amid",
+        "around",
+        "as",
+        "at",
+        "before",
+        "for",
+        "in",
+        "into",
+        "near",
+        "off",
+        "on",
+        "over",
+        "since",
+        "than",
+        "to",
+        "toward",
+        "towards",
+    }
+)
 # Prepositions that introduce partners or doers.
 PARTY_PREPS = frozenset({"with", "by", "alongside", "including", "among", "from", "between", "of"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"})

@@ -18,6 +18,7 @@ from kg.extract.discourse import Discourse
 from kg.extract.factuality import attribution, cues, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
+from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality
 
@@ -68,35 +69,7 @@ SIGN_VERBS = frozenset(
         "make",
     }
 )
-TARGET_PREPS = frozenset(
-    {
-        "against",
-        "around",
-        "toward",
-        "towards",
-        "near",
-        "off",
-        "into",
-        "over",
-        "at",
-        "on",
-        "in",
-        "to",
-        "across",
-        "after",
-        "before",
-        "since",
-        "than",
-        "as",
-        "for",
-        "amid",
-        "under",
-        "from",
-        "about",
-        "during",
-        "until",
-    }
-)
+TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
 )

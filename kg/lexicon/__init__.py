@@ -78,6 +78,30 @@ class Lexicon:
         """term -> value for one category of cues.tsv."""
         return {c.term: c.value for c in self.cues if c.category == category}
 
+    def class_depth(self, label: str) -> int:
+        """How many skos:broader steps a weapon class is below the top ("missile" 0, "SRBM" 2)."""
+        depth = 0
+        cur = self.classes.get(label)
+        while cur is not None and cur.broader is not None:
+            depth += 1
+            cur = self.classes.get(cur.broader)
+        return depth
+
+    def is_broader_or_equal(self, wide: str, narrow: str) -> bool:
+        """True if `wide` is `narrow` or one of its broader classes."""
+        cur = self.classes.get(narrow)
+        while cur is not None:
+            if cur.label == wide:
+                return True
+            cur = self.classes.get(cur.broader) if cur.broader else None
+        return False
+
+    def classes_compatible(self, a: str | None, b: str | None) -> bool:
+        """Two reported classes that can name the same weapon (one is the other or broader)."""
+        if a is None or b is None:
+            return True
+        return self.is_broader_or_equal(a, b) or self.is_broader_or_equal(b, a)
+
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     with path.open(encoding="utf-8", newline="") as fh:
