@@ -78,7 +78,7 @@ GENERIC_PLACES = frozenset(
         "part",
     }
 )
-KEEP_HEAD_PLACES = frozenset({"province", "airfield", "airport", "base"})
+KEEP_HEAD_PLACES = frozenset({"province", "airfield", "airport", "base", "island", "peninsula"})
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -476,15 +476,15 @@ def place_label(tok: Token, view: SentenceView) -> str | None:
     compounds = [ch for ch in head.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < head.i]
     lemma = head.lemma_.lower()
     if head.pos_ == "PROPN":
-        parts = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound",)) or t is head]
-        name = " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
-        return name
+        parts = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound", "punct")) or t is head]
+        first = min(t.i for t in parts)
+        return view.doc[first : head.i + 1].text  # as written: "Toyang-ri", "Sunan"
     if lemma in GENERIC_PLACES or lemma == "province":
         if compounds:
             first = min(t.i for t in compounds[0].subtree if t.dep_ != "det")
-            name_toks = [t for t in view.doc[first : head.i] if t.dep_ != "det"]
-            name = " ".join(t.text for t in name_toks).replace(" - ", "-")
-            return f"{name} {head.text}" if lemma in ("province",) else name
+            name = view.doc[first : head.i].text
+            # "Kangwon province", "the Banghyon airfield": the head is part of the name
+            return f"{name} {head.text}" if lemma in KEEP_HEAD_PLACES else name
         for ch in head.children:
             if ch.dep_ == "prep" and ch.lower_ == "of":
                 for gc in ch.children:
