@@ -337,14 +337,14 @@ def _options(mode: str, nodes: int) -> dict[str, Any]:
             "forceAtlas2Based": {
                 "gravitationalConstant": -90,
                 "centralGravity": 0.012,
-                "springLength": 110 if mode == "events" else 220,
+                "springLength": 120 if mode == "events" else 220,
                 "springConstant": 0.07,
                 "damping": 0.5,
-                "avoidOverlap": 0.6,
+                "avoidOverlap": 0.8,
             },
             "stabilization": {
                 "enabled": True,
-                "iterations": 1200 if nodes <= 500 else 400,
+                "iterations": 1200 if nodes <= 300 else 600 if nodes <= 800 else 250,
                 "updateInterval": 50,
                 "fit": True,
             },
@@ -476,8 +476,8 @@ def _sidebar(
   <div id="kg-search-msg" class="kg-msg"></div>
   <section><h2>Classes</h2>{classes}</section>
   <section><h2>{"Links" if mode == "actors" else "Edges"}</h2>{edge_legend}<div class="kg-hint">{e(edge_note)}</div></section>
-  <section><h2>Event types</h2>{types}</section>
-  <section><h2>Factuality</h2>{fact_boxes}</section>
+  {f"<section><h2>Event types</h2>{types}</section>" if types else ""}
+  {f"<section><h2>Factuality</h2>{fact_boxes}</section>" if fact_boxes else ""}
   <section><h2>Dates</h2>
     <div class="kg-dates">
       <label>from <input id="kg-from" type="date"></label>

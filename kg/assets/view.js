@@ -115,8 +115,19 @@
   function panel() {
     var body = byId("kg-panel-body");
     while (body.firstChild) body.removeChild(body.firstChild);
-    byId("kg-panel").hidden = false;
+    setPanel(true);
     return body;
+  }
+
+  // The network makes room for the panel rather than hiding behind it.
+  function setPanel(open) {
+    var was = !byId("kg-panel").hidden;
+    byId("kg-panel").hidden = !open;
+    if (was === open || !net) return;
+    document.body.classList.toggle("kg-panel-open", open);
+    net.setSize("100%", "100%");
+    net.redraw();
+    net.fit();
   }
 
   function stateName(code) { return KG.states[code] ? KG.states[code] + " (" + code + ")" : code; }
@@ -166,7 +177,7 @@
       var item = el("li");
       var link = el("a", e ? e.type + ": " + e.label : iri);
       link.setAttribute("data-event", iri);
-      link.addEventListener("click", function () { focusNode(iri, true); showEvent(iri); });
+      link.addEventListener("click", function () { showEvent(iri); focusNode(iri, true); });
       item.appendChild(link);
       list.appendChild(item);
     });
@@ -209,7 +220,9 @@
     if (!n) return false;
     if (n.hidden) { if (!quiet) byId("kg-search-msg").textContent = n.label + " is hidden by the filters"; return true; }
     net.selectNodes([id]);
-    net.focus(id, { scale: 1.3, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    // No animation: vis-network 9.1 leaves a stale view listener when one animation starts while
+    // another runs, which then pulls the view back on every redraw.
+    net.focus(id, { scale: 1.3, locked: false, animation: false });
     return true;
   }
 
@@ -226,8 +239,8 @@
     });
     var hit = exact || partial;
     if (!hit) { byId("kg-search-msg").textContent = "no node matches"; return; }
+    showNode(hit.id);  // first: opening the panel refits the network, then the focus
     focusNode(hit.id, false);
-    showNode(hit.id);
   }
 
   // --- wiring ---------------------------------------------------------------------------
@@ -241,10 +254,17 @@
       inputs[i].addEventListener("change", applyFilters);
     }
     byId("kg-reset").addEventListener("click", resetFilters);
-    byId("kg-fit").addEventListener("click", function () { net.fit({ animation: { duration: 400 } }); });
-    byId("kg-search").addEventListener("keydown", function (ev) { if (ev.key === "Enter") search(); });
-    byId("kg-search").addEventListener("change", search);
-    byId("kg-panel-close").addEventListener("click", function () { byId("kg-panel").hidden = true; });
+    byId("kg-fit").addEventListener("click", function () { net.fit(); });
+    // Enter searches; so does picking a suggestion (a change without Enter, e.g. from the list)
+    var entered = false;
+    byId("kg-search").addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter") { entered = true; search(); }
+    });
+    byId("kg-search").addEventListener("change", function () {
+      if (!entered) search();
+      entered = false;
+    });
+    byId("kg-panel-close").addEventListener("click", function () { setPanel(false); });
     net.on("click", function (params) {
       if (params.nodes.length) showNode(params.nodes[0]);
       else if (params.edges.length) showEdge(params.edges[0]);

@@ -71,4 +71,4 @@ def _run(action: Callable[[], int | None]) -> None:
 
 
 # Register the commands (imported for their side effect on `main`).
-from kg.cli import build, evaluate, export, query, serve, stats, validate, view  # noqa: E402,F401
+from kg.cli import build, evaluate, export, import_, query, serve, stats, validate, view  # noqa: E402,F401

@@ -54,7 +54,9 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     return Extraction(article=article, mentions=tuple(mentions), events=events, sentences=sentences)
 
 
-BACK_REFERENCES = frozenset({"it", "missile", "rocket", "projectile", "object", "weapon", "they", "missiles"})
+BACK_REFERENCES = frozenset(
+    {"it", "missile", "rocket", "projectile", "object", "weapon", "they", "missiles", "warhead", "warheads"}
+)
 
 
 def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]:
@@ -62,7 +64,9 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
     notes = [
         Note(view.index, mention, weapon=w) for w in view.weapon_refs(view.sent) if w.weapon_class in LAUNCHED
     ]
-    subjects = [s for verb in (view.sent.root, *view.sent.root.conjuncts) for s in view.subject(verb)]
+    root = view.sent.root
+    clauses = [root, *root.conjuncts, *(c for c in root.children if c.dep_ == "ccomp")]
+    subjects = [s for verb in clauses for s in view.subject(verb)]
     refers_back = any(
         s.lower_ in BACK_REFERENCES
         and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" for ch in s.children))

@@ -493,7 +493,7 @@ def place_label(tok: Token, view: SentenceView) -> str | None:
             if ch.dep_ == "prep" and ch.lower_ == "near":
                 near = " ".join(t.text for t in ch.subtree)
                 return f"{head.text} {near}" if lemma == "area" else near
-    if head.lower_ == "near" or (head.dep_ == "pcomp" and head.lower_ == "near"):
+    if head.lower_ == "near":  # "from near Pyongyang"
         return " ".join(t.text for t in head.subtree)
     return None
 
@@ -506,7 +506,7 @@ def _site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
         for ch in holder.children:
             if ch.dep_ == "prep" and ch.lower_ in ("from", "at"):
                 for gc in ch.children:
-                    if gc.dep_ in ("pobj", "pcomp"):
+                    if gc.dep_ in ("pobj", "pcomp") or (gc.dep_ == "prep" and gc.lower_ == "near"):
                         label = place_label(gc, view)
                         if label:
                             return label

@@ -97,6 +97,33 @@ STATS = [
     ("sentences (mentions)", 7), ("states referred to", 5), ("triples", 177), ("weapons referred to", 3),
 ]  # fmt: skip
 
+# network-edges: (source, class, label), property, (target, class, label, code). The Musudan has an
+# operator but no event refers to it, so it is left out.
+_EX_A = ("kgr:exercise-a", "kgo:Exercise", "Foal Eagle")
+_EX_B = ("kgr:exercise-b", "kgo:Exercise", None)
+_LA_A = ("kgr:launch-a", "kgo:Launch", None)
+_LA_B1 = ("kgr:launch-b1", "kgo:Launch", None)
+_TR_B = ("kgr:treaty-b", "kgo:Treaty", "Korean Armistice Agreement")
+_B1B = ("kgr:weapon-b-1b", "kgo:Weapon", "B-1B")
+_HWA = ("kgr:weapon-hwasong-15", "kgo:Weapon", "Hwasong-15")
+_BM = ("kgr:weapon-ballistic-missile", "kgo:Weapon", "ballistic missile")
+_WON = ("kgr:place-wonsan", "kgo:Place", "Wonsan")
+_JPN = ("state:JPN", "kgo:State", "Japan", "JPN")
+_KOR = ("state:KOR", "kgo:State", "South Korea", "KOR")
+_PRK = ("state:PRK", "kgo:State", "North Korea", "PRK")
+_USA = ("state:USA", "kgo:State", "United States", "USA")
+NETWORK_EDGES = [
+    (*_EX_A, "kgo:participant", *_KOR), (*_EX_A, "kgo:participant", *_USA),
+    (*_EX_A, "kgo:weapon", *_B1B, None),
+    (*_EX_B, "kgo:participant", *_JPN), (*_EX_B, "kgo:participant", *_USA),
+    (*_LA_A, "kgo:agent", *_PRK), (*_LA_A, "kgo:site", *_WON, None), (*_LA_A, "kgo:weapon", *_BM, None),
+    (*_LA_B1, "kgo:agent", *_PRK), (*_LA_B1, "kgo:weapon", *_HWA, None),
+    ("kgr:launch-b2", "kgo:Launch", None, "kgo:weapon", *_BM, None),
+    (*_WON, "kgo:locatedIn", *_PRK),
+    (*_TR_B, "kgo:signatory", *_PRK), (*_TR_B, "kgo:signatory", *_USA),
+    (*_B1B, "kgo:operator", *_USA), (*_HWA, "kgo:operator", *_PRK),
+]  # fmt: skip
+
 # (query, parameters) -> (columns, rows)
 EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], list[tuple[Any, ...]]]] = {
     ("launches", ()): (
@@ -199,6 +226,21 @@ EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], l
     ("events", ()): (EVENTS_COLUMNS, EVENTS),
     ("events", (("article", WONSAN),)): ((), EVENTS[:2]),
     ("stats", ()): (("what", "count"), STATS),
+    # The queries below feed the network views (kg/network.py: kg view, kg analyze, graphml/gexf).
+    ("network-edges", ()): (
+        ("source", "source_class", "source_label", "property", "target", "target_class", "target_label",
+         "target_code"),
+        NETWORK_EDGES,
+    ),
+    ("launch-mentions", ()): (
+        ("launch", "agent_code", "state_code", "state_label", "sentences", "agent"),
+        [("kgr:launch-a", "PRK", "KOR", "South Korea", 1, "state:PRK")],
+    ),
+    ("launch-mentions", (("agent", "PRK"),)): (
+        (),
+        [("kgr:launch-a", "PRK", "KOR", "South Korea", 1, "state:PRK")],
+    ),
+    ("launch-mentions", (("agent", "USA"),)): ((), []),
 }
 
 # rdflib 7.6 raises NotBoundError for GROUP_CONCAT over a variable some solutions leave unbound.
