@@ -155,8 +155,10 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            if lemma == "statement" and not any(ch.lower_ == "joint" for ch in tok.children):
-                continue
+            if lemma == "statement" and not (
+                any(ch.lower_ == "joint" for ch in tok.children) and tok.head.lemma_.lower() in SIGN_VERBS
+            ):
+                continue  # a joint statement signed is an agreement; one "released by" is not
             if (
                 lemma == "agreement"
                 and tok.head.lower_ == "in"
