@@ -147,6 +147,8 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
             and (not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5)
             and date is None
         ) or (date is not None and date == gdate)
+    if cand.definite and cand.identifying_date and date is not None and gdate is not None and date != gdate:
+        return False  # "the 1953 armistice" is not the declaration signed on Friday
     if cand.definite:
         # "the drills", "the pact": the latest event of the kind, unless the text dates a new
         # signing or start ("Signed in April 2010 ..., the treaty ..."), or dates something
@@ -213,6 +215,9 @@ def merge(
             one = cand
             if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
                 one = replace(cand, count=1)
+            if one.factuality is Factuality.EXPECTED and date is not None and article.date is not None:
+                if _before(date, article.date):  # "replacing the 1953 armistice": it exists already
+                    one = replace(one, factuality=Factuality.ASSERTED)
             if one.refers_to_pair and not one.actors:
                 told = [g for g in groups if g.type is one.type and len(g.actors()) == 2] or [
                     g for g in groups if g.type is one.type and len(g.actors()) > 2
@@ -234,7 +239,11 @@ def merge(
                 if _weak(one, date):
                     continue  # "condemned the launch" with nothing to attach it to says nothing new
                 if one.definite and one.type is EventType.TREATY and not one.name:
-                    named = [g for g in groups if g.type is EventType.TREATY and g.names()]
+                    named = [
+                        g for g in groups
+                        if g.type is EventType.TREATY and g.names()
+                        and any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)
+                    ]
                     if named:  # "Signed in April 2010 ..., the treaty caps": the treaty told before
                         ref = max(named, key=lambda g: g.last_sentence)
                         one = replace(one, name=ref.names()[0], actors=one.actors or tuple(ref.actors()))

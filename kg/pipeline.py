@@ -7,6 +7,7 @@ finished, and a bad input is skipped and counted, never fatal.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,12 @@ from kg.store import GraphStore
 
 Progress = Callable[[str], None]
 BATCH = 16
+#: Longer articles are skipped: the rules' cost grows faster than linearly with article length
+#: (about 10 s for 100,000 characters), and spaCy refuses texts over 1,000,000 characters.
+MAX_ARTICLE_CHARS = 100_000
+#: An article with a longer sentence (spaCy tokens) is skipped: the rules' cost grows with the
+#: cube of sentence length (seconds at 1,000 tokens; real news sentences stay under 150).
+MAX_SENTENCE_TOKENS = 300
 
 
 def run_info(nlp: Any, lexicon: Lexicon) -> RunInfo:
@@ -31,13 +38,110 @@ def run_info(nlp: Any, lexicon: Lexicon) -> RunInfo:
     return RunInfo(RULES_VERSION, lexicon.version, name, version, __version__)
 
 
+def too_long(article: Article) -> str | None:
+    """Why an article is over the size limit (MAX_ARTICLE_CHARS), or None if it is not."""
+    if len(article.body) <= MAX_ARTICLE_CHARS:
+        return None
+    return (
+        f"article {article.id!r} is {len(article.body):,} characters long, over the limit of "
+        f"{MAX_ARTICLE_CHARS:,}; split it into several articles"
+    )
+
+
+def long_sentence(doc: Any, article: Article) -> tuple[int, str] | None:
+    """(line, why) if a parsed article has a sentence over MAX_SENTENCE_TOKENS tokens, else None."""
+    longest = max(doc.sents, key=len, default=None)
+    if longest is None or len(longest) <= MAX_SENTENCE_TOKENS:
+        return None
+    line = article.body_line + article.body.count("\n", 0, longest.start_char)
+    return line, (
+        f"article {article.id!r} has a sentence of {len(longest):,} tokens, over the limit of "
+        f"{MAX_SENTENCE_TOKENS}; break it into sentences"
+    )
+
+
 def extract_articles(
-    articles: Iterable[Article], nlp: Any, lexicon: Lexicon, *, n_process: int = 1
+    articles: Iterable[Article],
+    nlp: Any,
+    lexicon: Lexicon,
+    *,
+    n_process: int = 1,
+    on_skip: Callable[[Article, str, int | None], None] | None = None,
 ) -> Iterator[Extraction]:
-    """Parse articles in batches (spaCy's nlp.pipe) and run the rules on each."""
-    stream = ((a.body, a) for a in articles)
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH, n_process=n_process):
-        yield extract_doc(doc, article, lexicon)
+    """Parse articles in batches (spaCy's nlp.pipe) and run the rules on each.
+
+    With `on_skip`, an article that cannot be extracted is reported to it (with the reason and,
+    if known, the line of the input file) and left out, and the others go on: one with a
+    sentence over MAX_SENTENCE_TOKENS, and one on which spaCy or the rules raise. When the
+    parser raises on a batch, the articles it had taken and not returned are parsed again one
+    at a time, so only the culprit is left out. Without `on_skip`, any error propagates.
+    """
+    if on_skip is None:
+        stream = ((a.body, a) for a in articles)
+        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH, n_process=n_process):
+            yield extract_doc(doc, article, lexicon)
+        return
+    report = on_skip
+    source = iter(articles)
+    in_flight: deque[Article] = deque()  # taken by nlp.pipe, not yet returned
+    source_failed = False  # an error of the input itself is not an article's: it propagates
+
+    def feed() -> Iterator[tuple[str, Article]]:
+        nonlocal source_failed
+        while True:
+            try:
+                article = next(source)
+            except StopIteration:
+                return
+            except Exception:
+                source_failed = True
+                raise
+            in_flight.append(article)
+            yield article.body, article
+
+    def rules(doc: Any, article: Article) -> Extraction | None:
+        too_long_sentence = long_sentence(doc, article)
+        if too_long_sentence is not None:
+            report(article, too_long_sentence[1], too_long_sentence[0])
+            return None
+        try:
+            return extract_doc(doc, article, lexicon)
+        except Exception as err:  # a bug in the rules must not end the build
+            report(article, _failure(article, "the extractor", err), None)
+            return None
+
+    while True:
+        parsed = nlp.pipe(feed(), as_tuples=True, batch_size=BATCH, n_process=n_process)
+        while True:
+            try:
+                doc, article = next(parsed)
+            except StopIteration:
+                return
+            except Exception:  # raised by spaCy on some article in flight
+                if source_failed:
+                    raise
+                break
+            in_flight.popleft()
+            extraction = rules(doc, article)
+            if extraction is not None:
+                yield extraction
+        while in_flight:  # one at a time, to find the article spaCy fails on
+            article = in_flight.popleft()
+            try:
+                doc = nlp(article.body)
+            except Exception as err:
+                report(article, _failure(article, "spaCy", err), None)
+                continue
+            extraction = rules(doc, article)
+            if extraction is not None:
+                yield extraction
+
+
+def _failure(article: Article, what: str, err: Exception) -> str:
+    return (
+        f"article {article.id!r}: {what} failed ({type(err).__name__}: {err}); "
+        "this is a bug in kg, please report it with this article"
+    )
 
 
 def build(
@@ -64,23 +168,34 @@ def build(
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, default_date=default_date):
+            if isinstance(item, Article) and (reason := too_long(item)) is not None:
+                item = Skip(item.path or item.id, item.body_line if _is_jsonl(item) else None, reason)
             if isinstance(item, Skip):
-                report.skipped.append((f"{item.path}:{item.line}" if item.line else item.path, item.reason))
-                if progress:
-                    progress(f"skipped {item}")
+                skip(item)
             else:
                 yield item
 
+    def skip(item: Skip) -> None:
+        report.skipped.append((f"{item.path}:{item.line}" if item.line else item.path, item.reason))
+        if progress:
+            progress(f"skipped {item}")
+
+    def skip_article(article: Article, reason: str, line: int | None = None) -> None:
+        skip(Skip(article.path or article.id, article.body_line if _is_jsonl(article) else line, reason))
+
     if scheduler is None:
-        extractions = extract_articles(readable(), nlp, lexicon, n_process=jobs)
+        extractions = extract_articles(readable(), nlp, lexicon, n_process=jobs, on_skip=skip_article)
     else:
         from kg.distributed import extract_on_cluster
 
         extractions = extract_on_cluster(readable(), scheduler, run)
     for extraction in extractions:
-        replaced = store.replace_article(
-            extraction.article.id, article_triples(extraction, run, lexicon=lexicon)
-        )
+        try:
+            triples = article_triples(extraction, run, lexicon=lexicon)
+        except Exception as err:  # a bug in the RDF writer must not end the build
+            skip_article(extraction.article, _failure(extraction.article, "the RDF writer", err))
+            continue
+        replaced = store.replace_article(extraction.article.id, triples)
         report.articles += 1
         report.replaced += int(replaced)
         report.sentences += extraction.sentences
@@ -93,6 +208,10 @@ def build(
     report.linked = relink(store, lexicon)
     report.triples = store.triple_count()
     return report
+
+
+def _is_jsonl(article: Article) -> bool:
+    return (article.path or "").lower().endswith(".jsonl")
 
 
 def format_report(report: BuildReport) -> str:

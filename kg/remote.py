@@ -363,11 +363,20 @@ class RemoteStore:
 
     def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
         """Replace the article's named graph by `triples` (one PUT); True if it existed before."""
-        return self._put(str(article_iri(article_id)), _ntriples(triples))
+        return self.replace_graph(article_iri(article_id), triples)
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
+        """Replace one named graph by `triples` (one PUT; a DELETE when there are none, since an
+        empty graph is no graph in the embedded store either); True if it existed before."""
+        body = _ntriples(triples)
+        return self._put(str(graph), body) if body else self._delete(str(graph))
 
     def remove_article(self, article_id: str) -> bool:
         """Drop the article's named graph (Graph Store DELETE); True if it existed."""
-        response = self._writable().request("DELETE", self._graph_url(str(article_iri(article_id))))
+        return self._delete(str(article_iri(article_id)))
+
+    def _delete(self, graph: str) -> bool:
+        response = self._writable().request("DELETE", self._graph_url(graph))
         if response.status == 404:
             response.read()
             return False

@@ -284,11 +284,29 @@ class Store:
         return self.replace_graph(article_iri(article_id), triples)
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
-        """Atomically replace one named graph by `triples`; True if it existed before."""
+        """Atomically replace one named graph by `triples`; True if it existed before.
+
+        An existing graph is dropped and re-inserted by one SPARQL Update (see the module doc).
+        A new one has nothing to drop: its quads go in by one transactional `extend`, which
+        skips writing and parsing SPARQL text (2.5x faster; benchmarks/README.md).
+        """
         store = self._writable()
-        existed = store.contains_named_graph(ox.NamedNode(str(graph)))
-        self._update(_replace_graphs_update({str(graph): _sparql_triples(triples)}))
-        return existed
+        name = ox.NamedNode(str(graph))
+        existed = store.contains_named_graph(name)
+        if existed:
+            self._update(_replace_graphs_update({str(graph): _sparql_triples(triples)}))
+            return True
+        quads = [ox.Quad(_as_ox(s), _as_ox(p), _as_ox(o), name) for s, p, o in triples]  # type: ignore[arg-type]
+        if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
+            # INSERT DATA makes blank nodes fresh for the request; `extend` would keep their labels
+            body = _sparql_triples((q.subject, q.predicate, q.object) for q in quads)
+            self._update(_replace_graphs_update({str(graph): body}))
+            return False
+        try:
+            store.extend(quads)
+        except (OSError, RuntimeError) as err:
+            raise StoreError(f"writing to the store {self.location or '(memory)'} failed: {err}") from err
+        return False
 
     def remove_article(self, article_id: str) -> bool:
         """Drop the article's named graph; True if it existed."""

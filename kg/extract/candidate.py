@@ -24,6 +24,7 @@ class Candidate:
     class_from_weapon_phrase: bool = False  # the class word sits in the phrase that names the weapon
     date_phrase: str | None = None
     date_role: str = ""  # "start", "end", "signed", "report" or "" (how the date relates to the event)
+    identifying_date: bool = False  # in the noun phrase: "the 1953 armistice", "its June 26 launch"
     future: bool = False  # the date phrase points forward ("due to begin Monday")
     same_day_as_previous: bool = False  # "the same day", "hours after the launch"
     site: str | None = None

@@ -319,6 +319,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                 needs_actor=not states,
                 weapons=tuple(weapons),
                 date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                identifying_date=view.identifying_date(trig, date_phrase),
                 date_role=role,
                 future=fact.value == "expected",
                 same_day_as_previous=same_day,

@@ -739,6 +739,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     weapon_class=wclass,
                     class_from_weapon_phrase=from_phrase,
                     date_phrase=date_phrase,
+                    identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=date_role,
                     future=fact is Factuality.EXPECTED,
                     same_day_as_previous=same_day,

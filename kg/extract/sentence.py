@@ -308,6 +308,16 @@ class SentenceView:
         self._dates = sorted(phrases, key=lambda p: p.start)
         return self._dates
 
+    def identifying_date(self, trigger: Token, phrase: str | None) -> bool:
+        """True if `phrase` is part of the trigger's own noun phrase, before it ("the 1953
+        armistice", "Monday's test"): a date that says which event is meant."""
+        if phrase is None:
+            return False
+        left = {t.i for t in trigger.subtree if t.i < trigger.i}
+        return any(
+            p.text == phrase and any(i in left for i in range(p.start, p.end)) for p in self.date_phrases()
+        )
+
     def dates_in(self, tokens: Iterable[Token]) -> list[DatePhrase]:
         idx = {t.i for t in tokens}
         return [

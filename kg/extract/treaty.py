@@ -265,6 +265,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 actors=tuple(states),
                 needs_actor=not states,
                 date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                identifying_date=view.identifying_date(trig, date_phrase),
                 date_role=role,
                 same_day_as_previous=same_day,
                 factuality=fact,

@@ -1,0 +1,211 @@
+"""RDF files written by `kg export` -> the named graphs to load back (`kg import FILE`).
+
+TriG and N-Quads keep the named graphs: each graph of the file is loaded as it is. Turtle,
+N-Triples and JSON-LD hold the union of all graphs, so the graphs are rebuilt from the data
+(`split_graphs`), the way `kg build` lays them out:
+
+- an article's graph (named by the kgo:Article IRI) holds the triples about the article, its
+  mentions (`dcterms:isPartOf` the article), the events derived from them
+  (`prov:wasDerivedFrom` a mention), the run that generated them (`prov:wasGeneratedBy`),
+  their sites (`kgo:site`) and the weapons they name (`kgo:weapon`) that the Weapons graph
+  does not describe; a node reached from several articles (a run, a place) is described in
+  each of them;
+- `kgo:sameEventAs` triples go to the links graph (kgr:graph/links);
+- the rest goes to the shared graph its subject belongs to: States (state:...), Weapons
+  (catalogued weapons and classes, kgr:weapon-...), the ontology (its terms, the kgo:
+  namespace and blank nodes); anything else (triples added by hand) to kgr:graph/imported.
+
+So export -> import -> export gives the same graph (isomorphic) in every format, and with the
+same lexicon a Turtle round trip gives back the same named graphs too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.term import Node
+
+from kg.errors import KgError
+from kg.lexicon import Lexicon
+from kg.namespaces import (
+    DCTERMS,
+    KGO,
+    KGR,
+    LINKS_GRAPH,
+    ONTOLOGY_GRAPH,
+    PROV,
+    RDF,
+    STATE,
+    STATES_GRAPH,
+    WEAPONS_GRAPH,
+)
+from kg.store import from_ox, reference_quads
+
+Triple = tuple[Node, Node, Node]  # rdflib terms, as GraphStore.replace_graph takes them
+OxSubject = ox.NamedNode | ox.BlankNode | ox.Triple
+
+#: File name endings (and --format values) -> RDF format.
+FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "json": ox.RdfFormat.JSON_LD,
+}
+#: Where the triples of a graph-less file go that no graph of kg would hold.
+IMPORTED_GRAPH = KGR["graph/imported"]
+
+_ONTOLOGY_IRI = str(KGO._NS).rstrip("#/")
+_ARTICLE_PREFIX = str(KGR["article-"])
+_TYPE = ox.NamedNode(str(RDF.type))
+_ARTICLE = ox.NamedNode(str(KGO.Article))
+_IS_PART_OF = ox.NamedNode(str(DCTERMS.isPartOf))
+_DERIVED_FROM = ox.NamedNode(str(PROV.wasDerivedFrom))
+_GENERATED_BY = ox.NamedNode(str(PROV.wasGeneratedBy))
+_SITE = ox.NamedNode(str(KGO.site))
+_WEAPON = ox.NamedNode(str(KGO.weapon))
+_SAME_EVENT = ox.NamedNode(str(KGO.sameEventAs))
+
+
+def format_of(path: Path, fmt: str | None = None) -> ox.RdfFormat:
+    """The RDF format named by `fmt`, else by the file name's ending; KgError if neither does."""
+    key = (fmt or path.suffix.lstrip(".")).lower()
+    if key not in FORMATS:
+        names = ", ".join(sorted(FORMATS))
+        raise KgError(f"{path}: cannot tell the RDF format from the file name; give --format ({names})")
+    return FORMATS[key]
+
+
+def read_graphs(path: Path, lexicon: Lexicon, fmt: str | None = None) -> dict[URIRef, list[Triple]]:
+    """The named graphs of the RDF file `path`, split as the module doc says.
+
+    `lexicon` tells catalogued weapons (Weapons graph) from those an article describes.
+    KgError if the file does not parse or holds no triples.
+    """
+    rdf_format = format_of(path, fmt)
+    try:
+        quads = list(ox.parse(path=str(path), format=rdf_format))
+    except SyntaxError as err:
+        problem = f"not valid {rdf_format.name}: {err}; give a file written by kg export"
+        raise KgError(f"{path}: {problem}") from err
+    except (OSError, ValueError) as err:
+        raise KgError(f"{path}: cannot read the file: {err}") from err
+    if not quads:
+        raise KgError(f"{path}: the file holds no triples; nothing to import")
+    graphs: dict[URIRef, list[Triple]] = {}
+    unnamed: list[ox.Triple] = []
+    for quad in quads:
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            unnamed.append(ox.Triple(quad.subject, quad.predicate, quad.object))
+        else:
+            graphs.setdefault(URIRef(quad.graph_name.value), []).append(_rdflib(quad.triple))
+    if unnamed:
+        for graph, triples in split_graphs(unnamed, known_subjects(lexicon)).items():
+            graphs.setdefault(graph, []).extend(triples)
+    return graphs
+
+
+def known_subjects(lexicon: Lexicon) -> dict[URIRef, set[str]]:
+    """For each shared graph (ontology, States, Weapons) as kg writes it, its subject IRIs."""
+    return {
+        graph: {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)}
+        for graph, quads in reference_quads(lexicon).items()
+    }
+
+
+def is_article_graph(graph: URIRef) -> bool:
+    return str(graph).startswith(_ARTICLE_PREFIX)
+
+
+def split_graphs(
+    triples: Iterable[ox.Triple], known: Mapping[URIRef, set[str]]
+) -> dict[URIRef, list[Triple]]:
+    """Triples of a graph-less export -> the named graphs `kg build` would have put them in (pure).
+
+    `known` gives the subjects each shared graph describes (`known_subjects`).
+    Every triple lands in at least one graph; a triple about a node shared by several
+    articles (a run, a place) lands in each of their graphs.
+    """
+    by_subject: dict[OxSubject, list[ox.Triple]] = {}
+    parts: dict[OxSubject, list[OxSubject]] = {}  # article -> its mentions
+    derived: dict[OxSubject, list[OxSubject]] = {}  # mention -> the events derived from it
+    articles: list[OxSubject] = []
+    for t in dict.fromkeys(triples):
+        by_subject.setdefault(t.subject, []).append(t)
+        if t.predicate == _IS_PART_OF and isinstance(t.object, ox.NamedNode):
+            parts.setdefault(t.object, []).append(t.subject)
+        elif t.predicate == _DERIVED_FROM and isinstance(t.object, ox.NamedNode):
+            derived.setdefault(t.object, []).append(t.subject)
+        elif t.predicate == _TYPE and t.object == _ARTICLE:
+            articles.append(t.subject)
+
+    catalogued = known.get(WEAPONS_GRAPH, set())
+    graphs: dict[URIRef, list[Triple]] = {}
+    placed: set[ox.Triple] = set()
+    for article in articles:
+        if not isinstance(article, ox.NamedNode):
+            continue  # an article is named by its IRI; a blank one is left to _shared_graph
+        nodes = dict.fromkeys(_article_nodes(article, by_subject, parts, derived, catalogued))
+        graph = [t for node in nodes for t in by_subject.get(node, ()) if t.predicate != _SAME_EVENT]
+        placed.update(graph)
+        graphs[URIRef(article.value)] = [_rdflib(t) for t in graph]
+    for subject_triples in by_subject.values():
+        for t in subject_triples:
+            if t not in placed:
+                graphs.setdefault(_shared_graph(t, known), []).append(_rdflib(t))
+    return graphs
+
+
+def _article_nodes(
+    article: OxSubject,
+    by_subject: Mapping[OxSubject, list[ox.Triple]],
+    parts: Mapping[OxSubject, list[OxSubject]],
+    derived: Mapping[OxSubject, list[OxSubject]],
+    catalogued: set[str],
+) -> Iterator[OxSubject]:
+    """The nodes an article's graph describes, reached from the article node."""
+
+    def objects(node: OxSubject, predicate: ox.NamedNode) -> Iterator[ox.NamedNode]:
+        for t in by_subject.get(node, ()):
+            if t.predicate == predicate and isinstance(t.object, ox.NamedNode):
+                yield t.object
+
+    yield article
+    yield from objects(article, _GENERATED_BY)
+    mentions = parts.get(article, [])
+    yield from mentions
+    for event in dict.fromkeys(e for m in mentions for e in derived.get(m, ())):
+        yield event
+        yield from objects(event, _GENERATED_BY)
+        yield from objects(event, _SITE)
+        yield from (w for w in objects(event, _WEAPON) if w.value not in catalogued)
+
+
+def _shared_graph(t: ox.Triple, known: Mapping[URIRef, set[str]]) -> URIRef:
+    """The graph of a triple that belongs to no article."""
+    if t.predicate == _SAME_EVENT:
+        return LINKS_GRAPH
+    if isinstance(t.subject, ox.BlankNode):
+        return ONTOLOGY_GRAPH  # only the ontology has blank nodes (OWL restrictions, lists)
+    iri = t.subject.value if isinstance(t.subject, ox.NamedNode) else ""
+    for graph in (STATES_GRAPH, WEAPONS_GRAPH, ONTOLOGY_GRAPH):
+        if iri in known.get(graph, ()):
+            return graph
+    if iri.startswith(str(STATE)):
+        return STATES_GRAPH
+    if iri.startswith(str(KGR["weapon-"])):
+        return WEAPONS_GRAPH
+    if iri.startswith(_ONTOLOGY_IRI):
+        return ONTOLOGY_GRAPH
+    return IMPORTED_GRAPH
+
+
+def _rdflib(t: ox.Triple) -> Triple:
+    return (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
