@@ -127,3 +127,11 @@ def test_bad_dateline_is_named_and_skipped(tmp_path: Path) -> None:
     assert "built 1 article(s)" in err
     code, _, _ = run("build", str(tmp_path), "--store", str(tmp_path / "s"), "--strict")
     assert code == 1
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    command = ci.strip().splitlines()[-1]
+    assert "pytest" in command
+    assert command in readme
