@@ -1,0 +1,127 @@
+"""A crash of spaCy, the rules or the RDF writer on one article is a skip, never the end of the build."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import kg.pipeline
+from kg.models import Article, BuildReport
+from kg.pipeline import MAX_ARTICLE_CHARS, build, extract_articles
+from kg.store import Store
+
+pytestmark = pytest.mark.model
+
+TEXT = " date 2017-03-23 AP\n\nNorth Korea fired a ballistic missile on Tuesday, officials said.\n"
+
+
+def _corpus(folder: Path, bad: str = "c-bad") -> list[Path]:
+    for name in ("a-good", "b-good", bad, "d-good"):
+        body = TEXT.replace("Tuesday", "Tuesday BOOM") if name == bad else TEXT
+        (folder / f"{name}.txt").write_text(body, encoding="utf-8")
+    return [folder]
+
+
+def _build(folder: Path) -> tuple[BuildReport, list[str]]:
+    with Store.memory() as store:
+        report = build(_corpus(folder), store)
+        return report, store.article_ids()
+
+
+class FlakyNlp:
+    """The real pipeline, except that it raises on any text containing BOOM."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.meta = nlp.meta
+
+    def __call__(self, text: str) -> Any:
+        if "BOOM" in text:
+            raise ValueError("boom in the parser")
+        return self.nlp(text)
+
+    def pipe(self, stream: Iterator[tuple[str, Any]], **kwargs: Any) -> Iterator[Any]:
+        def checked() -> Iterator[tuple[str, Any]]:
+            for text, context in stream:
+                if "BOOM" in text:
+                    raise ValueError("boom in the parser")
+                yield text, context
+
+        return self.nlp.pipe(checked(), **kwargs)  # type: ignore[no-any-return]
+
+
+def test_a_parser_crash_skips_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Any
+) -> None:
+    monkeypatch.setattr(kg.pipeline, "load_nlp", lambda: FlakyNlp(nlp))
+    report, ids = _build(tmp_path)
+    assert ids == ["a-good", "b-good", "d-good"]
+    [(where, why)] = report.skipped
+    assert where == str(tmp_path / "c-bad.txt")
+    assert why.startswith(
+        "article 'c-bad': spaCy failed (ValueError: boom in the parser); this is a bug in kg"
+    )
+
+
+def test_an_extractor_crash_skips_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = kg.pipeline.extract_doc
+
+    def flaky(doc: Any, article: Article, lexicon: Any) -> Any:
+        if "BOOM" in article.body:
+            raise IndexError("boom in a rule")
+        return real(doc, article, lexicon)
+
+    monkeypatch.setattr(kg.pipeline, "extract_doc", flaky)
+    report, ids = _build(tmp_path)
+    assert ids == ["a-good", "b-good", "d-good"]
+    [(_, why)] = report.skipped
+    assert why.startswith("article 'c-bad': the extractor failed (IndexError: boom in a rule)")
+
+
+def test_an_rdf_writer_crash_skips_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = kg.pipeline.article_triples
+
+    def flaky(extraction: Any, *args: Any, **kwargs: Any) -> Any:
+        if "BOOM" in extraction.article.body:
+            raise ValueError("boom in the writer")
+        return real(extraction, *args, **kwargs)
+
+    monkeypatch.setattr(kg.pipeline, "article_triples", flaky)
+    report, ids = _build(tmp_path)
+    assert ids == ["a-good", "b-good", "d-good"]
+    assert report.articles == 3
+    [(_, why)] = report.skipped
+    assert "the RDF writer failed (ValueError: boom in the writer)" in why
+
+
+def test_an_error_reading_the_input_is_not_swallowed(nlp: Any, lexicon: Any) -> None:
+    def articles() -> Iterator[Article]:
+        yield Article("a", "North Korea fired a missile.")
+        raise OSError("disk gone")
+
+    skipped: list[str] = []
+    with pytest.raises(OSError, match="disk gone"):
+        list(extract_articles(articles(), nlp, lexicon, on_skip=lambda a, why, line: skipped.append(why)))
+    assert skipped == []
+
+
+def test_article_size_limit_in_jsonl_names_the_line(tmp_path: Path) -> None:
+    import json
+
+    rows = [
+        {"id": "small", "text": "North Korea fired a missile."},
+        {"id": "big", "text": "x " * MAX_ARTICLE_CHARS},
+    ]
+    (tmp_path / "batch.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with Store.memory() as store:
+        report = build([tmp_path], store)
+        assert store.article_ids() == ["small"]
+    [(where, why)] = report.skipped
+    assert where == f"{tmp_path / 'batch.jsonl'}:2"
+    assert why == (
+        f"article 'big' is {2 * MAX_ARTICLE_CHARS:,} characters long, over the limit of 100,000; "
+        "split it into several articles"
+    )
