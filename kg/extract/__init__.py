@@ -14,7 +14,7 @@ from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import cues, outcome_cues
 from kg.extract.launch import LAUNCHED, find_launches
-from kg.extract.sentence import SentenceView
+from kg.extract.sentence import DocIndex, SentenceView
 from kg.extract.treaty import find_treaties
 from kg.lexicon import Lexicon
 from kg.models import Article, Extraction, Mention
@@ -33,11 +33,12 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     mentions: list[Mention] = []
     notes: list[Note] = []
     sentences = 0
+    doc_index = DocIndex(doc)
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
         sentences += 1
-        view = SentenceView(sent, lexicon, index)
+        view = SentenceView(sent, lexicon, index, doc_index)
         mention = view.mention()
         if mention.states or mention.weapons:
             mentions.append(mention)

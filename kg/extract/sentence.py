@@ -8,6 +8,7 @@ token attributes (dep_, head, children, lemma_).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from kg.models import Mention, WeaponRef
 from kg.nlp import SPANS_KEY
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Prepositions whose object is where or against whom something happens, not who does it.
 LOCATION_PREPS = frozenset(
@@ -112,8 +113,27 @@ class DatePhrase:
     root: int  # doc index of the token the phrase hangs from
 
 
+class DocIndex:
+    """The gazetteer spans and DATE entities of a Doc, bucketed by sentence once, so that
+    each SentenceView reads only its own (scanning the whole Doc per sentence is quadratic)."""
+
+    def __init__(self, doc: Doc) -> None:
+        starts = [sent.start for sent in doc.sents]
+        self._starts = starts
+        self.spans: dict[int, list[Span]] = {}
+        self.dates: dict[int, list[Span]] = {}
+        for span in doc.spans[SPANS_KEY]:
+            self.spans.setdefault(self._sentence_of(span.start), []).append(span)
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self.dates.setdefault(self._sentence_of(ent.start), []).append(ent)
+
+    def _sentence_of(self, token: int) -> int:
+        return self._starts[bisect_right(self._starts, token) - 1] if self._starts else 0
+
+
 class SentenceView:
-    def __init__(self, sent: Span, lexicon: Lexicon, index: int) -> None:
+    def __init__(self, sent: Span, lexicon: Lexicon, index: int, doc_index: DocIndex | None = None) -> None:
         self.sent = sent
         self.doc = sent.doc
         self.lexicon = lexicon
@@ -122,7 +142,13 @@ class SentenceView:
         self.weapons: dict[int, str] = {}
         self.classes: dict[int, str] = {}
         self.span_root: dict[int, int] = {}  # token -> root token of its gazetteer span
-        for span in self.doc.spans[SPANS_KEY]:
+        if doc_index is not None:
+            spans: list[Span] = doc_index.spans.get(sent.start, [])
+            self._date_ents: list[Span] = doc_index.dates.get(sent.start, [])
+        else:
+            spans = list(self.doc.spans[SPANS_KEY])
+            self._date_ents = [e for e in sent.ents if e.label_ == "DATE"]
+        for span in spans:
             if span.start < sent.start or span.end > sent.end:
                 continue
             for tok in span:
@@ -301,8 +327,8 @@ class SentenceView:
                 continue
             phrases.append(DatePhrase(span.start, span.end, text, span.root.i))
             taken.update(range(span.start, span.end))
-        for ent in self.sent.ents:
-            if ent.label_ != "DATE" or any(i in taken for i in range(ent.start, ent.end)):
+        for ent in self._date_ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             phrases.append(DatePhrase(ent.start, ent.end, ent.text, ent.root.i))
         self._dates = sorted(phrases, key=lambda p: p.start)
