@@ -264,8 +264,11 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         )
         if not attached:
             triggers.append(root)
-    # Coordinated nouns ("exercises and drills") are one trigger.
+    # Coordinated nouns ("exercises and drills") are one trigger; so is a noun in apposition
+    # to a known name ("Aurora 17, its largest military exercise").
+    named = {i for start, end, _ in known for i in range(start, end)}
     triggers = [t for t in triggers if not (t.dep_ == "conj" and t.head in triggers)]
+    triggers = [t for t in triggers if not (t.dep_ == "appos" and t.head.i in named and t.head in triggers)]
     out: list[Candidate] = []
     for trig in triggers:
         fact = factuality(view, trig, c)
@@ -331,6 +334,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                 ongoing=ongoing,
             )
         )
+    if any(cand.name for cand in out):
+        # "Aurora 17, its largest military exercise": a sentence that names an exercise and
+        # refers to "its exercise" tells one exercise
+        out = [cand for cand in out if cand.name or not cand.definite or cand.distinct]
     if not out:
         joined = _participation(view, discourse)
         if joined is not None:

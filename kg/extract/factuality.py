@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.sentence import SentenceView
+from kg.extract.sentence import SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import Factuality, Outcome
 
@@ -37,6 +37,10 @@ PLAN_NOUNS = frozenset(
         "goal",
         "bid",
     }
+)
+NEGATABLE_VERBS = frozenset(
+    {"hold", "conduct", "stage", "carry", "take", "begin", "start", "launch", "fire", "test", "go", "happen",
+     "occur", "sign", "conclude", "reach", "perform", "fly", "open"}
 )
 HAPPEN_VERBS = frozenset(
     {
@@ -178,15 +182,14 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
             ):
                 return Factuality.EXPECTED
             if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ == "nsubj" and lemma in HAPPEN_VERBS:
-                return (
-                    Factuality.EXPECTED
-                )  # "the drill would begin Monday" (not "the drill would put ... on display")
+                return Factuality.EXPECTED  # "the drill would begin Monday", not "would put ... on display"
             if (
                 anc.pos_ == "VERB"
                 and any(ch.dep_ == "neg" for ch in anc.children)
                 and cur.dep_ in ("dobj", "nsubjpass", "xcomp")
+                and lemmas(anc) & NEGATABLE_VERBS
             ):
-                return Factuality.NEGATED
+                return Factuality.NEGATED  # "did not hold the drills", not "did not regard it as a threat"
             if lemma in c.reporting or (
                 anc.pos_ == "VERB" and steps > 0 and cur.dep_ in ("ccomp", "advcl", "relcl")
             ):
