@@ -205,9 +205,27 @@ def _participants(
         if w not in weapons
     ]
     for w in weapons:
-        if w.operator and w.operator not in states:
+        # "a US B-1B bomber" or "the bomber": its operator takes part; "South Korean fighter
+        # jets, including F-35As": the platform is theirs, whoever builds it
+        if w.operator and w.operator not in states and not (states and _owned(view, w)):
             states.append(w.operator)
     return states, weapons, pronoun
+
+
+def _owned(view: SentenceView, weapon: WeaponRef) -> bool:
+    """True if a state modifies the noun phrase the weapon sits in ("South Korean fighter
+    jets, including F-35As")."""
+    for tok in view.sent:
+        if view.weapons.get(tok.i) != weapon.name:
+            continue
+        for anc in [tok, *tok.ancestors]:
+            if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":  # "including" is a preposition here
+                break
+            if any(
+                ch.i in view.states and ch.dep_ in ("amod", "compound", "poss", "nmod") for ch in anc.children
+            ):
+                return True
+    return False
 
 
 def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None) -> str:
@@ -305,7 +323,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         definite = any(
             ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children
         )
-        distinct = any(ch.lower_ in ("another", "similar", "separate", "new") for ch in trig.children)
+        # "another", "a similar" exercise, or any "a/an ... exercise": a new one, not the one told before
+        distinct = any(
+            ch.lower_ in ("another", "similar", "separate", "new", "a", "an") for ch in trig.children
+        )
         ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
             verb is not None
             and verb.lemma_ in ("wrap", "wind")
