@@ -162,8 +162,10 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
 
 
 def _weak(cand: Candidate, date: PartialDate | None) -> bool:
-    """A launch mention that names no weapon, class, date or site: it can support an event
-    already told, not start one."""
+    """A launch mention that names no weapon, class, date or site, or drills in general: it
+    can support an event already told, not start one."""
+    if cand.generic:
+        return True
     return cand.type is EventType.LAUNCH and not (
         cand.weapons or cand.weapon_class or date or cand.site or cand.count
     )

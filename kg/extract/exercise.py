@@ -332,6 +332,13 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             and verb.lemma_ in ("wrap", "wind")
             and any(a.lower_ == "are" for a in verb.children)
         )
+        generic = (
+            trig.tag_ == "NNS"
+            and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
+            and date_phrase is None
+            and name is None
+            and not (verb is not None and lemmas(verb) & HOLD_VERBS)
+        )
         out.append(
             Candidate(
                 type=EventType.EXERCISE,
@@ -353,6 +360,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                 definite=definite and name is None,
                 distinct=distinct,
                 ongoing=ongoing,
+                generic=generic,
             )
         )
     if any(cand.name for cand in out):
