@@ -35,6 +35,15 @@ def test_build_j2_from_the_command_line(
 
 
 def test_jobs_and_scheduler_are_exclusive(corpus: Path, tmp_path: Path) -> None:
-    args = ["build", str(corpus), "-j", "2", "--scheduler", "tcp://127.0.0.1:1", "--store", str(tmp_path / "s")]
+    args = [
+        "build",
+        str(corpus),
+        "-j",
+        "2",
+        "--scheduler",
+        "tcp://127.0.0.1:1",
+        "--store",
+        str(tmp_path / "s"),
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2

@@ -84,7 +84,10 @@ def oxigraph_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two seeds and a few devset articles, in one folder."""
     folder = tmp_path_factory.mktemp("corpus")
-    sources: Sequence[Path] = [*sorted(SEEDS.glob("*.txt")), *(DEVSET / f"{name}.txt" for name in DEVSET_SAMPLE)]
+    sources: Sequence[Path] = [
+        *sorted(SEEDS.glob("*.txt")),
+        *(DEVSET / f"{name}.txt" for name in DEVSET_SAMPLE),
+    ]
     for source in sources:
         shutil.copyfile(source, folder / source.name)
     return folder

@@ -20,7 +20,9 @@ from kg.store import Store
 pytestmark = [pytest.mark.server, pytest.mark.model]
 
 
-def test_the_served_store_answers_every_named_query_as_the_folder_does(served_store: tuple[Path, str]) -> None:
+def test_the_served_store_answers_every_named_query_as_the_folder_does(
+    served_store: tuple[Path, str],
+) -> None:
     folder, url = served_store
     # `serve-read-only` opens RocksDB without its lock, so the folder can be read beside it.
     with Store.open(folder, read_only=True) as local, RemoteStore.open(url, read_only=True) as remote:
@@ -38,7 +40,7 @@ def test_the_served_store_refuses_updates(served_store: tuple[Path, str]) -> Non
         urllib.request.urlopen(urllib.request.Request(f"{url}/update", data=update), timeout=10)
     refused.value.close()
     assert refused.value.code == 403
-    with RemoteStore.open(url) as remote, pytest.raises(StoreError, match="refused the write.*read-only"):
+    with RemoteStore.open(url) as remote, pytest.raises(StoreError, match=r"refused the write.*read-only"):
         remote.replace_article("seed-2017-03-23-wonsan", [])
     with RemoteStore.open(url, read_only=True) as remote:
         assert remote.article_ids() == ["seed-2017-03-23-wonsan", "seed-2024-06-26-pyongyang"]
@@ -47,7 +49,13 @@ def test_the_served_store_refuses_updates(served_store: tuple[Path, str]) -> Non
 def test_server_command_line() -> None:
     argv = server_argv("oxigraph", Path("s"), "127.0.0.1:7000", writable=False, cors=False)
     assert argv == [
-        "oxigraph", "serve-read-only", "--location", "s", "--bind", "127.0.0.1:7000", "--union-default-graph"
+        "oxigraph",
+        "serve-read-only",
+        "--location",
+        "s",
+        "--bind",
+        "127.0.0.1:7000",
+        "--union-default-graph",
     ]
     argv = server_argv("oxigraph", Path("s"), "127.0.0.1:7000", writable=True, cors=True)
     assert argv[1] == "serve" and argv[-1] == "--cors"
