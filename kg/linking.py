@@ -72,31 +72,32 @@ def link_triples(pairs: Sequence[tuple[str, str]]) -> list[tuple[URIRef, URIRef,
 
 
 def launch_rows(store: GraphStore) -> list[LaunchRow]:
-    query = load_query("events")
+    """The launches that can be linked, from the light named query `launch-keys`."""
+    query = load_query("launch-keys")
     result = store.query(query.text)
     col = {name: i for i, name in enumerate(result.variables)}
-    rows = []
+    rows: dict[str, LaunchRow] = {}
     for row in result.rows:
-        if row[col["type"]] is None or row[col["type"]].value != "Launch":  # type: ignore[union-attr]
-            continue
 
         def value(name: str, row: tuple[object, ...] = row) -> str | None:
             term = row[col[name]]
             return None if term is None else str(term.value)  # type: ignore[attr-defined]
 
+        iri = value("event") or ""
         date = value("date")
-        rows.append(
+        rows.setdefault(
+            iri,
             LaunchRow(
-                iri=value("event") or "",
+                iri=iri,
                 article=value("article") or "",
                 agent=value("agent"),
                 date=PartialDate.from_iso(date) if date else None,
                 weapon=value("weapon"),
                 weapon_class=value("class"),
                 factuality=value("factuality") or "",
-            )
+            ),
         )
-    return rows
+    return list(rows.values())
 
 
 def relink(store: GraphStore, lexicon: Lexicon) -> int:

@@ -54,7 +54,15 @@ def test_build_is_idempotent(tmp_path: Path) -> None:
     counts = []
     for _ in range(2):
         assert run("build", str(SEEDS), "--store", store, "-q")[0] == 0
-        code, out, _ = run("query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store, "-f", "csv")
+        code, out, _ = run(
+            "query",
+            "-e",
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            "--store",
+            store,
+            "-f",
+            "csv",
+        )
         assert code == 0
         counts.append(out)
     assert counts[0] == counts[1]
@@ -65,7 +73,11 @@ def test_query_launches_lists_both_seed_launches(built: Path) -> None:
     code, out, err = run("query", "launches", "--store", str(built), "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    failures = {(r["state_code"], r["date"], r["site"]) for r in rows if r["outcome"] == "failure" and r["factuality_word"] == "asserted"}
+    failures = {
+        (r["state_code"], r["date"], r["site"])
+        for r in rows
+        if r["outcome"] == "failure" and r["factuality_word"] == "asserted"
+    }
     assert ("PRK", "2017-03-22", "Wonsan") in failures
     assert ("PRK", "2024-06-26", "area near Pyongyang") in failures
     for row in rows:
@@ -85,7 +97,9 @@ def test_query_param_filters_and_json_parses(built: Path) -> None:
 
 @pytest.mark.model
 def test_adhoc_count(built: Path) -> None:
-    code, out, _ = run("query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(built), "-f", "tsv")
+    code, out, _ = run(
+        "query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(built), "-f", "tsv"
+    )
     assert code == 0
     assert int(re.findall(r"\d+", out.splitlines()[1])[0]) > 1000
 

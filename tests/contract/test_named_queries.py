@@ -220,6 +220,30 @@ EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], l
         [("launch", WONSAN, "2017-03-22", HWASONG, "2017-03", "kgr:launch-a", "kgr:launch-b2")],
     ),
     ("distinct-launches", ()): (("launch_events", "repeated", "distinct_launches"), [(3, 1, 2)]),
+    # kg/linking.py: launches dated to the day, asserted or claimed, with what tells them apart
+    ("launch-keys", ()): (
+        ("event", "article", "agent", "date", "weapon", "class", "factuality"),
+        [
+            (
+                "kgr:launch-a",
+                "seed-2017-03-23-wonsan",
+                "PRK",
+                "2017-03-22^^xsd:date",
+                None,
+                "ballistic missile",
+                "kgo:Asserted",
+            ),
+            (
+                "kgr:launch-b1",
+                "seed-2017-11-29-hwasong",
+                "PRK",
+                "2017-11-29^^xsd:date",
+                "Hwasong-15",
+                "intercontinental ballistic missile",
+                "kgo:Claimed",
+            ),
+        ],
+    ),
     # The queries below feed `kg eval` (kg/readback.py) and `kg stats`.
     ("article-states", ()): (("article", "state_code"), ARTICLE_STATES),
     ("article-states", (("article", HWASONG),)): ((), ARTICLE_STATES[3:]),
@@ -228,8 +252,16 @@ EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], l
     ("stats", ()): (("what", "count"), STATS),
     # The queries below feed the network views (kg/network.py: kg view, kg analyze, graphml/gexf).
     ("network-edges", ()): (
-        ("source", "source_class", "source_label", "property", "target", "target_class", "target_label",
-         "target_code"),
+        (
+            "source",
+            "source_class",
+            "source_label",
+            "property",
+            "target",
+            "target_class",
+            "target_label",
+            "target_code",
+        ),
         NETWORK_EDGES,
     ),
     ("launch-mentions", ()): (

@@ -33,7 +33,11 @@ def test_two_north_korean_launches_five_days_apart(nlp, lexicon) -> None:  # typ
 
 def test_india_and_pakistan(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, lexicon, "2019-05-24-brahmos-shaheen.txt")
-    named = {(e.agent, e.weapon.name) for e in events if isinstance(e, Launch) and e.weapon and not e.weapon.generic}
+    named = {
+        (e.agent, e.weapon.name)
+        for e in events
+        if isinstance(e, Launch) and e.weapon and not e.weapon.generic
+    }
     assert named == {("IND", "BrahMos"), ("PAK", "Shaheen-II")}
     brahmos = next(e for e in events if isinstance(e, Launch) and e.weapon and e.weapon.name == "BrahMos")
     assert brahmos.date == PartialDate(2019, 5, 23)
@@ -47,6 +51,10 @@ def test_india_and_pakistan(nlp, lexicon) -> None:  # type: ignore[no-untyped-de
 def test_iran_salvo_and_trilateral_drills(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
     events = _events(nlp, lexicon, "2020-01-08-iran-iraq.txt")
     [salvo] = [e for e in events if isinstance(e, Launch)]
-    assert (salvo.agent, salvo.date, salvo.weapon_class) == ("IRN", PartialDate(2020, 1, 8), "ballistic missile")
+    assert (salvo.agent, salvo.date, salvo.weapon_class) == (
+        "IRN",
+        PartialDate(2020, 1, 8),
+        "ballistic missile",
+    )
     [drill] = [e for e in events if isinstance(e, Exercise)]
     assert (drill.participants, drill.date) == (("CHN", "IRN", "RUS"), PartialDate(2019, 12, 27))

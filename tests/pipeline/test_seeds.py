@@ -41,7 +41,7 @@ def test_seeds_are_the_devset_seed_articles() -> None:
 
 
 def test_wonsan_launches(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
-    article, x = _events(nlp, lexicon, "seed-2017-03-23-wonsan.txt")
+    _article, x = _events(nlp, lexicon, "seed-2017-03-23-wonsan.txt")
     main = _launch(x.events, "2017-03-22")
     assert (main.agent, main.site, main.outcome, main.count) == ("PRK", "Wonsan", Outcome.FAILURE, 1)
     assert main.weapon_class == "missile"
@@ -49,7 +49,10 @@ def test_wonsan_launches(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
     assert len(main.evidence) >= 3  # told in several sentences: one event, several mentions
     earlier = _launch(x.events, "2017-03")
     assert (earlier.agent, earlier.count, earlier.weapon_class, earlier.outcome) == (
-        "PRK", 4, "ballistic missile", Outcome.SUCCESS
+        "PRK",
+        4,
+        "ballistic missile",
+        Outcome.SUCCESS,
     )
     musudan = [e for e in x.events if isinstance(e, Launch) and e.date == PartialDate(2016)]
     assert sorted((e.outcome.value, e.weapon.name if e.weapon else None) for e in musudan) == [
@@ -65,7 +68,9 @@ def test_wonsan_launches(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
 
 def test_wonsan_exercises_and_armistice(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
     _article, x = _events(nlp, lexicon, "seed-2017-03-23-wonsan.txt")
-    exercises = {(e.participants, e.date.iso() if e.date else None) for e in x.events if isinstance(e, Exercise)}
+    exercises = {
+        (e.participants, e.date.iso() if e.date else None) for e in x.events if isinstance(e, Exercise)
+    }
     assert ("KOR", "USA") in {p for p, _ in exercises}
     assert (("KOR", "USA"), "2017-03-22") in exercises
     assert (("JPN", "USA"), None) in exercises  # "the bomber" is the B-1B: American
@@ -79,14 +84,26 @@ def test_pyongyang_launches_and_pact(nlp, lexicon) -> None:  # type: ignore[no-u
     article, x = _events(nlp, lexicon, "seed-2024-06-26-pyongyang.txt")
     assert article.source is None and article.body.startswith("North Korea fired")
     main = _launch(x.events, "2024-06-26")
-    assert (main.agent, main.site, main.weapon_class, main.count) == ("PRK", "area near Pyongyang", "ballistic missile", 1)
+    assert (main.agent, main.site, main.weapon_class, main.count) == (
+        "PRK",
+        "area near Pyongyang",
+        "ballistic missile",
+        1,
+    )
     assert main.outcome is Outcome.FAILURE
     may = [e for e in x.events if isinstance(e, Launch) and e.date == PartialDate(2024, 5)]
-    assert sorted(e.weapon_class or "" for e in may) == ["satellite launch vehicle", "short-range ballistic missile"]
+    assert sorted(e.weapon_class or "" for e in may) == [
+        "satellite launch vehicle",
+        "short-range ballistic missile",
+    ]
     pact = [e for e in x.events if isinstance(e, Treaty)]
     assert any(set(t.signatories) == {"PRK", "RUS"} and t.date == PartialDate(2024, 6) for t in pact)
     drills = [e for e in x.events if isinstance(e, Exercise)]
-    assert any(set(d.participants) == {"USA", "JPN", "KOR"} and [w.name for w in d.weapons] == ["USS Theodore Roosevelt"] for d in drills)
+    assert any(
+        set(d.participants) == {"USA", "JPN", "KOR"}
+        and [w.name for w in d.weapons] == ["USS Theodore Roosevelt"]
+        for d in drills
+    )
 
 
 def test_mention_offsets_slice_the_body(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]

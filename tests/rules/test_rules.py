@@ -31,12 +31,18 @@ Row = tuple[str, int, str, str, str, str]
 def make_doc(rows: list[Row]) -> Doc:
     words = [r[0] for r in rows]
     spaces = [True] * len(rows)
-    for i, r in enumerate(rows):
+    for i, _r in enumerate(rows):
         if i + 1 < len(rows) and rows[i + 1][0] in (".", ",", "'s"):
             spaces[i] = False
     doc = Doc(
-        VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
         sent_starts=[True] + [False] * (len(rows) - 1),
     )
     return GAZETTEER(doc)

@@ -12,8 +12,15 @@ from kg.namespaces import KGO
 A = str(KGO.Asserted)
 
 
-def row(iri: str, article: str, agent: str | None = "PRK", date: str | None = "2024-06-26", weapon: str | None = None,
-        wclass: str | None = "ballistic missile", fact: str = A) -> LaunchRow:
+def row(
+    iri: str,
+    article: str,
+    agent: str | None = "PRK",
+    date: str | None = "2024-06-26",
+    weapon: str | None = None,
+    wclass: str | None = "ballistic missile",
+    fact: str = A,
+) -> LaunchRow:
     return LaunchRow(iri, article, agent, PartialDate.from_iso(date) if date else None, weapon, wclass, fact)
 
 
