@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from kg.dates import resolve
@@ -165,7 +166,7 @@ def _launchable_weapons(view: SentenceView, tokens: list[Token]) -> list[WeaponR
 
 
 def _has_projectile(
-    view: SentenceView, tokens: list[Token], nouns: dict[str, str], nonevent: frozenset[str] = frozenset()
+    view: SentenceView, tokens: list[Token], nouns: Mapping[str, str], nonevent: frozenset[str] = frozenset()
 ) -> bool:
     return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens)) or any(
         t.lemma_.lower() in nouns and t.pos_ == "NOUN" and not _nonevent(t, nonevent) for t in tokens

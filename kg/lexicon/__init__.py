@@ -16,10 +16,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from kg.errors import LexiconError
 
@@ -28,6 +29,7 @@ TABLES = ("states.tsv", "weapons.tsv", "weapon_classes.tsv", "cues.tsv")
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _QID = re.compile(r"^Q[0-9]+$")
+_NO_TERMS: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +75,18 @@ class Lexicon:
     classes: dict[str, WeaponClass]  # by label
     cues: tuple[Cue, ...]
     version: str  # short hash of the table bytes
+    # cues by category, built once: the rules ask for them tens of thousands of times a build
+    _terms: dict[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
 
-    def cue_terms(self, category: str) -> dict[str, str]:
-        """term -> value for one category of cues.tsv."""
-        return {c.term: c.value for c in self.cues if c.category == category}
+    def __post_init__(self) -> None:
+        terms: dict[str, dict[str, str]] = {}
+        for c in self.cues:
+            terms.setdefault(c.category, {})[c.term] = c.value
+        object.__setattr__(self, "_terms", {k: MappingProxyType(v) for k, v in terms.items()})
+
+    def cue_terms(self, category: str) -> Mapping[str, str]:
+        """term -> value for one category of cues.tsv (read-only; empty for an unknown category)."""
+        return self._terms.get(category, _NO_TERMS)
 
     def class_depth(self, label: str) -> int:
         """How many skos:broader steps a weapon class is below the top ("missile" 0, "SRBM" 2)."""
