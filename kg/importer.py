@@ -6,10 +6,11 @@ N-Triples and JSON-LD hold the union of all graphs, so the graphs are rebuilt fr
 
 - an article's graph (named by the kgo:Article IRI) holds the triples about the article, its
   mentions (`dcterms:isPartOf` the article), the events derived from them
-  (`prov:wasDerivedFrom` a mention), the run that generated them (`prov:wasGeneratedBy`),
-  their sites (`kgo:site`) and the weapons they name (`kgo:weapon`) that the Weapons graph
-  does not describe; a node reached from several articles (a run, a place) is described in
-  each of them;
+  (`prov:wasDerivedFrom` a mention), and the weapons they name (`kgo:weapon`) that the
+  Weapons graph does not describe;
+- the places events name as their site (`kgo:site`) go to the Places graph
+  (kgr:graph/places), the runs that generated articles and events (`prov:wasGeneratedBy`) to
+  the Runs graph (kgr:graph/runs);
 - `kgo:sameEventAs` triples go to the links graph (kgr:graph/links);
 - the rest goes to the shared graph its subject belongs to: States (state:...), Weapons
   (catalogued weapons and classes, kgr:weapon-...), the ontology (its terms, the kgo:
@@ -17,11 +18,23 @@ N-Triples and JSON-LD hold the union of all graphs, so the graphs are rebuilt fr
 
 So export -> import -> export gives the same graph (isomorphic) in every format, and with the
 same lexicon a Turtle round trip gives back the same named graphs too.
+
+`import_file` loads a file into a store. Into a store that already holds data, each graph of
+the file replaces the store's graph of that name in its own transaction (the Places and Runs
+graphs are merged instead). Into a new embedded store (a folder that does not exist or is
+empty) it takes the bulk path: Oxigraph's `bulk_load` (TriG, N-Quads) or `bulk_extend` (the
+split graphs) into a hidden folder beside the target, renamed to the target once complete. The
+bulk writers have no transactions, so the rename is what makes the import all or nothing: an
+interrupted import leaves no store, not half of one.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,13 +49,15 @@ from kg.namespaces import (
     KGR,
     LINKS_GRAPH,
     ONTOLOGY_GRAPH,
+    PLACES_GRAPH,
     PROV,
     RDF,
+    RUNS_GRAPH,
     STATE,
     STATES_GRAPH,
     WEAPONS_GRAPH,
 )
-from kg.store import from_ox, reference_quads
+from kg.store import GraphStore, from_ox, is_remote, open_store, reference_quads, resolve_location, to_ox
 
 Triple = tuple[Node, Node, Node]  # rdflib terms, as GraphStore.replace_graph takes them
 OxSubject = ox.NamedNode | ox.BlankNode | ox.Triple
@@ -61,6 +76,8 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 #: Where the triples of a graph-less file go that no graph of kg would hold.
 IMPORTED_GRAPH = KGR["graph/imported"]
+#: Graphs that articles add to rather than own: an import merges them with the store's.
+SHARED_GRAPHS = (PLACES_GRAPH, RUNS_GRAPH)
 
 _ONTOLOGY_IRI = str(KGO._NS).rstrip("#/")
 _ARTICLE_PREFIX = str(KGR["article-"])
@@ -72,6 +89,99 @@ _GENERATED_BY = ox.NamedNode(str(PROV.wasGeneratedBy))
 _SITE = ox.NamedNode(str(KGO.site))
 _WEAPON = ox.NamedNode(str(KGO.weapon))
 _SAME_EVENT = ox.NamedNode(str(KGO.sameEventAs))
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    """What `import_file` loaded."""
+
+    triples: int  # quads written, over all graphs
+    graphs: int
+    articles: int  # article graphs among them
+    bulk: bool  # True if loaded by the bulk path into a new store
+
+
+def import_file(
+    path: Path, location: str | os.PathLike[str] | None, lexicon: Lexicon, fmt: str | None = None
+) -> ImportSummary:
+    """Load the RDF file `path` into the store at `location` (see the module doc).
+
+    KgError if the file cannot be read or parsed, or holds no triples; StoreError if the store
+    cannot be opened. Either way the store is as it was.
+    """
+    if not is_remote(location):
+        folder = resolve_location(location)
+        if not folder.exists() or (folder.is_dir() and not any(folder.iterdir())):
+            return _bulk_import(path, folder, lexicon, fmt)
+    graphs = read_graphs(path, lexicon, fmt)
+    with open_store(location) as store:
+        for name, triples in graphs.items():
+            if name in SHARED_GRAPHS:  # places and runs other stored articles may use too
+                triples = list(dict.fromkeys([*stored_triples(store, name), *triples]))
+            store.replace_graph(name, triples)
+    articles = sum(1 for g in graphs if is_article_graph(g))
+    return ImportSummary(sum(len(t) for t in graphs.values()), len(graphs), articles, bulk=False)
+
+
+def _bulk_import(path: Path, folder: Path, lexicon: Lexicon, fmt: str | None) -> ImportSummary:
+    """Load `path` into the new store `folder` by Oxigraph's bulk writers (see the module doc)."""
+    rdf_format = format_of(path, fmt)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_imports(folder)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.importing-{os.getpid()}-", dir=folder.parent))
+    try:
+        store = ox.Store(str(staging))
+        try:
+            if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+                store.bulk_load(path=str(path), format=rdf_format)
+            else:
+                store.bulk_extend(_split_quads(path, lexicon, fmt))
+            store.flush()
+            quads = len(store)
+            names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+        except SyntaxError as err:
+            problem = f"not valid {rdf_format.name}: {err}; give a file written by kg export"
+            raise KgError(f"{path}: {problem}") from err
+        except (OSError, ValueError) as err:
+            raise KgError(f"{path}: cannot read the file: {err}") from err
+        finally:
+            del store  # closes RocksDB before the folder is renamed or removed
+        if not quads:
+            raise KgError(f"{path}: the file holds no triples; nothing to import")
+        if folder.exists():
+            folder.rmdir()  # empty, checked by the caller
+        staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    articles = sum(1 for name in names if is_article_graph(URIRef(name)))
+    return ImportSummary(quads, len(names), articles, bulk=True)
+
+
+def _split_quads(path: Path, lexicon: Lexicon, fmt: str | None) -> Iterator[ox.Quad]:
+    """The quads of a graph-less file (or TriG/N-Quads via `read_graphs`), split into graphs."""
+    for graph, triples in read_graphs(path, lexicon, fmt).items():
+        name = ox.NamedNode(str(graph))
+        for s, p, o in triples:
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)  # type: ignore[arg-type]
+
+
+def _remove_stale_imports(folder: Path) -> None:
+    """Remove the staging folders of bulk imports into `folder` whose process is gone."""
+    for stale in folder.parent.glob(f".{folder.name}.importing-*"):
+        pid = stale.name.removeprefix(f".{folder.name}.importing-").partition("-")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def format_of(path: Path, fmt: str | None = None) -> ox.RdfFormat:
@@ -112,6 +222,12 @@ def read_graphs(path: Path, lexicon: Lexicon, fmt: str | None = None) -> dict[UR
     return graphs
 
 
+def stored_triples(store: GraphStore, graph: URIRef) -> list[Triple]:
+    """The triples of one (small) named graph of the store, as rdflib terms."""
+    rows = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}").rows
+    return [(from_ox(s), from_ox(p), from_ox(o)) for s, p, o in rows if s and p and o]
+
+
 def known_subjects(lexicon: Lexicon) -> dict[URIRef, set[str]]:
     """For each shared graph (ontology, States, Weapons) as kg writes it, its subject IRIs."""
     return {
@@ -130,13 +246,14 @@ def split_graphs(
     """Triples of a graph-less export -> the named graphs `kg build` would have put them in (pure).
 
     `known` gives the subjects each shared graph describes (`known_subjects`).
-    Every triple lands in at least one graph; a triple about a node shared by several
-    articles (a run, a place) lands in each of their graphs.
+    Every triple lands in exactly one graph, except a triple about a node that several
+    articles describe (a weapon the catalogue lacks), which lands in each of their graphs.
     """
     by_subject: dict[OxSubject, list[ox.Triple]] = {}
     parts: dict[OxSubject, list[OxSubject]] = {}  # article -> its mentions
     derived: dict[OxSubject, list[OxSubject]] = {}  # mention -> the events derived from it
     articles: list[OxSubject] = []
+    shared: dict[OxSubject, URIRef] = {}  # place or run -> its graph
     for t in dict.fromkeys(triples):
         by_subject.setdefault(t.subject, []).append(t)
         if t.predicate == _IS_PART_OF and isinstance(t.object, ox.NamedNode):
@@ -145,6 +262,10 @@ def split_graphs(
             derived.setdefault(t.object, []).append(t.subject)
         elif t.predicate == _TYPE and t.object == _ARTICLE:
             articles.append(t.subject)
+        elif t.predicate == _SITE and isinstance(t.object, ox.NamedNode):
+            shared[t.object] = PLACES_GRAPH
+        elif t.predicate == _GENERATED_BY and isinstance(t.object, ox.NamedNode):
+            shared[t.object] = RUNS_GRAPH
 
     catalogued = known.get(WEAPONS_GRAPH, set())
     graphs: dict[URIRef, list[Triple]] = {}
@@ -153,13 +274,20 @@ def split_graphs(
         if not isinstance(article, ox.NamedNode):
             continue  # an article is named by its IRI; a blank one is left to _shared_graph
         nodes = dict.fromkeys(_article_nodes(article, by_subject, parts, derived, catalogued))
-        graph = [t for node in nodes for t in by_subject.get(node, ()) if t.predicate != _SAME_EVENT]
+        graph = [
+            t
+            for node in nodes
+            if node not in shared
+            for t in by_subject.get(node, ())
+            if t.predicate != _SAME_EVENT
+        ]
         placed.update(graph)
         graphs[URIRef(article.value)] = [_rdflib(t) for t in graph]
     for subject_triples in by_subject.values():
         for t in subject_triples:
             if t not in placed:
-                graphs.setdefault(_shared_graph(t, known), []).append(_rdflib(t))
+                home = shared.get(t.subject) if t.predicate != _SAME_EVENT else None
+                graphs.setdefault(home or _shared_graph(t, known), []).append(_rdflib(t))
     return graphs
 
 
@@ -178,13 +306,10 @@ def _article_nodes(
                 yield t.object
 
     yield article
-    yield from objects(article, _GENERATED_BY)
     mentions = parts.get(article, [])
     yield from mentions
     for event in dict.fromkeys(e for m in mentions for e in derived.get(m, ())):
         yield event
-        yield from objects(event, _GENERATED_BY)
-        yield from objects(event, _SITE)
         yield from (w for w in objects(event, _WEAPON) if w.value not in catalogued)
 
 

@@ -98,6 +98,8 @@ ONTOLOGY_GRAPH = KGR["graph/ontology"]
 STATES_GRAPH = KGR["graph/states"]
 WEAPONS_GRAPH = KGR["graph/weapons"]
 LINKS_GRAPH = KGR["graph/links"]  # kgo:sameEventAs between events of different articles
+PLACES_GRAPH = KGR["graph/places"]  # the kgo:Place nodes that events name as their site
+RUNS_GRAPH = KGR["graph/runs"]  # the extraction runs (prov:Activity) that produced the articles
 
 PREFIXES: dict[str, str] = {
     "kgo": str(KGO._NS),
@@ -121,10 +123,12 @@ __all__ = [
     "LINKS_GRAPH",
     "ONTOLOGY_GRAPH",
     "OWL",
+    "PLACES_GRAPH",
     "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",
+    "RUNS_GRAPH",
     "SEM",
     "SKOS",
     "STATE",

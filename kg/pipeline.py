@@ -20,7 +20,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import relink
 from kg.models import Article, BuildReport, Extraction, RunInfo
 from kg.nlp import load_nlp, model_info
-from kg.rdf import article_triples
+from kg.rdf import article_graph
 from kg.store import GraphStore
 
 Progress = Callable[[str], None]
@@ -191,11 +191,11 @@ def build(
         extractions = extract_on_cluster(readable(), scheduler, run)
     for extraction in extractions:
         try:
-            triples = article_triples(extraction, run, lexicon=lexicon)
+            graph = article_graph(extraction, run, lexicon=lexicon)
         except Exception as err:  # a bug in the RDF writer must not end the build
             skip_article(extraction.article, _failure(extraction.article, "the RDF writer", err))
             continue
-        replaced = store.replace_article(extraction.article.id, triples)
+        replaced = store.replace_article(extraction.article.id, graph.triples, graph.shared)
         report.articles += 1
         report.replaced += int(replaced)
         report.sentences += extraction.sentences
@@ -205,6 +205,7 @@ def build(
             report.events[key] = report.events.get(key, 0) + 1
         if progress:
             progress(f"{extraction.article.id}: {len(extraction.events)} events")
+    store.prune_shared()
     report.linked = relink(store, lexicon)
     report.triples = store.triple_count()
     return report

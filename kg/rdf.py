@@ -2,10 +2,16 @@
 
     read articles -> nlp -> extract -> normalize -> rdf -> store
 
-`article_triples` turns one `Extraction` into the triples of that article's named graph
-(events, places, mentions, the article and the run that produced them); `reference_graphs`
-turns the lexicon into the shared States and Weapons graphs. Both return plain lists of
-rdflib triples in a deterministic order; the store converts them.
+`article_graph` turns one `Extraction` into what that article contributes: the triples of its
+own named graph (the article, its mentions, its events) and the nodes it shares with other
+articles (the places its events name, the run that produced it), for the Places and Runs
+graphs. `reference_graphs` turns the lexicon into the shared States and Weapons graphs. Both
+give plain lists of rdflib triples in a deterministic order; the store converts them.
+
+Why shared nodes have graphs of their own (ONTOLOGY.md: "Shared nodes ... live in their own
+graphs"): a triple kept in k article graphs is matched k times in the union default graph
+(Oxigraph does not remove the duplicates), so `?launch kgo:site/rdfs:label ?site` would give
+one row per article that names the place.
 
 Data IRIs are minted from stable keys (ONTOLOGY.md): slugs of names, and SHA-1 prefixes of
 article id + offsets + event fields. Never a counter, a clock or a uuid, so building the same
@@ -18,6 +24,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from rdflib import Literal, URIRef
@@ -42,9 +49,11 @@ from kg.namespaces import (
     DCTERMS,
     KGO,
     KGR,
+    PLACES_GRAPH,
     PROV,
     RDF,
     RDFS,
+    RUNS_GRAPH,
     SKOS,
     STATE,
     STATES_GRAPH,
@@ -224,6 +233,20 @@ class _Triples:
         return list(self._seen)
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleGraph:
+    """What one article contributes to the dataset (from `article_graph`).
+
+    `triples` is the article's own named graph, replaced as a whole when the article is read
+    again. `shared` holds, by graph (PLACES_GRAPH, RUNS_GRAPH), the triples describing nodes
+    that other articles may use too: they are added to those graphs, never replaced, and a
+    node no article uses any more is removed after the build (`GraphStore.prune_shared`).
+    """
+
+    triples: list[Triple]
+    shared: dict[URIRef, list[Triple]] = field(default_factory=dict)
+
+
 def _run_triples(out: _Triples, run: RunInfo) -> URIRef:
     node = run_iri(run)
     out.add(node, RDF.type, PROV.Activity)
@@ -265,7 +288,13 @@ def _common(out: _Triples, node: URIRef, event: Event, article_id: str, run: URI
 
 
 def _event_triples(
-    out: _Triples, node: URIRef, event: Event, article_id: str, run: URIRef, lexicon: Lexicon
+    out: _Triples,
+    places: _Triples,
+    node: URIRef,
+    event: Event,
+    article_id: str,
+    run: URIRef,
+    lexicon: Lexicon,
 ) -> None:
     out.add(node, RDF.type, _EVENT_CLASS[event.type])
     out.add(node, RDF.type, KGO.Event)
@@ -279,8 +308,8 @@ def _event_triples(
             out.add(node, KGO.weaponClass, class_iri(label, lexicon))
         if event.site is not None:
             place = place_iri(event.site)
-            out.add(place, RDF.type, KGO.Place)
-            out.add(place, RDFS.label, Literal(event.site))
+            places.add(place, RDF.type, KGO.Place)
+            places.add(place, RDFS.label, Literal(event.site))
             out.add(node, KGO.site, place)
         out.add(node, KGO.outcome, _OUTCOME[event.outcome])
         if event.count is not None:
@@ -343,16 +372,18 @@ def event_iris(article_id: str, events: Sequence[Event]) -> list[URIRef]:
     return iris
 
 
-def article_triples(extraction: Extraction, run: RunInfo, *, lexicon: Lexicon | None = None) -> list[Triple]:
-    """Every triple of one article's named graph, in a deterministic order, without duplicates.
+def article_graph(extraction: Extraction, run: RunInfo, *, lexicon: Lexicon | None = None) -> ArticleGraph:
+    """The article's named graph and the shared nodes it uses, each in a deterministic order
+    without duplicates.
 
-    Order: the run activity, the article, its mentions (by offset), then each event (with its
-    place and any weapon the lexicon lacks) in extraction order.
+    Article graph order: the article, its mentions (by offset), then each event (with any
+    weapon the lexicon lacks) in extraction order. Shared: the run's description (RUNS_GRAPH)
+    and the events' places (PLACES_GRAPH), graphs without triples left out.
     """
     lex = lexicon or load_lexicon()
     article = extraction.article
-    out = _Triples()
-    activity = _run_triples(out, run)
+    out, runs, places = _Triples(), _Triples(), _Triples()
+    activity = _run_triples(runs, run)
 
     node = article_iri(article.id)
     out.add(node, RDF.type, KGO.Article)
@@ -366,8 +397,9 @@ def article_triples(extraction: Extraction, run: RunInfo, *, lexicon: Lexicon | 
     for mention in _all_mentions(extraction):
         _mention_triples(out, mention, article.id, node)
     for event, iri in zip(extraction.events, event_iris(article.id, extraction.events), strict=True):
-        _event_triples(out, iri, event, article.id, activity, lex)
-    return out.as_list()
+        _event_triples(out, places, iri, event, article.id, activity, lex)
+    shared = {RUNS_GRAPH: runs.as_list(), PLACES_GRAPH: places.as_list()}
+    return ArticleGraph(out.as_list(), {graph: triples for graph, triples in shared.items() if triples})
 
 
 # --- shared graphs ----------------------------------------------------------------------

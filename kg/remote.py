@@ -10,7 +10,10 @@ named graphs will do:
   ASK), N-Triples (CONSTRUCT, DESCRIBE) or TSV (the quads of a TriG / N-Quads export);
 - writes: the Graph Store HTTP Protocol, one `PUT ?graph=<article IRI>` of N-Triples per
   article. A PUT replaces the whole graph, so rebuilding an article is idempotent, and no
-  request is ever made per triple. `201 Created` tells that the article is new.
+  request is ever made per triple. `201 Created` tells that the article is new. The shared
+  places and runs an article uses are added before it by a Graph Store `POST` (a merge) to
+  their graph, only those this client has not sent yet; the SPARQL 1.1 Update endpoint is
+  used once per build, to remove the places and runs no article uses any more.
 
 The location is the server's URL, optionally with a fragment naming its endpoint layout
 (the fragment never leaves the client):
@@ -58,6 +61,7 @@ from kg.rdf import article_iri
 from kg.store import (
     _FORMATS,
     _UNION,
+    PRUNE_SHARED,
     OxTerm,
     QueryResult,
     RdfTriple,
@@ -291,6 +295,7 @@ class RemoteStore:
         self.read_only = read_only
         self.endpoints = endpoints(location)
         self._http: _Http | None = _Http(location.partition("#")[0], timeout)
+        self._sent_shared: set[tuple[str, RdfTriple]] = set()  # (graph, triple) POSTed by this client
 
     @classmethod
     def open(cls, location: str, *, read_only: bool = False) -> RemoteStore:
@@ -361,9 +366,44 @@ class RemoteStore:
             f"the SPARQL server at {self.location} refused the write ({_problem(response)}){hint}"
         )
 
-    def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
-        """Replace the article's named graph by `triples` (one PUT); True if it existed before."""
+    def _post(self, graph: str, body: bytes) -> None:
+        """Graph Store POST: add the triples to the graph (a merge)."""
+        response = self._writable().request(
+            "POST", self._graph_url(graph), body, {"Content-Type": _NTRIPLES + "; charset=utf-8"}
+        )
+        if response.status >= 300:
+            raise self._write_refused(response)
+        response.read()
+
+    def replace_article(
+        self,
+        article_id: str,
+        triples: Iterable[tuple[Node, Node, Node]],
+        shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]] | None = None,
+    ) -> bool:
+        """Replace the article's named graph by `triples` (one PUT) after adding the shared
+        nodes it uses that this client has not sent yet (one POST per graph); True if the
+        article existed before. Shared nodes go first, so a failure between the two requests
+        leaves an unused place (pruned later), never an article naming an undescribed one."""
+        for graph, shared_triples in (shared or {}).items():
+            new = [t for t in shared_triples if (str(graph), t) not in self._sent_shared]
+            if new:
+                self._post(str(graph), _ntriples(new))
+                self._sent_shared.update((str(graph), t) for t in new)
         return self.replace_graph(article_iri(article_id), triples)
+
+    def prune_shared(self) -> None:
+        """Remove the places and runs that no article graph refers to any more (one update)."""
+        self._sent_shared.clear()
+        response = self._writable().request(
+            "POST",
+            self.endpoints.update,
+            urlencode({"update": PRUNE_SHARED}).encode("ascii"),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        if response.status >= 300:
+            raise self._write_refused(response)
+        response.read()
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
         """Replace one named graph by `triples` (one PUT; a DELETE when there are none, since an

@@ -2,12 +2,14 @@
 
     ... -> rdf (triples with provenance) -> store -> query / export / validate / view / evaluate
 
-One named graph per article (named by the article IRI), plus the shared ontology, States and
-Weapons graphs. Re-reading an article replaces exactly its graph, atomically: the removal of
-the old graph and the insertion of the new one are ONE SPARQL Update request, and Oxigraph runs
+One named graph per article (named by the article IRI), plus the shared ontology, States,
+Weapons, Places, Runs and links graphs. Re-reading an article replaces exactly its graph,
+atomically: the removal of the old graph, the insertion of the new one and the addition of
+the shared nodes it uses (places, its run) are ONE SPARQL Update request, and Oxigraph runs
 a whole update request in one storage transaction (`Store::update_opt` wraps
 `evaluate_update` in `storage.transaction`), so a reader sees either the old graph or the new
 one, and a failure leaves the old one in place (tests/contract/test_store.py checks this).
+Shared nodes that no article uses any more are removed by `prune_shared` after a build.
 
 Queries see the union of all graphs as their default graph, with the project prefixes declared.
 """
@@ -32,7 +34,7 @@ from rdflib.term import Node
 from kg import resources
 from kg.errors import KgError, QueryError, StoreError
 from kg.lexicon import Lexicon
-from kg.namespaces import ONTOLOGY_GRAPH, PREFIXES, XSD
+from kg.namespaces import ONTOLOGY_GRAPH, PLACES_GRAPH, PREFIXES, RUNS_GRAPH, XSD
 from kg.rdf import article_iri, reference_graphs
 
 OxTerm: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -62,6 +64,20 @@ _OPEN_FOR_WRITING: set[Path] = set()
 
 # Quads written between two flushes of the write buffers (bounds the memory of a long build).
 FLUSH_EVERY = 100_000
+
+
+# Removes the places and runs that no article graph refers to any more (an article read again
+# with another site, or removed). One update; GRAPH ?g, so it needs no union default graph.
+PRUNE_SHARED = f"""
+PREFIX kgo: <https://w3id.org/kgnews/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+DELETE {{ GRAPH <{PLACES_GRAPH}> {{ ?node ?p ?o }} }}
+WHERE {{ GRAPH <{PLACES_GRAPH}> {{ ?node ?p ?o }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?event kgo:site ?node }} }} }} ;
+DELETE {{ GRAPH <{RUNS_GRAPH}> {{ ?node ?p ?o }} }}
+WHERE {{ GRAPH <{RUNS_GRAPH}> {{ ?node ?p ?o }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?x prov:wasGeneratedBy ?node }} }} }}
+"""
 
 
 # --- term conversion --------------------------------------------------------------------
@@ -145,11 +161,15 @@ def _sparql_triples(triples: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node |
     return "\n".join(f"{_as_ox(s)} {_as_ox(p)} {_as_ox(o)} ." for s, p, o in triples)
 
 
-def _replace_graphs_update(graphs: Mapping[str, str]) -> str:
-    """One SPARQL Update request that drops each graph and inserts its new triples."""
+def _replace_graphs_update(graphs: Mapping[str, str], added: Mapping[str, str] | None = None) -> str:
+    """One SPARQL Update request that drops each graph of `graphs` and inserts its new triples,
+    and adds the triples of `added` to their graphs."""
     operations = []
     for name, body in graphs.items():
         operations.append(f"DROP SILENT GRAPH <{name}>")
+        if body:
+            operations.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+    for name, body in (added or {}).items():
         if body:
             operations.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
     return " ;\n".join(operations)
@@ -283,33 +303,59 @@ class Store:
 
     # -- writing --
 
-    def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
-        """Atomically replace the article's named graph by `triples`; True if it existed before."""
-        return self.replace_graph(article_iri(article_id), triples)
+    def replace_article(
+        self,
+        article_id: str,
+        triples: Iterable[tuple[Node, Node, Node]],
+        shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]] | None = None,
+    ) -> bool:
+        """Atomically replace the article's named graph by `triples` and add `shared` (the
+        places and run it uses, by graph: `kg.rdf.ArticleGraph.shared`) to their graphs, in one
+        transaction; True if the article existed before."""
+        return self._replace(article_iri(article_id), triples, shared or {})
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
-        """Atomically replace one named graph by `triples`; True if it existed before.
+        """Atomically replace one named graph by `triples`; True if it existed before."""
+        return self._replace(graph, triples, {})
 
-        An existing graph is dropped and re-inserted by one SPARQL Update (see the module doc).
+    def _replace(
+        self,
+        graph: URIRef,
+        triples: Iterable[tuple[Node, Node, Node]],
+        shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]],
+    ) -> bool:
+        """An existing graph is dropped and re-inserted by one SPARQL Update (see the module doc).
         A new one has nothing to drop: its quads go in by one transactional `extend`, which
-        skips writing and parsing SPARQL text (2.5x faster; benchmarks/README.md).
-        """
+        skips writing and parsing SPARQL text (2.5x faster; benchmarks/README.md)."""
         store = self._writable()
         name = ox.NamedNode(str(graph))
         existed = store.contains_named_graph(name)
         quads = [ox.Quad(_as_ox(s), _as_ox(p), _as_ox(o), name) for s, p, o in triples]  # type: ignore[arg-type]
+        added = {
+            g: [ox.Quad(_as_ox(s), _as_ox(p), _as_ox(o), ox.NamedNode(str(g))) for s, p, o in shared_triples]  # type: ignore[arg-type]
+            for g, shared_triples in shared.items()
+        }
+        added_quads = [q for graph_quads in added.values() for q in graph_quads]
         # INSERT DATA makes blank nodes fresh for the request; `extend` would keep their labels.
         blank = any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads)
         if existed or blank:
             body = _sparql_triples((q.subject, q.predicate, q.object) for q in quads)
-            self._update(_replace_graphs_update({str(graph): body}))
+            extra = {
+                str(g): _sparql_triples((q.subject, q.predicate, q.object) for q in graph_quads)
+                for g, graph_quads in added.items()
+            }
+            self._update(_replace_graphs_update({str(graph): body}, extra))
         else:
             try:
-                store.extend(quads)
+                store.extend(quads + added_quads)
             except (OSError, RuntimeError) as err:
                 raise StoreError(f"writing to the store {self.location or '(memory)'} failed: {err}") from err
-        self._written(len(quads))
+        self._written(len(quads) + len(added_quads))
         return existed
+
+    def prune_shared(self) -> None:
+        """Remove the places and runs that no article graph refers to any more."""
+        self._update(PRUNE_SHARED)
 
     def _written(self, quads: int) -> None:
         """Flush RocksDB's write buffers every FLUSH_EVERY quads written: left alone, they grow
@@ -490,7 +536,13 @@ class GraphStore(Protocol):
 
     read_only: bool
 
-    def replace_article(self, article_id: str, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
+    def replace_article(
+        self,
+        article_id: str,
+        triples: Iterable[tuple[Node, Node, Node]],
+        shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]] | None = None,
+    ) -> bool: ...
+    def prune_shared(self) -> None: ...
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
     def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]: ...
     def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult: ...

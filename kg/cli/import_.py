@@ -27,26 +27,27 @@ def import_(file: Path, fmt: str | None, store_location: str | None, quiet: bool
 
     TriG and N-Quads keep their named graphs; Turtle, N-Triples and JSON-LD are split back into
     one graph per article and the shared graphs (see the README). Each graph in FILE replaces
-    the store's graph of the same name, in one transaction; the other graphs are left alone.
+    the store's graph of the same name, in one transaction; the Places and Runs graphs are
+    merged with the store's instead, since other stored articles may use their nodes. The
+    other graphs are left alone. Into a new store folder, the file is bulk-loaded (much faster
+    on big files) and the store appears only once the whole file is in.
 
     \b
     Example:
       kg export --format trig -o kg.trig && kg import kg.trig --store copy-store
     """
-    from kg.importer import is_article_graph, read_graphs
+    from kg.importer import import_file
     from kg.lexicon import load_lexicon
-    from kg.store import open_store
 
     talk = Talk(quiet)
 
     def action() -> int:
-        graphs = read_graphs(file, load_lexicon(), fmt)
-        with open_store(store_location) as store:
-            for name, triples in graphs.items():
-                store.replace_graph(name, triples)
-        articles = sum(1 for g in graphs if is_article_graph(g))
-        total = sum(len(t) for t in graphs.values())
-        talk(f"imported {total} triple(s) in {len(graphs)} graph(s) ({articles} articles) from {file}")
+        done = import_file(file, store_location, load_lexicon(), fmt)
+        how = " (bulk load into a new store)" if done.bulk else ""
+        talk(
+            f"imported {done.triples} triple(s) in {done.graphs} graph(s) ({done.articles} articles) "
+            f"from {file}{how}"
+        )
         return 0
 
     _run(action)

@@ -22,7 +22,19 @@ from kg import rdf, resources
 from kg.errors import KgError, QueryError, StoreError
 from kg.lexicon import load_lexicon
 from kg.models import Article, Extraction, Launch, Mention, Outcome, PartialDate, RunInfo, WeaponRef
-from kg.namespaces import KGO, KGR, ONTOLOGY_GRAPH, RDF, RDFS, STATE, STATES_GRAPH, WEAPONS_GRAPH, XSD
+from kg.namespaces import (
+    KGO,
+    KGR,
+    ONTOLOGY_GRAPH,
+    PLACES_GRAPH,
+    RDF,
+    RDFS,
+    RUNS_GRAPH,
+    STATE,
+    STATES_GRAPH,
+    WEAPONS_GRAPH,
+    XSD,
+)
 from kg.rdf import Triple
 from kg.store import QueryResult, Store, from_ox, to_ox
 
@@ -65,8 +77,19 @@ def extraction(article_id: str, n: int = 2, site: str = "Wonsan") -> Extraction:
     return Extraction(article, tuple(mentions), events)
 
 
+def graph_of(article_id: str, n: int = 2, site: str = "Wonsan") -> rdf.ArticleGraph:
+    return rdf.article_graph(extraction(article_id, n, site), RUN)
+
+
 def triples_of(article_id: str, n: int = 2, site: str = "Wonsan") -> list[Triple]:
-    return list(rdf.article_triples(extraction(article_id, n, site), RUN))
+    """The article's own graph (without the shared places and run)."""
+    return list(graph_of(article_id, n, site).triples)
+
+
+def write(store: Store, article_id: str, n: int = 2, site: str = "Wonsan") -> None:
+    """Write the article as kg build does: its graph and the shared nodes it uses."""
+    graph = graph_of(article_id, n, site)
+    store.replace_article(article_id, graph.triples, graph.shared)
 
 
 @pytest.fixture
@@ -83,7 +106,7 @@ def filled(tmp_path: Path) -> Iterator[Store]:
     with Store.open(tmp_path / "store") as store:
         store.ensure_reference(load_lexicon(), ontology)
         for i in range(3):
-            store.replace_article(f"a{i}", triples_of(f"a{i}", n=i + 1))
+            write(store, f"a{i}", n=i + 1)
         yield store
 
 
@@ -157,6 +180,36 @@ def test_replacement_is_one_transaction(memory: Store) -> None:
     with pytest.raises(StoreError, match="already exists"):
         memory._update(failing)
     assert set(memory.graph_triples(rdf.article_iri("a1"))) == set(old)
+
+
+def test_shared_nodes_are_stored_once(memory: Store) -> None:
+    """Places and the run live in their own graphs, once, however many articles use them, so
+    the union default graph gives one row per launch, not one per article naming its site."""
+    for article_id in ("a1", "a2", "a3"):
+        write(memory, article_id, n=2)
+    places = memory.graph_triples(PLACES_GRAPH)
+    wonsan = rdf.place_iri("Wonsan")
+    assert sorted(places) == sorted([(wonsan, RDF.type, KGO.Place), (wonsan, RDFS.label, Literal("Wonsan"))])
+    assert {s for s, _, _ in memory.graph_triples(RUNS_GRAPH)} == {rdf.run_iri(RUN)}
+    for article_id in ("a1", "a2", "a3"):
+        graph = memory.graph_triples(rdf.article_iri(article_id))
+        assert not any(s in (rdf.place_iri("Wonsan"), rdf.run_iri(RUN)) for s, _, _ in graph)
+    rows = memory.query("SELECT ?launch ?site WHERE { ?launch kgo:site/rdfs:label ?site }").rows
+    assert len(rows) == 6 == len(set(rows))
+
+
+def test_prune_shared_removes_what_no_article_uses(memory: Store) -> None:
+    write(memory, "a1", site="Wonsan")
+    write(memory, "a2", site="Sohae")
+    write(memory, "a1", site="Sinpo")  # a1 read again: Wonsan is no longer named
+    memory.prune_shared()
+    labels = {o for _, p, o in memory.graph_triples(PLACES_GRAPH) if p == RDFS.label}
+    assert labels == {Literal("Sohae"), Literal("Sinpo")}
+    assert memory.graph_triples(RUNS_GRAPH)
+    memory.remove_article("a1")
+    memory.remove_article("a2")
+    memory.prune_shared()
+    assert memory.quad_count() == 0
 
 
 def test_remove_article(memory: Store) -> None:
@@ -255,8 +308,8 @@ def test_counts_and_article_ids(filled: Store) -> None:
     assert filled.article_ids() == ["a0", "a1", "a2"]
     union = filled.query("SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }")
     assert filled.triple_count() == len(union)
-    # the run and the generic weapon's description repeat in each article graph
-    assert filled.quad_count() > filled.triple_count()
+    # shared nodes (places, the run) have graphs of their own: no triple is in two graphs
+    assert filled.quad_count() == filled.triple_count()
     assert rdf.article_iri("a0") in filled.graph_names()
 
 

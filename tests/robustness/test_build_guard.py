@@ -82,14 +82,14 @@ def test_an_extractor_crash_skips_only_that_article(tmp_path: Path, monkeypatch:
 
 
 def test_an_rdf_writer_crash_skips_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = kg.pipeline.article_triples
+    real = kg.pipeline.article_graph
 
     def flaky(extraction: Any, *args: Any, **kwargs: Any) -> Any:
         if "BOOM" in extraction.article.body:
             raise ValueError("boom in the writer")
         return real(extraction, *args, **kwargs)
 
-    monkeypatch.setattr(kg.pipeline, "article_triples", flaky)
+    monkeypatch.setattr(kg.pipeline, "article_graph", flaky)
     report, ids = _build(tmp_path)
     assert ids == ["a-good", "b-good", "d-good"]
     assert report.articles == 3

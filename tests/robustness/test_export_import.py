@@ -56,7 +56,8 @@ def test_import_replaces_only_the_graphs_in_the_file(tmp_path: Path) -> None:
     other = tmp_path / "extra" / "other.txt"
     other.parent.mkdir()
     other.write_text(
-        " date 2017-02-01 AP\n\nIran test-fired a ballistic missile on Sunday.\n", encoding="utf-8"
+        " date 2017-02-01 AP\n\nIran test-fired a ballistic missile from Semnan on Sunday.\n",
+        encoding="utf-8",
     )
     assert kg("build", str(SEEDS), "--store", str(seeds_only), "-q")[0] == 0
     assert kg("build", str(SEEDS), str(other), "--store", str(both), "-q")[0] == 0
@@ -64,8 +65,35 @@ def test_import_replaces_only_the_graphs_in_the_file(tmp_path: Path) -> None:
     assert kg("export", "--store", str(seeds_only), "-o", str(export), "-q")[0] == 0
     code, _, err = kg("import", str(export), "--store", str(both))
     assert code == 0, err
+    assert "bulk" not in err  # the store held data: graph by graph, in transactions
     with Store.open(both, read_only=True) as store:
         assert store.article_ids() == ["other", "seed-2017-03-23-wonsan", "seed-2024-06-26-pyongyang"]
+        # the Places graph was merged, not replaced: the other article's site keeps its label
+        sites = store.query("SELECT ?site WHERE { ?launch kgo:site/rdfs:label ?site }").rows
+        assert sorted(str(row[0].value) for row in sites) == ["Semnan", "Wonsan", "area near Pyongyang"]
+
+
+def test_bulk_import_into_a_new_store_is_all_or_nothing(hostile: Built, tmp_path: Path) -> None:
+    export = tmp_path / "kg.nq"
+    assert kg("export", "--store", str(hostile.store), "-f", "nq", "-o", str(export), "-q")[0] == 0
+    good = export.read_text(encoding="utf-8")
+    copy = tmp_path / "copy"
+    code, _, err = kg("import", str(export), "--store", str(copy))
+    assert code == 0, err
+    assert "(bulk load into a new store)" in err
+    assert _export(copy, "nq", tmp_path / "back.nq") == _dataset(export, ox.RdfFormat.N_QUADS)
+    # a file that breaks on its last line, after every good quad went in: no store at all
+    broken = tmp_path / "broken.nq"
+    broken.write_text(good + "<https://a> <https://b> .\n", encoding="utf-8")
+    code, _, err = kg("import", str(broken), "--store", str(tmp_path / "half"))
+    assert code == 1
+    assert "broken.nq: not valid N-Quads" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["back.nq", "broken.nq", "copy", "kg.nq"]
+    # the staging folder of an import whose process died is cleaned up by the next one
+    stale = tmp_path / ".late.importing-999999999-x"
+    stale.mkdir()
+    assert kg("import", str(export), "--store", str(tmp_path / "late"), "-q")[0] == 0
+    assert not stale.exists()
 
 
 def test_triples_kg_does_not_make_are_kept(tmp_path: Path) -> None:

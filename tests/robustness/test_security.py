@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 from conftest import ROOT, SEEDS, Built, kg, kg_process
 from hostile_corpus import XSS
+from oxigraph_server import serving, stop, wait_until_up
 
 from kg.cli import main
 from kg.queries import bind, list_queries
@@ -138,37 +137,6 @@ def test_the_view_escapes_hostile_article_text(hostile: Built, tmp_path: Path) -
 needs_serve = pytest.mark.skipif("serve" not in main.commands, reason="`kg serve` is not registered yet")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _wait_up(url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()[1]
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError as answer:
-            answer.close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"no answer from {url}")
-
-
-def _stop(process: subprocess.Popen[str]) -> None:
-    process.terminate()
-    try:
-        process.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.communicate()
-
-
 def _listening_on(port: int) -> set[str]:
     """Local addresses listening on TCP `port` (Linux /proc/net/tcp, tcp6), as hex."""
     found = set()
@@ -188,11 +156,8 @@ def test_serve_is_read_only_by_default_and_refuses_updates(hostile: Built, tmp_p
     location = tmp_path / "served"
     shutil.copytree(hostile.store, location)
     before = _quads(location)
-    port = _free_port()
-    server = kg_process("serve", "--store", str(location), "--bind", f"127.0.0.1:{port}")
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_up(f"{url}/", server)
+    with serving(lambda bind: kg_process("serve", "--store", str(location), "--bind", bind)) as server:
+        url = server.url
         refused = []
         requests = [
             urllib.request.Request(
@@ -218,8 +183,6 @@ def test_serve_is_read_only_by_default_and_refuses_updates(hostile: Built, tmp_p
         query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
         with urllib.request.urlopen(f"{url}/query?{query}", timeout=10) as answer:
             assert answer.status == 200
-    finally:
-        _stop(server)
     assert _quads(location) == before
 
 
@@ -235,10 +198,10 @@ def test_serve_listens_on_loopback_unless_told_otherwise(hostile: Built, tmp_pat
     shutil.copytree(hostile.store, location)
     server = kg_process("serve", "--store", str(location))  # no --bind
     try:
-        _wait_up(f"http://127.0.0.1:{default_port}/", server)
+        wait_until_up(f"http://127.0.0.1:{default_port}/", server)
         assert _listening_on(default_port) == {"0100007F"}  # 127.0.0.1 only, not 0.0.0.0 or ::
     finally:
-        _stop(server)
+        stop(server)
 
 
 # ----------------------------------------------------------------------------- no network

@@ -31,9 +31,11 @@ from kg.namespaces import (
     DCTERMS,
     KGO,
     KGR,
+    PLACES_GRAPH,
     PROV,
     RDF,
     RDFS,
+    RUNS_GRAPH,
     SKOS,
     STATE,
     STATES_GRAPH,
@@ -96,9 +98,15 @@ def _sha(text: str, n: int) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:n]
 
 
+def contributed(extraction: Extraction, run: RunInfo = RUN) -> list[Triple]:
+    """Everything one article contributes: its own graph, then the shared nodes it uses."""
+    graph = rdf.article_graph(extraction, run)
+    return [*graph.triples, *(t for shared in graph.shared.values() for t in shared)]
+
+
 @pytest.fixture(scope="module")
 def triples() -> list[Triple]:
-    return list(rdf.article_triples(EXTRACTION, RUN))
+    return contributed(EXTRACTION)
 
 
 def objects(triples: list[Triple], s: URIRef, p: URIRef) -> set[Node]:
@@ -181,7 +189,7 @@ def test_equal_keys_get_distinct_iris() -> None:
     first, second = rdf.event_iris(ARTICLE.id, twin.events)
     assert first == rdf.event_iri(ARTICLE.id, LAUNCH)
     assert second != first
-    launches = {s for s, p, o in rdf.article_triples(twin, RUN) if p == RDF.type and o == KGO.Launch}
+    launches = {s for s, p, o in contributed(twin) if p == RDF.type and o == KGO.Launch}
     assert launches == {first, second}
 
 
@@ -281,7 +289,7 @@ def test_launch_weapon_class_from_report_or_catalogue() -> None:
         (from_catalogue, {KGO.IntercontinentalBallisticMissile}),
         (nothing, set()),
     ):
-        out = rdf.article_triples(Extraction(ARTICLE, events=(event,)), RUN)
+        out = contributed(Extraction(ARTICLE, events=(event,)))
         node = rdf.event_iri(ARTICLE.id, event)
         assert objects(out, node, KGO.weaponClass) == expected
         assert objects(out, node, KGO.outcome) == {KGO.UnknownOutcome}
@@ -291,7 +299,7 @@ def test_launch_weapon_class_from_report_or_catalogue() -> None:
 
 def test_weapon_unknown_to_the_lexicon_is_described_in_the_article() -> None:
     event = Launch("PRK", WeaponRef("Hwasong-99", "cruise missile", operator="PRK"), evidence=(M1,))
-    out = rdf.article_triples(Extraction(ARTICLE, events=(event,)), RUN)
+    out = contributed(Extraction(ARTICLE, events=(event,)))
     node = KGR["weapon-hwasong-99"]
     assert objects(out, node, RDF.type) == {KGO.Weapon}
     assert objects(out, node, RDFS.label) == {Literal("Hwasong-99")}
@@ -362,15 +370,31 @@ def test_literals_are_plain_strings(triples: list[Triple]) -> None:
 
 
 def test_deterministic(triples: list[Triple]) -> None:
-    assert rdf.article_triples(EXTRACTION, RUN) == triples
+    assert contributed(EXTRACTION) == triples
+    assert rdf.article_graph(EXTRACTION, RUN) == rdf.article_graph(EXTRACTION, RUN)
     assert len(set(triples)) == len(triples)
-    # triples start with the run, then the article, then mentions in body order
-    assert triples[0] == (rdf.run_iri(RUN), RDF.type, PROV.Activity)
+    # the article graph starts with the article, then mentions in body order
+    first = rdf.article_graph(EXTRACTION, RUN).triples[0]
+    assert first == (rdf.article_iri(ARTICLE.id), RDF.type, KGO.Article)
+
+
+def test_places_and_the_run_go_to_the_shared_graphs() -> None:
+    graph = rdf.article_graph(EXTRACTION, RUN)
+    assert set(graph.shared) == {PLACES_GRAPH, RUNS_GRAPH}
+    assert {s for s, _, _ in graph.shared[PLACES_GRAPH]} == {KGR["place-wonsan"]}
+    assert {s for s, _, _ in graph.shared[RUNS_GRAPH]} == {rdf.run_iri(RUN)}
+    shared_nodes = {KGR["place-wonsan"], rdf.run_iri(RUN)}
+    assert not any(s in shared_nodes for s, _, _ in graph.triples)
+    # the article graph still points at them
+    assert (rdf.article_iri(ARTICLE.id), PROV.wasGeneratedBy, rdf.run_iri(RUN)) in graph.triples
+    assert any(p == KGO.site and o == KGR["place-wonsan"] for _, p, o in graph.triples)
+    # an article without events names no place
+    assert set(rdf.article_graph(Extraction(ARTICLE), RUN).shared) == {RUNS_GRAPH}
 
 
 def test_article_without_dateline_or_source() -> None:
     bare = Extraction(Article(id="bare one", body="x"))
-    out = rdf.article_triples(bare, RunInfo("r", "l", "m", "v"))
+    out = contributed(bare, RunInfo("r", "l", "m", "v"))
     article = rdf.article_iri("bare one")
     assert objects(out, article, DCTERMS.date) == set()
     assert objects(out, article, DCTERMS.source) == set()
