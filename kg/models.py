@@ -181,6 +181,7 @@ class Extraction:
     events: tuple[Event, ...] = ()
     sentences: int = 0  # sentences read
     unresolved: int = 0  # event-like sentences the rules could not turn into an event
+    left_out: tuple[tuple[int, int], ...] = ()  # (start offset, tokens) of sentences over the limit
 
 
 @dataclass(frozen=True, slots=True)

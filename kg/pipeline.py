@@ -15,7 +15,7 @@ from typing import Any
 
 from kg import __version__
 from kg.articles import Skip, iter_inputs, read_articles
-from kg.extract import RULES_VERSION, extract_doc
+from kg.extract import MAX_SENTENCE_TOKENS, RULES_VERSION, extract_doc
 from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import relink
 from kg.models import Article, BuildReport, Extraction, RunInfo
@@ -28,9 +28,6 @@ BATCH = 16
 #: Longer articles are skipped: the rules' cost grows faster than linearly with article length
 #: (about 10 s for 100,000 characters), and spaCy refuses texts over 1,000,000 characters.
 MAX_ARTICLE_CHARS = 100_000
-#: An article with a longer sentence (spaCy tokens) is skipped: the rules' cost grows with the
-#: cube of sentence length (seconds at 1,000 tokens; real news sentences stay under 150).
-MAX_SENTENCE_TOKENS = 300
 
 
 def run_info(nlp: Any, lexicon: Lexicon) -> RunInfo:
@@ -48,16 +45,17 @@ def too_long(article: Article) -> str | None:
     )
 
 
-def long_sentence(doc: Any, article: Article) -> tuple[int, str] | None:
-    """(line, why) if a parsed article has a sentence over MAX_SENTENCE_TOKENS tokens, else None."""
-    longest = max(doc.sents, key=len, default=None)
-    if longest is None or len(longest) <= MAX_SENTENCE_TOKENS:
-        return None
-    line = article.body_line + article.body.count("\n", 0, longest.start_char)
-    return line, (
-        f"article {article.id!r} has a sentence of {len(longest):,} tokens, over the limit of "
-        f"{MAX_SENTENCE_TOKENS}; break it into sentences"
-    )
+def left_out_sentences(extraction: Extraction) -> list[tuple[int, str]]:
+    """(line, why) for each sentence the rules left out as over MAX_SENTENCE_TOKENS."""
+    article = extraction.article
+    out = []
+    for start, tokens in extraction.left_out:
+        line = article.body_line + article.body.count("\n", 0, start)
+        out.append((line, (
+            f"a sentence of {tokens:,} tokens in article {article.id!r} was left out, over the limit of "
+            f"{MAX_SENTENCE_TOKENS}; break it into sentences"
+        )))  # fmt: skip
+    return out
 
 
 def extract_articles(
@@ -72,7 +70,7 @@ def extract_articles(
 
     With `on_skip`, an article that cannot be extracted is reported to it (with the reason and,
     if known, the line of the input file) and left out, and the others go on: one with a
-    sentence over MAX_SENTENCE_TOKENS, and one on which spaCy or the rules raise. When the
+    which spaCy or the rules raise. When the
     parser raises on a batch, the articles it had taken and not returned are parsed again one
     at a time, so only the culprit is left out. Without `on_skip`, any error propagates.
     """
@@ -100,10 +98,6 @@ def extract_articles(
             yield article.body, article
 
     def rules(doc: Any, article: Article) -> Extraction | None:
-        too_long_sentence = long_sentence(doc, article)
-        if too_long_sentence is not None:
-            report(article, too_long_sentence[1], too_long_sentence[0])
-            return None
         try:
             return extract_doc(doc, article, lexicon)
         except Exception as err:  # a bug in the rules must not end the build
@@ -196,6 +190,8 @@ def build(
             skip_article(extraction.article, _failure(extraction.article, "the RDF writer", err))
             continue
         replaced = store.replace_article(extraction.article.id, graph.triples, graph.shared)
+        for line, why in left_out_sentences(extraction):
+            skip_article(extraction.article, why, line)
         report.articles += 1
         report.replaced += int(replaced)
         report.sentences += extraction.sentences
@@ -230,6 +226,6 @@ def format_report(report: BuildReport) -> str:
     if report.ignored_files:
         lines.append(f"ignored {report.ignored_files} file(s) that are not *.txt or *.jsonl")
     if report.skipped:
-        lines.append(f"skipped {len(report.skipped)} input(s):")
+        lines.append(f"skipped {len(report.skipped)} input(s) or sentence(s):")
         lines.extend(f"  {where}: {why}" for where, why in report.skipped)
     return "\n".join(lines)

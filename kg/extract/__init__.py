@@ -26,16 +26,29 @@ if TYPE_CHECKING:
 RULES_VERSION = "2026.11.1"  # bump when a rule changes what is extracted
 
 
+#: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
+#: cube of sentence length (seconds at 1,000 tokens), and news sentences stay under 150. Such a
+#: "sentence" is a scrape gone wrong (a flattened table, a list without full stops).
+MAX_SENTENCE_TOKENS = 300
+
+
 def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
-    """Everything the rules find in one parsed article body."""
+    """Everything the rules find in one parsed article body.
+
+    Sentences over MAX_SENTENCE_TOKENS are not read; `Extraction.left_out` tells which.
+    """
     discourse = Discourse()
     candidates: list[Candidate] = []
     mentions: list[Mention] = []
     notes: list[Note] = []
+    left_out: list[tuple[int, int]] = []
     sentences = 0
     doc_index = DocIndex(doc)
     for index, sent in enumerate(doc.sents):
         if not sent.text.strip():
+            continue
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            left_out.append((sent.start_char, len(sent)))
             continue
         sentences += 1
         view = SentenceView(sent, lexicon, index, doc_index)
@@ -52,7 +65,13 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
             notes += _notes(view, lexicon, mention)
         _update_topic(view, discourse)
     events = merge(candidates, article, lexicon, notes)
-    return Extraction(article=article, mentions=tuple(mentions), events=events, sentences=sentences)
+    return Extraction(
+        article=article,
+        mentions=tuple(mentions),
+        events=events,
+        sentences=sentences,
+        left_out=tuple(left_out),
+    )
 
 
 BACK_REFERENCES = frozenset(

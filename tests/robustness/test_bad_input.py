@@ -20,7 +20,7 @@ CASES = cases()
 
 
 def _summary_lines(err: str) -> list[str]:
-    """The 'skipped N input(s):' block of the build summary."""
+    """The 'skipped N input(s) or sentence(s):' block of the build summary."""
     _, _, block = err.partition("\nskipped ")
     return [line.strip() for line in block.splitlines()[1:] if line.startswith("  ")]
 
@@ -29,7 +29,7 @@ def test_the_build_goes_on_and_reports_every_skip(hostile: Built) -> None:
     assert hostile.code == 0, hostile.stderr  # skips are not errors without --strict
     assert "Traceback" not in hostile.stderr
     expected_skips = sum(len(c.skipped) for c in hostile.cases)
-    assert f"\nskipped {expected_skips} input(s):" in hostile.stderr
+    assert f"\nskipped {expected_skips} input(s) or sentence(s):" in hostile.stderr
     assert len(_summary_lines(hostile.stderr)) == expected_skips
     built = sum(len(c.built) for c in hostile.cases) + len(list(SEEDS.glob("*.txt")))
     assert f"built {built} article(s)" in hostile.stderr
