@@ -230,12 +230,28 @@ def bench_export(base_dir: Path, kg_dir: Path, nt_path: Path, work: Path, rdflib
         with Store.open(kg_dir, read_only=True) as store, out.open("wb") as fh:
             store.export(fh, "ttl")
 
-    talk("Turtle export: pyoxigraph dump and kg export, interleaved, best of 3")
-    t_bare = t_kg = float("inf")
+    # The floor for a store that keeps its triples in named graphs, as the contract asks:
+    # Oxigraph reads a named graph's quads more slowly than the default graph's triples.
+    named_dir, named = work / "bare-named-store", ox.NamedNode("https://example.org/all")
+    shutil.rmtree(named_dir, ignore_errors=True)
+    loader = ox.Store(str(named_dir))
+    loader.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES, to_graph=named)
+    loader.flush()
+    del loader
+
+    def bare_named() -> None:
+        store = ox.Store.read_only(str(named_dir))
+        with out.open("wb") as fh:
+            store.dump(fh, ox.RdfFormat.TURTLE, from_graph=named)
+
+    talk("Turtle export: pyoxigraph dump (default graph; one named graph) and kg export, best of 3")
+    t_bare = t_kg = t_named = float("inf")
     for _ in range(3):
         t_bare = min(t_bare, timed(bare)[0])
+        t_named = min(t_named, timed(bare_named)[0])
         t_kg = min(t_kg, timed(kg)[0])
-    talk(f"  dump {t_bare:.1f} s, kg {t_kg:.1f} s")
+    shutil.rmtree(named_dir, ignore_errors=True)
+    talk(f"  dump {t_bare:.1f} s, dump of one named graph {t_named:.1f} s, kg {t_kg:.1f} s")
     talk(f"  {t_kg:.1f} s; rdflib serialize (parse not timed)")
     graph = rdflib.Graph()
     with nt_path.open("rb") as fh:
@@ -251,6 +267,8 @@ def bench_export(base_dir: Path, kg_dir: Path, nt_path: Path, work: Path, rdflib
     note = "" if len(graph) >= n_all else f"rdflib on {len(graph)} of {n_all} triples, kg prorated"
     return [
         Row("Turtle export (s)", t_kg, t_bare, "s", ratio, "<= 1.3", ratio <= 1.3),
+        Row("Turtle export vs dump of the same triples in one named graph (s)", t_kg, t_named, "s",
+            t_kg / t_named, "none", None),
         Row(
             "Turtle export vs rdflib (speed-up)",
             kg_share,
