@@ -75,6 +75,9 @@ INVOLVE_VERBS = frozenset(
 )
 START_VERBS = frozenset({"begin", "start", "launch", "open", "kick"})
 END_VERBS = frozenset({"wind", "wrap", "end", "conclude", "close", "finish", "complete"})
+# Verbs of a relative clause on the exercise that tell when it ran ("the exercise that U.S. and
+# South Korean forces began on Aug. 21", "Freedom Edge, ..., which ran from Thursday to Saturday").
+RUN_VERBS = START_VERBS | frozenset({"run", "hold", "take", "conduct", "stage", "last", "continue"})
 TARGET_PREPS = SHARED_TARGET_PREPS | {"of"}
 NAME_INTRO = re.compile(r"\b(?:code-?named|dubbed|called|named|known as)\s+$", re.I)
 MONTHS = frozenset(
@@ -253,6 +256,21 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
     return ""
 
 
+def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
+    """A date told in a relative clause on the exercise phrase whose verb runs the exercise
+    (RUN_VERBS), the start date first; an end date ("... and will conclude on Thursday") is not
+    the exercise's date."""
+    found: list[tuple[bool, int, str]] = []
+    for tok in trig.subtree:
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in RUN_VERBS:
+            continue
+        for p in view.dates_in(list(tok.subtree)):
+            role = _date_role(view, p.text)
+            if _resolvable(p.text) and role != "end":
+                found.append((role != "start", p.start, p.text))
+    return min(found)[2] if found else None
+
+
 def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
     c = cues(lexicon)
     nouns = lexicon.cue_terms("exercise_noun")
@@ -319,6 +337,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             date_phrase = None
         if date_phrase is None and _during(trig):
             same_day, role = True, "during"  # "on the final day of a joint exercise": the day told before
+        if date_phrase is None and not same_day:
+            date_phrase = _relative_clause_date(view, trig)
+            role = _date_role(view, date_phrase, trig)
         kind, _speakers = attribution(view, trig, c)
         definite = any(
             ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children

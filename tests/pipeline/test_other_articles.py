@@ -3,13 +3,14 @@ and phrasings), so that a rule keyed to devset wording shows up as a failure her
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from kg.articles import read_file
 from kg.extract import extract
-from kg.models import Exercise, Factuality, Launch, PartialDate, Treaty
+from kg.models import Article, Exercise, Factuality, Launch, PartialDate, Treaty
 
 pytestmark = pytest.mark.model
 
@@ -58,3 +59,31 @@ def test_iran_salvo_and_trilateral_drills(nlp, lexicon) -> None:  # type: ignore
     )
     [drill] = [e for e in events if isinstance(e, Exercise)]
     assert (drill.participants, drill.date) == (("CHN", "IRN", "RUS"), PartialDate(2019, 12, 27))
+
+
+@pytest.mark.parametrize(
+    ("dateline", "text", "expected"),
+    [
+        (  # a start verb in the relative clause; the end date is not the exercise's date
+            "2023-07-24",
+            "China denounced Talisman Sabre, a large drill that Australian and U.S. troops started on "
+            "Friday and will finish on Aug. 4.",
+            (("AUS", "USA"), PartialDate(2023, 7, 21)),
+        ),
+        (  # a range: the exercise is dated by its first day
+            "2021-07-10",
+            "Russia criticized Sea Breeze, a naval exercise by Ukraine and the United States, which took "
+            "place from Monday to Thursday in the Black Sea.",
+            (("UKR", "USA"), PartialDate(2021, 7, 5)),
+        ),
+        (  # only an end date: left undated
+            "2021-07-10",
+            "Russia criticized the naval exercise that Ukraine and the United States will end on Monday.",
+            (("UKR", "USA"), None),
+        ),
+    ],
+)
+def test_exercise_dated_in_a_relative_clause(nlp, lexicon, dateline, text, expected) -> None:  # type: ignore[no-untyped-def]
+    article = Article("x", text, date=dt.date.fromisoformat(dateline))
+    [drill] = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Exercise)]
+    assert (drill.participants, drill.date) == expected
