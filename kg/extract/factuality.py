@@ -201,11 +201,54 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
 FLIGHT = "flight"  # a completed flight: success unless a failure is also reported
 
 
-def outcome_cues(view: SentenceView, scope: list[Token], c: Cues) -> frozenset[str]:
+# Prepositions whose phrase tells another occasion: "into orbit in November after two failed
+# attempts in May and August".
+OTHER_OCCASION_PREPS = frozenset({"after", "before", "since", "following", "unlike"})
+
+
+def _elsewhere(tok: Token, stop: frozenset[int]) -> bool:
+    """True if an outcome cue tells of something other than the event: it sits in a 'to'
+    infinitive, an aim rather than a result ("its attempt to put a satellite into orbit had
+    failed", "failed to reach orbit"), or in a phrase about another occasion ("after two failed
+    attempts"). The climb stops at the trigger and its ancestors, which are the event's own."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i in stop:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc is not tok:
+            return True
+        if _aim(anc):
+            return True
+    return False
+
+
+# Verbs whose 'to' infinitive is what was sought, not what happened ("tried to put", "failed to
+# reach"); "appears to have failed" and "is presumed to have failed" report the outcome.
+AIM_VERBS = frozenset({"try", "attempt", "seek", "aim", "plan", "intend", "want", "hope", "fail", "mean"})
+
+
+def _aim(verb: Token) -> bool:
+    """A 'to' infinitive that is an aim: on a noun ("its attempt to put ..."), of purpose
+    ("launched a rocket to put ..."), or after a verb of AIM_VERBS."""
+    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+        return False
+    if verb.dep_ in ("acl", "advcl", "relcl"):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AIM_VERBS
+
+
+def outcome_cues(
+    view: SentenceView, scope: list[Token], c: Cues, trigger: Token | None = None
+) -> frozenset[str]:
     """Outcome cues in the trigger's clause: "failure", "success" (reported as such) and
-    "flight" (a completed flight, which counts as success unless a failure is reported)."""
+    "flight" (a completed flight, which counts as success unless a failure is reported).
+    Cues that tell of an aim or of another occasion are left out (`_elsewhere`)."""
     found: set[str] = set()
-    text_lower = " ".join(t.lower_ for t in scope)
+    stop = frozenset({trigger.i, *(a.i for a in trigger.ancestors)}) if trigger is not None else frozenset()
+    scope = [t for t in scope if not _elsewhere(t, stop)]
+    # tokens left out break the text, so a phrase cannot join across them
+    text_lower = " ".join(
+        t.lower_ if i == 0 or scope[i - 1].i == t.i - 1 else f"| {t.lower_}" for i, t in enumerate(scope)
+    )
     for tok in scope:
         lemma = tok.lemma_.lower()
         if lemma in c.failure or tok.lower_ in c.failure:
@@ -224,6 +267,9 @@ def outcome_cues(view: SentenceView, scope: list[Token], c: Cues) -> frozenset[s
                 if phrase in c.success
                 else FLIGHT
             )
+    if trigger is not None and _aim(trigger):
+        # "tried to put a satellite into orbit": the trigger is the aim, its success is not told
+        found -= {Outcome.SUCCESS.value, FLIGHT}
     return frozenset(found)
 
 

@@ -720,7 +720,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         )
         count = _count(view, scope, trig)
         site = _site(view, trig, scope)
-        outcomes = outcome_cues(view, outcome_scope, c)
+        outcomes = outcome_cues(view, outcome_scope, c, trig)
         for agent in list[str | None](agents) or [None]:
             speaker = kind
             if kind in ("states", "pronoun"):

@@ -10,7 +10,7 @@ import pytest
 
 from kg.articles import read_file
 from kg.extract import extract
-from kg.models import Article, Exercise, Factuality, Launch, PartialDate, Treaty
+from kg.models import Article, Exercise, Factuality, Launch, Outcome, PartialDate, Treaty
 
 pytestmark = pytest.mark.model
 
@@ -87,3 +87,36 @@ def test_exercise_dated_in_a_relative_clause(nlp, lexicon, dateline, text, expec
     article = Article("x", text, date=dt.date.fromisoformat(dateline))
     [drill] = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Exercise)]
     assert (drill.participants, drill.date) == expected
+
+
+@pytest.mark.parametrize(
+    ("dateline", "text", "expected"),
+    [
+        (  # the purpose ("to put ... into orbit") is not the result
+            "2020-02-10",
+            "Iran launched a rocket to put a communications satellite into orbit on Sunday, but the "
+            "satellite failed to reach orbit.",
+            [(PartialDate(2020, 2, 9), Outcome.FAILURE)],
+        ),
+        (  # the failed attempts belong to another occasion
+            "2023-11-22",
+            "North Korea put a reconnaissance satellite into orbit on Tuesday after a failed attempt "
+            "in August.",
+            [(PartialDate(2023, 11, 21), Outcome.SUCCESS)],
+        ),
+        (  # an attempt whose result is not told
+            "2023-11-22",
+            "North Korea tried to put a reconnaissance satellite into orbit on Tuesday.",
+            [(PartialDate(2023, 11, 21), Outcome.UNKNOWN)],
+        ),
+        (  # "appears to have failed" reports the outcome
+            "2024-06-26",
+            "North Korea fired a ballistic missile on Wednesday that appears to have failed in flight.",
+            [(PartialDate(2024, 6, 26), Outcome.FAILURE)],
+        ),
+    ],
+)
+def test_launch_outcome_of_this_occasion(nlp, lexicon, dateline, text, expected) -> None:  # type: ignore[no-untyped-def]
+    article = Article("x", text, date=dt.date.fromisoformat(dateline))
+    launches = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
+    assert [(e.date, e.outcome) for e in launches] == expected
