@@ -320,7 +320,7 @@ def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
                 class_from_weapon_phrase=False,
                 outcomes=note.outcomes,
                 count=None,
-                site=None,
+                site=note.site,
                 date_phrase=None,
                 date_role="",
             )

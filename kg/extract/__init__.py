@@ -13,7 +13,7 @@ from kg.extract.candidate import Candidate, Note
 from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import cues, outcome_cues
-from kg.extract.launch import LAUNCHED, find_launches
+from kg.extract.launch import LAUNCHED, find_launches, launch_site
 from kg.extract.sentence import DocIndex, SentenceView
 from kg.extract.treaty import find_treaties
 from kg.lexicon import Lexicon
@@ -23,7 +23,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.11.3"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.11.4"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -96,7 +96,29 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
         outcomes = outcome_cues(view, list(view.sent), cues(lexicon))
         if outcomes:
             notes.append(Note(view.index, mention, outcomes=outcomes))
+    site = _back_reference_site(view)
+    if site is not None:
+        notes.append(Note(view.index, mention, site=site))
     return notes
+
+
+PROJECTILES = frozenset({"missile", "rocket", "projectile"})
+
+
+def _back_reference_site(view: SentenceView) -> str | None:
+    """Where "the missile" / "the rocket" of the launch told before came from: "detected the
+    rocket heading south ... from the Tongchang-ri area", "the missile flying from ..."."""
+    for tok in view.sent:
+        if tok.lemma_.lower() in PROJECTILES and any(
+            ch.dep_ == "det" and ch.lower_ in ("the", "this") for ch in tok.children
+        ):
+            scope = list(tok.subtree)
+            if tok.dep_ in ("nsubj", "nsubjpass"):  # "the missile flying from the Sunan area"
+                scope.append(tok.head)
+            site = launch_site(view, tok, scope)
+            if site is not None:
+                return site
+    return None
 
 
 def _update_topic(view: SentenceView, discourse: Discourse) -> None:

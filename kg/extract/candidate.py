@@ -49,9 +49,11 @@ class Candidate:
 class Note:
     """A sentence that tells more about a launch without a launch word of its own: "the
     missile, the Hwasong-14, climbed to 2,802 km" names its weapon, "It crossed Hokkaido and
-    plunged into the Pacific" its outcome."""
+    plunged into the Pacific" its outcome, "the military detected the rocket ... from the
+    Tongchang-ri area" its site."""
 
     sentence_index: int
     sentence: Mention
     weapon: WeaponRef | None = None
     outcomes: frozenset[str] = frozenset()
+    site: str | None = None  # "detected the rocket ... from the Tongchang-ri area"

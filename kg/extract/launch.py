@@ -499,7 +499,9 @@ def place_label(tok: Token, view: SentenceView) -> str | None:
     return None
 
 
-def _site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
+def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
+    """The place a launch (or "the missile" of one) came from: a "from" or "at" phrase on the
+    trigger, its object or another word of its scope."""
     holders = [trigger]
     holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head is trigger]
     holders += [t for t in scope if t not in holders and t.pos_ in ("NOUN", "PROPN", "VERB")]
@@ -719,7 +721,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children
         )
         count = _count(view, scope, trig)
-        site = _site(view, trig, scope)
+        site = launch_site(view, trig, scope)
         outcomes = outcome_cues(view, outcome_scope, c, trig)
         for agent in list[str | None](agents) or [None]:
             speaker = kind

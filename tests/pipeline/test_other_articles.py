@@ -120,3 +120,24 @@ def test_launch_outcome_of_this_occasion(nlp, lexicon, dateline, text, expected)
     article = Article("x", text, date=dt.date.fromisoformat(dateline))
     launches = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
     assert [(e.date, e.outcome) for e in launches] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (  # the site is told by the next sentence, about "the missile"
+            "North Korea fired a ballistic missile into the sea on Sunday. South Korea's military said "
+            "it detected the missile flying from the Sunan area toward the East Sea.",
+            "Sunan",
+        ),
+        (  # where it came down is not where it came from
+            "North Korea fired a ballistic missile from Sinpo on Sunday. Japan said the missile came "
+            "down in waters near the Oga Peninsula.",
+            "Sinpo",
+        ),
+    ],
+)
+def test_launch_site_from_a_later_sentence(nlp, lexicon, text, site) -> None:  # type: ignore[no-untyped-def]
+    article = Article("x", text, date=dt.date(2022, 5, 9))
+    [launch] = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
+    assert launch.site == site
