@@ -92,6 +92,17 @@ class Gazetteer:
             self._compile([s for s in forms if s.label == "CLASS"], r"(?<![\w-])"),
         ]
         self._plural = {s.text for s in forms if s.plural}
+        # A leader named in full may then go by one word of the name ("Kim Jong Un" ... "Kim"):
+        # the first and the last word, when that word is not itself a surface.
+        known = {s.text for s in forms}
+        self._short_forms: dict[str, tuple[str, ...]] = {}
+        for cue in lexicon.cues:
+            words = cue.term.split()
+            if cue.category == "leader" and len(words) > 1:
+                self._short_forms[cue.term] = tuple(
+                    w for w in dict.fromkeys((words[0], words[-1]))
+                    if len(w) >= 3 and w[0].isupper() and w.isalpha() and w not in known
+                )
 
     @staticmethod
     def _compile(forms: list[Surface], before: str) -> re.Pattern[str]:
@@ -111,7 +122,32 @@ class Gazetteer:
                 surface = self._lookup(m.group(0), m.start(), text)
                 if surface is not None and not any(s < m.end() and m.start() < e for s, e, _ in out):
                     out.append((m.start(), m.end(), surface))
+        out += self._short_mentions(text, out)
         return sorted(out, key=lambda x: x[0])
+
+    def _short_mentions(
+        self, text: str, found: list[tuple[int, int, Surface]]
+    ) -> list[tuple[int, int, Surface]]:
+        """"Kim" after "Kim Jong Un": a short form, after the leader's full name, standing alone
+        (not followed by another name: "Kim Yong-hyun" is someone else). A short form that two
+        leaders of different states share in the text is left alone."""
+        after: dict[str, tuple[int, str]] = {}  # short form -> (where it may start, ref or "")
+        for _start, end, surface in sorted(found, key=lambda x: x[0]):
+            for short in self._short_forms.get(surface.text, ()):
+                seen = after.get(short)
+                if seen is None:
+                    after[short] = (end, surface.ref)
+                elif seen[1] != surface.ref:
+                    after[short] = (seen[0], "")
+        out: list[tuple[int, int, Surface]] = []
+        for short, (start_at, ref) in after.items():
+            if not ref:
+                continue
+            pattern = re.compile(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])(?!\s+[A-Z][a-z])")
+            for m in pattern.finditer(text, start_at):
+                if not any(s < m.end() and m.start() < e for s, e, _ in (*found, *out)):
+                    out.append((m.start(), m.end(), Surface(short, "STATE", ref)))
+        return out
 
     def _lookup(self, matched: str, start: int, text: str) -> Surface | None:
         after_the = text[max(0, start - 4) : start].lower() == "the "

@@ -7,6 +7,7 @@ the kg gazetteer marks States, Weapons and class words on it, as it does in the 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -16,7 +17,7 @@ from kg.extract import extract_doc
 from kg.extract.discourse import Discourse
 from kg.extract.launch import find_launches
 from kg.extract.sentence import SentenceView
-from kg.lexicon import load_lexicon
+from kg.lexicon import Cue, load_lexicon
 from kg.models import Article, Exercise, Factuality, Launch, Outcome, PartialDate
 from kg.nlp import Gazetteer
 
@@ -159,3 +160,19 @@ def test_exercise_participants_include_the_operator_of_a_named_platform() -> Non
 def test_gazetteer_states(text: str, expected: set[str]) -> None:
     found = {s.ref for s0, e0, s in GAZETTEER.find(text) if s.label == "STATE"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after the full name, one word of it names the leader's state
+        ("Kim Jong Un arrived. Later Kim and Moon Jae-in spoke; Moon left.", ["PRK", "PRK", "KOR", "KOR"]),
+        # not before the full name, and not as the start of another person's name
+        ("Kim spoke first. Kim Jong Un arrived. Defense Minister Kim Yong-hyun said so.", ["PRK"]),
+        # a short form two leaders of different states share stays unresolved
+        ("Kim Jong Un met Kim Dae Jung. Kim smiled.", ["PRK", "KOR"]),
+    ],
+)
+def test_leaders_short_names(text: str, expected: list[str]) -> None:
+    gazetteer = Gazetteer(replace(LEX, cues=(*LEX.cues, Cue("leader", "Kim Dae Jung", "KOR"))))
+    assert [s.ref for _, _, s in gazetteer.find(text) if s.label == "STATE"] == expected
