@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.dates import resolve
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import Cues, attribution, cues, factuality, outcome_cues
+from kg.extract.factuality import OTHER_OCCASION_PREPS, Cues, attribution, cues, factuality, outcome_cues
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality, WeaponRef
@@ -201,6 +201,23 @@ def _args(tok: Token) -> list[Token]:
     return out
 
 
+def _another_occasion(tok: Token, triggers: set[int]) -> bool:
+    """True if a trigger hangs from the trigger above it through "since", "after" or "before":
+    "It has not fired a missile since late November, when it tested the Hwasong-15" tells two
+    occasions, not one."""
+    when = any(ch.dep_ == "advmod" and ch.lower_ == "when" for ch in tok.children)
+    for anc in tok.ancestors:
+        if anc.i in triggers:
+            # "the first launch since early March, when it fired ...", parsed with the clause on
+            # the launch rather than on the date
+            return when and any(
+                ch.dep_ == "prep" and ch.lower_ in OTHER_OCCASION_PREPS for ch in anc.children
+            )
+        if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS:
+            return True
+    return False
+
+
 def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
     verbs = lexicon.cue_terms("launch_verb")
     weak = lexicon.cue_terms("launch_verb_weak")
@@ -293,9 +310,15 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
                 subj
                 and all(c.lower_ in ("it", "they") for c in subj)
                 and any(a.i in all_idx for a in tok.ancestors)
+                and not _another_occasion(tok, all_idx)
             ):
                 continue
-            if tok.dep_ in ("acl", "xcomp", "relcl") and tok.head.i in all_idx and tok.head.pos_ == "NOUN":
+            if (
+                tok.dep_ in ("acl", "xcomp", "relcl")
+                and tok.head.i in all_idx
+                and tok.head.pos_ == "NOUN"
+                and not _another_occasion(tok, all_idx)
+            ):
                 continue  # "its attempt to put a satellite into orbit": the attempt is the event
             describes_projectile = tok.head.i in view.classes or tok.head.i in view.weapons
             if tok.dep_ in ("acl", "relcl") and describes_projectile and _under_trigger_phrase(tok, all_idx):
@@ -536,6 +559,15 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     if not phrases and trigger.dep_ in ("relcl", "advcl"):
         # "since late November, when it tested the Hwasong-15": the date the clause hangs from
         phrases = [p for p in view.date_phrases() if p.root == trigger.head.i and _resolvable(p.text)]
+        if not phrases and any(ch.dep_ == "advmod" and ch.lower_ == "when" for ch in trigger.children):
+            # "the first launch since early March, when it fired ...": the clause is parsed on the
+            # launch, and its date is the "since" phrase's
+            preps = [
+                ch for ch in trigger.head.children if ch.dep_ == "prep" and ch.lower_ in OTHER_OCCASION_PREPS
+            ]
+            phrases = [
+                p for p in view.dates_in([t for pr in preps for t in pr.subtree]) if _resolvable(p.text)
+            ]
     if not phrases:
         return None, False
     best = min(phrases, key=lambda p: _distance(view.doc[p.root], trigger))

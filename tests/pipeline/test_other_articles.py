@@ -141,3 +141,29 @@ def test_launch_site_from_a_later_sentence(nlp, lexicon, text, site) -> None:  #
     article = Article("x", text, date=dt.date(2022, 5, 9))
     [launch] = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
     assert launch.site == site
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the "when" clause on the date tells an earlier launch of its own
+            "Pakistan has not tested a missile since January, when it launched a Shaheen-III.",
+            [
+                (None, Factuality.NEGATED, "missile"),
+                (PartialDate(2024, 1), Factuality.ASSERTED, "Shaheen-III"),
+            ],
+        ),
+        (  # the same, with the clause parsed on the launch noun
+            "Iran test-fired a cruise missile on Monday. It was the first launch since early March, "
+            "when it fired a Khorramshahr from Semnan.",
+            [
+                (PartialDate(2024, 5, 20), Factuality.ASSERTED, "cruise missile"),
+                (PartialDate(2024, 3), Factuality.ASSERTED, "Khorramshahr"),
+            ],
+        ),
+    ],
+)
+def test_an_earlier_launch_in_a_since_when_clause(nlp, lexicon, text, expected) -> None:  # type: ignore[no-untyped-def]
+    article = Article("x", text, date=dt.date(2024, 5, 21))
+    launches = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
+    assert [(e.date, e.factuality, e.weapon.name if e.weapon else None) for e in launches] == expected
