@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from kg.dates import resolve
+from kg.dates import resolve_each
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import OTHER_OCCASION_PREPS, Cues, attribution, cues, factuality, outcome_cues
@@ -129,7 +129,9 @@ _ANCHOR_PROBE = dt.date(2001, 6, 15)
 
 
 def _resolvable(text: str) -> bool:
-    return resolve(text, _ANCHOR_PROBE) is not None or resolve(text, _ANCHOR_PROBE, future=True) is not None
+    """True if the phrase names a date, or several coordinated ones ("May and August of last
+    year", told as one event per date by kg.normalize)."""
+    return bool(resolve_each(text, _ANCHOR_PROBE) or resolve_each(text, _ANCHOR_PROBE, future=True))
 
 
 def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[int, str]]:
@@ -284,19 +286,25 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             ):
                 continue  # "its June 26 launch had been a successful test of ...": the same launch
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
+            # "two failed attempts" count when the sentence names what was launched
+            judged_attempt = (
+                lemma == "attempt"
+                and any(ch.lower_ in ("failed", "successful", "unsuccessful") for ch in tok.children)
+                and _has_projectile(view, list(view.sent), {})
+            )
             if (
                 lemma != "launch"
                 and not _has_projectile(view, sub, {})
                 and not (definite and lemma == "test")
+                and not judged_attempt
             ):
                 continue
-            if lemma in ("flight", "shot", "attempt", "salvo", "barrage") and not _has_projectile(
-                view, sub, {}
+            if (
+                lemma in ("flight", "shot", "attempt", "salvo", "barrage")
+                and not _has_projectile(view, sub, {})
+                and not judged_attempt
             ):
-                if not (
-                    lemma == "attempt" and any(ch.lower_ in ("failed", "successful") for ch in tok.children)
-                ):
-                    continue  # "two failed attempts" (of the launch the sentence tells) count
+                continue
             found.append(tok)
     # A launch noun that is an argument of a launch verb ("carried out a test") is the verb's
     # event; so is a definite one inside another trigger's clause ("... soon after its launch").

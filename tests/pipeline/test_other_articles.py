@@ -98,11 +98,11 @@ def test_exercise_dated_in_a_relative_clause(nlp, lexicon, dateline, text, expec
             "satellite failed to reach orbit.",
             [(PartialDate(2020, 2, 9), Outcome.FAILURE)],
         ),
-        (  # the failed attempts belong to another occasion
+        (  # the failed attempt is another occasion, told in passing
             "2023-11-22",
             "North Korea put a reconnaissance satellite into orbit on Tuesday after a failed attempt "
             "in August.",
-            [(PartialDate(2023, 11, 21), Outcome.SUCCESS)],
+            [(PartialDate(2023, 11, 21), Outcome.SUCCESS), (PartialDate(2023, 8), Outcome.FAILURE)],
         ),
         (  # an attempt whose result is not told
             "2023-11-22",
@@ -167,3 +167,17 @@ def test_an_earlier_launch_in_a_since_when_clause(nlp, lexicon, text, expected) 
     article = Article("x", text, date=dt.date(2024, 5, 21))
     launches = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
     assert [(e.date, e.factuality, e.weapon.name if e.weapon else None) for e in launches] == expected
+
+
+def test_failed_attempts_told_in_passing(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran put a research satellite into orbit on Friday with a Simorgh rocket after failed attempts in January and February."  # noqa: E501
+    article = Article("x", text, date=dt.date(2024, 3, 10))
+    launches = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
+    assert [(e.date, e.outcome) for e in launches] == [
+        (PartialDate(2024, 3, 8), Outcome.SUCCESS),
+        (PartialDate(2024, 1), Outcome.FAILURE),
+        (PartialDate(2024, 2), Outcome.FAILURE),
+    ]
+    # attempts with no word on how they went are not launches ("several attempts to buy parts")
+    other = Article("y", "Diplomats said North Korea had made several attempts to buy missile parts abroad.")
+    assert not [e for e in extract(other, nlp, lexicon).events if isinstance(e, Launch)]
