@@ -169,6 +169,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     out: list[Candidate] = []
     for trig, name in triggers:
         fact = factuality(view, trig, c)
+        if fact is None and trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge:
+            fact = Factuality.ASSERTED  # "suspend a 2018 accord": what is suspended exists
         if fact is None:
             continue
         states, pronoun = _signatories(view, trig)
@@ -214,21 +216,28 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         date_phrase, same_day = _date(view, trig, scope)
         if verb is not None and lemmas(verb) & PARTY_VERBS and signing is None:
             date_phrase = None  # "pulled out of the treaty in November": not when it was concluded
+        # "suspended a 1987 agreement on Friday": the treaty's own date, not the suspension's
+        suspended = (
+            signing is None and trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge
+        )
+        if suspended:
+            own = [p for p in view.dates_in(list(trig.subtree)) if _resolvable(p.text)]
+            date_phrase = own[0].text if own else None
         if date_phrase is None and WEEK_BEFORE.search(view.doc[view.sent.start : trig.i].text):
             date_phrase = "last week"  # "about a week after it struck a pact": a week before the dateline
-        if date_phrase is None and not same_day and verb is not None and trig.dep_ == "pobj":
+        if date_phrase is None and not (same_day or suspended) and verb is not None and trig.dep_ == "pobj":
             # "the 1950 to 1953 Korean War ended with an armistice": the latest date of the subject
             subject = [t for s in view.subject(verb) for t in s.subtree]
             local = [p for p in view.dates_in(subject) if _resolvable(p.text)]
             date_phrase = local[-1].text if local else None
-        if date_phrase is None and not same_day:
+        if date_phrase is None and not (same_day or suspended):
             # "the Panmunjom Declaration the two leaders signed at the border in April"
             near = [p for p in view.dates_in(window) if _resolvable(p.text)]
             date_phrase = near[0].text if near else None
         others = {t.i for o, _ in triggers if o.i != trig.i for t in o.subtree}
         if (
             date_phrase is None
-            and not same_day
+            and not (same_day or suspended)
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
         ):
             date_phrase = _clause_date(view, trig, {trig.i}, False)
@@ -238,7 +247,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 date_phrase = None  # "replacing the 1953 armistice with a peace treaty": the armistice's date
         if (
             date_phrase is None
-            and not same_day
+            and not (same_day or suspended)
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
         ):
             root_clause = view.collect(view.sent.root, skip_preps=frozenset(), skip_clauses=True)

@@ -181,3 +181,23 @@ def test_failed_attempts_told_in_passing(nlp, lexicon) -> None:  # type: ignore[
     # attempts with no word on how they went are not launches ("several attempts to buy parts")
     other = Article("y", "Diplomats said North Korea had made several attempts to buy missile parts abroad.")
     assert not [e for e in extract(other, nlp, lexicon).events if isinstance(e, Launch)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a suspended treaty exists; its date is its own, not the suspension's
+        (
+            "The United States suspended a 1987 arms control agreement with Russia on Friday.",
+            (("RUS", "USA"), PartialDate(1987), Factuality.ASSERTED),
+        ),
+        (
+            "Seoul suspended the military agreement with Pyongyang on Tuesday.",
+            (("KOR", "PRK"), None, Factuality.ASSERTED),
+        ),
+    ],
+)
+def test_a_suspended_treaty(nlp, lexicon, text, expected) -> None:  # type: ignore[no-untyped-def]
+    article = Article("x", text, date=dt.date(2019, 2, 3))
+    [treaty] = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Treaty)]
+    assert (treaty.signatories, treaty.date, treaty.factuality) == expected
