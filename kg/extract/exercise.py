@@ -256,6 +256,15 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
     return ""
 
 
+DURATION_NOUNS = frozenset({"hour", "day", "week", "month"})
+
+
+def _duration_of(trig: Token) -> bool:
+    """'a week of maneuvers', 'three days of drills': the trigger measured by a length of time."""
+    measure = trig.head.head
+    return trig.dep_ == "pobj" and trig.head.lower_ == "of" and measure.lemma_.lower() in DURATION_NOUNS
+
+
 def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
     """A date told in a relative clause on the exercise phrase whose verb runs the exercise
     (RUN_VERBS), the start date first; an end date ("... and will conclude on Thursday") is not
@@ -304,6 +313,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     # to a known name ("Aurora 17, its largest military exercise").
     named = {i for start, end, _ in known for i in range(start, end)}
     triggers = [t for t in triggers if not (t.dep_ == "conj" and t.head in triggers)]
+    # "wound up their Zapad-2017 exercise ... after a week of maneuvers": the length of the
+    # exercise the sentence names, not another one
+    triggers = [t for t in triggers if not (_duration_of(t) and any(o is not t for o in triggers))]
     triggers = [t for t in triggers if not (t.dep_ == "appos" and t.head.i in named and t.head in triggers)]
     out: list[Candidate] = []
     for trig in triggers:

@@ -201,3 +201,12 @@ def test_a_suspended_treaty(nlp, lexicon, text, expected) -> None:  # type: igno
     article = Article("x", text, date=dt.date(2019, 2, 3))
     [treaty] = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Treaty)]
     assert (treaty.signatories, treaty.date, treaty.factuality) == expected
+
+
+def test_the_length_of_an_exercise_is_not_another_exercise(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Japan and the United States ended their exercise on Friday after ten days of drills.",
+        "China held three days of drills around Taiwan in April.",
+    ):
+        events = extract(Article("x", text, date=dt.date(2023, 5, 2)), nlp, lexicon).events
+        assert len([e for e in events if isinstance(e, Exercise)]) == 1, text
