@@ -22,11 +22,12 @@ The location is the server's URL, optionally with a fragment naming its endpoint
     http://host:3030/kg#fuseki               Fuseki dataset /kg: /kg/query, /kg/update, /kg/data
     http://host:7200/repositories/kg#graphdb GraphDB: the repository, /statements, /rdf-graphs/service
     https://cluster:8182#neptune             Neptune: /sparql, /sparql, /sparql/gsp/
+    http://host:8890#virtuoso                Virtuoso: /sparql, /sparql, /sparql-graph-crud
     http://host/x#query=sparql&gsp=data      explicit paths under the URL (or absolute URLs)
 
 Queries must see the union of all named graphs as their default graph, as with the embedded
 store. Oxigraph is asked for it per request (`union-default-graph`); Fuseki needs
-`tdb2:unionDefaultGraph true`; GraphDB and Neptune do it by default. Opening the store checks
+`tdb2:unionDefaultGraph true`; GraphDB, Neptune and Virtuoso do it by default. Opening the store checks
 it and says what to change when it does not hold.
 
 Parameters cannot be bound by pyoxigraph-style substitution over the protocol, so they are
@@ -82,6 +83,7 @@ LAYOUTS: dict[str, tuple[str, str, str]] = {
     "fuseki": ("query", "update", "data"),
     "graphdb": ("", "statements", "rdf-graphs/service"),
     "neptune": ("sparql", "sparql", "sparql/gsp/"),
+    "virtuoso": ("sparql", "sparql", "sparql-graph-crud"),
 }
 _FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 _UNION_CHECK = f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }} }}"
@@ -342,7 +344,8 @@ class RemoteStore:
             raise StoreError(
                 f"the SPARQL server at {self.location} does not query the union of its named graphs "
                 "by default, which kg's queries need: start Oxigraph with --union-default-graph, set "
-                "tdb2:unionDefaultGraph true on a Fuseki dataset (GraphDB and Neptune do it by default)"
+                "tdb2:unionDefaultGraph true on a Fuseki dataset (GraphDB, Neptune and Virtuoso do it "
+                "by default)"
             )
 
     # -- writing --
@@ -450,6 +453,14 @@ class RemoteStore:
             raise QueryError(f"the SPARQL server rejected the query: {_problem(response)}")
         if response.status >= 300:
             raise StoreError(f"reading the SPARQL server at {self.location} failed: {_problem(response)}")
+        cut = response.getheader("X-SPARQL-MaxRows")
+        if cut is not None:
+            response.read()
+            raise StoreError(
+                f"the SPARQL server at {self.location} may have cut the results at {cut} rows "
+                "(X-SPARQL-MaxRows); on Virtuoso, set ResultSetMaxRows = 0 in the [SPARQL] section of "
+                "virtuoso.ini"
+            )
         return response
 
     def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult:
@@ -496,8 +507,9 @@ class RemoteStore:
         return [row[0].value for row in result.rows if isinstance(row[0], ox.Literal)]
 
     def graph_names(self) -> list[URIRef]:
-        """Every named graph, sorted."""
-        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        """Every named graph, sorted. Those holding a triple: kg leaves no empty graph, and
+        `GRAPH ?g { }` matches no graph at all on Virtuoso (its graphs exist only by their triples)."""
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         return sorted(URIRef(row[0].value) for row in result.rows if isinstance(row[0], ox.NamedNode))
 
     def _get_graph(self, graph: str) -> list[ox.Triple]:
@@ -528,21 +540,21 @@ class RemoteStore:
         if rdf_format is None:
             raise KgError(f"unknown export format {fmt!r}; use one of {', '.join(_FORMATS)}")
         prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-        quads: Iterable[ox.Quad]
-        if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-            response = self._post_query(_QUADS, _TSV)
-            solutions = ox.parse_query_results(response, ox.QueryResultsFormat.TSV)
-            assert isinstance(solutions, ox.QuerySolutions)
-            quads = (ox.Quad(s[0], s[1], s[2], s[3]) for s in solutions)
-        else:
-            response = self._post_query(_UNION, _NTRIPLES)
-            quads = ox.parse(response, _rdf_format(response))
+        by_quad = rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+        response = self._post_query(_QUADS, _TSV) if by_quad else self._post_query(_UNION, _NTRIPLES)
         try:
+            quads: Iterable[ox.Quad]
+            if by_quad:
+                solutions = ox.parse_query_results(response, ox.QueryResultsFormat.TSV)
+                assert isinstance(solutions, ox.QuerySolutions)
+                quads = (ox.Quad(s[0], s[1], s[2], s[3]) for s in solutions)
+            else:
+                quads = ox.parse(response, _rdf_format(response))
             ox.serialize(quads, out, rdf_format, prefixes=prefixes)
         except SyntaxError as err:
             raise StoreError(f"the SPARQL server at {self.location} sent unreadable data: {err}") from err
         finally:
-            response.read()
+            response.read()  # drained even after an error, so that the connection can be reused
 
     def to_graph(self) -> Graph:
         """The union of all graphs as an rdflib Graph (for SHACL validation)."""

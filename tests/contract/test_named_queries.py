@@ -17,7 +17,7 @@ import rdflib
 from rdflib.plugins.sparql import prepareQuery
 
 from kg.errors import QueryError
-from kg.namespaces import PREFIXES, XSD
+from kg.namespaces import PREFIXES, RDF, XSD
 from kg.queries import NamedQuery, bind, list_queries, load_query, shorten
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
@@ -513,3 +513,20 @@ def test_params_are_read_from_the_header() -> None:
         ("factuality", "factuality", True),
     ]
     assert query.params[0].description == "only launches by this state (ISO code, e.g. PRK); optional"
+
+
+def test_launches_by_state_dates_ignore_undated_launches() -> None:
+    """One undated launch must not blank a state's first and last dates (MIN over an unbound
+    value is an error in SPARQL; engines differ on it)."""
+    kgo, kgr = PREFIXES["kgo"], PREFIXES["kgr"]
+    prk, graph = ox.NamedNode(PREFIXES["state"] + "PRK"), ox.NamedNode(kgr + "article-x")
+    store = ox.Store()
+    store.add(ox.Quad(prk, ox.NamedNode(kgo + "isoCode"), ox.Literal("PRK"), graph))
+    for name, date in (("a", "2017-03-22"), ("b", None), ("c", "2016")):
+        launch = ox.NamedNode(kgr + "launch-" + name)
+        store.add(ox.Quad(launch, ox.NamedNode(str(RDF.type)), ox.NamedNode(kgo + "Launch"), graph))
+        store.add(ox.Quad(launch, ox.NamedNode(kgo + "agent"), prk, graph))
+        if date:
+            store.add(ox.Quad(launch, ox.NamedNode(kgo + "date"), ox.Literal(date), graph))
+    _, rows = run(store, load_query("launches-by-state"), {})
+    assert rows == [("PRK", None, 3, 0, "2016", "2017-03-22")]

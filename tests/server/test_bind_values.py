@@ -95,4 +95,4 @@ def test_endpoint_layouts() -> None:
     assert graphdb.gsp == "http://h:7200/repositories/kg/rdf-graphs/service"
     assert endpoints("http://h/x#query=sparql&gsp=data").gsp == "http://h/x/data"
     with pytest.raises(Exception, match="unknown server layout"):
-        endpoints("http://h#virtuoso")
+        endpoints("http://h#blazegraph")
