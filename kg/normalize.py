@@ -394,6 +394,7 @@ def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
         ):
             wclass = "satellite launch vehicle"  # "its rockets for deploying satellites"
         outcome = _outcome(frozenset(o for c, _ in group.members for o in c.outcomes))
+        # the largest count told: "a new missile" (KCNA) and "two missiles" (JCS) are one launch of two
         counts = [c.count for c, _ in group.members if c.count is not None]
         sites = [c.site for c, _ in group.members if c.site]
         generic = WeaponRef(wclass, wclass, generic=True) if weapon is None and wclass else None
@@ -404,7 +405,7 @@ def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
             date=date,
             site=sites[0] if sites else None,
             outcome=outcome,
-            count=counts[0] if counts else None,
+            count=max(counts) if counts else None,
             factuality=fact,
             confidence=confidence(
                 len(evidence), bool(actors), explicit, date is not None, weapon is not None or bool(sites)

@@ -210,3 +210,14 @@ def test_the_length_of_an_exercise_is_not_another_exercise(nlp, lexicon) -> None
     ):
         events = extract(Article("x", text, date=dt.date(2023, 5, 2)), nlp, lexicon).events
         assert len([e for e in events if isinstance(e, Exercise)]) == 1, text
+
+
+def test_the_count_a_source_gives_in_numbers_wins(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    """One sentence says "a new cruise missile", the next "three cruise missiles": one launch of three."""
+    text = (
+        "North Korea said on Monday it had tested a new cruise missile on Sunday. South Korea's military "
+        "said the North fired three cruise missiles on Sunday off its west coast."
+    )
+    article = Article("x", text, date=dt.date(2023, 1, 30))
+    [launch] = [e for e in extract(article, nlp, lexicon).events if isinstance(e, Launch)]
+    assert (launch.date, launch.count) == (PartialDate(2023, 1, 29), 3)
