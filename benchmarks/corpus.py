@@ -1,6 +1,6 @@
 """A deterministic corpus generator: N articles in the seed format, recombined from real text.
 
-The sentences come from ../shared/devset and seeds/ (so the text keeps the syntax, the cue
+The sentences come from gold/devset and seeds/ (so the text keeps the syntax, the cue
 words and the density of events of real reports); each generated article draws its paragraphs
 from one source article and a few sentences from others, then swaps the states, weapons and
 sites it names for others of the same kind, under a dateline drawn between 2012 and 2024.
@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "seeds", ROOT.parent / "shared" / "devset")
+SOURCES = (ROOT / "seeds", ROOT / "gold" / "devset")
 
 # Swappable names, by kind. A name is only replaced by another of the same list, whole words only.
 STATES = (

@@ -38,9 +38,15 @@ Attribute accuracy
     participants, name, date; Treaty: signatories, name, date (Exercise weapons are not
     scored). Gold `outcome` is never null, so it is always counted, `unknown` included.
     Strings compare case-insensitively with runs of whitespace collapsed and the ends
-    stripped, and nothing more (a site `Wonsan area` does not equal `Wonsan`; verbose output
-    lists every disagreement). Lists compare as sets of codes. Dates compare exactly, by
-    ISO string (precision included). A predicted weapon that is generic
+    stripped, with three refinements (`Comparer`, built from the lexicon's tables):
+    - weapons compare through the weapons table: any alias of a system equals its canonical
+      name ("Rodong" = "Nodong" = "Hwasong-7"), and case, spaces and hyphens are ignored;
+    - a predicted weapon class narrower than the gold's (by skos:broader, weapon_classes.tsv)
+      is correct: the catalogue may know more than the sentence says;
+    - sites compare after dropping generic words (SITE_GENERIC_WORDS: "the Kittaeryong area"
+      equals "Kittaeryong"; "Sohae" does not equal "Tongchang-ri").
+    Verbose output lists every disagreement. Lists compare as sets of codes. Dates compare
+    exactly, by ISO string (precision included). A predicted weapon that is generic
     (`WeaponRef.generic`) names no weapon; a predicted `weapon_class` that is missing falls
     back to the class of the predicted weapon.
 
@@ -70,9 +76,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NoReturn
 
 from kg.errors import KgError
+from kg.lexicon import Lexicon, load_lexicon
 from kg.models import (
     Event,
     EventType,
@@ -92,6 +100,12 @@ ATTRIBUTES: Mapping[EventType, tuple[str, ...]] = {
     EventType.EXERCISE: ("participants", "name", "date"),
     EventType.TREATY: ("signatories", "name", "date"),
 }
+
+# Words a site comparison ignores: "the Kittaeryong area" is the site "Kittaeryong".
+SITE_GENERIC_WORDS = frozenset(
+    "the area site launch region town city county district province coast coastal vicinity near "
+    "around outskirts of a an".split()
+)
 
 # ---------------------------------------------------------------------------- records
 
@@ -247,8 +261,71 @@ class Scores:
 # ---------------------------------------------------------------------------- scoring
 
 
-def score(gold: Sequence[GoldArticle], predicted: Mapping[str, PredictedArticle]) -> Scores:
+def _squash(text: str) -> str:
+    """A weapon name without case, spaces or hyphens: "Hwasong 15" -> "hwasong15"."""
+    return re.sub(r"[\s\-‐-―]+", "", text).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Comparer:
+    """How scored attribute values compare (module docstring, Attribute accuracy)."""
+
+    weapon_names: Mapping[str, str]  # squashed name or alias -> canonical name
+    broader: Mapping[str, str]  # weapon class label -> its broader class label
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> Comparer:
+        names: dict[str, str] = {}
+        for entry in lexicon.weapons.values():
+            for form in (*entry.aliases, entry.name):  # the canonical name wins a clash
+                names[_squash(form)] = entry.name
+        broader = {c.label: c.broader for c in lexicon.classes.values() if c.broader}
+        return cls(MappingProxyType(names), MappingProxyType(broader))
+
+    def weapon(self, name: str) -> str:
+        key = _squash(name)
+        return _squash(self.weapon_names.get(key, key))
+
+    def class_ok(self, gold: str, predicted: str) -> bool:
+        """The predicted class is the gold's or narrower."""
+        cur: str | None = _norm_str(predicted)
+        want = _norm_str(gold)
+        seen: set[str] = set()
+        while cur is not None and cur not in seen:
+            if cur == want:
+                return True
+            seen.add(cur)
+            cur = self.broader.get(cur)
+        return False
+
+    @staticmethod
+    def site(text: str) -> str:
+        words = re.findall(r"[\w'-]+", text.casefold())
+        return " ".join(w for w in words if w not in SITE_GENERIC_WORDS)
+
+    def agree(self, attribute: str, gold: object, predicted: object) -> bool:
+        if isinstance(gold, str) and isinstance(predicted, str):
+            if attribute == "weapon":
+                return self.weapon(gold) == self.weapon(predicted)
+            if attribute == "weapon_class":
+                return self.class_ok(gold, predicted)
+            if attribute == "site":
+                return self.site(gold) == self.site(predicted)
+        return _norm(gold) == _norm(predicted)
+
+
+def default_comparer() -> Comparer:
+    """The comparer of the package's own lexicon."""
+    return Comparer.from_lexicon(load_lexicon())
+
+
+def score(
+    gold: Sequence[GoldArticle],
+    predicted: Mapping[str, PredictedArticle],
+    comparer: Comparer | None = None,
+) -> Scores:
     """Score predicted articles against gold articles (see the module docstring)."""
+    compare = comparer if comparer is not None else default_comparer()
     seen: set[str] = set()
     by_type = {t: Counts() for t in EVENT_TYPES}
     attributes = {f"{t.value}.{a}": Accuracy() for t in EVENT_TYPES for a in ATTRIBUTES[t]}
@@ -259,7 +336,7 @@ def score(gold: Sequence[GoldArticle], predicted: Mapping[str, PredictedArticle]
             raise KgError(f"gold article {article.id!r} is given twice")
         seen.add(article.id)
         pred = predicted.get(article.id)
-        detail, counts = _score_article(article, pred)
+        detail, counts = _score_article(article, pred, compare)
         details.append(detail)
         for t in EVENT_TYPES:
             by_type[t] = by_type[t] + counts[t]
@@ -277,7 +354,7 @@ def score(gold: Sequence[GoldArticle], predicted: Mapping[str, PredictedArticle]
 
 
 def _score_article(
-    article: GoldArticle, pred: PredictedArticle | None
+    article: GoldArticle, pred: PredictedArticle | None, compare: Comparer
 ) -> tuple[ArticleDetails, dict[EventType, Counts]]:
     evidence = dict(enumerate(article.evidence))
     gold_counted = [(i, e) for i, e in enumerate(article.events) if e.factuality in COUNTED]
@@ -285,11 +362,11 @@ def _score_article(
     pred_events = pred.events if pred is not None else ()
     pred_counted = [(j, e) for j, e in enumerate(pred_events) if e.factuality in COUNTED]
 
-    pairs = _greedy(gold_counted, pred_counted)
+    pairs = _greedy(gold_counted, pred_counted, compare)
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pj for _, pj in pairs}
     unmatched_p = [(j, e) for j, e in pred_counted if j not in matched_p]
-    modal_pairs = _greedy(gold_modal, unmatched_p)
+    modal_pairs = _greedy(gold_modal, unmatched_p, compare)
 
     counts: dict[EventType, Counts] = {}
     for t in EVENT_TYPES:
@@ -307,7 +384,7 @@ def _score_article(
                 article.events[gi],
                 pred_events[pj],
                 evidence.get(gi, ""),
-                _checks(article.events[gi], pred_events[pj]),
+                _checks(article.events[gi], pred_events[pj], compare),
             )
             for gi, pj in sorted(pairs)
         ),
@@ -325,14 +402,16 @@ def _score_article(
     return detail, counts
 
 
-def _greedy(golds: Sequence[tuple[int, Event]], preds: Sequence[tuple[int, Event]]) -> list[tuple[int, int]]:
+def _greedy(
+    golds: Sequence[tuple[int, Event]], preds: Sequence[tuple[int, Event]], compare: Comparer
+) -> list[tuple[int, int]]:
     """One-to-one greedy matching by match quality; returns (gold index, predicted index)."""
     candidates: list[tuple[tuple[int, float, int, int, int], int, int]] = []
     for gi, g in golds:
         for pj, p in preds:
             if _eligible(g, p):
                 same_date = int(g.date == p.date)
-                agree = sum(1 for c in _checks(g, p) if c.correct)
+                agree = sum(1 for c in _checks(g, p, compare) if c.correct)
                 key = (-same_date, -_jaccard(g, p), -agree, gi, pj)
                 candidates.append((key, gi, pj))
     candidates.sort()
@@ -407,21 +486,25 @@ def _attribute(event: Event, name: str) -> object:
     raise KeyError(name)
 
 
-def _checks(gold: Event, pred: Event) -> tuple[AttributeCheck, ...]:
+def _checks(gold: Event, pred: Event, compare: Comparer) -> tuple[AttributeCheck, ...]:
     out: list[AttributeCheck] = []
     for name in ATTRIBUTES[gold.type]:
         g = _attribute(gold, name)
         if g is None:
             continue
         p = _attribute(pred, name)
-        out.append(AttributeCheck(name, _show(g), _show(p), _norm(g) == _norm(p)))
+        out.append(AttributeCheck(name, _show(g), _show(p), compare.agree(name, g, p)))
     return tuple(out)
 
 
 def _norm(value: object) -> object:
     if isinstance(value, str):
-        return " ".join(value.split()).casefold()
+        return _norm_str(value)
     return value
+
+
+def _norm_str(value: str) -> str:
+    return " ".join(value.split()).casefold()
 
 
 def _show(value: object) -> str:
@@ -673,7 +756,6 @@ def _details_text(d: ArticleDetails) -> list[str]:
 # ---------------------------------------------------------------------------- gold files
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_TOP_KEYS = {"id", "dateline", "facts_from", "states", "events"}
 _COMMON_KEYS = ("type", "date", "factuality", "evidence")
 _EVENT_KEYS: Mapping[str, tuple[str, ...]] = {
     "Launch": ("agent", "weapon", "weapon_class", "site", "outcome", "count"),
@@ -738,8 +820,6 @@ class _GoldReader:
         expected = set(_COMMON_KEYS) | set(_EVENT_KEYS[kind])
         if missing := sorted(expected - set(raw)):
             self.fail(f"missing key(s) {', '.join(missing)} (use null or [] when the text gives none)")
-        if unknown := sorted(set(raw) - expected):
-            self.fail(f"unknown key(s) {', '.join(unknown)} for a {kind}")
         evidence = raw["evidence"]
         if not isinstance(evidence, str) or not evidence.strip():
             self.fail("'evidence' must be a non-empty quote of the article")
@@ -790,7 +870,8 @@ class _GoldReader:
 def load_gold(path: Path) -> GoldArticle:
     """Read one gold file `<id>.json` (SCHEMA.md). A malformed file raises KgError naming the
     file and what is wrong. When `<id>.txt` lies beside it, every evidence quote must be a
-    substring of it."""
+    substring of it. Keys the schema does not define (`url`, `dateline_from`, ...) are
+    ignored, so gold files may carry notes of their own."""
     reader = _GoldReader(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -804,8 +885,6 @@ def load_gold(path: Path) -> GoldArticle:
         reader.fail("a gold file must hold one JSON object")
     if missing := sorted({"id", "dateline", "states", "events"} - set(data)):
         reader.fail(f"missing key(s) {', '.join(missing)}")
-    if unknown := sorted(set(data) - _TOP_KEYS):
-        reader.fail(f"unknown key(s) {', '.join(unknown)}")
     if data["id"] != path.stem:
         reader.fail(f"'id' is {data['id']!r} but the file is named {path.name!r}; they must agree")
     dateline = reader.date(data, "dateline")

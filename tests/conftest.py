@@ -9,8 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-DEVSET = SHARED / "devset"
+DEVSET = ROOT / "gold" / "devset"  # copied from ../shared/devset by scripts/sync_shared.py
 
 
 @pytest.fixture(scope="session")

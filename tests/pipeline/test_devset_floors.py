@@ -1,6 +1,6 @@
-"""Accuracy floors on the devset (../shared/devset). Floors only ever go up.
+"""Accuracy floors on the devset (gold/devset). Floors only ever go up.
 
-Measured with `kg eval ../shared/devset`; the events are read back from the RDF through
+Measured with `kg eval gold/devset`; the events are read back from the RDF through
 SPARQL, as the command does.
 """
 
@@ -17,23 +17,22 @@ from kg.store import Store
 
 pytestmark = pytest.mark.model
 
-DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
+DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 
+# The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then.
 FLOORS = {
-    "overall.f1": 0.965,
-    "Launch.f1": 0.965,
-    "Exercise.f1": 0.945,
-    "Treaty.f1": 0.99,
-    "attributes.accuracy": 0.935,
-    "states.f1": 1.0,
+    "overall.f1": 0.66,
+    "Launch.f1": 0.71,
+    "Exercise.f1": 0.54,
+    "Treaty.f1": 0.66,
+    "attributes.accuracy": 0.745,
+    "states.f1": 0.97,
 }
-MAX_MODALITY_ERRORS = 0
+MAX_MODALITY_ERRORS = 5
 
 
 @pytest.fixture(scope="module")
 def scores():  # type: ignore[no-untyped-def]
-    if not DEVSET.is_dir():
-        pytest.skip("../shared/devset is not beside the repository")
     gold = load_gold_dir(DEVSET)
     with Store.memory() as store:
         build([DEVSET / f"{g.id}.txt" for g in gold], store)

@@ -1,4 +1,4 @@
-"""The seeds through the real model, against their gold (../shared/devset/seed-*.json).
+"""The seeds through the real model, against their gold (gold/devset/seed-*.json).
 
 Every gold event of the two seed articles must be found with its attributes; where the
 extractor differs from the gold on purpose or by a known limit, the difference is written
@@ -33,9 +33,7 @@ def _launch(events, date):  # type: ignore[no-untyped-def]
 
 
 def test_seeds_are_the_devset_seed_articles() -> None:
-    devset = Path(__file__).resolve().parents[3] / "shared" / "devset"
-    if not devset.is_dir():
-        pytest.skip("../shared/devset is not beside the repository")
+    devset = Path(__file__).resolve().parents[2] / "gold" / "devset"
     for seed in SEEDS.glob("*.txt"):
         assert seed.read_bytes() == (devset / seed.name).read_bytes()
 
@@ -116,7 +114,7 @@ def test_mention_offsets_slice_the_body(nlp, lexicon) -> None:  # type: ignore[n
 
 
 def test_gold_states_are_all_mentioned(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
-    devset = Path(__file__).resolve().parents[3] / "shared" / "devset"
+    devset = Path(__file__).resolve().parents[2] / "gold" / "devset"
     for name in ("seed-2017-03-23-wonsan", "seed-2024-06-26-pyongyang"):
         _article, x = _events(nlp, lexicon, f"{name}.txt")
         found = {s for m in x.mentions for s in m.states}

@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-DEVSET = ROOT.parent / "shared" / "devset"
+DEVSET = ROOT / "gold" / "devset"
 DEVSET_SAMPLE = (
     "2017-07-05-hwasong14-icbm",
     "2017-09-21-zapad-exercise",

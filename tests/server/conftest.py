@@ -13,7 +13,7 @@ from oxigraph_server import oxigraph_binary, quiet, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-DEVSET = ROOT.parent / "shared" / "devset"
+DEVSET = ROOT / "gold" / "devset"
 
 # A few devset articles besides the seeds: launches, an exercise and treaties.
 DEVSET_SAMPLE = (

@@ -24,7 +24,7 @@ from kg.store import QueryResult, Store, open_store
 
 pytestmark = [pytest.mark.server, pytest.mark.model]
 
-DEVSET = Path(__file__).resolve().parents[3] / "shared" / "devset"
+DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 
 # A value for each parameter type, so that every parameterised query is run with its parameters bound.
 SAMPLE_VALUES = {
