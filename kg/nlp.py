@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kg.lexicon import Lexicon, load_lexicon
+from kg.wire import find_wire_dateline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,6 +84,7 @@ class Gazetteer:
 
     def __init__(self, lexicon: Lexicon) -> None:
         forms = surfaces(lexicon)
+        self._agencies = tuple(lexicon.cue_terms("wire_agency"))
         self._by_text: dict[tuple[str, bool], Surface] = {(s.text, s.after_the): s for s in forms}
         # A surface must not continue a word on either side; a plural "s"/"es" may follow.
         # States and weapons may follow a hyphen ("US-South Korean", "U.S.-led" is caught by
@@ -162,7 +164,11 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        wire = find_wire_dateline(doc.text, self._agencies)
+        skip_to = wire.end if wire is not None else 0  # "SEOUL, March 7 (Yonhap) --" names no actor
         for start, end, surface in self.find(doc.text):
+            if start < skip_to:
+                continue
             span = doc.char_span(start, end, label=surface.label, kb_id=surface.ref, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -170,12 +176,24 @@ class Gazetteer:
         return doc
 
 
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence: paragraphs never share one (runs before the parser)."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-    return doc
+class Boundaries:
+    """Sentence starts the parser must respect (runs before it): a blank line ends a sentence,
+    so paragraphs never share one, and a wire dateline ("SEOUL, March 7 (Yonhap) --") is a
+    "sentence" of its own, so the story's first sentence is parsed without it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._agencies = tuple(lexicon.cue_terms("wire_agency"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        wire = find_wire_dateline(doc.text, self._agencies)
+        if wire is not None:
+            first = doc.char_span(wire.end, len(doc.text), alignment_mode="expand")
+            if first is not None and first.start > 0:
+                doc[first.start].is_sent_start = True
+        return doc
 
 
 def _register() -> None:
@@ -184,7 +202,9 @@ def _register() -> None:
     if "kg_gazetteer" in Language.factories:
         return
 
-    Language.component("kg_paragraphs", assigns=["token.is_sent_start"])(paragraph_boundaries)
+    @Language.factory("kg_paragraphs", assigns=["token.is_sent_start"])
+    def make_boundaries(nlp: Language, name: str) -> Boundaries:
+        return Boundaries(load_lexicon())
 
     @Language.factory("kg_gazetteer", assigns=["doc.spans"])
     def make_gazetteer(nlp: Language, name: str) -> Gazetteer:

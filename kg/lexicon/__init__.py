@@ -114,13 +114,19 @@ class Lexicon:
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a TSV table with a header; lines starting with '#' are comments
+    (each group of cues.tsv says what it is for) and blank lines are left out."""
     with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for row in reader:
-            line = reader.line_num
-            if None in row or any(v is None for v in row.values()):
-                raise LexiconError(str(path), line, "wrong number of tab-separated fields")
-            yield line, {k: v.strip() for k, v in row.items()}
+        numbered = [(n, text) for n, text in enumerate(fh, 1) if text.strip() and not text.startswith("#")]
+    if not numbered:
+        return
+    header = next(csv.reader([numbered[0][1]], delimiter="\t", quoting=csv.QUOTE_NONE))
+    header = [h.strip() for h in header]
+    for line, text in numbered[1:]:
+        values = next(csv.reader([text.rstrip("\r\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(values) != len(header):
+            raise LexiconError(str(path), line, "wrong number of tab-separated fields")
+        yield line, {k: v.strip() for k, v in zip(header, values, strict=True)}
 
 
 def _split(value: str) -> tuple[str, ...]:
