@@ -94,7 +94,7 @@ def find_wire_dateline(text: str, agencies: Collection[str] = ()) -> WireDatelin
 
 
 def _capitals(place: str) -> bool:
-    """"SEOUL" or "TSUGOL RANGE /Trans-Baikal Region/": the name before any slash is capitals,
+    """ "SEOUL" or "TSUGOL RANGE /Trans-Baikal Region/": the name before any slash is capitals,
     at least three letters ("A North Korean missile" is not a place, and "US: ..." is a headline)."""
     name = place.split("/", 1)[0]
     letters = [c for c in name if c.isalpha()]

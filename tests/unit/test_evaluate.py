@@ -644,7 +644,8 @@ def test_weapons_compare_through_the_weapons_table(gold_name: str, predicted: st
     ],
 )
 def test_a_narrower_weapon_class_counts(gold_class: str, predicted: str, ok: bool) -> None:
-    assert _attribute_ok("weapon_class", launch(weapon_class=gold_class), launch(weapon_class=predicted)) is ok
+    g, p = launch(weapon_class=gold_class), launch(weapon_class=predicted)
+    assert _attribute_ok("weapon_class", g, p) is ok
 
 
 @pytest.mark.parametrize(

@@ -15,14 +15,26 @@ AGENCIES = tuple(load_lexicon().cue_terms("wire_agency"))
 @pytest.mark.parametrize(
     ("text", "dateline", "place", "agency", "month_day"),
     [
-        ("SEOUL, March 7 (Yonhap) -- North Korea fired", "SEOUL, March 7 (Yonhap) -- ", "SEOUL", "Yonhap", (3, 7)),
+        (
+            "SEOUL, March 7 (Yonhap) -- North Korea fired",
+            "SEOUL, March 7 (Yonhap) -- ",
+            "SEOUL",
+            "Yonhap",
+            (3, 7),
+        ),
         ("WASHINGTON (AP) — The Pentagon said", "WASHINGTON (AP) — ", "WASHINGTON", "AP", None),
         ("DUBAI (Reuters) - Iran said", "DUBAI (Reuters) - ", "DUBAI", "Reuters", None),
         ("Moscow, June 19 (TASS) - Russia and", "Moscow, June 19 (TASS) - ", "Moscow", "TASS", (6, 19)),
         ("TOKYO, Feb. 7 Kyodo - Japan said", "TOKYO, Feb. 7 Kyodo - ", "TOKYO", "Kyodo", (2, 7)),
         ("SEOUL, November 12. /TASS/. The leader", "SEOUL, November 12. /TASS/. ", "SEOUL", "TASS", (11, 12)),
         ("ISLAMABAD: Pakistan on Saturday", "ISLAMABAD: ", "ISLAMABAD", None, None),
-        ("NEW DELHI, May 11 (PTI): India test-fired", "NEW DELHI, May 11 (PTI): ", "NEW DELHI", "PTI", (5, 11)),
+        (
+            "NEW DELHI, May 11 (PTI): India test-fired",
+            "NEW DELHI, May 11 (PTI): ",
+            "NEW DELHI",
+            "PTI",
+            (5, 11),
+        ),
         ("SEOUL, South Korea (AP) — North Korea", "SEOUL, South Korea (AP) — ", "SEOUL", "AP", None),
         ("  \nBEIJING, Jan 3 (Xinhua) -- China", "BEIJING, Jan 3 (Xinhua) -- ", "BEIJING", "Xinhua", (1, 3)),
     ],
