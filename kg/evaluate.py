@@ -103,9 +103,11 @@ ATTRIBUTES: Mapping[EventType, tuple[str, ...]] = {
 
 # Words a site comparison ignores: "the Kittaeryong area" is the site "Kittaeryong".
 SITE_GENERIC_WORDS = frozenset(
-    "the area site launch region town city county district province coast coastal vicinity near "
-    "around outskirts of a an".split()
-)
+    {
+        "the", "area", "site", "launch", "region", "town", "city", "county", "district", "province",
+        "coast", "coastal", "vicinity", "near", "around", "outskirts", "of", "a", "an",
+    }
+)  # fmt: skip
 
 # ---------------------------------------------------------------------------- records
 
