@@ -242,8 +242,10 @@ def merge(
                     continue  # "condemned the launch" with nothing to attach it to says nothing new
                 if one.definite and one.type is EventType.TREATY and not one.name:
                     named = [
-                        g for g in groups
-                        if g.type is EventType.TREATY and g.names()
+                        g
+                        for g in groups
+                        if g.type is EventType.TREATY
+                        and g.names()
                         and any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)
                     ]
                     if named:  # "Signed in April 2010 ..., the treaty caps": the treaty told before
@@ -259,7 +261,46 @@ def merge(
                 last_date = date
     _attach_notes(groups, notes)
     _date_drills_by_their_launches(groups)
-    return tuple(_event(g, article, lexicon) for g in groups if _worth_keeping(g))
+    parties = _named_parties(groups, lexicon)
+    return tuple(
+        _event(g, article, lexicon, parties.get(id(g)))
+        for g in groups
+        if _worth_keeping(g, parties.get(id(g)))
+    )
+
+
+def _named_parties(groups: list[Group], lexicon: Lexicon) -> dict[int, list[str]]:
+    """The parties of named exercises and treaties, by group: a treaty the lexicon knows
+    ("New START") has its signatories whatever else the sentence names ("signed in Prague");
+    an exercise it knows has its fixed partners besides those the text names ("Max Thunder ...
+    eight U.S. F-22s" is still South Korean too). A name the lexicon does not know takes the
+    parties another mention of the same name in the article gave ("Malabar 2020" ... "The first
+    phase of Malabar 2020")."""
+    out: dict[int, list[str]] = {}
+    told: dict[str, list[str]] = {}  # casefolded name -> parties the text gave, latest last
+    for group in groups:
+        if group.type is EventType.LAUNCH:
+            continue
+        actors = group.actors()
+        for name in group.names():
+            if actors:
+                told[name.casefold()] = actors
+    for group in groups:
+        if group.type is EventType.LAUNCH or not group.names():
+            continue
+        actors = group.actors()
+        for name in group.names():
+            known = lexicon.named_event(group.type.value, name)
+            if known is not None and known.parties:
+                if group.type is EventType.TREATY:
+                    out[id(group)] = list(known.parties)
+                else:
+                    out[id(group)] = list(dict.fromkeys([*actors, *known.parties]))
+                break
+            if not actors and name.casefold() in told:
+                out[id(group)] = told[name.casefold()]
+                break
+    return out
 
 
 def _date_drills_by_their_launches(groups: list[Group]) -> None:
@@ -285,14 +326,14 @@ def _date_drills_by_their_launches(groups: list[Group]) -> None:
                     break
 
 
-def _worth_keeping(group: Group) -> bool:
-    """A launch needs an agent; an exercise or treaty needs a party, a name or a date. What
-    is left is a bare word ("the drills") the rules could not tie to anything."""
-    if group.actors():
+def _worth_keeping(group: Group, parties: list[str] | None = None) -> bool:
+    """A launch needs an agent and an exercise a participant; a treaty needs a party, a name
+    ("the Outer Space Treaty" binds many states the text need not name) or a date ("the 1953
+    armistice"). What is left is a word ("the drills", "a nuclear deal") the rules could not
+    tie to anyone or anything."""
+    if group.actors() or parties:
         return True
-    if group.type is EventType.LAUNCH:
-        return False
-    return bool(group.names()) or group.date() is not None
+    return group.type is EventType.TREATY and (bool(group.names()) or group.date() is not None)
 
 
 def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
@@ -369,10 +410,10 @@ def _evidence(group: Group) -> tuple[Mention, ...]:
     return tuple(sorted(seen.values(), key=lambda m: m.start))
 
 
-def _event(group: Group, article: Article, lexicon: Lexicon) -> Event:
+def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] | None = None) -> Event:
     date = group.date()
     fact = _factuality(group, date, article.date)
-    actors = group.actors()
+    actors = parties if parties is not None else group.actors()
     explicit = any(not c.needs_actor for c, _ in group.members)
     evidence = _evidence(group)
     if group.type is EventType.LAUNCH:

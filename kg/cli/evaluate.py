@@ -19,8 +19,16 @@ from kg.cli import Talk, _run, main, quiet_option
     metavar="DIR",
     help="Read predictions from this store instead of building GOLD_DIR into a temporary one.",
 )
+@click.option(
+    "--half",
+    type=click.Choice(["odd", "even"]),
+    help="Score only the 1st, 3rd, 5th ... (odd) or the 2nd, 4th ... (even) article in id order: "
+    "develop on one half, confirm on the other.",
+)
 @quiet_option
-def evaluate(gold_dir: Path, fmt: str, verbose: bool, store_location: str | None, quiet: bool) -> None:
+def evaluate(
+    gold_dir: Path, fmt: str, verbose: bool, store_location: str | None, half: str | None, quiet: bool
+) -> None:
     """Score the extractor against gold events (<id>.txt beside <id>.json).
 
     The articles are built into a temporary store and the events are read back from the RDF
@@ -28,7 +36,8 @@ def evaluate(gold_dir: Path, fmt: str, verbose: bool, store_location: str | None
 
     \b
     Example:
-      kg eval ../shared/devset --verbose
+      kg eval gold/devset --verbose
+      kg eval gold/devset --half odd
     """
     from kg.evaluate import format_scores, load_gold_dir, score
     from kg.readback import predicted_articles
@@ -38,6 +47,8 @@ def evaluate(gold_dir: Path, fmt: str, verbose: bool, store_location: str | None
 
     def action() -> int:
         gold = load_gold_dir(gold_dir)
+        if half is not None:
+            gold = gold[0 if half == "odd" else 1 :: 2]
         if store_location is not None:
             with open_store(store_location, read_only=True) as store:
                 predicted = predicted_articles(store)

@@ -108,12 +108,12 @@ MONTHS = frozenset(
 @cache
 def _name_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alts + r")(?:[- ]?(?:19|20)?\d{2}[A-Z]?)?(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?:[- ]?(?:(?:19|20)\d{2}|\d{1,2})[A-Z]?)?(?![\w-])")
 
 
 def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """(first token, end token, name) of known exercise names in the sentence."""
-    regex = _name_regex(tuple(lexicon.cue_terms("exercise_name")))
+    regex = _name_regex(lexicon.event_names("Exercise"))
     out = []
     base = view.sent.start_char
     for m in regex.finditer(view.sent.text):

@@ -21,23 +21,6 @@ from kg.models import Factuality, Outcome
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PLAN_NOUNS = frozenset(
-    {
-        "plan",
-        "threat",
-        "intention",
-        "warning",
-        "preparation",
-        "proposal",
-        "vow",
-        "pledge",
-        "expectation",
-        "schedule",
-        "aim",
-        "goal",
-        "bid",
-    }
-)
 NEGATABLE_VERBS = frozenset(
     {"hold", "conduct", "stage", "carry", "take", "begin", "start", "launch", "fire", "test", "go", "happen",
      "occur", "sign", "conclude", "reach", "perform", "fly", "open"}
@@ -77,6 +60,10 @@ class Cues:
     claim_verbs: frozenset[str]
     reporting: frozenset[str]
     nonevent: frozenset[str]
+    treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
+    treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
+    commit: frozenset[str]  # "agreed to hold": the infinitive's event is expected
+    plan_nouns: frozenset[str]  # "plan to launch"
 
 
 _CACHE: dict[str, Cues] = {}
@@ -97,6 +84,10 @@ def cues(lexicon: Lexicon) -> Cues:
             claim_verbs=frozenset(lexicon.cue_terms("claim_verb")),
             reporting=frozenset(lexicon.cue_terms("reporting_verb")),
             nonevent=frozenset(lexicon.cue_terms("nonevent_modifier")),
+            treaty_sign=frozenset(lexicon.cue_terms("treaty_sign_verb")),
+            treaty_party=frozenset(lexicon.cue_terms("treaty_party_verb")),
+            commit=frozenset(lexicon.cue_terms("commit_verb")),
+            plan_nouns=frozenset(lexicon.cue_terms("plan_noun")),
         )
     return found
 
@@ -123,9 +114,10 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     if _modal(trigger):
         return Factuality.EXPECTED
     if any(
-        ch.lower_ in ("future", "upcoming", "planned", "possible", "potential") for ch in trigger.children
+        ch.dep_ in ("amod", "compound") and ch.text.islower() and ch.lower_ in c.expect  # not "mid-May"
+        for ch in trigger.children
     ):
-        return Factuality.EXPECTED
+        return Factuality.EXPECTED  # "a planned exercise", "future launches"
     # A noun trigger takes the modality of the verb it is the subject or object of; a definite
     # one in an adjunct ("Under the accord, Seoul will push for ...") names something that exists.
     definite = any(ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children)
@@ -157,11 +149,13 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
             if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
             if (
-                lemma in PLAN_NOUNS
+                lemma in c.plan_nouns
                 and anc.pos_ == "NOUN"
                 and cur.dep_ in ("acl", "prep", "pobj", "compound", "relcl")
             ):
                 return Factuality.EXPECTED  # "Kim's plan to launch three more satellites"
+            if lemma in c.commit and anc.pos_ == "VERB" and cur.dep_ == "xcomp":
+                return Factuality.EXPECTED  # "agreed to hold joint exercises on a regular basis"
             if lemma in c.expect and anc.pos_ in ("VERB", "ADJ"):
                 # "called for more launches", not "called Tuesday's launch a threat"
                 if (

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import attribution, cues, factuality
+from kg.extract.factuality import Cues, attribution, cues, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
@@ -28,47 +28,6 @@ if TYPE_CHECKING:
 PAIR_REFERENCE = re.compile(
     r"\b(?:the two|both) (?:leaders|sides|countries|governments|nations|Koreas|presidents)\b", re.I
 )
-# Verbs of leaving, suspending or breaking a treaty: their subject is a party; their date is
-# not the treaty's.
-PARTY_VERBS = frozenset(
-    {
-        "withdraw",
-        "pull",
-        "exit",
-        "leave",
-        "quit",
-        "suspend",
-        "abandon",
-        "renounce",
-        "scrap",
-        "violate",
-        "breach",
-        "ratify",
-        "join",
-        "accede",
-    }
-)
-SIGN_VERBS = frozenset(
-    {
-        "sign",
-        "strike",
-        "conclude",
-        "reach",
-        "extend",
-        "ink",
-        "agree",
-        "negotiate",
-        "seal",
-        "renew",
-        "forge",
-        "adopt",
-        "announce",
-        "put",
-        "approve",
-        "ratify",
-        "make",
-    }
-)
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
@@ -80,18 +39,20 @@ _CAP_NAME = r"(?:[A-Z][\w'-]*|of|for|and|the|on|,)"
 def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Pattern[str]:
     suffix = "|".join(re.escape(s) for s in suffixes)
     known_alt = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
-    # "Panmunjom Declaration for Peace, Prosperity and Unification of the Korean Peninsula"
+    # "the New START treaty": the noun after a known name is part of it
+    known_alt = rf"(?:{known_alt})(?:\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Pp]act|[Dd]eal))?"
+    # "Basic Exchange and Cooperation Agreement", "Panmunjom Declaration for Peace, Prosperity
+    # and Unification of the Korean Peninsula"
     generic = (
-        rf"(?:[A-Z][\w'-]*\s+){{0,5}}(?:{suffix})"
+        rf"(?:[A-Z][\w'-]*\s+(?:(?:and|of|on|for|the)\s+)?){{0,6}}(?:{suffix})"
         rf"(?:\s+(?:for|of|on)\s+[A-Z][\w'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+)[A-Z][\w'-]*)*)?"
     )
     return re.compile(rf"(?<![\w-])(?:{known_alt}|{generic})(?![\w-])")
 
 
 def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    regex = _named_regex(
-        tuple(lexicon.cue_terms("named_treaty_suffix")), tuple(lexicon.cue_terms("treaty_name"))
-    )
+    known = lexicon.event_names("Treaty")
+    regex = _named_regex(tuple(lexicon.cue_terms("named_treaty_suffix")), known)
     base = view.sent.start_char
     out = []
     for m in regex.finditer(view.sent.text):
@@ -99,11 +60,14 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         words = text.split()
         while words and words[0] in ("The", "A", "An", "In", "Under", "Signed", "After", "Before"):
             words.pop(0)
-        if len(words) < 2 and text not in lexicon.cue_terms("treaty_name"):
+        if len(words) < 2 and lexicon.named_event("Treaty", text) is None:
             continue
         if words and words[0].lower() in ("joint",) and len(words) == 2:
             continue  # "joint statement" is a description, not a name
         text = " ".join(words)
+        bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)
+        if bare != text and lexicon.named_event("Treaty", bare) is not None:
+            text = bare  # "the New START treaty" is New START
         start = view.sent.text.find(text, m.start())
         span = view.doc.char_span(base + start, base + start + len(text), alignment_mode="expand")
         if span is not None:
@@ -111,18 +75,18 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-def _signatories(view: SentenceView, noun: Token) -> tuple[list[str], bool]:
+def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], bool]:
     toks = view.collect(noun, skip_preps=TARGET_PREPS)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
     verb = view.nearest_verb(noun)
-    if verb is not None and lemmas(verb) & PARTY_VERBS and noun.dep_ in ("pobj", "dobj"):
+    if verb is not None and lemmas(verb) & c.treaty_party and noun.dep_ in ("pobj", "dobj"):
         # "The previous U.S. administration pulled out of the Open Skies Treaty": a party
         for s in view.subject(verb):
             toks += view.collect(s, skip_preps=TARGET_PREPS)
-    if verb is not None and verb.lemma_.lower() in SIGN_VERBS:
+    if verb is not None and verb.lemma_.lower() in c.treaty_sign:
         subj = view.subject(verb)
-        if noun.dep_ == "nsubjpass" or any(c.dep_ == "agent" for c in verb.children):
-            subj = [gc for c in verb.children if c.dep_ == "agent" for gc in c.children]
+        if noun.dep_ == "nsubjpass" or any(ch.dep_ == "agent" for ch in verb.children):
+            subj = [gc for ch in verb.children if ch.dep_ == "agent" for gc in ch.children]
         for s in subj:
             toks += view.collect(s, skip_preps=TARGET_PREPS)
             pronoun = pronoun or s.lower_ in PRONOUNS
@@ -132,7 +96,7 @@ def _signatories(view: SentenceView, noun: Token) -> tuple[list[str], bool]:
     if noun.dep_ in ("nsubj", "nsubjpass") and verb is not None:
         # "Signed in April 2010 by then-Presidents Obama and Medvedev, the treaty caps ..."
         for clause in verb.children:
-            if clause.dep_ in ("advcl", "acl") and clause.lemma_.lower() in SIGN_VERBS:
+            if clause.dep_ in ("advcl", "acl") and clause.lemma_.lower() in c.treaty_sign:
                 for ch in clause.children:
                     if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "with", "between")):
                         toks += list(ch.subtree)
@@ -156,7 +120,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
             if lemma == "statement" and not (
-                any(ch.lower_ == "joint" for ch in tok.children) and tok.head.lemma_.lower() in SIGN_VERBS
+                any(ch.lower_ == "joint" for ch in tok.children) and tok.head.lemma_.lower() in c.treaty_sign
             ):
                 continue  # a joint statement signed is an agreement; one "released by" is not
             if (
@@ -173,12 +137,12 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             fact = Factuality.ASSERTED  # "suspend a 2018 accord": what is suspended exists
         if fact is None:
             continue
-        states, pronoun = _signatories(view, trig)
+        states, pronoun = _signatories(view, trig, c)
         verb = view.nearest_verb(trig)
         subj_tokens = view.subject(verb) if verb is not None else []
         signed_by_pronoun = (
             verb is not None
-            and verb.lemma_.lower() in SIGN_VERBS
+            and verb.lemma_.lower() in c.treaty_sign
             and any(s.lower_ in PRONOUNS for s in subj_tokens)
         )
         if (pronoun and not states) or signed_by_pronoun:
@@ -196,25 +160,30 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         elif (
             not states
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
-            and any(t.lemma_.lower() in SIGN_VERBS and t.pos_ == "VERB" for t in view.sent)
+            and any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in view.sent)
         ):
             _kind, speakers = attribution(view, trig, c)
             states = [s for s in view.states_of(view.sent) if s not in speakers]
         if any(
-            ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in SIGN_VERBS for ch in trig.children
+            ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in c.treaty_sign
+            for ch in trig.children
         ):
             fact = Factuality.ASSERTED  # "a joint declaration signed at the close of the summit"
         scope = view.collect(trig, skip_preps=frozenset())
-        signing = verb if verb is not None and verb.lemma_.lower() in SIGN_VERBS else None
+        signing = verb if verb is not None and verb.lemma_.lower() in c.treaty_sign else None
         if signing is None and verb is not None and trig.dep_ in ("nsubj", "nsubjpass"):
             signing = next(
-                (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in SIGN_VERBS),
+                (
+                    ch
+                    for ch in verb.children
+                    if ch.dep_ in ("advcl", "acl") and ch.lemma_.lower() in c.treaty_sign
+                ),
                 None,
             )
         if signing is not None:
             scope = sorted(set(scope) | set(signing.subtree), key=lambda t: t.i)
         date_phrase, same_day = _date(view, trig, scope)
-        if verb is not None and lemmas(verb) & PARTY_VERBS and signing is None:
+        if verb is not None and lemmas(verb) & c.treaty_party and signing is None:
             date_phrase = None  # "pulled out of the treaty in November": not when it was concluded
         # "suspended a 1987 agreement on Friday": the treaty's own date, not the suspension's
         suspended = (

@@ -4,7 +4,9 @@
   metonyms, demonyms (derived from mledoze/countries, ODbL; see states.SOURCES.md);
 - `weapons.tsv`: named weapon systems and platforms with class and operator (weapons.SOURCES.md);
 - `weapon_classes.tsv`: the weapon-class SKOS scheme of the ontology (label, concept, broader);
-- `cues.tsv`: trigger words, class words, factuality and outcome cues (category, term, value).
+- `cues.tsv`: trigger words, class words, factuality and outcome cues (category, term, value);
+- `named_events.tsv`: exercises and treaties news names ("Foal Eagle", "New START"), with the
+  states that always take part in them (named_events.SOURCES.md).
 
 Tables are loaded and validated once (`load_lexicon()` is cached). A bad row raises
 LexiconError naming file and line. The same tables drive recognition and emit the
@@ -25,7 +27,8 @@ from types import MappingProxyType
 from kg.errors import LexiconError
 
 LEXICON_DIR = Path(__file__).parent
-TABLES = ("states.tsv", "weapons.tsv", "weapon_classes.tsv", "cues.tsv")
+TABLES = ("states.tsv", "weapons.tsv", "weapon_classes.tsv", "cues.tsv", "named_events.tsv")
+NAMED_EVENT_TYPES = ("Exercise", "Treaty")
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _QID = re.compile(r"^Q[0-9]+$")
@@ -69,20 +72,53 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedEvent:
+    """An exercise or treaty news refers to by name."""
+
+    type: str  # "Exercise" or "Treaty"
+    name: str  # "Ulchi Freedom Guardian"
+    aliases: tuple[str, ...]
+    parties: tuple[str, ...]  # ISO codes of the states always taking part; () when they vary
+
+
+# An edition after an exercise's name: "Zapad-2017", "Malabar 2020", "Joint Sword-2024A",
+# "Great Prophet 9", "Aurora 17".
+EDITION = re.compile(r"[- ]?(?:(?:19|20)\d{2}|\d{1,2})[a-z]?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     states: dict[str, StateEntry]  # by iso3
     weapons: dict[str, WeaponEntry]  # by canonical name
     classes: dict[str, WeaponClass]  # by label
     cues: tuple[Cue, ...]
+    named_events: tuple[NamedEvent, ...]
     version: str  # short hash of the table bytes
     # cues by category, built once: the rules ask for them tens of thousands of times a build
     _terms: dict[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
+    _named: dict[tuple[str, str], NamedEvent] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms: dict[str, dict[str, str]] = {}
         for c in self.cues:
             terms.setdefault(c.category, {})[c.term] = c.value
         object.__setattr__(self, "_terms", {k: MappingProxyType(v) for k, v in terms.items()})
+        named = {(n.type, form.casefold()): n for n in self.named_events for form in (n.name, *n.aliases)}
+        object.__setattr__(self, "_named", named)
+
+    def named_event(self, event_type: str, text: str) -> NamedEvent | None:
+        """The named exercise or treaty a name in the text refers to, its edition ignored
+        ("Zapad-2017" is Zapad, "the INF treaty" the INF Treaty); None when unknown."""
+        key = " ".join(text.split()).casefold()
+        for form in (key, EDITION.sub("", key)):
+            found = self._named.get((event_type, form))
+            if found is not None:
+                return found
+        return None
+
+    def event_names(self, event_type: str) -> tuple[str, ...]:
+        """Every name and alias of the named events of one type."""
+        return tuple(f for n in self.named_events if n.type == event_type for f in (n.name, *n.aliases))
 
     def cue_terms(self, category: str) -> Mapping[str, str]:
         """term -> value for one category of cues.tsv (read-only; empty for an unknown category)."""
@@ -213,16 +249,40 @@ def _load_cues(path: Path, classes: dict[str, WeaponClass]) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
+def _load_named_events(path: Path, states: dict[str, StateEntry]) -> tuple[NamedEvent, ...]:
+    out: list[NamedEvent] = []
+    seen: dict[tuple[str, str], str] = {}
+    for line, row in _rows(path):
+        kind = row["type"]
+        if kind not in NAMED_EVENT_TYPES:
+            raise LexiconError(
+                str(path), line, f"type {kind!r} must be one of {', '.join(NAMED_EVENT_TYPES)}"
+            )
+        parties = _split(row["parties"])
+        for code in parties:
+            if code not in states:
+                raise LexiconError(str(path), line, f"party {code!r} is not an iso3 of states.tsv")
+        event = NamedEvent(kind, row["name"], _split(row["aliases"]), parties)
+        for form in (event.name, *event.aliases):
+            key = (kind, form.casefold())
+            if key in seen:
+                raise LexiconError(str(path), line, f"{form!r} already names {seen[key]!r}")
+            seen[key] = event.name
+        out.append(event)
+    return tuple(out)
+
+
 def load_lexicon_from(directory: Path) -> Lexicon:
     """Load and validate the four tables from a folder (tests point this at bad copies)."""
     classes = _load_classes(directory / "weapon_classes.tsv")
     states = _load_states(directory / "states.tsv")
     weapons = _load_weapons(directory / "weapons.tsv", states, classes)
     cues = _load_cues(directory / "cues.tsv", classes)
+    named = _load_named_events(directory / "named_events.tsv", states)
     digest = hashlib.sha256()
     for name in TABLES:
         digest.update((directory / name).read_bytes())
-    return Lexicon(states, weapons, classes, cues, digest.hexdigest()[:12])
+    return Lexicon(states, weapons, classes, cues, named, digest.hexdigest()[:12])
 
 
 @cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from decimal import Decimal
@@ -455,7 +456,7 @@ def test_reference_graphs_reject_a_slug_clash() -> None:
     lexicon = load_lexicon()
     weapons = dict(lexicon.weapons)
     weapons["B 1B"] = weapons["B-1B"]
-    clashing = type(lexicon)(lexicon.states, weapons, lexicon.classes, lexicon.cues, lexicon.version)
+    clashing = dataclasses.replace(lexicon, weapons=weapons)
     with pytest.raises(ValueError, match="kgr:weapon-b-1b"):
         rdf.reference_graphs(clashing)
 

@@ -1,0 +1,86 @@
+"""kg.lexicon: the tables load, validate with file and line, and answer look-ups (no model)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.errors import LexiconError
+from kg.lexicon import LEXICON_DIR, TABLES, load_lexicon, load_lexicon_from
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    for name in TABLES:
+        shutil.copy(LEXICON_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+def _append(folder: Path, table: str, row: str) -> int:
+    path = folder / table
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n" + row + "\n"
+    path.write_text(text, encoding="utf-8")
+    return text.count("\n")
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "message"),
+    [
+        ("named_events.tsv", "Drill\tX\t\tUSA", "type 'Drill' must be one of Exercise, Treaty"),
+        ("named_events.tsv", "Exercise\tY\t\tXXX", "party 'XXX' is not an iso3 of states.tsv"),
+        ("named_events.tsv", "Exercise\tfoal eagle\t\tUSA", "'foal eagle' already names 'Foal Eagle'"),
+        ("named_events.tsv", "Exercise\tZ", "wrong number of tab-separated fields"),
+        ("cues.tsv", "class_word\tzapper\tlaser gun", "unknown weapon class 'laser gun'"),
+        ("weapons.tsv", "Zap\t\tlaser\tUSA\t", "unknown weapon_class 'laser'"),
+    ],
+)
+def test_a_bad_row_names_file_and_line(copy: Path, table: str, row: str, message: str) -> None:
+    line = _append(copy, table, row)
+    with pytest.raises(LexiconError, match=message) as info:
+        load_lexicon_from(copy)
+    assert f"{table}:{line}" in str(info.value)
+
+
+def test_comment_lines_and_blank_lines_are_skipped(copy: Path) -> None:
+    _append(copy, "cues.tsv", "# -- a group of cues, said what it is for\n\nexpect_cue\tmull\t")
+    assert "mull" in load_lexicon_from(copy).cue_terms("expect_cue")
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "name", "parties"),
+    [
+        ("Exercise", "Zapad-2017", "Zapad", ("BLR", "RUS")),
+        ("Exercise", "Malabar 2020", "Malabar", ("IND", "USA")),
+        ("Exercise", "Joint Sword-2024A", "Joint Sword", ("CHN",)),
+        ("Exercise", "Great Prophet 9", "Great Prophet", ("IRN",)),
+        ("Exercise", "ulchi  freedom shield", "Ulchi Freedom Shield", ("KOR", "USA")),
+        ("Treaty", "Intermediate-Range Nuclear Forces Treaty", "INF Treaty", ("RUS", "USA")),
+        (
+            "Treaty",
+            "JCPOA",
+            "Joint Comprehensive Plan of Action",
+            ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS", "USA"),
+        ),
+        ("Treaty", "Outer Space Treaty", "Outer Space Treaty", ()),
+    ],
+)
+def test_named_events_are_found_by_name_alias_and_edition(
+    kind: str, text: str, name: str, parties: tuple[str, ...]
+) -> None:
+    found = load_lexicon().named_event(kind, text)
+    assert found is not None
+    assert (found.name, found.parties) == (name, parties)
+
+
+def test_an_unknown_name_or_the_other_type_is_none() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.named_event("Exercise", "Operation Nothing") is None
+    assert lexicon.named_event("Treaty", "Foal Eagle") is None  # an exercise, not a treaty
+
+
+def test_every_named_party_and_weapon_operator_is_a_known_state() -> None:
+    lexicon = load_lexicon()
+    assert all(p in lexicon.states for n in lexicon.named_events for p in n.parties)
+    assert all(w.operator in lexicon.states for w in lexicon.weapons.values() if w.operator)
