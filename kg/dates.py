@@ -355,6 +355,31 @@ def resolve_each(expression: str, anchor: dt.date | None, *, future: bool = Fals
     return [d for d in found if d is not None]
 
 
+_DAYS_AFTER = re.compile(
+    rf"(?:(?P<same>(?:the )?same day|that day|earlier that day|later that day)"
+    rf"|(?P<next>(?:the )?(?:next|following) (?:day|morning|afternoon|evening|night)|the day after)"
+    rf"|(?P<prev>(?:the )?previous (?:day|morning|afternoon|evening|night)|the day before)"
+    rf"|(?P<n>\d{{1,2}}|{_alt(NUMBERS)}) days? later)"
+)
+
+
+def days_after_previous(expression: str) -> int | None:
+    """How many days after the event told just before a phrase places its event: "the same
+    day" 0, "the following day" 1, "the day before" -1, "three days later" 3; None for any
+    other phrase (those are resolved against the dateline by `resolve`)."""
+    m = _DAYS_AFTER.fullmatch(" ".join(_PUNCT.sub(" ", expression.lower()).split()))
+    if m is None:
+        return None
+    if m["same"]:
+        return 0
+    if m["next"]:
+        return 1
+    if m["prev"]:
+        return -1
+    n = m["n"]
+    return int(n) if n.isdigit() else NUMBERS[n]
+
+
 # --------------------------------------------------------------------------- finding phrases
 # Case matters in running text: month and weekday names are capitalised ("may" is a verb);
 # the relative words are matched in either case ("Last year," opens sentences).
@@ -381,8 +406,9 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern)
     for name, pattern in {
         "iso": r"\b\d{4}-\d{2}-\d{2}\b",
+        # "Sept. 11 and 12", but not "on March 22 and 16 from the same site" (a count)
         "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}"
-        rf"(?:\s+and\s+{_F_DAY})*(?:,?\s+{_F_YEAR})?",
+        rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*(?:,?\s+{_F_YEAR})?",
         "day_month": rf"\b{_F_DAY}\s+{_F_MONTH_NAME}(?:\s+{_F_YEAR})?",
         "months": rf"\b(?:{_F_EDGE}[-\s]+)?(?:{_F_REL}\s+)?{_F_MONTH_NAME}"
         rf"(?:(?:,\s*|,?\s+(?:and|or)\s+){_F_MONTH_NAME})*{_F_QUAL_YEAR}?",
@@ -395,8 +421,11 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         "relative_period": rf"(?<!\bthe\s)\b(?:{_F_EDGE}[-\s]+)?{_F_REL}\s+(?i:week|month|year|weekend)\b",
         "weekend": r"\b(?i:the\s+weekend)\b",
         "year": rf"(?:\b{_F_EDGE}[-\s]+|\b(?i:the\s+year)\s+)?{_F_YEAR}",
-        "anaphoric": r"\b(?i:(?:the\s+)?(?:same|next|following|previous)\s+day|the\s+day\s+before"
-        r"|(?:earlier|later)\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))\b",
+        "anaphoric": r"\b(?i:(?:the\s+)?(?:same|next|following|previous)\s+"
+        r"(?:day|morning|afternoon|evening|night)"
+        r"|the\s+day\s+(?:before|after)"
+        r"|(?:earlier|later)\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)"
+        rf"|(?:\d{{1,2}}|{_alt(NUMBERS)})\s+days?\s+later)\b",
     }.items()
 }
 

@@ -102,7 +102,8 @@ class Gazetteer:
             words = cue.term.split()
             if cue.category == "leader" and len(words) > 1:
                 self._short_forms[cue.term] = tuple(
-                    w for w in dict.fromkeys((words[0], words[-1]))
+                    w
+                    for w in dict.fromkeys((words[0], words[-1]))
                     if len(w) >= 3 and w[0].isupper() and w.isalpha() and w not in known
                 )
 
@@ -130,7 +131,7 @@ class Gazetteer:
     def _short_mentions(
         self, text: str, found: list[tuple[int, int, Surface]]
     ) -> list[tuple[int, int, Surface]]:
-        """"Kim" after "Kim Jong Un": a short form, after the leader's full name, standing alone
+        """ "Kim" after "Kim Jong Un": a short form, after the leader's full name, standing alone
         (not followed by another name: "Kim Yong-hyun" is someone else). A short form that two
         leaders of different states share in the text is left alone."""
         after: dict[str, tuple[int, str]] = {}  # short form -> (where it may start, ref or "")

@@ -183,8 +183,12 @@ def _resolve_dates(
 def _resolve_raw(
     cand: Candidate, anchor: dt.date | None, previous: PartialDate | None
 ) -> list[PartialDate | None]:
-    if cand.same_day_as_previous:
-        return [previous]
+    if cand.days_after_previous is not None:
+        if cand.days_after_previous == 0 or previous is None or previous.precision != "day":
+            return [previous]
+        assert previous.month is not None and previous.day is not None
+        day = dt.date(previous.year, previous.month, previous.day) + dt.timedelta(cand.days_after_previous)
+        return [PartialDate.of(day)]
     if cand.date_phrase:
         dates = resolve_each(cand.date_phrase, anchor, future=cand.future)
         if dates:

@@ -492,7 +492,6 @@ class Store:
         except OSError as err:
             raise StoreError(f"exporting the store {self.location or '(memory)'} failed: {err}") from err
 
-
     def to_graph(self) -> Graph:
         """The union of all graphs as an rdflib Graph (for SHACL validation; fine for graphs
         up to a few hundred thousand triples)."""

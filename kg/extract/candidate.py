@@ -26,7 +26,8 @@ class Candidate:
     date_role: str = ""  # "start", "end", "signed", "report" or "" (how the date relates to the event)
     identifying_date: bool = False  # in the noun phrase: "the 1953 armistice", "its June 26 launch"
     future: bool = False  # the date phrase points forward ("due to begin Monday")
-    same_day_as_previous: bool = False  # "the same day", "hours after the launch"
+    # days after the event told before: "the same day" 0, "the following day" 1, "three days later" 3
+    days_after_previous: int | None = None
     site: str | None = None
     outcomes: frozenset[str] = (
         frozenset()

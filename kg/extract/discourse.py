@@ -31,10 +31,14 @@ class Discourse:
     mentioned: dict[str, int] = field(default_factory=dict)  # state mentions so far, by frequency
 
     def actor(self) -> str | None:
-        """Best guess for a launch agent the sentence leaves out: the last agent the article
-        named, else the state it has talked about most."""
-        if self.last_agent is not None:
-            return self.last_agent
+        """Best guess for a launch agent the sentence leaves out: the state the article has
+        named as a launcher most often (the latest of equals), else the state it has talked
+        about most. Reports by other states ("Japan said it fell ...") do not change it."""
+        if self.agents_seen:
+            top = max(self.agents_seen.values())
+            if self.last_agent is not None and self.agents_seen.get(self.last_agent) == top:
+                return self.last_agent
+            return max(self.agents_seen, key=lambda k: (self.agents_seen[k], k == self.last_agent))
         if self.mentioned:
             return max(self.mentioned, key=lambda k: (self.mentioned[k], k == self.topic))
         return self.topic

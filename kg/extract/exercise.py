@@ -343,13 +343,13 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             )
             own = {t.i for t in trig.subtree}
             scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
-        date_phrase, same_day = _date(view, trig, scope)
+        date_phrase, days_after = _date(view, trig, scope)
         role = _date_role(view, date_phrase, trig)
         if role == "end":
             date_phrase = None
         if date_phrase is None and _during(trig):
-            same_day, role = True, "during"  # "on the final day of a joint exercise": the day told before
-        if date_phrase is None and not same_day:
+            days_after, role = 0, "during"  # "on the final day of a joint exercise": the day told before
+        if date_phrase is None and days_after is None:
             date_phrase = _relative_clause_date(view, trig)
             role = _date_role(view, date_phrase, trig)
         kind, _speakers = attribution(view, trig, c)
@@ -386,7 +386,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                 identifying_date=view.identifying_date(trig, date_phrase),
                 date_role=role,
                 future=fact.value == "expected",
-                same_day_as_previous=same_day,
+                days_after_previous=days_after,
                 factuality=fact,
                 speaker=kind,
                 name=name,

@@ -22,8 +22,27 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NEGATABLE_VERBS = frozenset(
-    {"hold", "conduct", "stage", "carry", "take", "begin", "start", "launch", "fire", "test", "go", "happen",
-     "occur", "sign", "conclude", "reach", "perform", "fly", "open"}
+    {
+        "hold",
+        "conduct",
+        "stage",
+        "carry",
+        "take",
+        "begin",
+        "start",
+        "launch",
+        "fire",
+        "test",
+        "go",
+        "happen",
+        "occur",
+        "sign",
+        "conclude",
+        "reach",
+        "perform",
+        "fly",
+        "open",
+    }
 )
 HAPPEN_VERBS = frozenset(
     {

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.dates import resolve_each
+from kg.dates import days_after_previous, resolve_each
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import OTHER_OCCASION_PREPS, Cues, attribution, cues, factuality, outcome_cues
+from kg.extract.occasions import find_occasions
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality, WeaponRef
@@ -96,6 +98,7 @@ NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "single": 1,
+    "pair": 2,
 }
 DISTINCT_WORDS = frozenset({"another", "similar", "separate", "other", "next"})
 ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
@@ -186,6 +189,15 @@ def _nonevent(noun: Token, nonevent: frozenset[str]) -> bool:
     ) and any(t.lemma_.lower() == "engine" for t in noun.subtree)
 
 
+def _noun_phrase(noun: Token) -> list[Token]:
+    """The noun and its modifiers, without clauses or prepositional phrases: what it names."""
+    out = [noun]
+    for ch in noun.children:
+        if ch.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss", "appos", "conj"):
+            out.extend(_noun_phrase(ch) if ch.dep_ in ("appos", "conj") else ch.subtree)
+    return out
+
+
 ARG_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "npadvmod", "xcomp", "conj"})
 
 
@@ -252,13 +264,16 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
                 )
                 if lemma in weak or not elliptic or not _has_projectile(view, list(view.sent), {}):
                     continue
+            core = [t for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass") for t in _noun_phrase(ch)]
+            if tok.dep_ in ("relcl", "acl"):
+                core += _noun_phrase(tok.head)
             if (
                 lemma in weak
                 and lemma in ("send", "put")
-                and not _launchable_classes(view, args)
-                and not _launchable_weapons(view, args)
+                and not _launchable_classes(view, core)
+                and not _launchable_weapons(view, core)
             ):
-                continue
+                continue  # "put the distance at 4,600 km, the farthest a ... missile has flown"
             if (
                 tok.tag_ == "VBN"
                 and any(ch.lower_ == "has" or ch.lower_ == "have" for ch in tok.children)
@@ -452,6 +467,10 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
                 )
                 if ch.lower_ == "by":
                     toks.extend(gc.subtree)
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and not view.states_of(toks):
+        # "Tuesday's launch was Pyongyang's fifth in 10 days": whose fifth
+        for attr in (ch for ch in tok.head.children if ch.dep_ == "attr"):
+            toks.extend(t for ch in attr.children if ch.dep_ == "poss" for t in ch.subtree)
     pron = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in toks)
     return toks, pron or not toks
 
@@ -547,12 +566,13 @@ def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str |
     return None
 
 
-def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, bool]:
-    """(best date phrase for the trigger, whether it says 'the same day' as the event before)."""
+def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, int | None]:
+    """(best date phrase for the trigger, or how many days after the event told before it
+    happened: "the same day" 0, "the following day" 1, "three days later" 3)."""
     scope_text = " ".join(t.text for t in scope)
     own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
     if not own and (SAME_DAY.search(scope_text) or SAME_DAY.match(view.sent.text.lstrip())):
-        return None, True
+        return None, 0
     # dates in appositions ("the Hwasong-8, the latest in a burst of launches this month")
     # describe a series, not this occasion
     apposed = {t.i for a in scope if a.dep_ == "appos" for t in a.subtree}
@@ -577,15 +597,16 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
                 p for p in view.dates_in([t for pr in preps for t in pr.subtree]) if _resolvable(p.text)
             ]
     if not phrases:
-        return None, False
+        offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
+        return None, next((o for o in offsets if o is not None), None)
     best = min(phrases, key=lambda p: _distance(view.doc[p.root], trigger))
     # "on Sept. 11 and again on Sept. 12": one phrase for both, split into two events later
     at = phrases.index(best)
     if at + 1 < len(phrases):
         between = view.doc[best.end : phrases[at + 1].start].text
         if COORDINATED.match(between):
-            return f"{best.text} and {phrases[at + 1].text}", False
-    return best.text, False
+            return f"{best.text} and {phrases[at + 1].text}", None
+    return best.text, None
 
 
 COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:again\s+|also\s+|then\s+)?(?:on|in)?\s*$", re.I)
@@ -684,7 +705,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     triggers = find_triggers(view, lexicon, c)
     idx = {t.i for t in triggers}
     out: list[Candidate] = []
+    origin: list[int] = []  # the trigger of each candidate of `out`
     for trig in triggers:
+        origin += [trig.i] * (len(out) - len(origin))
         fact = factuality(view, trig, c)
         if fact is None:
             continue
@@ -741,11 +764,11 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         definite = definite or any(
             any(ch.lower_ == "the" and ch.dep_ == "det" for ch in s.children) for s in subj
         )
-        date_phrase, same_day = _date(view, trig, scope)
+        date_phrase, days_after = _date(view, trig, scope)
         date_role = ""
-        if date_phrase is None and not same_day:
+        if date_phrase is None and days_after is None:
             date_phrase = _clause_date(view, trig, idx, definite)
-        if date_phrase is None and not same_day and not definite:
+        if date_phrase is None and days_after is None and not definite:
             date_phrase = report_date(view, trig)
             date_role = "report" if date_phrase else ""
         kind, speakers = attribution(view, trig, c)
@@ -785,7 +808,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=date_role,
                     future=fact is Factuality.EXPECTED,
-                    same_day_as_previous=same_day,
+                    days_after_previous=days_after,
                     site=site,
                     outcomes=outcomes,
                     count=count,
@@ -798,7 +821,68 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
-    return out
+    origin += [triggers[-1].i] * (len(out) - len(origin)) if triggers else []
+    return _listed(view, triggers, out, origin, discourse)
+
+
+def _listed(
+    view: SentenceView, triggers: list[Token], found: list[Candidate], origin: list[int], discourse: Discourse
+) -> list[Candidate]:
+    """The candidates of a sentence that lists several launch occasions (kg.extract.occasions):
+    one per occasion, in place of those of the triggers the list covers. A list with no launch
+    word ("THE TALLY: two KN-23s from near Wonsan on July 25; two projectiles ...") is taken
+    when each of its items names what was fired, how many or from where."""
+    start = triggers[0].i if triggers else view.sent.start
+    occasions = find_occasions(
+        view,
+        start,
+        launchable=LAUNCHED,
+        numbers=NUMBER_WORDS,
+        place_of=place_label,
+    )
+    if not occasions:
+        return found
+    bases = [cand for cand, i in zip(found, origin, strict=True) if i == start] if triggers else []
+    if triggers and not bases:
+        return found  # the first trigger is not an event (a pledge): nor is its list
+    if not triggers:
+        if not (occasions[0].weapons or occasions[0].weapon_class):
+            return found
+        if not all(o.count is not None or o.site for o in occasions):
+            return found
+        agent = discourse.actor()
+        bases = [
+            Candidate(
+                type=EventType.LAUNCH,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger="",
+                trigger_lemma="",
+                actors=(agent,) if agent else (),
+                needs_actor=True,
+            )
+        ]
+    kept = [cand for cand, i in zip(found, origin, strict=True) if i < occasions[0].start]
+    listed = []
+    for base in bases:
+        for k, occ in enumerate(occasions):
+            listed.append(
+                replace(
+                    base,
+                    weapons=occ.weapons,
+                    weapon_class=occ.weapon_class,
+                    class_from_weapon_phrase=bool(occ.weapons and occ.weapon_class),
+                    date_phrase=occ.date_phrase or (base.date_phrase if occ.days_after is None else None),
+                    days_after_previous=occ.days_after,
+                    identifying_date=False,
+                    site=occ.site,
+                    count=occ.count,
+                    outcomes=base.outcomes if k == 0 else frozenset(),
+                    definite=False,
+                    distinct=base.distinct if k == 0 else True,
+                )
+            )
+    return kept + listed
 
 
 __all__ = ["LAUNCHED", "LOCATION_PREPS", "find_launches", "place_label"]

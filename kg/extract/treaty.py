@@ -182,7 +182,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         if signing is not None:
             scope = sorted(set(scope) | set(signing.subtree), key=lambda t: t.i)
-        date_phrase, same_day = _date(view, trig, scope)
+        date_phrase, days_after = _date(view, trig, scope)
+        same_day = days_after is not None
         if verb is not None and lemmas(verb) & c.treaty_party and signing is None:
             date_phrase = None  # "pulled out of the treaty in November": not when it was concluded
         # "suspended a 1987 agreement on Friday": the treaty's own date, not the suspension's
@@ -245,7 +246,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
                 identifying_date=view.identifying_date(trig, date_phrase),
                 date_role=role,
-                same_day_as_previous=same_day,
+                days_after_previous=days_after,
                 factuality=fact,
                 speaker=kind,
                 name=name,

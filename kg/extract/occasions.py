@@ -1,0 +1,225 @@
+"""Launch occasions listed in one sentence: "It fired one short-range ballistic missile on
+Sept. 25, two more on Sept. 28 and two the following day", "THE TALLY: two KN-23s from near
+Wonsan on July 25; two projectiles each from the Kalma area on July 31 and from Yonghung on
+Aug. 2; ...", "Iran had launched 170 drones, 30 cruise missiles and 120 ballistic missiles".
+
+Round-ups and chronologies tell several launches in one sentence, most of them elliptical (no
+verb of their own: "two more on Sept. 28"), which the parser cannot attach reliably. This
+module reads such a list from the surface: the sentence is cut into items at commas,
+semicolons, colons and "and", and relative clauses are cut off each item ("..., a solid-fuel
+design that resembles Russia's Iskander"). An item that gives a date (or "the following
+day") closes an occasion, with the count, weapon, class and site of the items since the last
+one; an item with its own count and projectile after one that had its own closes the one
+before (different weapons fired together are told apart). What an occasion leaves out it
+takes from the one before: the class ("two more"), the count when that one said "each", the
+site when it says "the same site".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from kg.dates import days_after_previous, resolve_each
+from kg.extract.sentence import DatePhrase, SentenceView
+from kg.models import WeaponRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PlaceOf = Callable[["Token", SentenceView], "str | None"]
+_PROBE = dt.date(2001, 6, 15)
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """One launch occasion of a list: what its items say (None: not said)."""
+
+    start: int  # doc index of its first token
+    end: int  # doc index past its last token
+    date_phrase: str | None = None
+    days_after: int | None = None  # "the following day": after the occasion before
+    count: int | None = None
+    weapons: tuple[WeaponRef, ...] = ()
+    weapon_class: str | None = None
+    site: str | None = None
+    each: bool = False  # "two projectiles each from A and from B": the count is per occasion
+    same_site: bool = False  # "from the same site"
+
+
+def _items(
+    view: SentenceView, start: int, separators: frozenset[str], relatives: frozenset[str]
+) -> list[list[Token]]:
+    """The sentence from token `start` cut at separators, each item cut before a relative
+    clause; date phrases are never cut ("Oct. 4, 2007")."""
+    in_date = {i for p in view.date_phrases() for i in range(p.start, p.end)}
+    items: list[list[Token]] = [[]]
+    relative = False
+    for tok in view.sent:
+        if tok.i < start:
+            continue
+        if tok.i not in in_date and (
+            tok.lower_ in separators or (tok.dep_ == "cc" and tok.lower_ in ("and", "or"))
+        ):
+            items.append([])
+            relative = False
+            continue
+        if tok.lower_ in relatives and tok.tag_ in ("WDT", "WP", "WRB", "IN"):
+            relative = True  # "..., a solid-fuel design that resembles ...": a description
+        if not relative:
+            items[-1].append(tok)
+    return [item for item in items if item]
+
+
+def find_occasions(
+    view: SentenceView,
+    start: int,
+    *,
+    launchable: frozenset[str],
+    numbers: Mapping[str, int],
+    place_of: PlaceOf,
+) -> list[Occasion]:
+    """The occasions listed from token `start` to the end of the sentence, in order; [] when
+    the sentence lists fewer than two."""
+    lexicon = view.lexicon
+    separators = frozenset(lexicon.cue_terms("list_separator"))
+    relatives = frozenset(lexicon.cue_terms("relative_word"))
+    units = frozenset(lexicon.cue_terms("measure_unit"))
+    in_date = {i: p for p in view.date_phrases() for i in range(p.start, p.end)}
+    occasions: list[Occasion] = []
+    pending = Occasion(start, start)
+    has_own = False  # pending has a count and projectile of its own
+    for tokens in _items(view, start, separators, relatives):
+        if tokens[0].i > start and view.doc[tokens[0].i - 1].text == ":":
+            # "Tuesday's launch was Pyongyang's fifth: a single missile on Sept. 25, ...": what
+            # comes before a colon sums the list up; only a weapon it names carries over
+            pending = Occasion(
+                tokens[0].i, tokens[0].i, weapons=pending.weapons, weapon_class=pending.weapon_class
+            )
+            has_own = False
+        item = _read(view, tokens, in_date, launchable, numbers, units, place_of)
+        own = item.count is not None and bool(item.weapons or item.weapon_class)
+        if own and has_own:
+            occasions.append(pending)  # "30 cruise missiles and 120 ballistic missiles"
+            pending = Occasion(tokens[0].i, tokens[0].i)
+            has_own = False
+        elif own and pending.count is not None and not (pending.weapons or pending.weapon_class):
+            pending = Occasion(
+                tokens[0].i, tokens[0].i
+            )  # "170 drones, 30 cruise missiles": drones are not launches
+        pending = _join(pending, item)
+        has_own = has_own or own
+        if item.date_phrase is not None or item.days_after is not None:
+            if pending.count is not None or pending.weapons or pending.weapon_class or pending.site:
+                occasions.append(pending)
+            pending = Occasion(tokens[-1].i + 1, tokens[-1].i + 1)
+            has_own = False
+    if has_own:
+        occasions.append(pending)
+    occasions = _inherit(occasions)
+    return occasions if len(occasions) >= 2 else []
+
+
+def _read(
+    view: SentenceView,
+    tokens: list[Token],
+    in_date: dict[int, DatePhrase],
+    launchable: frozenset[str],
+    numbers: Mapping[str, int],
+    units: frozenset[str],
+    place_of: PlaceOf,
+) -> Occasion:
+    """What one item says."""
+    date_phrase: str | None = None
+    days_after: int | None = None
+    for tok in tokens:
+        phrase = in_date.get(tok.i)
+        if phrase is None:
+            continue
+        text = phrase.text
+        before = view.doc[phrase.start - 1].lower_ if phrase.start > view.sent.start else ""
+        if before in ("since", "until", "till", "by"):
+            continue  # another event's date
+        if resolve_each(text, None) or resolve_each(text, _PROBE):
+            date_phrase = date_phrase or text
+        elif days_after_previous(text) is not None and days_after is None:
+            days_after = days_after_previous(text)
+    count = None
+    for k, tok in enumerate(tokens):
+        if tok.i in in_date:
+            continue
+        nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
+        value = numbers.get(tok.lower_) if tok.lower_ not in ("a", "an") else None
+        if value is None and tok.text.replace(",", "").isdigit():
+            value = int(tok.text.replace(",", ""))
+        if value is not None and nxt not in units and not nxt.startswith(("km", "kilomet", "mile")):
+            count = value
+            break
+    weapons = tuple(w for w in view.weapon_refs(tokens) if w.weapon_class in launchable)
+    classes = [label for _i, label in view.class_words(tokens) if label in launchable]
+    depth = {label: view.lexicon.class_depth(label) for label in classes}
+    wclass = max(classes, key=lambda lab: depth[lab]) if classes else None
+    site = None
+    same_site = False
+    for k, tok in enumerate(tokens):
+        if tok.lower_ != "from":
+            continue
+        rest = [t.lower_ for t in tokens[k + 1 : k + 4]]
+        if rest[:1] == ["the"] and rest[1:2] == ["same"]:
+            same_site = True  # "from the same site", "from the same area"
+        else:
+            objects = [
+                ch for ch in tok.children if ch.dep_ in ("pobj", "pcomp", "prep") and ch.i not in in_date
+            ]
+            site = place_of(objects[0], view) if objects else None
+        break
+    return Occasion(
+        start=tokens[0].i,
+        end=tokens[-1].i + 1,
+        date_phrase=date_phrase,
+        days_after=days_after,
+        count=count,
+        weapons=weapons,
+        weapon_class=wclass,
+        site=site,
+        each=any(t.lower_ == "each" for t in tokens),
+        same_site=same_site,
+    )
+
+
+def _join(pending: Occasion, item: Occasion) -> Occasion:
+    """What the items of one occasion say together: the first of each that says it."""
+    return Occasion(
+        start=min(pending.start, item.start) if pending.end > pending.start else item.start,
+        end=item.end,
+        date_phrase=pending.date_phrase or item.date_phrase,
+        days_after=pending.days_after if pending.days_after is not None else item.days_after,
+        count=pending.count if pending.count is not None else item.count,
+        weapons=pending.weapons or item.weapons,
+        weapon_class=pending.weapon_class or item.weapon_class,
+        site=pending.site or item.site,
+        each=pending.each or item.each,
+        same_site=pending.same_site or item.same_site,
+    )
+
+
+def _inherit(occasions: list[Occasion]) -> list[Occasion]:
+    """What an occasion leaves out, from the one before: the class and weapon ("two more on
+    Sept. 28"), the count when that one said "each", the site when it says "the same site"."""
+    out: list[Occasion] = []
+    for occ in occasions:
+        if out:
+            prev = out[-1]
+            if not occ.weapons and occ.weapon_class is None:
+                occ = replace(occ, weapons=prev.weapons, weapon_class=prev.weapon_class)
+            if occ.count is None and prev.each:
+                occ = replace(occ, count=prev.count, each=True)
+            if occ.same_site and occ.site is None:
+                occ = replace(occ, site=prev.site)
+        out.append(occ)
+    return out
+
+
+__all__ = ["Occasion", "find_occasions"]
