@@ -13,7 +13,7 @@ from kg.extract.candidate import Candidate, Note
 from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import cues, outcome_cues
-from kg.extract.launch import LAUNCHED, find_launches, launch_site
+from kg.extract.launch import LAUNCHED, find_launches, launch_site, launcher_states
 from kg.extract.sentence import DocIndex, SentenceView
 from kg.extract.treaty import find_treaties
 from kg.lexicon import Lexicon
@@ -57,6 +57,8 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
             mentions.append(mention)
         discourse.saw_weapons(view.weapon_refs(sent))
         discourse.saw_states(mention.states)
+        for state in launcher_states(view):
+            discourse.saw_launcher(state)
         launches = find_launches(view, lexicon, discourse)
         candidates += launches
         candidates += find_exercises(view, lexicon, discourse)

@@ -30,18 +30,30 @@ class Discourse:
 
     mentioned: dict[str, int] = field(default_factory=dict)  # state mentions so far, by frequency
 
-    def actor(self) -> str | None:
+    launchers: dict[str, int] = field(default_factory=dict)  # "the Indian missile": whose missiles
+
+    def saw_launcher(self, state: str) -> None:
+        """A state whose projectile the text names ("the Indian missile that crashed", a
+        Hwasong-12): a likely launcher of what follows."""
+        self.launchers[state] = self.launchers.get(state, 0) + 1
+
+    def actor(self, exclude: frozenset[str] = frozenset()) -> str | None:
         """Best guess for a launch agent the sentence leaves out: the state the article has
-        named as a launcher most often (the latest of equals), else the state it has talked
-        about most. Reports by other states ("Japan said it fell ...") do not change it."""
-        if self.agents_seen:
-            top = max(self.agents_seen.values())
-            if self.last_agent is not None and self.agents_seen.get(self.last_agent) == top:
-                return self.last_agent
-            return max(self.agents_seen, key=lambda k: (self.agents_seen[k], k == self.last_agent))
-        if self.mentioned:
-            return max(self.mentioned, key=lambda k: (self.mentioned[k], k == self.topic))
-        return self.topic
+        named as a launcher most often (the latest of equals), else the state whose projectiles
+        it has named most, else the state it has talked about most. A state in `exclude` (the
+        sentence's reporting states: "South Korea's military said two missiles were fired") is
+        taken only when no other state launched anything so far ("India's defence ministry said
+        a missile had been fired by accident", after "the Indian missile")."""
+        for scores in (self.agents_seen, self.launchers):
+            allowed = {k: v for k, v in scores.items() if k not in exclude}
+            if allowed:
+                return max(allowed, key=lambda k: (allowed[k], k == self.last_agent))
+            if scores:
+                return max(scores, key=lambda k: (scores[k], k == self.last_agent))
+        mentioned = {k: v for k, v in self.mentioned.items() if k not in exclude}
+        if mentioned:
+            return max(mentioned, key=lambda k: (mentioned[k], k == self.topic))
+        return self.topic if self.topic not in exclude else None
 
     def saw_states(self, states: tuple[str, ...]) -> None:
         for code in states:

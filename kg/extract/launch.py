@@ -189,6 +189,36 @@ def _nonevent(noun: Token, nonevent: frozenset[str]) -> bool:
     ) and any(t.lemma_.lower() == "engine" for t in noun.subtree)
 
 
+def _origin_states(view: SentenceView, trigger: Token) -> list[str]:
+    """States the place a launch came from lies in: "from near Sirsa in India's Haryana state",
+    "from Sohae in North Korea" (not "from waters off Japan", nor "the Sea of Japan")."""
+    out: list[str] = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for tok in prep.subtree:
+            if tok.i not in view.states:
+                continue
+            if tok.dep_ in ("poss", "compound", "amod") or (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+                out += [s for s in view.states_of([tok]) if s not in out]
+    return out
+
+
+def launcher_states(view: SentenceView) -> list[str]:
+    """States whose projectiles the sentence names: a state modifying a projectile noun ("the
+    Indian missile", "North Korea's missiles", "a North Korean test missile") and the operator
+    of a named launchable weapon ("a Hwasong-12")."""
+    out: list[str] = []
+    for i, _label in _launchable_classes(view, list(view.sent)):
+        noun = view.doc[view.span_root[i]]
+        modifiers = [
+            t for ch in noun.children if ch.dep_ in ("amod", "compound", "poss", "nmod") for t in ch.subtree
+        ]
+        out += view.states_of(modifiers)
+    out += [w.operator for w in _launchable_weapons(view, list(view.sent)) if w.operator]
+    return out
+
+
 def _noun_phrase(noun: Token) -> list[Token]:
     """The noun and its modifiers, without clauses or prepositional phrases: what it names."""
     out = [noun]
@@ -745,8 +775,15 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         operator = next((w.operator for w in _launchable_weapons(view, scope) if w.operator), None)
         if not agents and operator is not None:
             agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
+        kind, speakers = attribution(view, trig, c)
+        if not agents and trig.pos_ == "VERB" and kind in ("states", "media") and speakers:
+            if any(s.lower_ in ("it", "they") for s in view.subject(trig)):
+                agents = [speakers[0]]  # "the North said it had test-fired new cruise missiles"
         if not agents:
-            guess = discourse.actor()
+            agents = _origin_states(view, trig)[:1]  # "launched from near Sirsa in India's Haryana state"
+        if not agents:
+            # never the state that reports it: "South Korea's military said two missiles were fired"
+            guess = discourse.actor(exclude=frozenset(speakers))
             agents = [guess] if guess else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
@@ -771,7 +808,6 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if date_phrase is None and days_after is None and not definite:
             date_phrase = report_date(view, trig)
             date_role = "report" if date_phrase else ""
-        kind, speakers = attribution(view, trig, c)
         distinct = any(
             t.lower_ in DISTINCT_WORDS for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8
         )
