@@ -109,7 +109,7 @@ SAME_DAY = re.compile(
     re.I,
 )
 CONDUCT_VERBS = frozenset(
-    {"carry", "conduct", "stage", "perform", "hold", "make", "attempt", "mount", "execute"}
+    {"carry", "conduct", "stage", "perform", "hold", "make", "attempt", "mount", "execute", "undergo"}
 )
 TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})
 SATELLITE_LAUNCH_HEADS = frozenset(
@@ -298,8 +298,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             if tok.dep_ in ("relcl", "acl"):
                 core += _noun_phrase(tok.head)
             if (
-                lemma in weak
-                and lemma in ("send", "put")
+                lemma in lexicon.cue_terms("launch_verb_object")
                 and not _launchable_classes(view, core)
                 and not _launchable_weapons(view, core)
             ):
@@ -313,6 +312,9 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             found.append(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
             sub = list(tok.subtree)
+            if tok.dep_ == "dobj" and lemmas(tok.head) & CONDUCT_VERBS:
+                # "the missile underwent a successful night trial", "the KN-23 made its debut"
+                sub += [t for s in view.subject(tok.head) for t in _noun_phrase(s)]
             if _nonevent(tok, c.nonevent):
                 continue
             if (
@@ -381,9 +383,9 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
                 prev is not None
                 and prev.text == "-"
                 and not prev.whitespace_
-                and tok.doc[tok.i - 2].lower_ != "test"
+                and tok.doc[tok.i - 2].lower_ not in lexicon.cue_terms("launch_verb_prefix")
             ):
-                continue  # "submarine-launched", not "test-fired"
+                continue  # "submarine-launched", not "test-fired" or "flight-tested"
         if tok.pos_ != "VERB":
             definite = any(
                 ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that", "their")
