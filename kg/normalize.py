@@ -232,11 +232,15 @@ def merge(
                     one = replace(one, actors=tuple(max(told, key=lambda g: g.last_sentence).actors()))
             target = None
             ordered = sorted(groups, key=lambda g: g.last_sentence, reverse=True)  # most recently told first
-            if one.definite:  # "The armistice was signed by ...": the armistice told before, if any
-                same_word = [
-                    g for g in ordered if any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)
-                ]
-                ordered = same_word + [g for g in ordered if g not in same_word]
+            if one.definite:
+                # "The armistice was signed by ...": the armistice told before, if any; "the
+                # missile was fired from Mupyong-ri": the launch of the state it is about
+                def rank(g: Group, one: Candidate = one) -> tuple[bool, bool]:
+                    same_actor = bool(one.actors) and one.actors[0] in g.actors()
+                    same_word = any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)
+                    return (not same_actor, not same_word)
+
+                ordered = sorted(ordered, key=rank)  # stable: the latest first among equals
             for group in ordered:
                 if _compatible(group, one, date, lexicon):
                     target = group

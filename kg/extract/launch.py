@@ -494,8 +494,9 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
             toks.extend(ch.subtree)
         elif ch.dep_ == "prep" and ch.lower_ in ("by", "of"):
             for gc in ch.children:
+                # "a volley of ballistic missiles aimed at the Al Udeid air base in Qatar": not Qatar's
                 toks.extend(
-                    t for t in gc.subtree if t.dep_ in ("poss", "compound", "amod", "pobj") or t is gc
+                    t for t in view.collect(gc) if t.dep_ in ("poss", "compound", "amod", "pobj") or t is gc
                 )
                 if ch.lower_ == "by":
                     toks.extend(gc.subtree)
@@ -870,7 +871,7 @@ def _listed(
     one per occasion, in place of those of the triggers the list covers. A list with no launch
     word ("THE TALLY: two KN-23s from near Wonsan on July 25; two projectiles ...") is taken
     when each of its items names what was fired, how many or from where."""
-    start = triggers[0].i if triggers else view.sent.start
+    start = view.sent.start
     occasions = find_occasions(
         view,
         start,
@@ -880,7 +881,7 @@ def _listed(
     )
     if not occasions:
         return found
-    bases = [cand for cand, i in zip(found, origin, strict=True) if i == start] if triggers else []
+    bases = [cand for cand, i in zip(found, origin, strict=True) if i == triggers[0].i] if triggers else []
     if triggers and not bases:
         return found  # the first trigger is not an event (a pledge): nor is its list
     if not triggers:
@@ -900,7 +901,13 @@ def _listed(
                 needs_actor=True,
             )
         ]
-    kept = [cand for cand, i in zip(found, origin, strict=True) if i < occasions[0].start]
+    first = triggers[0].i if triggers else -1
+    listed_first = any(o.start <= first < o.end for o in occasions)
+    kept = [
+        cand
+        for cand, i in zip(found, origin, strict=True)
+        if i < occasions[0].start and (i != first or not listed_first)
+    ]
     listed = []
     for base in bases:
         for k, occ in enumerate(occasions):

@@ -154,7 +154,12 @@ def _read(
         value = numbers.get(tok.lower_) if tok.lower_ not in ("a", "an") else None
         if value is None and tok.text.replace(",", "").isdigit():
             value = int(tok.text.replace(",", ""))
-        if value is not None and nxt not in units and not nxt.startswith(("km", "kilomet", "mile")):
+        if (
+            value is not None
+            and nxt not in units
+            and nxt != "-"
+            and not nxt.startswith(("km", "kilomet", "mile"))
+        ):
             count = value
             break
     weapons = tuple(w for w in view.weapon_refs(tokens) if w.weapon_class in launchable)
