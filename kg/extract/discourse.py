@@ -31,6 +31,8 @@ class Discourse:
     mentioned: dict[str, int] = field(default_factory=dict)  # state mentions so far, by frequency
 
     launchers: dict[str, int] = field(default_factory=dict)  # "the Indian missile": whose missiles
+    # the weapon and class of the last launch that named them: what "it fired two more" fired
+    projectile: tuple[WeaponRef | None, str | None] | None = None
 
     def saw_launcher(self, state: str) -> None:
         """A state whose projectile the text names ("the Indian missile that crashed", a
@@ -50,10 +52,10 @@ class Discourse:
                 return max(allowed, key=lambda k: (allowed[k], k == self.last_agent))
             if scores:
                 return max(scores, key=lambda k: (scores[k], k == self.last_agent))
-        mentioned = {k: v for k, v in self.mentioned.items() if k not in exclude}
-        if mentioned:
-            return max(mentioned, key=lambda k: (mentioned[k], k == self.topic))
-        return self.topic if self.topic not in exclude else None
+        for mentioned in ({k: v for k, v in self.mentioned.items() if k not in exclude}, self.mentioned):
+            if mentioned:  # a state reporting a launch when no other is named reports its own
+                return max(mentioned, key=lambda k: (mentioned[k], k == self.topic))
+        return self.topic
 
     def saw_states(self, states: tuple[str, ...]) -> None:
         for code in states:

@@ -18,7 +18,7 @@ from kg.dates import days_after_previous, resolve_each
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import OTHER_OCCASION_PREPS, Cues, attribution, cues, factuality, outcome_cues
-from kg.extract.occasions import find_occasions
+from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality, WeaponRef
@@ -238,6 +238,8 @@ def _args(tok: Token) -> list[Token]:
     out = []
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)
+    if _misparsed_main_verb(tok):
+        out.extend(t for t in tok.head.subtree if t.i > tok.i)
     for ch in tok.children:
         core = ch.dep_ in ARG_DEPS and not (ch.dep_ == "conj" and ch.pos_ == "VERB")
         if core or (ch.dep_ == "prep" and ch.lower_ in ("of", "into")):
@@ -262,7 +264,21 @@ def _another_occasion(tok: Token, triggers: set[int]) -> bool:
     return False
 
 
-def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
+ELLIPTIC_OBJECTS = frozenset({"one", "it", "them", "another", "more", "others"})
+
+
+def _elliptic_object(verb: Token) -> Token | None:
+    """The object of "test-fired one", "fired two more", "launched another": it stands for a
+    projectile named before."""
+    for ch in verb.children:
+        if ch.dep_ == "dobj" and (ch.lower_ in ELLIPTIC_OBJECTS or ch.pos_ == "NUM"):
+            return ch
+    return None
+
+
+def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = False) -> list[Token]:
+    """Launch triggers of a sentence; `told`: a launch with a projectile was told before, so
+    an elliptic object ("it fired two more") may refer to it."""
     verbs = lexicon.cue_terms("launch_verb")
     weak = lexicon.cue_terms("launch_verb_weak")
     nouns = lexicon.cue_terms("launch_noun")
@@ -287,12 +303,10 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues) -> list[Token]:
             if any(t.lemma_.lower() in exercise_nouns for t in args if t.dep_ in ("dobj", "nsubjpass")):
                 continue
             if not _has_projectile(view, args, nouns if lemma in weak else {}, c.nonevent):
-                # "before it successfully test-fired one": an elliptic object, when the
-                # sentence names what is fired
-                elliptic = any(
-                    ch.dep_ == "dobj" and ch.lower_ in ("one", "it", "them", "another") for ch in tok.children
-                )
-                if lemma in weak or not elliptic or not _has_projectile(view, list(view.sent), {}):
+                # "before it successfully test-fired one", "three days later, it fired two more":
+                # an elliptic object, when the sentence or the launch told before names what is fired
+                elliptic = _elliptic_object(tok) is not None
+                if lemma in weak or not elliptic or not (told or _has_projectile(view, list(view.sent), {})):
                     continue
             core = [t for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass") for t in _noun_phrase(ch)]
             if tok.dep_ in ("relcl", "acl"):
@@ -471,6 +485,24 @@ def _scope(tok: Token, others: set[int]) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _misparsed_main_verb(tok: Token) -> bool:
+    """A finite launch verb the parser took for an adjective: "Pakistan test-fired Ababeel
+    missiles on Oct. 18" parsed as one noun phrase with no verb. The sentence's root is a noun,
+    the verb modifies it and a name stands before the verb ("the recently launched satellite"
+    is a real modifier)."""
+    head = tok.head
+    return (
+        tok.dep_ == "amod"
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.sent.root.pos_ in ("NOUN", "PROPN")
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in tok.sent)
+        and any(
+            ch.dep_ in ("amod", "compound", "nmod") and ch.pos_ == "PROPN" and ch.i < tok.i
+            for ch in head.children
+        )
+    )
+
+
 def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
     """(tokens that may name the agent, whether the agent is a pronoun or left out)."""
     if tok.pos_ == "VERB":
@@ -478,6 +510,12 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
         if by:
             return [t for b in by for t in b.subtree], False
         subj = view.subject(tok)
+        if not subj and _misparsed_main_verb(tok):
+            # "Pakistan test-fired Ababeel missiles": parsed as "[Pakistan test-fired] missiles"
+            before = [
+                ch for ch in tok.head.children if ch.i < tok.i and ch.dep_ in ("amod", "compound", "nmod")
+            ]
+            return [t for b in before for t in b.subtree], False
         if not subj:
             return [], True
         toks = [t for s in subj for t in view.collect(s)]
@@ -514,12 +552,15 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
     heads += [
         t
         for t in scope
-        if t.lemma_.lower() in ("salvo", "barrage") or (t.dep_ == "dobj" and t.lower_ == "one")
+        if t.lemma_.lower() in ("salvo", "barrage")
+        or (t.dep_ == "dobj" and (t.lower_ in ("one", "more", "others", "another") or t.pos_ == "NUM"))
     ]
     for head in heads:
         root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
-        if root.lower_ == "one" and root.pos_ == "NUM":
+        if root.lower_ in ("one", "another") and root.pos_ in ("NUM", "DET", "PRON"):
             return 1
+        if root.pos_ == "NUM" and root.dep_ == "dobj" and _number(root.lower_) is not None:
+            return _number(root.lower_)  # "it fired two"
         for ch in root.children:
             if ch.dep_ == "nummod":
                 n = _number(ch.lower_)
@@ -642,7 +683,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     return best.text, None
 
 
-COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:again\s+|also\s+|then\s+)?(?:on|in)?\s*$", re.I)
+COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)(?:\s+(?:again|also|then))?(?:\s+(?:on|in))?\s*$", re.I)
 
 
 def _other_event_date(view: SentenceView, phrase: DatePhrase) -> bool:
@@ -735,16 +776,17 @@ def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef
 
 def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
     c = cues(lexicon)
-    triggers = find_triggers(view, lexicon, c)
+    triggers = find_triggers(view, lexicon, c, told=discourse.projectile is not None)
     idx = {t.i for t in triggers}
     out: list[Candidate] = []
     origin: list[int] = []  # the trigger of each candidate of `out`
     for trig in triggers:
-        origin += [trig.i] * (len(out) - len(origin))
         fact = factuality(view, trig, c)
         if fact is None:
             continue
         scope = _scope(trig, idx - {trig.i})
+        if _misparsed_main_verb(trig):
+            scope = sorted(set(scope) | {t for t in trig.head.subtree if t.i > trig.i}, key=lambda t: t.i)
         if trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN"):
             noun = trig.head
             extra = [noun] + [
@@ -790,13 +832,18 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents = [guess] if guess else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
-        elliptic = any(ch.dep_ == "dobj" and ch.lower_ in ("one", "another") for ch in trig.children) or (
-            trig.lemma_.lower() == "attempt"
-        )
-        if elliptic and weapon is None and wclass is None and out and out[-1].sentence_index == view.index:
-            prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
-            weapon = prev.weapons[0] if prev.weapons else None
-            wclass, from_phrase = prev.weapon_class, prev.class_from_weapon_phrase
+        elliptic = (
+            trig.pos_ == "VERB" and _elliptic_object(trig) is not None
+        ) or trig.lemma_.lower() == "attempt"
+        if elliptic and weapon is None and wclass is None:
+            if out and out[-1].sentence_index == view.index:
+                prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
+                weapon = prev.weapons[0] if prev.weapons else None
+                wclass, from_phrase = prev.weapon_class, prev.class_from_weapon_phrase
+            elif discourse.projectile is not None:  # "... Three days later, it fired two more."
+                weapon, wclass = discourse.projectile
+        if wclass is not None or weapon is not None:
+            discourse.projectile = (weapon, wclass)
         definite = any(
             ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that") for ch in trig.children
         )
@@ -858,30 +905,34 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     distinct=distinct,
                 )
             )
+            origin.append(trig.i)
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
-    origin += [triggers[-1].i] * (len(out) - len(origin)) if triggers else []
     return _listed(view, triggers, out, origin, discourse)
 
 
 def _listed(
     view: SentenceView, triggers: list[Token], found: list[Candidate], origin: list[int], discourse: Discourse
 ) -> list[Candidate]:
-    """The candidates of a sentence that lists several launch occasions (kg.extract.occasions):
-    one per occasion, in place of those of the triggers the list covers. A list with no launch
-    word ("THE TALLY: two KN-23s from near Wonsan on July 25; two projectiles ...") is taken
-    when each of its items names what was fired, how many or from where."""
-    start = view.sent.start
+    """The candidates of a sentence that lists several launch occasions (kg.extract.occasions).
+
+    An occasion that holds a trigger of its own keeps that trigger's candidates (the parse
+    read it); the occasion of the sentence's first trigger gives that trigger's candidates its
+    own date, and its count, weapon and site where it names them ("fired one missile on Sept.
+    25, two more on Sept. 28": the parse may hang the later date on the verb); an elliptic
+    occasion ("two more on Sept. 28") becomes a candidate like the first trigger's, with what
+    it says. A list with no launch word ("THE TALLY: two KN-23s from near Wonsan on July 25;
+    two projectiles each ...") is taken when each of its items names how many or from where.
+    Nothing changes when no occasion is elliptic."""
     occasions = find_occasions(
-        view,
-        start,
-        launchable=LAUNCHED,
-        numbers=NUMBER_WORDS,
-        place_of=place_label,
+        view, view.sent.start, launchable=LAUNCHED, numbers=NUMBER_WORDS, place_of=place_label
     )
-    if not occasions:
-        return found
-    bases = [cand for cand, i in zip(found, origin, strict=True) if i == triggers[0].i] if triggers else []
+    trigger_at = {t.i for t in triggers}
+    elliptic = [o for o in occasions if not any(o.start <= i < o.end for i in trigger_at)]
+    if not elliptic:  # each occasion has its trigger: only the dates told in items of their own
+        return [_dated_by_item(cand, i, occasions) for cand, i in zip(found, origin, strict=True)]
+    first = triggers[0].i if triggers else -1
+    bases = [cand for cand, i in zip(found, origin, strict=True) if i == first]
     if triggers and not bases:
         return found  # the first trigger is not an event (a pledge): nor is its list
     if not triggers:
@@ -901,17 +952,28 @@ def _listed(
                 needs_actor=True,
             )
         ]
-    first = triggers[0].i if triggers else -1
-    listed_first = any(o.start <= first < o.end for o in occasions)
-    kept = [
-        cand
-        for cand, i in zip(found, origin, strict=True)
-        if i < occasions[0].start and (i != first or not listed_first)
-    ]
-    listed = []
+    head = next((o for o in occasions if o.start <= first < o.end), None)
+    listed_dates = {o.date_phrase for o in occasions}
+    out: list[Candidate] = []
+    for cand, i in zip(found, origin, strict=True):
+        if i == first and (head is not None or cand.date_phrase in listed_dates):
+            continue  # replaced below; without an occasion of its own it sums the list up
+        out.append(_dated_by_item(cand, i, occasions))
     for base in bases:
-        for k, occ in enumerate(occasions):
-            listed.append(
+        if head is not None:
+            out.append(
+                replace(
+                    base,
+                    weapons=head.weapons or base.weapons,
+                    weapon_class=head.weapon_class or base.weapon_class,
+                    date_phrase=head.date_phrase,
+                    days_after_previous=head.days_after,
+                    site=head.site or base.site,
+                    count=head.count if head.count is not None else base.count,
+                )
+            )
+        for occ in elliptic:
+            out.append(
                 replace(
                     base,
                     weapons=occ.weapons,
@@ -922,12 +984,29 @@ def _listed(
                     identifying_date=False,
                     site=occ.site,
                     count=occ.count,
-                    outcomes=base.outcomes if k == 0 else frozenset(),
+                    outcomes=frozenset(),
                     definite=False,
-                    distinct=base.distinct if k == 0 else True,
+                    distinct=True,
                 )
             )
-    return kept + listed
+    return sorted(out, key=lambda c: _order(c, occasions))
+
+
+def _dated_by_item(cand: Candidate, trigger: int, occasions: list[Occasion]) -> Candidate:
+    """A trigger's candidate with the date of its occasion when the parse gave it none: "...,
+    the following day, fired four more" (the date is an item of its own)."""
+    occ = next((o for o in occasions if o.start <= trigger < o.end), None)
+    if occ is None or cand.date_phrase is not None or cand.days_after_previous is not None:
+        return cand
+    return replace(cand, date_phrase=occ.date_phrase, days_after_previous=occ.days_after)
+
+
+def _order(cand: Candidate, occasions: list[Occasion]) -> int:
+    """Candidates of a list in the order of its occasions (by date phrase), others first."""
+    for k, occ in enumerate(occasions):
+        if (occ.date_phrase, occ.days_after) == (cand.date_phrase, cand.days_after_previous):
+            return k + 1
+    return 0
 
 
 __all__ = ["LAUNCHED", "LOCATION_PREPS", "find_launches", "place_label"]

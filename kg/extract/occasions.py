@@ -7,10 +7,10 @@ Round-ups and chronologies tell several launches in one sentence, most of them e
 verb of their own: "two more on Sept. 28"), which the parser cannot attach reliably. This
 module reads such a list from the surface: the sentence is cut into items at commas,
 semicolons, colons and "and", and relative clauses are cut off each item ("..., a solid-fuel
-design that resembles Russia's Iskander"). An item that gives a date (or "the following
-day") closes an occasion, with the count, weapon, class and site of the items since the last
-one; an item with its own count and projectile after one that had its own closes the one
-before (different weapons fired together are told apart). What an occasion leaves out it
+design that resembles Russia's Iskander"). Items add up until they have said both when (a
+date, "the following day") and what (a count, weapon, class or site): that closes an
+occasion. An item with its own count and projectile after one that had its own closes the
+one before (different weapons fired together are told apart). What an occasion leaves out it
 takes from the one before: the class ("two more"), the count when that one said "each", the
 site when it says "the same site".
 """
@@ -111,9 +111,12 @@ def find_occasions(
             )  # "170 drones, 30 cruise missiles": drones are not launches
         pending = _join(pending, item)
         has_own = has_own or own
-        if item.date_phrase is not None or item.days_after is not None:
-            if pending.count is not None or pending.weapons or pending.weapon_class or pending.site:
-                occasions.append(pending)
+        dated = pending.date_phrase is not None or pending.days_after is not None
+        told = pending.count is not None or bool(pending.weapons or pending.weapon_class or pending.site)
+        if dated and told:
+            # an occasion has what it was and when: "two more on Sept. 28"; "..., the following
+            # day, fired four more" (the date may come first)
+            occasions.append(pending)
             pending = Occasion(tokens[-1].i + 1, tokens[-1].i + 1)
             has_own = False
     if has_own:

@@ -1,0 +1,68 @@
+"""Who launched: the subject or by-agent of the launch, the owner of a named weapon or of the
+place it flew from, or the state the story is about; never the state that reports it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea launched a missile on Monday. South Korea's Joint Chiefs of Staff said two "
+        "ballistic missiles were fired from near Pyongyang.",
+        "North Korea test-fired a new missile on Monday. Japan's defense ministry said the missile "
+        "landed outside its exclusive economic zone after flying 600 kilometers.",
+        "North Korea's missile tests continue. Seoul's military said a ballistic missile was launched "
+        "toward the East Sea on Monday.",
+        "The North launched a rocket on Monday, Tokyo said. According to Japanese officials, the rocket "
+        "was fired from the Sohae site on Monday morning.",
+        "North Korea conducted another test on Monday. U.S. officials said a short-range missile was "
+        "fired and fell into the sea.",
+    ],
+)
+def test_the_reporting_state_is_not_the_launcher(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-03-11")
+    assert rows, "a launch is found"
+    assert {r[0] for r in rows} == {"PRK"}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Pakistan's military said it had successfully test-fired an Ababeel missile on Tuesday.", "PAK"),
+        ("Iran said it had launched a Simorgh rocket carrying three satellites on Sunday.", "IRN"),
+        ("The North said it fired two cruise missiles on Saturday, claiming they flew 1,500 km.", "PRK"),
+        ("India's defence ministry said a missile had been fired by accident on Wednesday.", "IND"),
+        ("Russia's defence ministry said a Sarmat missile was launched from Plesetsk on Friday.", "RUS"),
+    ],
+)
+def test_a_state_reporting_its_own_launch_is_its_agent(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-03-09")
+    assert rows and {r[0] for r in rows} == {agent}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("A Hwasong-18 was launched on Thursday, officials in Seoul said.", "PRK"),  # the weapon's owner
+        ("A missile launched from near Sirsa in India's Haryana state crashed in Pakistan on Wednesday.", "IND"),
+        ("Pyongyang, which calls the drills a rehearsal for invasion, answered on Monday by firing a "
+         "ballistic missile.", "PRK"),
+        ("The launch on Sunday was Tehran's second this year: a Qaem-100 rocket lifted off at dawn.", "IRN"),
+        ("An Agni-V was test-fired from Abdul Kalam Island on Monday, the ministry said.", "IND"),
+    ],
+)
+def test_the_agent_from_weapon_place_or_clause(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-03-11")
+    assert rows and rows[0][0] == agent
+
+
+def test_coordinated_launchers_are_two_events(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "South Korea and the United States fired four surface-to-surface missiles into the sea on Wednesday.",
+        "2025-10-09",
+    )
+    assert sorted((r[0], r[1], r[6]) for r in rows) == [("KOR", "2025-10-08", 4), ("USA", "2025-10-08", 4)]

@@ -1,0 +1,97 @@
+"""Several launch occasions listed in one sentence: each is an event with its own date, count,
+weapon and site; what an item leaves out it takes from the one before."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+SRBM = "short-range ballistic missile"
+
+
+def test_counts_and_dates_per_item(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "North Korea fired three short-range ballistic missiles on March 2, two more on March 9 "
+        "and one on March 14.",
+        "2025-03-20",
+    )
+    assert [(r[1], r[3], r[6]) for r in rows] == [
+        ("2025-03-02", SRBM, 3),
+        ("2025-03-09", SRBM, 2),
+        ("2025-03-14", SRBM, 1),
+    ]
+    assert {r[0] for r in rows} == {"PRK"}
+
+
+def test_the_following_day_counts_from_the_item_before(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "The military said Pyongyang launched two cruise missiles on Oct. 3 and two the following day.",
+        "2025-10-10",
+    )
+    assert [(r[0], r[1], r[3], r[6]) for r in rows] == [
+        ("PRK", "2025-10-03", "cruise missile", 2),
+        ("PRK", "2025-10-04", "cruise missile", 2),
+    ]
+
+
+def test_sites_per_item_and_the_same_site(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "Iran fired four Fateh-110 missiles from Kermanshah on May 5, six from the Tabriz area on May 8 "
+        "and three from the same site on May 11.",
+        "2025-05-20",
+    )
+    assert [(r[1], r[2], r[4], r[6]) for r in rows] == [
+        ("2025-05-05", "Fateh-110", "Kermanshah", 4),
+        ("2025-05-08", "Fateh-110", "Tabriz", 6),
+        ("2025-05-11", "Fateh-110", "Tabriz", 3),
+    ]
+
+
+def test_a_list_after_a_colon_with_no_verb(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "North Korea has kept up its tests this month. The record: two short-range ballistic missiles "
+        "from near Hamhung on Aug. 3; two more from Sunan on Aug. 9; and a pair of cruise missiles "
+        "from Nampo on Aug. 15.",
+        "2025-08-20",
+    )
+    assert [(r[0], r[1], r[3], r[4], r[6]) for r in rows] == [
+        ("PRK", "2025-08-03", SRBM, "near Hamhung", 2),
+        ("PRK", "2025-08-09", SRBM, "Sunan", 2),
+        ("PRK", "2025-08-15", "cruise missile", "Nampo", 2),
+    ]
+
+
+def test_each_spreads_a_count_over_the_items(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "The North fired three rockets each from Kalma on June 4 and from Tongchon on June 6.",
+        "2025-06-10",
+    )
+    assert [(r[1], r[3], r[4], r[6]) for r in rows] == [
+        ("2025-06-04", "rocket", "Kalma", 3),
+        ("2025-06-06", "rocket", "Tongchon", 3),
+    ]
+
+
+def test_different_weapons_fired_together_are_told_apart(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "Iran launched 40 drones, 12 cruise missiles and 25 ballistic missiles at the base on Sunday.",
+        "2025-06-23",
+    )
+    assert sorted((r[0], r[1], r[3], r[6]) for r in rows) == [
+        ("IRN", "2025-06-22", "ballistic missile", 25),
+        ("IRN", "2025-06-22", "cruise missile", 12),
+    ]
+
+
+def test_a_summary_before_the_colon_stays_its_own_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "Thursday's test was Pyongyang's third in a week: one ballistic missile on Feb. 10 and two "
+        "more from Sunchon on Feb. 12.",
+        "2025-02-14",
+    )
+    assert [(r[0], r[1], r[6]) for r in rows] == [
+        ("PRK", "2025-02-13", None),
+        ("PRK", "2025-02-10", 1),
+        ("PRK", "2025-02-12", 2),
+    ]
