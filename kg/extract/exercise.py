@@ -330,6 +330,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                 name = kname
         if name is None:
             name = _proper_name(view, trig)
+        if name is not None:  # "Payambar-e Azam 9" is Great Prophet 9, "Rim of the Pacific" RIMPAC
+            name = lexicon.canonical_event_name("Exercise", name)
         if not states and pronoun and discourse.topic:
             states = [discourse.topic]
         if not states and not _definite(trig):

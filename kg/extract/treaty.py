@@ -71,6 +71,8 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         start = view.sent.text.find(text, m.start())
         span = view.doc.char_span(base + start, base + start + len(text), alignment_mode="expand")
         if span is not None:
+            if text.isupper() and " " not in text:  # "the CMA": its name, not its initials
+                text = lexicon.canonical_event_name("Treaty", text)
             out.append((span.start, span.end, text))
     return out
 

@@ -116,6 +116,19 @@ class Lexicon:
                 return found
         return None
 
+    def canonical_event_name(self, event_type: str, text: str) -> str:
+        """The name to report for a named event as written: the lexicon's name with the edition
+        the text gives ("Payambar-e Azam 9" -> "Great Prophet 9", "Rim of the Pacific" ->
+        "RIMPAC", "Zapad-2017" stays); the text itself when the lexicon does not know it."""
+        known = self.named_event(event_type, text)
+        if known is None:
+            return text
+        text = " ".join(text.split())
+        edition = EDITION.search(text)
+        if edition is not None and self._named.get((event_type, text[: edition.start()].casefold())) is known:
+            return known.name + edition.group(0)  # "Zapad-2017", "Great Prophet 9"
+        return known.name
+
     def event_names(self, event_type: str) -> tuple[str, ...]:
         """Every name and alias of the named events of one type."""
         return tuple(f for n in self.named_events if n.type == event_type for f in (n.name, *n.aliases))

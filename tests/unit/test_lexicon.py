@@ -56,7 +56,7 @@ def test_comment_lines_and_blank_lines_are_skipped(copy: Path) -> None:
         ("Exercise", "Joint Sword-2024A", "Joint Sword", ("CHN",)),
         ("Exercise", "Great Prophet 9", "Great Prophet", ("IRN",)),
         ("Exercise", "ulchi  freedom shield", "Ulchi Freedom Shield", ("KOR", "USA")),
-        ("Treaty", "Intermediate-Range Nuclear Forces Treaty", "INF Treaty", ("RUS", "USA")),
+        ("Treaty", "INF Treaty", "Intermediate-Range Nuclear Forces Treaty", ("RUS", "USA")),
         (
             "Treaty",
             "JCPOA",
