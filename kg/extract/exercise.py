@@ -124,7 +124,16 @@ def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, s
 
 
 def _proper_name(view: SentenceView, noun: Token) -> str | None:
-    """A proper name given to the exercise: compound, apposition, or "code-named X"."""
+    """A proper name given to the exercise: compound, apposition, "code-named X", or the
+    military's own "Exercise X" ("the ongoing Exercise INDUS")."""
+    if noun.text in ("Exercise", "Operation") and noun.i + 1 < view.sent.end:
+        after = []
+        for tok in view.doc[noun.i + 1 : view.sent.end]:
+            if tok.pos_ not in ("PROPN", "NUM", "X") and not (tok.text.isupper() and tok.is_alpha):
+                break
+            after.append(tok)
+        if after and after[0].text[:1].isupper():
+            return view.doc[after[0].i : after[-1].i + 1].text
     cands: list[Token] = []
     for ch in noun.children:
         if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < noun.i:
@@ -283,6 +292,8 @@ def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
 def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
     c = cues(lexicon)
     nouns = lexicon.cue_terms("exercise_noun")
+    joint_nouns = lexicon.cue_terms("exercise_noun_joint")
+    joint_words = lexicon.cue_terms("joint_word")
     known = _known_names(view, lexicon)
     triggers: list[Token] = []
     for tok in view:
@@ -296,9 +307,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             "appos",
             "conj",
         )
-        if nounlike and (lemma in nouns or tok.lower_ in nouns) and tok.dep_ not in ("compound",):
-            if any(ch.lemma_.lower() in ("artillery", "bombing") and False for ch in tok.children):
-                continue
+        joint = lemma in joint_nouns and any(
+            ch.dep_ in ("amod", "compound") and ch.lower_ in joint_words for ch in tok.children
+        )  # "a joint air patrol", "combined flights"
+        if nounlike and (lemma in nouns or tok.lower_ in nouns or joint) and tok.dep_ not in ("compound",):
             triggers.append(tok)
     # A known name that is not attached to an exercise noun is a trigger of its own.
     for start, end, _name in known:
@@ -317,21 +329,23 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     # exercise the sentence names, not another one
     triggers = [t for t in triggers if not (_duration_of(t) and any(o is not t for o in triggers))]
     triggers = [t for t in triggers if not (t.dep_ == "appos" and t.head.i in named and t.head in triggers)]
+    # "the Rim of the Pacific drill, or RIMPAC": one exercise, however many words name it
+    triggers = [t for t in triggers if not _inside_other(t, {x.i for x in triggers})]
     out: list[Candidate] = []
     for trig in triggers:
         fact = factuality(view, trig, c)
         if fact is None:
             continue
         states, weapons, pronoun = _participants(view, trig, discourse)
-        name = None
         phrase = {t.i for t in trig.subtree if t.dep_ != "relcl"} | {trig.head.i}
-        for start, end, kname in known:
-            if any(start <= i < end for i in phrase):
-                name = kname
-        if name is None:
-            name = _proper_name(view, trig)
-        if name is not None:  # "Payambar-e Azam 9" is Great Prophet 9, "Rim of the Pacific" RIMPAC
-            name = lexicon.canonical_event_name("Exercise", name)
+        # "their annual Key Resolve and Foal Eagle exercises": two exercises, one phrase
+        names = list(
+            dict.fromkeys(kname for start, end, kname in known if any(start <= i < end for i in phrase))
+        )
+        if not names:
+            names = [n for n in [_proper_name(view, trig)] if n is not None]
+        # "Payambar-e Azam 9" is Great Prophet 9, "Rim of the Pacific" RIMPAC
+        names = list(dict.fromkeys(lexicon.canonical_event_name("Exercise", n) for n in names))
         if not states and pronoun and discourse.topic:
             states = [discourse.topic]
         if not states and not _definite(trig):
@@ -371,33 +385,33 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             trig.tag_ == "NNS"
             and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
             and date_phrase is None
-            and name is None
             and not (verb is not None and lemmas(verb) & HOLD_VERBS)
         )
-        out.append(
-            Candidate(
-                type=EventType.EXERCISE,
-                sentence=view.mention(),
-                sentence_index=view.index,
-                trigger=trig.text,
-                trigger_lemma=trig.lemma_.lower(),
-                actors=tuple(states),
-                needs_actor=not states,
-                weapons=tuple(weapons),
-                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
-                identifying_date=view.identifying_date(trig, date_phrase),
-                date_role=role,
-                future=fact.value == "expected",
-                days_after_previous=days_after,
-                factuality=fact,
-                speaker=kind,
-                name=name,
-                definite=definite and name is None,
-                distinct=distinct,
-                ongoing=ongoing,
-                generic=generic,
+        for name in list[str | None](names) or [None]:
+            out.append(
+                Candidate(
+                    type=EventType.EXERCISE,
+                    sentence=view.mention(),
+                    sentence_index=view.index,
+                    trigger=trig.text,
+                    trigger_lemma=trig.lemma_.lower(),
+                    actors=tuple(states),
+                    needs_actor=not states,
+                    weapons=tuple(weapons),
+                    date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                    identifying_date=view.identifying_date(trig, date_phrase),
+                    date_role=role,
+                    future=fact.value == "expected",
+                    days_after_previous=days_after,
+                    factuality=fact,
+                    speaker=kind,
+                    name=name,
+                    definite=definite and name is None,
+                    distinct=distinct,
+                    ongoing=ongoing,
+                    generic=generic and name is None,
+                )
             )
-        )
     if any(cand.name for cand in out):
         # "Aurora 17, its largest military exercise": a sentence that names an exercise and
         # refers to "its exercise" tells one exercise
@@ -407,6 +421,21 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         if joined is not None:
             out.append(joined)
     return out
+
+
+def _inside_other(trig: Token, triggers: set[int]) -> bool:
+    """True if the trigger sits in another trigger's noun phrase (through prepositions,
+    appositions and modifiers, not through a verb or a coordination)."""
+    cur = trig
+    while cur.head is not cur:
+        if cur.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp"):
+            return False
+        cur = cur.head
+        if cur.i in triggers:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _during(trig: Token) -> bool:

@@ -673,7 +673,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     if not phrases:
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
         return None, next((o for o in offsets if o is not None), None)
-    best = min(phrases, key=lambda p: _distance(view.doc[p.root], trigger))
+    best = min(phrases, key=lambda p: (_distance(view.doc[p.root], trigger), abs(p.root - trigger.i)))
     # "on Sept. 11 and again on Sept. 12": one phrase for both, split into two events later
     at = phrases.index(best)
     if at + 1 < len(phrases):
