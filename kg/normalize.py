@@ -149,6 +149,15 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         ) or (date is not None and date == gdate)
     if cand.definite and cand.identifying_date and date is not None and gdate is not None and date != gdate:
         return False  # "the 1953 armistice" is not the declaration signed on Friday
+    if (
+        cand.definite
+        and not cand.needs_actor
+        and cand.actors
+        and group.actors()
+        and cand.trigger_lemma != "participate"
+    ):
+        if _jaccard(cand.actors, group.actors()) < 0.5:
+            return False  # "their joint air patrol" (Russia, China) is not "the drills" told before
     if cand.definite:
         # "the drills", "the pact": the latest event of the kind, unless the text dates a new
         # signing or start ("Signed in April 2010 ..., the treaty ..."), or dates something

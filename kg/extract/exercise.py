@@ -70,6 +70,8 @@ HOLD_VERBS = frozenset(
     }
 )
 # Verbs whose object, when the exercise is their subject, names what took part.
+# Verbs that name what something is: the thing named is what the clause above speaks of.
+NAMING_VERBS = frozenset({"describe", "call", "bill", "label", "term", "dub", "characterize", "brand"})
 INVOLVE_VERBS = frozenset(
     {"involve", "include", "use", "bring", "feature", "mobilize", "see", "draw", "gather"}
 )
@@ -184,9 +186,31 @@ def _participants(
     toks = view.collect(noun, skip_preps=TARGET_PREPS)
     verb = view.nearest_verb(noun)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
+    if (
+        verb is not None
+        and lemmas(verb) & NAMING_VERBS
+        and verb.dep_ in ("ccomp", "relcl", "xcomp")
+        and lemmas(verb.head) & HOLD_VERBS
+    ):
+        # "Russian and Chinese bombers carried out what Moscow described as a joint patrol": the
+        # exercise is what the bombers carried out, not what Moscow described
+        for ch in verb.children:
+            if ch.dep_ in ("advcl", "acl") and lemmas(ch) & INVOLVE_VERBS:
+                toks += [t for d in ch.children if d.dep_ in ("dobj", "attr") for t in view.collect(d)]
+        verb = verb.head
+        noun_dep = "dobj"
+    else:
+        noun_dep = noun.dep_
+    if pronoun and verb is not None and lemmas(verb) & NAMING_VERBS:
+        # "what Moscow and Beijing described as their first joint air patrol": whose "their"
+        toks += [t for s in view.subject(verb) for t in view.collect(s, skip_preps=TARGET_PREPS)]
+        pronoun = False
+    for ch in noun.children:  # "a joint patrol involving two Russian and two Chinese bombers"
+        if ch.dep_ in ("acl", "relcl") and lemmas(ch) & INVOLVE_VERBS:
+            toks += [t for d in ch.children if d.dep_ in ("dobj", "attr") for t in view.collect(d)]
     if verb is not None:
         forms = lemmas(verb)
-        if noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and forms & HOLD_VERBS:
+        if noun_dep in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and forms & HOLD_VERBS:
             subj = view.subject(verb)
             for s in subj:
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
@@ -374,7 +398,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         )
         # "another", "a similar" exercise, or any "a/an ... exercise": a new one, not the one told before
         distinct = any(
-            ch.lower_ in ("another", "similar", "separate", "new", "a", "an") for ch in trig.children
+            ch.lower_ in ("another", "similar", "separate", "new", "first", "a", "an") for ch in trig.children
         )
         ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
             verb is not None
