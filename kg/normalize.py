@@ -50,16 +50,19 @@ class Group:
         """The event's date: a start or signing date first, then any date the text gives for
         the event itself, and only then the date of a report about it."""
         dated = [(c, d) for c, d in self.members if d is not None]
-        strong = [(c, d) for c, d in dated if c.date_role != "report"]
+        strong = [(c, d) for c, d in dated if c.date_role not in ("report", "end")]
         starts = [d for c, d in strong if c.date_role in ("start", "signed")]
         if starts:
             return starts[0]
         if strong:
             return strong[0][1]
+        ends = [d for c, d in dated if c.date_role == "end"]  # "closed Joint Sea-2024 on July 14"
+        if ends:
+            return ends[0]
         return dated[0][1] if dated else None
 
     def strong_date(self) -> PartialDate | None:
-        dated = [d for c, d in self.members if d is not None and c.date_role != "report"]
+        dated = [d for c, d in self.members if d is not None and c.date_role not in ("report", "end")]
         return dated[0] if dated else None
 
     def actors(self) -> list[str]:
@@ -103,8 +106,8 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         cand.definite and cand.factuality not in COUNTED
     ):
         return False  # a plan and a report are different events, unless the plan refers back
-    if cand.date_role == "report":
-        date = None  # the day it was reported does not contradict the day it happened
+    if cand.date_role in ("report", "end"):
+        date = None  # the day it was reported, or the day drills ended, does not contradict their start
     gdate = group.strong_date()
     if (
         cand.type is EventType.EXERCISE

@@ -21,7 +21,7 @@ from kg.extract.launch import _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
-from kg.models import EventType, WeaponRef
+from kg.models import EventType, Factuality, WeaponRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -128,6 +128,9 @@ def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, s
 def _proper_name(view: SentenceView, noun: Token) -> str | None:
     """A proper name given to the exercise: compound, apposition, "code-named X", or the
     military's own "Exercise X" ("the ongoing Exercise INDUS")."""
+    if any(ch.text == "Exercise" and ch.dep_ == "compound" for ch in noun.children):
+        first = min(t.i for t in noun.subtree if t.text == "Exercise") + 1
+        return view.doc[first : noun.i + 1].text  # "Exercise INDUS" is the exercise INDUS
     if noun.text in ("Exercise", "Operation") and noun.i + 1 < view.sent.end:
         after = []
         for tok in view.doc[noun.i + 1 : view.sent.end]:
@@ -268,6 +271,13 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
     if phrase is None:
         return ""
     if trig is not None:
+        if trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in (
+            "part",
+            "middle",
+            "midst",
+            "course",
+        ):
+            return "during"  # "fired a rocket on Monday as part of the ongoing Exercise INDUS"
         for anc in [trig.head, trig.head.head]:
             if anc.lemma_.lower() in ("day", "stage", "phase", "week") and any(
                 ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth")
@@ -336,6 +346,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         )  # "a joint air patrol", "combined flights"
         if nounlike and (lemma in nouns or tok.lower_ in nouns or joint) and tok.dep_ not in ("compound",):
             triggers.append(tok)
+        elif tok.text == "Exercise" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            triggers.append(tok.head)  # "the ongoing Exercise INDUS"
     # A known name that is not attached to an exercise noun is a trigger of its own.
     for start, end, _name in known:
         span = view.doc[start:end]
@@ -383,10 +395,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             )
             own = {t.i for t in trig.subtree}
             scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
+        in_name = {i for start, end, _ in known for i in range(start, end)}
+        scope = [t for t in scope if t.i not in in_name]  # "Eagle Assault 2024" is a name, not a date
         date_phrase, days_after = _date(view, trig, scope)
         role = _date_role(view, date_phrase, trig)
-        if role == "end":
-            date_phrase = None
         if date_phrase is None and _during(trig):
             days_after, role = 0, "during"  # "on the final day of a joint exercise": the day told before
         if date_phrase is None and days_after is None:
@@ -441,9 +453,60 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         # refers to "its exercise" tells one exercise
         out = [cand for cand in out if cand.name or not cand.definite or cand.distinct]
     if not out:
+        out += _trained_together(view, lexicon, discourse, c)
+    if not out:
         joined = _participation(view, discourse)
         if joined is not None:
             out.append(joined)
+    return out
+
+
+def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse, c: Cues) -> list[Candidate]:
+    """An exercise told by its verb: "two B-1Bs trained with Japanese F-15s", "the carriers
+    drilled with Japan's destroyers on Sunday". The subject and the partners of "with" or
+    "alongside" take part (states, or the operators of the platforms they name)."""
+    verbs = lexicon.cue_terms("exercise_verb")
+    out: list[Candidate] = []
+    for tok in view.sent:
+        if tok.pos_ != "VERB" or not lemmas(tok) & set(verbs):
+            continue
+        partners = [
+            t
+            for ch in tok.children
+            if ch.dep_ == "prep" and ch.lower_ in ("with", "alongside")
+            for t in view.collect(ch, skip_preps=TARGET_PREPS - {"with", "alongside"})
+        ]
+        subject = [t for s in view.subject(tok) for t in view.collect(s, skip_preps=TARGET_PREPS)]
+        if not partners or not subject:
+            continue  # "Russia trained pilots" is no exercise; "trained with" one is
+        toks = sorted(set(subject + partners), key=lambda t: t.i)
+        states = view.states_of(toks)
+        weapons = view.weapon_refs(toks)
+        weapons += [w for w in _definite_platforms(view, toks, discourse) if w not in weapons]
+        states += [w.operator for w in weapons if w.operator and w.operator not in states]
+        if len(states) < 2:
+            continue
+        fact = factuality(view, tok, c)
+        if fact is None:
+            continue
+        scope = list(tok.subtree)
+        date_phrase, days_after = _date(view, tok, scope)
+        out.append(
+            Candidate(
+                type=EventType.EXERCISE,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=tok.text,
+                trigger_lemma=tok.lemma_.lower(),
+                actors=tuple(states),
+                weapons=tuple(weapons),
+                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                future=fact is Factuality.EXPECTED,
+                days_after_previous=days_after,
+                factuality=fact,
+                distinct=True,
+            )
+        )
     return out
 
 

@@ -86,6 +86,22 @@ PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "
 STATE_NOUNS = frozenset({"country", "regime", "nation", "state", "government", "military", "side"})
 
 
+def misparsed_finite_verb(verb: Token) -> bool:
+    """A finite verb the parser took for a modifier of the noun before it, leaving the sentence
+    without a verb: "Two U.S. bombers trained with Japanese fighters on Monday" parsed as one
+    noun phrase whose root is "bombers". (A real reduced relative, "missiles fired from
+    Wonsan flew 300 km", leaves the sentence a verb of its own.)"""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+        and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in verb.sent)
+    )
+
+
 def lemmas(tok: Token) -> set[str]:
     """The token's lemma and naive stems of its form: the small model sometimes lemmatizes
     oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
@@ -261,7 +277,11 @@ class SentenceView:
         }
 
     def subject(self, verb: Token) -> list[Token]:
-        """The subject(s) of a verb: its nsubj, or, for xcomp/advcl/conj verbs, the controller's."""
+        """The subject(s) of a verb: its nsubj, or, for xcomp/advcl/conj verbs, the controller's;
+        for a finite verb the parser hung on the noun before it, that noun ("Two U.S. B-1B
+        bombers trained with ..." parsed as a noun phrase with no verb)."""
+        if misparsed_finite_verb(verb):
+            return [verb.head]
         v: Token | None = verb
         for _ in range(4):
             if v is None:
