@@ -148,15 +148,17 @@ def parse_feed(
     import feedparser
 
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
-    error = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if isinstance(error, feedparser.ThingsNobodyCaresAboutButMe):  # an encoding note, not an error
-        error = None
-    error_line = _error_line(error)
+    broken = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(broken, feedparser.ThingsNobodyCaresAboutButMe):  # an encoding note, not an error
+        broken = None
+    # feedparser's line numbers are off by one when it adds an XML declaration: ask lxml
+    error_line, error = xml_error(data) if broken is not None else (None, None)
+    error = error or (_error_text(broken) if broken is not None else None)
     if not parsed.get("version"):
         root = _root_name(data)
         what = f"the root element is <{root}>" if root else "no XML element found"
         if error is not None:
-            what = f"not well-formed XML: {_error_text(error)}"
+            what = f"not well-formed XML: {error}"
         raise ArticleError(
             path,
             error_line,
@@ -178,8 +180,8 @@ def parse_feed(
         yield Skip(
             path,
             error_line,
-            f"the feed is not well-formed XML ({_error_text(error)}); the {len(entries)} entries "
-            "before that point were read, any after it may be missing; repair or re-save the feed",
+            f"the feed is not well-formed XML ({error}); {_entries(len(entries))} read from it as well "
+            "as they could be, others may be missing or cut short; repair or re-save the feed",
         )
 
 
@@ -198,7 +200,7 @@ def _article(
     entry_id = _entry_id(entry, title, published, text, stem)
     if not text.strip():
         return Skip(
-            path, line, f"feed entry {entry_id!r} has no text (no content, no summary); nothing to read"
+            path, line, f"feed entry {entry_id!r} has no text in its content or summary; nothing to read"
         )
     source = entry.get("source") or {}
     return Article(
@@ -213,15 +215,23 @@ def _article(
     )
 
 
-def _error_line(error: object) -> int | None:
-    getter = getattr(error, "getLineNumber", None)
-    if getter is None:
-        return None
+def _entries(n: int) -> str:
+    return "1 entry was" if n == 1 else f"{n} entries were"
+
+
+def xml_error(data: bytes) -> tuple[int | None, str | None]:
+    """(line, message) of the first XML error in the file (lxml, strict), or (None, None)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        line = getter()
-    except Exception:
-        return None
-    return line if isinstance(line, int) and line >= 1 else None
+        etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if isinstance(exc.lineno, int) and exc.lineno >= 1 else None
+        return line, str(exc.msg or exc).strip()
+    except ValueError as exc:
+        return None, str(exc)
+    return None, None
 
 
 def _error_text(error: object) -> str:

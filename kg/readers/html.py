@@ -27,14 +27,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kg.articles import NOT_UTF8, decode
+from kg.articles import NOT_UTF8, decode, looks_like_paragraph
 from kg.errors import ArticleError
 from kg.models import Article
-from kg.readers.dateline import article_date
+from kg.readers.dateline import article_date, wire_agencies
+from kg.wire import find_wire_dateline
 
 #: Pages over this many bytes are not read (trafilatura's own MAX_FILE_SIZE: a saved news page
 #: is well under 1 MB, a bigger file is a dump or an archive).
 MAX_PAGE_BYTES = 20_000_000
+
+#: Short lines (a byline, a time stamp) dropped when a wire dateline follows them.
+MAX_LINES_BEFORE_DATELINE = 3
 
 NO_TEXT = (
     "no article text found in the page (only navigation, links or nothing at all); "
@@ -79,11 +83,19 @@ def _quiet() -> None:
 
 def _tidy(text: str | None, title: str | None) -> str:
     """trafilatura's text -> body: lines stripped of trailing white space, blank lines dropped,
-    a first line that repeats the headline dropped."""
+    a first line that repeats the headline dropped, and short lines before a wire dateline
+    ("By Mina Park", "Published", "UPDATED 10:42") dropped, so that the story starts with its
+    dateline, as the parser and the gazetteer expect (they leave the dateline's place out)."""
     lines = [line.rstrip() for line in (text or "").split("\n")]
     lines = [line for line in lines if line.strip()]
     if lines and title and _same(lines[0], title):
         lines = lines[1:]
+    for k, line in enumerate(lines[: MAX_LINES_BEFORE_DATELINE + 1]):
+        if find_wire_dateline(line, wire_agencies()) is not None:
+            lines = lines[k:]
+            break
+        if looks_like_paragraph(line):
+            break  # the story has begun, without a dateline
     return "\n".join(lines)
 
 
