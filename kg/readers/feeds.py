@@ -162,7 +162,8 @@ def parse_feed(
         raise ArticleError(
             path,
             error_line,
-            f"not an RSS or Atom feed ({what}); .xml, .rss and .atom files are read as feeds only",
+            f"not an RSS or Atom feed ({what}); files ending in .xml, .rss or .atom are read as feeds: "
+            "rename it or leave it out",
         )
     entries: Sequence[Any] = parsed.get("entries", [])
     lines = entry_lines(data)

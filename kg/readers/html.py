@@ -9,7 +9,8 @@ is at the start of the body where the parser looks for it. Offsets index this bo
 
 Deterministic and offline: trafilatura and htmldate get the decoded text and never a URL (given
 a string that starts with "http", htmldate would download it), no deduplication cache is
-kept between pages, and the date is read from the page's markup only (meta tags, JSON-LD,
+kept between pages, no date is compared with the day of the build, and the date is read from
+the page's markup only (meta tags, JSON-LD,
 `<time>` elements, date-classed elements, the canonical URL), not guessed from dates in the
 story's text (htmldate's "extensive search" would take "on 3 March 2016" in a paragraph for
 the publication date).
@@ -45,8 +46,9 @@ NO_TEXT = (
     "if it is a story, save the complete page, or put its text into a .txt file"
 )
 
-# htmldate: the publication date (not the last update), from the markup only (see above).
-_DATE_PARAMS = {"original_date": True, "extensive_search": False}
+# htmldate: the publication date (not the last update), from the markup only (see above), with
+# no upper bound (htmldate's default is today, which would make the date depend on the day of the build).
+_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "9999-12-31"}
 _EXTRACT_OPTIONS: dict[str, Any] = {
     "favor_precision": True,  # a share box or a "most read" list left in is worse than a paragraph lost
     "include_comments": False,
@@ -193,8 +195,8 @@ def parse_page(
 ) -> Article:
     """One decoded page -> Article. Raises ArticleError when no article text is found."""
     page = extract_page(html)
-    if not page.text.strip():
-        raise ArticleError(path, None, NO_TEXT)
+    if not any(looks_like_paragraph(line) for line in page.text.split("\n")):
+        raise ArticleError(path, None, NO_TEXT)  # nothing, or only link lines ("Home Asia World")
     return Article(
         id=article_id,
         body=page.text,

@@ -173,7 +173,7 @@ def test_xml_that_is_not_a_feed_is_skipped_not_misread(tmp_path: Path, data: byt
     [skip] = list(read_file(path))
     assert isinstance(skip, Skip), skip
     assert reason in skip.reason and skip.reason.endswith(
-        "; .xml, .rss and .atom files are read as feeds only"
+        "; files ending in .xml, .rss or .atom are read as feeds: rename it or leave it out"
     )
 
 

@@ -115,6 +115,8 @@ DATED = '<meta property="article:published_time" content="2018-01-01T09:00:00+09
         (DATED, WIRE_STORY, None, dt.date(2017, 12, 31)),
         ("", WIRE_STORY, dt.date(2020, 5, 5), dt.date(2019, 12, 31)),  # nearest --date
         ("", WIRE_STORY, None, None),  # no year to give it
+        # not compared with the day of the build: the same page gives the same date every day
+        (DATED.replace("2018", "2999"), STORY, None, dt.date(2999, 1, 1)),
     ],
 )
 def test_which_date_a_page_gets(
@@ -134,8 +136,9 @@ def test_which_date_a_page_gets(
         "<html><head><title>Gallery</title></head><body><img src='a.jpg'><img src='b.jpg'></body></html>",
         "<html><head><title>Empty</title></head><body></body></html>",
         "<html><body><script>var story = 'North Korea fired a missile';</script></body></html>",
+        "<html><body><nav><a href='/'>Home</a> <a href='/asia'>Asia</a></nav></body></html>",
     ],
-    ids=["navigation-only", "images-only", "empty-body", "script-only"],
+    ids=["navigation-only", "images-only", "empty-body", "script-only", "link-line"],
 )
 def test_a_page_without_a_story_is_skipped_with_a_reason(tmp_path: Path, page: str) -> None:
     path = tmp_path / "page.html"
