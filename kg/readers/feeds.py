@@ -41,6 +41,7 @@ from kg.readers.html import html_text, web_iri
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ROOT = re.compile(rb"<(?![?!])([A-Za-z_][\w.:\-]*)")  # the first start tag after the prolog
 _ENTRY_TAGS = ("item", "entry")
+_NO_DAY = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 def _local(tag: object) -> str:
@@ -71,13 +72,16 @@ def _root_name(data: bytes) -> str | None:
 def entry_date(entry: Any) -> dt.date | None:
     """Published, else updated: the date as written, in the entry's own time zone."""
     for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+        # dict.get: FeedParserDict.get("updated") falls back to "published", with a DeprecationWarning
+        raw = dict.get(entry, key)
         if not raw:
             continue
         local = _local_date(raw.strip())
         if local is not None:
             return local
-        parsed = entry.get(f"{key}_parsed")  # feedparser's reading of other formats, in UTC
+        if _NO_DAY.fullmatch(raw.strip()):
+            continue  # "2017" or "2017-03": no day to give (feedparser would make it the 1st)
+        parsed = dict.get(entry, f"{key}_parsed")  # feedparser's reading of other formats, in UTC
         if parsed:
             try:
                 return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
@@ -96,10 +100,6 @@ def _local_date(raw: str) -> dt.date | None:
         return dt.datetime.fromisoformat(raw).date()
     except ValueError:
         return None
-
-
-def _feed_date(feed: Any) -> dt.date | None:
-    return entry_date(feed)
 
 
 def entry_text(entry: Any) -> str:
@@ -170,7 +170,7 @@ def parse_feed(
     lines = lines if len(lines) == len(entries) else []
     stem = PurePath(path).stem
     feed = parsed.get("feed", {})
-    feed_date = _feed_date(feed)
+    feed_date = entry_date(feed)  # lastBuildDate, pubDate, Atom updated
     feed_title = " ".join((feed.get("title") or "").split()) or None
     for i, entry in enumerate(entries):
         line = lines[i] if lines else None

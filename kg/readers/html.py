@@ -58,6 +58,7 @@ _EXTRACT_OPTIONS: dict[str, Any] = {
     "include_formatting": False,
     "deduplicate": False,  # trafilatura's cache would make a page's text depend on the pages before it
 }
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 
 
@@ -116,9 +117,11 @@ def web_iri(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    # keep what an IRI allows (non-ASCII letters included), percent-encode the rest
-    safe = "".join(c for c in url if c.isprintable() and not c.isspace())
-    return urllib.parse.quote(safe, safe=":/?#[]@!$&'()*+,;=%~-._", encoding="utf-8")
+    # drop white space and control characters, percent-encode what a URI may not hold (quotes,
+    # brackets, non-ASCII) and a "%" that starts no escape; keep the escapes already there
+    kept = "".join(c for c in url if c.isprintable() and not c.isspace())
+    kept = _LONE_PERCENT.sub("%25", kept)
+    return urllib.parse.quote(kept, safe=":/?#[]@!$&'()*+,;=%~-._", encoding="utf-8")
 
 
 def _parse_iso(text: str | None) -> dt.date | None:

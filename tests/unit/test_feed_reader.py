@@ -7,6 +7,7 @@ The feeds in tests/formats/samples/ were written for these tests."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import socket
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 
 from kg.articles import Skip, read_articles, read_file
 from kg.models import Article
+from kg.readers.feeds import entry_date
 
 SAMPLES = Path(__file__).resolve().parents[1] / "formats" / "samples"
 RSS = SAMPLES / "defense-rss.xml"
@@ -255,3 +257,25 @@ def test_no_external_entity_or_url_is_read(tmp_path: Path, monkeypatch: pytest.M
     [skip] = list(read_file(url_only))
     assert isinstance(skip, Skip) and "not an RSS or Atom feed" in skip.reason
     assert len([i for i in read_file(RSS) if isinstance(i, Article)]) == 4
+
+
+@pytest.mark.parametrize(
+    ("fields", "day"),
+    [
+        ({"published": "Tue, 07 Mar 2017 08:30:00 +0900"}, dt.date(2017, 3, 7)),
+        ({"published": "Mon, 06 Mar 2017 23:30:00 -0500"}, dt.date(2017, 3, 6)),  # March 7 in UTC
+        ({"published": "2017-03-07T08:30:00+09:00"}, dt.date(2017, 3, 7)),
+        ({"published": "2017-03-07"}, dt.date(2017, 3, 7)),
+        ({"updated": "2017-03-08T01:00:00Z"}, dt.date(2017, 3, 8)),
+        ({"published": "2017-03", "updated": "2017-03-09"}, dt.date(2017, 3, 9)),  # no day: the next one
+        ({"published": "2017"}, None),
+        ({}, None),
+    ],
+)
+def test_entry_dates_are_read_in_their_own_time_zone(fields: dict[str, str], day: dt.date | None) -> None:
+    import feedparser
+
+    items = "".join(f"<{k}>{v}</{k}>" for k, v in fields.items())
+    feed = f'<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>x</id>{items}<summary>s</summary></entry></feed>'
+    [entry] = feedparser.parse(io.BytesIO(feed.encode())).entries
+    assert entry_date(entry) == day

@@ -199,6 +199,8 @@ def test_html_fragments_are_cleaned_like_pages() -> None:
         (" http://example.org/a b ", "http://example.org/ab"),
         ('https://example.org/"quoted"<x>', "https://example.org/%22quoted%22%3Cx%3E"),
         ("https://例え.jp/記事", "https://%E4%BE%8B%E3%81%88.jp/%E8%A8%98%E4%BA%8B"),
+        ("https://example.org/100%/a%20b%2", "https://example.org/100%25/a%20b%252"),
+        ("https://example.org/a\tb\x00c", "https://example.org/abc"),
         ("/relative/path", None),
         ("javascript:alert(1)", None),
         ("ftp://example.org/x", None),
