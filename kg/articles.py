@@ -325,12 +325,20 @@ def read_file(
         yield Skip(where, exc.line, exc.problem)
 
 
+def _page_resources(folder: str, files: list[str]) -> bool:
+    """A browser's "Save page, complete" folder (`NAME_files/` beside `NAME.html`): its scripts,
+    styles and ad frames are not articles."""
+    stem = folder[: -len("_files")] if folder.endswith("_files") else None
+    return stem is not None and bool({f"{stem}.html", f"{stem}.htm"} & set(files))
+
+
 def _walk(folder: Path) -> tuple[list[Path], int]:
-    """Article files under a folder, recursively, in a stable order; hidden entries are left out."""
+    """Article files under a folder, recursively, in a stable order; hidden entries and the
+    resource folders saved with web pages are left out."""
     found: list[Path] = []
     ignored = 0
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _page_resources(d, files))
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -345,7 +353,8 @@ def iter_inputs(paths: Sequence[Path]) -> tuple[list[Path], int]:
     """Expand the paths given by the user into the files to read.
 
     Folders are walked recursively for the endings in FORMATS (sorted; hidden files and
-    folders, names starting with '.', are not walked and not counted); files named
+    folders, names starting with '.', and the `NAME_files/` folder a browser saves beside
+    `NAME.html` are not walked and not counted); files named
     explicitly are read whatever their extension. A file reached twice is read once.
     Returns (files, number of other files ignored in the folders).
     Raises ArticleError for a path that does not exist or is neither file nor folder.

@@ -1,5 +1,6 @@
-"""Which date an article gets when its input gives no explicit dateline (kg.readers.dateline),
-and the rule applied to plain text and JSON Lines (kg.articles)."""
+"""What all input formats share: the date an article gets when its input gives no explicit
+dateline (kg.readers.dateline, applied to plain text and JSON Lines in kg.articles), the format
+a file is read as, and which files a folder gives."""
 
 from __future__ import annotations
 
@@ -84,3 +85,17 @@ def test_formats_by_file_ending() -> None:
     assert input_format(Path("a/B.HTM")) is InputFormat.HTML
     assert input_format("feed.atom") is InputFormat.FEED
     assert input_format("notes.md") is InputFormat.TEXT  # named explicitly: read as text
+
+
+def test_a_saved_pages_resource_folder_is_not_walked(tmp_path: Path) -> None:
+    from kg.articles import iter_inputs
+
+    (tmp_path / "story.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "story_files").mkdir()
+    (tmp_path / "story_files" / "ad-frame.html").write_text("<p>ad</p>", encoding="utf-8")
+    (tmp_path / "story_files" / "app.js").write_text("x", encoding="utf-8")
+    (tmp_path / "notes_files").mkdir()  # no notes.html beside it: walked as any folder
+    (tmp_path / "notes_files" / "a.txt").write_text("x", encoding="utf-8")
+    files, ignored = iter_inputs([tmp_path])
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["story.html", "notes_files/a.txt"]
+    assert ignored == 0
