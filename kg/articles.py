@@ -1,6 +1,7 @@
 """Input articles -> `Article` records (the first arrow of the pipeline).
 
-Two input formats:
+The formats and their file name endings are in `FORMATS`; this module reads two of them and
+hands the others to `kg.readers` (web pages, RSS/Atom feeds, CSV/TSV exports):
 
 - a text file (`*.txt`, or any file named on the command line): an optional dateline
   `" date YYYY-MM-DD SOURCE"` as the first line, a blank line, then paragraphs. Without a
@@ -12,6 +13,10 @@ Two input formats:
 every offset the extractor records slices the real article text), with two exceptions: the
 bytes are decoded (a UTF-8 or UTF-16/32 byte-order mark is dropped) and Windows line endings
 `\\r\\n` become `\\n`. Nothing else is trimmed, not even a trailing newline.
+
+Without an explicit dateline (the header line, a JSON Lines `date`), an article whose text
+opens with a wire dateline ("SEOUL, March 7 (Yonhap) --") takes its month and day, with the
+year from `default_date` (`kg.readers.dateline`); the dateline stays in the body.
 
 `parse_article` is pure and raises `ArticleError`; `read_file` and `read_articles` never raise
 for bad content: what cannot be read becomes a `Skip` (where and why), which the build counts
@@ -27,13 +32,42 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import ArticleError
 from kg.models import Article
+from kg.readers.dateline import article_date
 
-#: File name endings read when a folder is walked (files named explicitly are always read).
-ARTICLE_SUFFIXES = (".txt", ".jsonl")
+if TYPE_CHECKING:
+    from kg.readers.table import Columns
+
+
+class InputFormat(StrEnum):
+    TEXT = "text"  # the seed format, or plain text (this module)
+    JSONL = "jsonl"  # JSON Lines, one article per line (this module)
+    HTML = "html"  # a saved web page (kg.readers.html)
+    FEED = "feed"  # an RSS or Atom feed, one article per entry (kg.readers.feeds)
+    TABLE = "table"  # a CSV or TSV export, one article per row (kg.readers.table)
+
+
+#: File name endings and their formats. A folder is walked for these; a file named explicitly
+#: is always read, as text when its ending is not here.
+FORMATS: dict[str, InputFormat] = {
+    ".txt": InputFormat.TEXT,
+    ".jsonl": InputFormat.JSONL,
+    ".html": InputFormat.HTML,
+    ".htm": InputFormat.HTML,
+    ".xml": InputFormat.FEED,
+    ".rss": InputFormat.FEED,
+    ".atom": InputFormat.FEED,
+    ".csv": InputFormat.TABLE,
+    ".tsv": InputFormat.TABLE,
+}
+ARTICLE_SUFFIXES = tuple(FORMATS)
+#: Formats with several articles per file: an article's record starts on its own line.
+_RECORDS = (InputFormat.JSONL, InputFormat.FEED, InputFormat.TABLE)
 
 DATELINE_HELP = (
     "expected ' date YYYY-MM-DD SOURCE' as the first line; fix the date or remove the line and pass --date"
@@ -108,7 +142,8 @@ def parse_article(
     first, newline, _ = text.partition("\n")
     marker = _DATELINE.match(first)
     if marker is None:  # plain text: the whole file is the body
-        return Article(id=article_id, body=text, date=default_date, source=None, path=path, body_line=1)
+        day = article_date(text, default=default_date)
+        return Article(id=article_id, body=text, date=day, source=None, path=path, body_line=1)
 
     token = _DATE_TOKEN.match(first, marker.end())
     dateline = _iso_date(token[1]) if token else None
@@ -161,7 +196,7 @@ def _jsonl_article(raw: str, path: str, line: int, default_date: date | None) ->
     if not text.strip():
         return Skip(path, line, f"article {article_id!r} has an empty 'text'")
     raw_date, source = obj.get("date"), obj.get("source")
-    day = default_date
+    day = article_date(text, default=default_date)
     if raw_date is not None:
         day = _iso_date(raw_date) if isinstance(raw_date, str) else None
         if day is None:
@@ -229,11 +264,33 @@ def decode(data: bytes) -> str:
 # --------------------------------------------------------------------------- files (the edge)
 
 
-def read_file(path: Path, *, default_date: date | None = None) -> Iterator[Article | Skip]:
-    """The articles of one file: 0 or 1 for a text file, any number for `*.jsonl`.
+def input_format(path: str | Path) -> InputFormat:
+    """The format a file is read as, by its name's ending (text when it is not in FORMATS)."""
+    return FORMATS.get(Path(path).suffix.lower(), InputFormat.TEXT)
+
+
+def record_line(article: Article) -> int | None:
+    """The line of the article's record in a file of several (JSON Lines, feed, CSV); else None."""
+    return article.body_line if input_format(article.path or "") in _RECORDS else None
+
+
+def offset_line(article: Article, offset: int) -> int | None:
+    """The line of the input file that holds `body[offset]`: counted in text and CSV cells, the
+    record's line in JSON Lines and feeds, None in a web page (its text is not the file's)."""
+    fmt = input_format(article.path or "")
+    if fmt in (InputFormat.TEXT, InputFormat.TABLE):
+        return article.body_line + article.body.count("\n", 0, offset)
+    return article.body_line if fmt in _RECORDS else None
+
+
+def read_file(
+    path: Path, *, default_date: date | None = None, columns: Columns | None = None
+) -> Iterator[Article | Skip]:
+    """The articles of one file: 0 or 1 for a text file or a page, any number for JSON Lines,
+    a feed or a CSV/TSV export (`columns` names the CSV columns to read).
 
     Never raises for bad content: an unreadable file, an undecodable or empty one, a bad
-    dateline or a broken JSON line is yielded as a Skip.
+    dateline, a broken JSON line, feed entry or CSV row is yielded as a Skip.
     """
     where = str(path)
     try:
@@ -244,22 +301,44 @@ def read_file(path: Path, *, default_date: date | None = None) -> Iterator[Artic
     if not data.strip():
         yield Skip(where, None, "empty file; there is no article text to read")
         return
+    fmt = input_format(path)
     try:
-        text = decode(data)
-        if path.suffix.lower() == ".jsonl":
-            yield from parse_jsonl(text, path=where, default_date=default_date)
+        if fmt is InputFormat.HTML:
+            from kg.readers.html import read_page
+
+            yield read_page(data, path.stem, path=where, default_date=default_date)
+        elif fmt is InputFormat.FEED:
+            from kg.readers.feeds import read_feed
+
+            yield from read_feed(data, path=where, default_date=default_date)
+        elif fmt is InputFormat.TABLE:
+            from kg.readers.table import Columns, parse_table
+
+            yield from parse_table(
+                decode(data), path=where, columns=columns or Columns(), default_date=default_date
+            )
+        elif fmt is InputFormat.JSONL:
+            yield from parse_jsonl(decode(data), path=where, default_date=default_date)
         else:
-            yield parse_article(text, path.stem, path=where, default_date=default_date)
+            yield parse_article(decode(data), path.stem, path=where, default_date=default_date)
     except ArticleError as exc:
         yield Skip(where, exc.line, exc.problem)
 
 
+def _page_resources(folder: str, files: list[str]) -> bool:
+    """A browser's "Save page, complete" folder (`NAME_files/` beside `NAME.html`): its scripts,
+    styles and ad frames are not articles."""
+    stem = folder[: -len("_files")] if folder.endswith("_files") else None
+    return stem is not None and bool({f"{stem}.html", f"{stem}.htm"} & set(files))
+
+
 def _walk(folder: Path) -> tuple[list[Path], int]:
-    """Article files under a folder, recursively, in a stable order; hidden entries are left out."""
+    """Article files under a folder, recursively, in a stable order; hidden entries and the
+    resource folders saved with web pages are left out."""
     found: list[Path] = []
     ignored = 0
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _page_resources(d, files))
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -273,8 +352,9 @@ def _walk(folder: Path) -> tuple[list[Path], int]:
 def iter_inputs(paths: Sequence[Path]) -> tuple[list[Path], int]:
     """Expand the paths given by the user into the files to read.
 
-    Folders are walked recursively for `*.txt` and `*.jsonl` (sorted; hidden files and
-    folders, names starting with '.', are not walked and not counted); files named
+    Folders are walked recursively for the endings in FORMATS (sorted; hidden files and
+    folders, names starting with '.', and the `NAME_files/` folder a browser saves beside
+    `NAME.html` are not walked and not counted); files named
     explicitly are read whatever their extension. A file reached twice is read once.
     Returns (files, number of other files ignored in the folders).
     Raises ArticleError for a path that does not exist or is neither file nor folder.
@@ -300,26 +380,29 @@ def iter_inputs(paths: Sequence[Path]) -> tuple[list[Path], int]:
     return files, ignored
 
 
-def read_articles(paths: Sequence[Path], *, default_date: date | None = None) -> Iterator[Article | Skip]:
+def read_articles(
+    paths: Sequence[Path], *, default_date: date | None = None, columns: Columns | None = None
+) -> Iterator[Article | Skip]:
     """Every article under `paths`, in order, with a Skip for each input that cannot be read.
 
     A second article with an id already read is a Skip ("duplicate article id"), never a
     silent replacement. Missing paths raise ArticleError at call time, before any reading.
     """
     files, _ = iter_inputs(paths)
-    return _read_all(files, default_date)
+    return _read_all(files, default_date, columns)
 
 
-def _read_all(files: list[Path], default_date: date | None) -> Iterator[Article | Skip]:
+def _read_all(
+    files: list[Path], default_date: date | None, columns: Columns | None
+) -> Iterator[Article | Skip]:
     first_seen: dict[str, str] = {}  # article id -> where it was first read
     for file in files:
-        jsonl = file.suffix.lower() == ".jsonl"
-        for item in read_file(file, default_date=default_date):
+        for item in read_file(file, default_date=default_date, columns=columns):
             if isinstance(item, Article):
-                where = f"{file}:{item.body_line}" if jsonl else str(file)
+                line = record_line(item)
                 if item.id in first_seen:
                     reason = f"duplicate article id {item.id!r} (first read from {first_seen[item.id]})"
-                    yield Skip(str(file), item.body_line if jsonl else None, reason)
+                    yield Skip(str(file), line, reason)
                     continue
-                first_seen[item.id] = where
+                first_seen[item.id] = f"{file}:{line}" if line is not None else str(file)
             yield item

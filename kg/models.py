@@ -101,6 +101,8 @@ class Article:
     source: str | None = None  # byline or source text from the dateline, if any
     path: str | None = None  # where it was read from, for messages
     body_line: int = 1  # the 1-based line of the input file on which `body` starts
+    title: str | None = None  # the headline, when the input gives one (a web page, a feed entry)
+    url: str | None = None  # the web address of the page or entry it was read from (http or https)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +206,7 @@ class BuildReport:
     sentences: int = 0
     events: dict[str, int] = field(default_factory=dict)  # by event type
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    ignored_files: int = 0  # files in walked folders that are not *.txt / *.jsonl
+    ignored_files: int = 0  # files in walked folders that are not article files (kg.articles.FORMATS)
     unresolved: int = 0
     triples: int = 0
     linked: int = 0  # pairs of launch nodes linked as the same real-world launch

@@ -56,6 +56,7 @@ class KGO(DefinedNamespace):
     modelName: URIRef  # prov:Activity -> spaCy model name
     modelVersion: URIRef  # prov:Activity -> spaCy model version
     softwareVersion: URIRef  # prov:Activity -> kg version
+    url: URIRef  # Article -> the web address of the page or feed entry it was read from
 
     # values
     Success: URIRef

@@ -11,10 +11,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg import __version__
-from kg.articles import Skip, iter_inputs, read_articles
+from kg.articles import ARTICLE_SUFFIXES, Skip, iter_inputs, offset_line, read_articles, record_line
 from kg.extract import MAX_SENTENCE_TOKENS, RULES_VERSION, extract_doc
 from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import relink
@@ -22,6 +22,9 @@ from kg.models import Article, BuildReport, Extraction, RunInfo
 from kg.nlp import load_nlp, model_info
 from kg.rdf import article_graph
 from kg.store import GraphStore
+
+if TYPE_CHECKING:
+    from kg.readers.table import Columns
 
 Progress = Callable[[str], None]
 BATCH = 16
@@ -45,12 +48,12 @@ def too_long(article: Article) -> str | None:
     )
 
 
-def left_out_sentences(extraction: Extraction) -> list[tuple[int, str]]:
+def left_out_sentences(extraction: Extraction) -> list[tuple[int | None, str]]:
     """(line, why) for each sentence the rules left out as over MAX_SENTENCE_TOKENS."""
     article = extraction.article
     out = []
     for start, tokens in extraction.left_out:
-        line = article.body_line + article.body.count("\n", 0, start)
+        line = offset_line(article, start)
         out.append((line, (
             f"a sentence of {tokens:,} tokens in article {article.id!r} was left out, over the limit of "
             f"{MAX_SENTENCE_TOKENS}; break it into sentences"
@@ -143,15 +146,16 @@ def build(
     store: GraphStore,
     *,
     default_date: date | None = None,
+    columns: Columns | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
     scheduler: str | None = None,
 ) -> BuildReport:
     """Extract every article under `paths` into `store`; returns what was done and skipped.
 
-    `jobs` parses with that many processes; `scheduler` (a Dask scheduler address) runs the
-    extraction on a Dask cluster instead (kg.distributed). Either way the graph is the same,
-    and it is written from this process.
+    `columns` names the columns of CSV/TSV inputs (kg.readers.table). `jobs` parses with that
+    many processes; `scheduler` (a Dask scheduler address) runs the extraction on a Dask cluster
+    instead (kg.distributed). Either way the graph is the same, and it is written from this process.
     """
     report = BuildReport()
     _files, report.ignored_files = iter_inputs(paths)
@@ -161,9 +165,9 @@ def build(
     store.ensure_reference(lexicon)
 
     def readable() -> Iterator[Article]:
-        for item in read_articles(paths, default_date=default_date):
+        for item in read_articles(paths, default_date=default_date, columns=columns):
             if isinstance(item, Article) and (reason := too_long(item)) is not None:
-                item = Skip(item.path or item.id, item.body_line if _is_jsonl(item) else None, reason)
+                item = Skip(item.path or item.id, record_line(item), reason)
             if isinstance(item, Skip):
                 skip(item)
             else:
@@ -175,7 +179,7 @@ def build(
             progress(f"skipped {item}")
 
     def skip_article(article: Article, reason: str, line: int | None = None) -> None:
-        skip(Skip(article.path or article.id, article.body_line if _is_jsonl(article) else line, reason))
+        skip(Skip(article.path or article.id, line if line is not None else record_line(article), reason))
 
     if scheduler is None:
         extractions = extract_articles(readable(), nlp, lexicon, n_process=jobs, on_skip=skip_article)
@@ -207,10 +211,6 @@ def build(
     return report
 
 
-def _is_jsonl(article: Article) -> bool:
-    return (article.path or "").lower().endswith(".jsonl")
-
-
 def format_report(report: BuildReport) -> str:
     """The build summary printed on stderr."""
     lines = [
@@ -224,7 +224,8 @@ def format_report(report: BuildReport) -> str:
     if report.linked:
         lines.append(f"{report.linked} launch(es) told by more than one article linked with kgo:sameEventAs")
     if report.ignored_files:
-        lines.append(f"ignored {report.ignored_files} file(s) that are not *.txt or *.jsonl")
+        endings = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+        lines.append(f"ignored {report.ignored_files} file(s) that are not articles ({endings})")
     if report.skipped:
         lines.append(f"skipped {len(report.skipped)} input(s) or sentence(s):")
         lines.extend(f"  {where}: {why}" for where, why in report.skipped)

@@ -392,6 +392,10 @@ def article_graph(extraction: Extraction, run: RunInfo, *, lexicon: Lexicon | No
         out.add(node, DCTERMS.date, Literal(article.date.isoformat(), datatype=XSD.date))
     if article.source:
         out.add(node, DCTERMS.source, Literal(article.source))
+    if article.title:
+        out.add(node, DCTERMS.title, Literal(article.title))
+    if article.url:
+        out.add(node, KGO.url, URIRef(article.url))
     out.add(node, PROV.wasGeneratedBy, activity)
 
     for mention in _all_mentions(extraction):

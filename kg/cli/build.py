@@ -17,9 +17,20 @@ from kg.cli import Talk, _parse_date, _run, main, quiet_option, store_option
     "default_date",
     callback=_parse_date,
     metavar="YYYY-MM-DD",
-    help="Dateline for articles that have none (relative dates stay unresolved without one).",
+    help=(
+        "Dateline for articles whose input gives none, and the year for a wire dateline "
+        "('SEOUL, March 7 (Yonhap) --') in them (relative dates stay unresolved without a date)."
+    ),
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if any input was skipped.")
+@click.option("--text-column", metavar="NAME", help="CSV/TSV: the column of article text (default: text).")
+@click.option(
+    "--date-column", metavar="NAME", help="CSV/TSV: the column of publication dates (default: date)."
+)
+@click.option(
+    "--id-column", metavar="NAME", help="CSV/TSV: the column of article ids (default: id, else FILE-LINE)."
+)
+@click.option("--source-column", metavar="NAME", help="CSV/TSV: the column of sources (default: source).")
 @click.option(
     "-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for parsing."
 )
@@ -35,21 +46,28 @@ def build(
     paths: tuple[Path, ...],
     default_date: date | None,
     strict: bool,
+    text_column: str | None,
+    date_column: str | None,
+    id_column: str | None,
+    source_column: str | None,
     jobs: int,
     scheduler: str | None,
     store_location: str | None,
     quiet: bool,
 ) -> None:
-    """Extract events from articles (files or folders of *.txt / *.jsonl) into the store.
+    """Extract events from articles into the store: files, or folders of *.txt, *.jsonl, web
+    pages (*.html, *.htm), RSS/Atom feeds (*.xml, *.rss, *.atom) and CSV/TSV exports.
 
     Rebuilding an article replaces its graph, so building twice gives the same graph.
 
     \b
-    Example:
+    Examples:
       kg build seeds/ --store kg-store
+      kg build export.csv --text-column body --date-column published --id-column url
     """
     from kg.pipeline import build as run_build
     from kg.pipeline import format_report
+    from kg.readers.table import Columns
     from kg.store import open_store
 
     talk = Talk(quiet)
@@ -58,8 +76,15 @@ def build(
         if scheduler is not None and jobs != 1:
             raise click.UsageError("give -j N or --scheduler ADDRESS, not both")
         with open_store(store_location) as store:
+            columns = Columns(text_column, date_column, id_column, source_column)
             report = run_build(
-                list(paths), store, default_date=default_date, progress=talk, jobs=jobs, scheduler=scheduler
+                list(paths),
+                store,
+                default_date=default_date,
+                columns=columns,
+                progress=talk,
+                jobs=jobs,
+                scheduler=scheduler,
             )
         talk(format_report(report))
         return 1 if strict and report.skipped else 0

@@ -103,6 +103,8 @@ def _article(g: Graph) -> None:
     g.add((ARTICLE, DCTERMS.identifier, Literal("ap-2017-03-22")))
     g.add((ARTICLE, DCTERMS.date, Literal("2017-03-23", datatype=XSD.date)))
     g.add((ARTICLE, DCTERMS.source, Literal("AP, SEOUL")))
+    g.add((ARTICLE, DCTERMS.title, Literal("North Korea fires missile from Wonsan")))
+    g.add((ARTICLE, KGO.url, URIRef("https://news.example.org/2017/03/22/launch")))
     g.add((ARTICLE, PROV.wasGeneratedBy, RUN))
 
     g.add((WONSAN, RDF.type, KGO.Place))
@@ -363,6 +365,15 @@ BROKEN: list[tuple[str, Change, str, tuple[str, ...]]] = [
      "its dateline as an xsd:date", ()),
     ("article without its run", drop(ARTICLE, PROV.wasGeneratedBy),
      "the prov:Activity (kg run) that read it", ()),
+    ("article with two headlines", add(ARTICLE, DCTERMS.title, Literal("Another")),
+     "at most one dcterms:title", ()),
+    ("article headline empty", set_(ARTICLE, DCTERMS.title, Literal("")), "at most one dcterms:title", ()),
+    ("article url as a literal", set_(ARTICLE, KGO.url, Literal("https://news.example.org/x")),
+     "the http or https IRI of its page", ()),
+    ("article url not on the web", set_(ARTICLE, KGO.url, URIRef("file:///etc/passwd")),
+     "the http or https IRI of its page", ()),
+    ("article with two urls", add(ARTICLE, KGO.url, URIRef("https://news.example.org/y")),
+     "the http or https IRI of its page", ()),
     ("place without label", drop(WONSAN, RDFS.label), "needs an rdfs:label", ()),
     ("place in two states", add(WONSAN, KGO.locatedIn, STATE.KOR), "at most one kgo:State", ()),
     ("run without model name", drop(RUN, KGO.modelName), "exactly one kgo:modelName", ()),

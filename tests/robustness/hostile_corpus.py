@@ -167,6 +167,42 @@ def cases() -> list[Case]:
             ),
             what="each bad line skipped with its line number; the good lines are built",
         ),
+        Case(
+            "broken-page.html",
+            b"<html><head><title>Broken</title><body><div><p>" + GOOD.encode() + b"<p>It flew <b>450 "
+            b"kilometers</i></table><div class='x",
+            built=("broken-page",),
+            what="built: the markup is repaired as browsers do (unclosed, mismatched and cut-off tags)",
+        ),
+        Case(
+            "no-story.html",
+            b"<html><head><title>Home</title></head><body><nav><a href='/'>Home</a> <a href='/asia'>Asia"
+            b"</a></nav><script>var story = 'North Korea fired';</script></body></html>",
+            skipped=((None, "no article text found in the page"),),
+            what="skipped: no article text found in the page (only navigation, scripts or nothing)",
+        ),
+        Case(
+            "broken-feed.xml",
+            b'<rss version="2.0">\n<channel>\n<title>Cut off</title>\n<item>\n<guid>feed-good</guid>\n'
+            b"<description>" + GOOD.encode() + b"</description>\n</item>\n<item>\n<guid>feed-cut</guid>\n"
+            b"<description>Iran fired & <b>then",
+            built=("feed-good",),
+            skipped=((8, "has no text"), (10, "the feed is not well-formed XML")),
+            what="what feedparser can read is built; the cut entry and the error are reported by line",
+        ),
+        Case(
+            "not-a-feed.xml",
+            b'<?xml version="1.0"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            b"<url><loc>https://example.org/</loc></url></urlset>\n",
+            skipped=((None, "not an RSS or Atom feed (the root element is <urlset>)"),),
+            what="skipped: XML that is not a feed is never misread",
+        ),
+        Case(
+            "wrong-column.csv",
+            b"url,published,story\nhttps://example.org/1,2017-03-23," + GOOD.encode() + b"\n",
+            skipped=((1, "no column 'text'; the columns are 'url', 'published', 'story'"),),
+            what="skipped (line 1): the missing column and the columns there are",
+        ),
     ]
 
 

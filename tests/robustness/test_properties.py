@@ -41,7 +41,7 @@ file_bytes = st.lists(_chunks, max_size=8).map(b"".join)
 
 
 @settings(max_examples=300)
-@given(file_bytes, st.sampled_from(["a.txt", "a.jsonl", "a.md"]))
+@given(file_bytes, st.sampled_from(["a.txt", "a.jsonl", "a.md", "a.html", "a.xml", "a.csv"]))
 def test_read_file_never_raises_on_any_bytes(data: bytes, name: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
