@@ -183,18 +183,23 @@ def _definite_platforms(view: SentenceView, toks: list[Token], discourse: Discou
     return out
 
 
+def _names_what_was_held(verb: Token) -> bool:
+    """A naming verb in a clause another verb holds: "carried out what Moscow described as a
+    joint patrol" (what was held is what the clause names)."""
+    return bool(
+        lemmas(verb) & NAMING_VERBS
+        and verb.dep_ in ("ccomp", "relcl", "xcomp")
+        and lemmas(verb.head) & HOLD_VERBS
+    )
+
+
 def _participants(
     view: SentenceView, noun: Token, discourse: Discourse
 ) -> tuple[list[str], list[WeaponRef], bool]:
     toks = view.collect(noun, skip_preps=TARGET_PREPS)
     verb = view.nearest_verb(noun)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
-    if (
-        verb is not None
-        and lemmas(verb) & NAMING_VERBS
-        and verb.dep_ in ("ccomp", "relcl", "xcomp")
-        and lemmas(verb.head) & HOLD_VERBS
-    ):
+    if verb is not None and _names_what_was_held(verb):
         # "Russian and Chinese bombers carried out what Moscow described as a joint patrol": the
         # exercise is what the bombers carried out, not what Moscow described
         for ch in verb.children:
@@ -388,7 +393,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             states = _sentence_parties(view, trig, c)
         scope = view.collect(trig, skip_preps=frozenset())
         verb = view.nearest_verb(trig)
-        if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj"):
+        if verb is not None and _names_what_was_held(verb):
+            verb = verb.head  # "On Monday, they carried out what Beijing called a joint patrol"
+        if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj", "oprd"):
             scope = sorted(
                 set(scope) | {t for t in verb.subtree if t.i not in {x.i for x in trig.subtree}},
                 key=lambda t: t.i,
@@ -401,9 +408,13 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         role = _date_role(view, date_phrase, trig)
         if date_phrase is None and _during(trig):
             days_after, role = 0, "during"  # "on the final day of a joint exercise": the day told before
-        if date_phrase is None and days_after is None:
-            date_phrase = _relative_clause_date(view, trig)
-            role = _date_role(view, date_phrase, trig)
+        if role != "start" and days_after is None:
+            # "Freedom Shield, which started on Monday, ends next week"; "the drills will run
+            # until Friday; they began on Monday": the start, wherever the sentence tells it
+            began = _relative_clause_date(view, trig) or _started_clause_date(view, trig)
+            if began is not None or date_phrase is None:
+                date_phrase = began
+                role = _date_role(view, date_phrase, trig)
         kind, _speakers = attribution(view, trig, c)
         definite = any(
             ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children
@@ -417,6 +428,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             and verb.lemma_ in ("wrap", "wind")
             and any(a.lower_ == "are" for a in verb.children)
         )
+        if role == "end" and date_phrase is not None and _ends_later(view, date_phrase):
+            # "the exercise ... will end on Monday": under way now, dated by the dateline's month
+            date_phrase, role, ongoing = None, "", True
         generic = (
             trig.tag_ == "NNS"
             and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
@@ -437,7 +451,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                     date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=role,
-                    future=fact.value == "expected",
+                    future=fact.value == "expected" and not _told_in_past(view, date_phrase),
                     days_after_previous=days_after,
                     factuality=fact,
                     speaker=kind,
@@ -508,6 +522,48 @@ def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse
             )
         )
     return out
+
+
+def _told_in_past(view: SentenceView, phrase: str | None) -> bool:
+    """True if the verb the date phrase hangs from is in the past tense ("they began on Monday"):
+    that day lies before the dateline even in a sentence about what is to come."""
+    for p in view.date_phrases():
+        if phrase is None or p.text != phrase:
+            continue
+        for anc in view.doc[p.root].ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                return anc.tag_ == "VBD"
+    return False
+
+
+def _started_clause_date(view: SentenceView, trig: Token) -> str | None:
+    """The date of another clause of the sentence saying that "they" or "it" began: "the drills
+    will run until Friday; they began on Monday"."""
+    for tok in view.sent:
+        if tok.pos_ != "VERB" or not lemmas(tok) & START_VERBS or tok in trig.subtree:
+            continue
+        if not any(s.lower_ in ("they", "it") for s in view.subject(tok)):
+            continue
+        own = [t for ch in tok.children if ch.dep_ in ("prep", "npadvmod", "advmod") for t in ch.subtree]
+        found = [p for p in view.dates_in(own) if _resolvable(p.text)]
+        if found:
+            return found[0].text
+    return None
+
+
+def _ends_later(view: SentenceView, phrase: str) -> bool:
+    """True if the end date is told as still to come ("will end on Monday", "is due to end")."""
+    for p in view.date_phrases():
+        if p.text != phrase:
+            continue
+        for anc in view.doc[p.root].ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                return any(
+                    ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall") for ch in anc.children
+                ) or (
+                    anc.dep_ == "xcomp" and anc.head.lemma_.lower() in ("due", "set", "scheduled", "expected")
+                )
+    return False
 
 
 def _inside_other(trig: Token, triggers: set[int]) -> bool:

@@ -48,9 +48,15 @@ def test_a_state_reporting_its_own_launch_is_its_agent(launches, text: str, agen
     ("text", "agent"),
     [
         ("A Hwasong-18 was launched on Thursday, officials in Seoul said.", "PRK"),  # the weapon's owner
-        ("A missile launched from near Sirsa in India's Haryana state crashed in Pakistan on Wednesday.", "IND"),
-        ("Pyongyang, which calls the drills a rehearsal for invasion, answered on Monday by firing a "
-         "ballistic missile.", "PRK"),
+        (
+            "A missile launched from near Sirsa in India's Haryana state crashed in Pakistan on Wednesday.",
+            "IND",
+        ),
+        (
+            "Pyongyang, which calls the drills a rehearsal for invasion, answered on Monday by firing a "
+            "ballistic missile.",
+            "PRK",
+        ),
         ("The launch on Sunday was Tehran's second this year: a Qaem-100 rocket lifted off at dawn.", "IRN"),
         ("An Agni-V was test-fired from Abdul Kalam Island on Monday, the ministry said.", "IND"),
     ],

@@ -11,16 +11,31 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "dateline", "dates"),
     [
-        ("North Korea fired a missile on Jan. 5. Three days later, it fired two more.", "2025-01-21",
-         ["2025-01-05", "2025-01-08"]),
-        ("Iran launched a rocket on Sunday. The next day, it launched another rocket.", "2025-01-21",
-         ["2025-01-19", "2025-01-20"]),
-        ("China fired five missiles on Tuesday and, the following day, fired four more.", "2025-01-16",
-         ["2025-01-14", "2025-01-15"]),
-        ("North Korea fired a cruise missile on Jan. 9. Two days later, it test-fired a ballistic missile.",
-         "2025-01-21", ["2025-01-09", "2025-01-11"]),
-        ("Russia test-fired a Sarmat on Jan. 2 and tested a Yars ICBM the next day.", "2025-01-21",
-         ["2025-01-02", "2025-01-03"]),
+        (
+            "North Korea fired a missile on Jan. 5. Three days later, it fired two more.",
+            "2025-01-21",
+            ["2025-01-05", "2025-01-08"],
+        ),
+        (
+            "Iran launched a rocket on Sunday. The next day, it launched another rocket.",
+            "2025-01-21",
+            ["2025-01-19", "2025-01-20"],
+        ),
+        (
+            "China fired five missiles on Tuesday and, the following day, fired four more.",
+            "2025-01-16",
+            ["2025-01-14", "2025-01-15"],
+        ),
+        (
+            "North Korea fired a cruise missile on Jan. 9. Two days later, it test-fired a ballistic missile.",
+            "2025-01-21",
+            ["2025-01-09", "2025-01-11"],
+        ),
+        (
+            "Russia test-fired a Sarmat on Jan. 2 and tested a Yars ICBM the next day.",
+            "2025-01-21",
+            ["2025-01-02", "2025-01-03"],
+        ),
     ],
 )
 def test_dates_chained_to_the_event_before(launches, text: str, dateline: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -31,9 +46,14 @@ def test_dates_chained_to_the_event_before(launches, text: str, dateline: str, d
     ("text", "dates"),
     [
         ("North Korea fired ballistic missiles on May 4 and May 9.", ["2025-05-04", "2025-05-09"]),
-        ("The North test-fired cruise missiles on Sept. 11 and again on Sept. 12.", ["2025-09-11", "2025-09-12"]),
-        ("In August and September of last year, North Korea sent two Hwasong-12s over Hokkaido.",
-         ["2024-08", "2024-09"]),
+        (
+            "The North test-fired cruise missiles on Sept. 11 and again on Sept. 12.",
+            ["2025-09-11", "2025-09-12"],
+        ),
+        (
+            "In August and September of last year, North Korea sent two Hwasong-12s over Hokkaido.",
+            ["2024-08", "2024-09"],
+        ),
         ("Iran launched Qaem-100 rockets in January and in March.", ["2025-01", "2025-03"]),
         ("Pakistan test-fired Ababeel missiles on Oct. 18 and Oct. 24.", ["2024-10-18", "2024-10-24"]),
     ],

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "place_state"),
     [
-        ("SEOUL, March 7 (Yonhap) -- North Korea fired a ballistic missile into the East Sea on Friday.", "KOR"),
+        (
+            "SEOUL, March 7 (Yonhap) -- North Korea fired a ballistic missile into the East Sea on Friday.",
+            "KOR",
+        ),
         ("TOKYO, Feb. 7 Kyodo - North Korea launched a long-range rocket on Sunday morning.", "JPN"),
         ("WASHINGTON (AP) — North Korea test-fired two cruise missiles on Saturday.", "USA"),
         ("BEIJING, June 3 (Xinhua) -- North Korea launched a satellite carrier rocket on Monday.", "CHN"),

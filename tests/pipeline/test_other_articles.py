@@ -76,10 +76,15 @@ def test_iran_salvo_and_trilateral_drills(nlp, lexicon) -> None:  # type: ignore
             "place from Monday to Thursday in the Black Sea.",
             (("UKR", "USA"), PartialDate(2021, 7, 5)),
         ),
-        (  # only an end date: left undated
+        (  # only an end date still to come: under way, dated by the dateline's month (devset README)
             "2021-07-10",
             "Russia criticized the naval exercise that Ukraine and the United States will end on Monday.",
-            (("UKR", "USA"), None),
+            (("UKR", "USA"), PartialDate(2021, 7)),
+        ),
+        (  # only an end date, past: that day dates it ("closed Joint Sea-2024 ... on July 14")
+            "2024-07-26",
+            "China and Russia closed Joint Sea-2024 off Zhanjiang in southern China on July 14.",
+            (("CHN", "RUS"), PartialDate(2024, 7, 14)),
         ),
     ],
 )
