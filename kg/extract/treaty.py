@@ -195,6 +195,11 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if suspended:
             own = [p for p in view.dates_in(list(trig.subtree)) if _resolvable(p.text)]
             date_phrase = own[0].text if own else None
+        identifying = [
+            p for p in view.dates_in([t for t in trig.subtree if t.i < trig.i]) if _resolvable(p.text)
+        ]
+        if identifying:  # "withdrew from the 1987 INF Treaty in 2019": the treaty is of 1987
+            date_phrase, same_day, suspended = identifying[-1].text, False, True
         if date_phrase is None and WEEK_BEFORE.search(view.doc[view.sent.start : trig.i].text):
             date_phrase = "last week"  # "about a week after it struck a pact": a week before the dateline
         if date_phrase is None and not (same_day or suspended) and verb is not None and trig.dep_ == "pobj":
@@ -248,7 +253,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
                 identifying_date=view.identifying_date(trig, date_phrase),
                 date_role=role,
-                days_after_previous=days_after,
+                future=fact is Factuality.EXPECTED,
+                days_after_previous=days_after if not identifying else None,
                 factuality=fact,
                 speaker=kind,
                 name=name,
