@@ -57,7 +57,7 @@ def _state_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
             if len(demonym_owners[d]) == 1:  # "Congolese" names two states: it cannot resolve one
                 yield Surface(d, "STATE", st.iso3, plural=True)
     for cue in lexicon.cues:
-        if cue.category in ("leader", "state_group", "force"):
+        if cue.category in ("leader", "state_group", "force", "state_alias"):
             yield Surface(cue.term, "STATE", cue.value.replace("|", " "))
 
 

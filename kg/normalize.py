@@ -166,10 +166,18 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         # signing or start ("Signed in April 2010 ..., the treaty ..."), or dates something
         # the event has no date for yet ("the 1953 armistice" is not the summit's declaration)
         if cand.type is EventType.TREATY and date is not None and gdate is None:
-            return any(c.trigger_lemma == cand.trigger_lemma for c, _ in group.members)
+            # "The accord was signed in Pyongyang in September 2018": the treaty told before
+            # gets its date; "the 1953 armistice" names its own, other than a declaration's
+            return (cand.date_role == "signed" and not cand.identifying_date) or any(
+                c.trigger_lemma == cand.trigger_lemma for c, _ in group.members
+            )
         return date is None or gdate is None or date == gdate or cand.date_role not in ("start", "signed")
     if cand.actors and group.actors() and _jaccard(cand.actors, group.actors()) < 0.5:
         return False
+    if cand.type is EventType.TREATY and cand.actors and group.actors() and date and gdate:
+        # "the 2018 inter-Korean military agreement" is the Comprehensive Military Agreement of
+        # 2018-09-19 told before: the same parties and an agreeing date
+        return date.iso().startswith(gdate.iso()) or gdate.iso().startswith(date.iso())
     return date is not None and date == gdate
 
 
@@ -236,7 +244,7 @@ def merge(
             if one.factuality is Factuality.EXPECTED and date is not None and article.date is not None:
                 if _before(date, article.date):  # "replacing the 1953 armistice": it exists already
                     one = replace(one, factuality=Factuality.ASSERTED)
-            if one.refers_to_pair and not one.actors:
+            if one.refers_to_pair and (not one.actors or one.needs_actor):
                 told = [g for g in groups if g.type is one.type and len(g.actors()) == 2] or [
                     g for g in groups if g.type is one.type and len(g.actors()) > 2
                 ]

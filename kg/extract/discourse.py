@@ -57,6 +57,12 @@ class Discourse:
                 return max(mentioned, key=lambda k: (mentioned[k], k == self.topic))
         return self.topic
 
+    def pair(self) -> list[str]:
+        """The two states the article has talked about most: "each side", "the two countries"
+        when no treaty between two parties was told yet."""
+        ranked = sorted(self.mentioned, key=lambda k: -self.mentioned[k])
+        return ranked[:2] if len(ranked) >= 2 else []
+
     def saw_states(self, states: tuple[str, ...]) -> None:
         for code in states:
             self.mentioned[code] = self.mentioned.get(code, 0) + 1

@@ -18,7 +18,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import Cues, attribution, cues, factuality
 from kg.extract.launch import _date, _resolvable
-from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
+from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality, WeaponRef
@@ -224,7 +224,7 @@ def _participants(
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
                 pronoun = pronoun or s.lower_ in PRONOUNS
             for ch in verb.children:
-                if ch.dep_ in ("dobj", "dative") and ch is not noun:
+                if ch.dep_ in ("dobj", "dative") and ch.i != noun.i:
                     toks += view.collect(ch, skip_preps=TARGET_PREPS)
                 if ch.dep_ == "prep" and ch.lower_ in ("with", "by", "alongside"):
                     toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with", "by", "alongside"})
@@ -239,7 +239,7 @@ def _participants(
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
         if noun.dep_ in ("nsubj", "nsubjpass") and forms & INVOLVE_VERBS:
             for ch in verb.children:
-                if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch is not noun:
+                if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch.i != noun.i:
                     toks += list(ch.subtree)
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
     weapons = view.weapon_refs(sorted(set(toks), key=lambda t: t.i))
@@ -371,7 +371,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     triggers = [t for t in triggers if not (_duration_of(t) and any(o is not t for o in triggers))]
     triggers = [t for t in triggers if not (t.dep_ == "appos" and t.head.i in named and t.head in triggers)]
     # "the Rim of the Pacific drill, or RIMPAC": one exercise, however many words name it
-    triggers = [t for t in triggers if not _inside_other(t, {x.i for x in triggers})]
+    triggers = [t for t in triggers if not inside_other(t, {x.i for x in triggers})]
     out: list[Candidate] = []
     for trig in triggers:
         fact = factuality(view, trig, c)
@@ -566,21 +566,6 @@ def _ends_later(view: SentenceView, phrase: str) -> bool:
     return False
 
 
-def _inside_other(trig: Token, triggers: set[int]) -> bool:
-    """True if the trigger sits in another trigger's noun phrase (through prepositions,
-    appositions and modifiers, not through a verb or a coordination)."""
-    cur = trig
-    while cur.head is not cur:
-        if cur.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp"):
-            return False
-        cur = cur.head
-        if cur.i in triggers:
-            return True
-        if cur.pos_ in ("VERB", "AUX"):
-            return False
-    return False
-
-
 def _during(trig: Token) -> bool:
     """'the final day of', 'a second day of', 'the main stage of' the exercise."""
     for anc in [trig.head, trig.head.head]:
@@ -657,7 +642,7 @@ def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
 def _other_clause(tok: Token, verb: Token, trig: Token) -> bool:
     """True for tokens in a clause of their own under verb (not the trigger's)."""
     cur = tok
-    while cur.i != verb.i and cur.head is not cur:
+    while cur.i != verb.i and cur.head.i != cur.i:
         if cur.dep_ in ("ccomp", "advcl", "relcl", "parataxis") and trig not in cur.subtree:
             return True
         cur = cur.head

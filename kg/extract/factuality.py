@@ -227,7 +227,7 @@ def _elsewhere(tok: Token, stop: frozenset[int]) -> bool:
     for anc in [tok, *tok.ancestors]:
         if anc.i in stop:
             return False
-        if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc is not tok:
+        if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc.i != tok.i:
             return True
         if _aim(anc):
             return True

@@ -627,7 +627,7 @@ def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str |
     """The place a launch (or "the missile" of one) came from: a "from" or "at" phrase on the
     trigger, its object or another word of its scope."""
     holders = [trigger]
-    holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head is trigger]
+    holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.i == trigger.i]
     holders += [t for t in scope if t not in holders and t.pos_ in ("NOUN", "PROPN", "VERB")]
     for holder in holders:
         for ch in holder.children:

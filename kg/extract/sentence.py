@@ -102,6 +102,22 @@ def misparsed_finite_verb(verb: Token) -> bool:
     )
 
 
+def inside_other(trig: Token, triggers: set[int]) -> bool:
+    """True if the trigger sits in another trigger's noun phrase (through prepositions,
+    appositions and modifiers, not through a verb or a coordination): "the Rim of the Pacific
+    drill, or RIMPAC", "New START, the treaty signed in 2010" name one event."""
+    cur = trig
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("conj", "cc", "relcl", "acl", "advcl", "ccomp", "xcomp"):
+            return False
+        cur = cur.head
+        if cur.i in triggers:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def lemmas(tok: Token) -> set[str]:
     """The token's lemma and naive stems of its form: the small model sometimes lemmatizes
     oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
@@ -289,7 +305,7 @@ class SentenceView:
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subs:
                 return subs
-            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head is not v:
+            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
                 v = v.head
             else:
                 break
@@ -315,7 +331,7 @@ class SentenceView:
     def nearest_verb(self, tok: Token) -> Token | None:
         cur = tok
         for _ in range(6):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return cur if cur.pos_ in ("VERB", "AUX") else None
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
@@ -326,7 +342,7 @@ class SentenceView:
         out = []
         cur = tok
         for _ in range(limit):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
             out.append(cur)

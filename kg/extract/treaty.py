@@ -17,7 +17,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import Cues, attribution, cues, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
-from kg.extract.sentence import PRONOUNS, SentenceView, lemmas
+from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PAIR_REFERENCE = re.compile(
-    r"\b(?:the two|both) (?:leaders|sides|countries|governments|nations|Koreas|presidents)\b", re.I
+    r"\b(?:(?:the two|both) (?:leaders|sides|countries|governments|nations|Koreas|presidents)"
+    r"|(?:each|either) side)\b",
+    re.I,
 )
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
 WEEK_BEFORE = re.compile(
@@ -65,11 +67,11 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if words and words[0].lower() in ("joint",) and len(words) == 2:
             continue  # "joint statement" is a description, not a name
         text = " ".join(words)
-        bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)
-        if bare != text and lexicon.named_event("Treaty", bare) is not None:
-            text = bare  # "the New START treaty" is New START
         start = view.sent.text.find(text, m.start())
         span = view.doc.char_span(base + start, base + start + len(text), alignment_mode="expand")
+        bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)
+        if bare != text and lexicon.named_event("Treaty", bare) is not None:
+            text = bare  # "the New START treaty" is New START (the span keeps "treaty")
         if span is not None:
             if text.isupper() and " " not in text:  # "the CMA": its name, not its initials
                 text = lexicon.canonical_event_name("Treaty", text)
@@ -132,6 +134,9 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             ):
                 continue
             triggers.append((tok, None))
+    # "New START, the treaty signed in 2010": one treaty, told by its name
+    named_at = {trig.i for trig, name in triggers if name}
+    triggers = [(trig, name) for trig, name in triggers if name or not inside_other(trig, named_at)]
     out: list[Candidate] = []
     for trig, name in triggers:
         fact = factuality(view, trig, c)
@@ -158,7 +163,9 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             not states and bool(PAIR_REFERENCE.search(view.sent.text))
         )
         if pair:
-            states = []  # "signed by the two leaders": the parties of the treaty told before
+            # "signed by the two leaders": the parties of the treaty told before (kg.normalize),
+            # else the two states the article has talked about most ("each side must notify")
+            states = discourse.pair()
         elif (
             not states
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
@@ -249,7 +256,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 trigger=trig.text,
                 trigger_lemma=trig.lemma_.lower(),
                 actors=tuple(states),
-                needs_actor=not states,
+                needs_actor=not states or pair,
                 date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
                 identifying_date=view.identifying_date(trig, date_phrase),
                 date_role=role,
