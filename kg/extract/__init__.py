@@ -13,7 +13,8 @@ from kg.extract.candidate import Candidate, Note
 from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import cues, outcome_cues
-from kg.extract.launch import LAUNCHED, find_launches, launch_site, launcher_states
+from kg.extract.launch import LAUNCHED, find_launches, launcher_states
+from kg.extract.places import launch_site
 from kg.extract.sentence import DocIndex, SentenceView
 from kg.extract.treaty import find_treaties
 from kg.lexicon import Lexicon

@@ -19,6 +19,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import OTHER_OCCASION_PREPS, Cues, attribution, cues, factuality, outcome_cues
 from kg.extract.occasions import Occasion, find_occasions
+from kg.extract.places import launch_site, place_label
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality, WeaponRef
@@ -43,45 +44,6 @@ LAUNCHED = frozenset(
         "artillery",
     }
 )
-PLATFORM_NOUNS = frozenset(
-    {
-        "launcher",
-        "train",
-        "submarine",
-        "ship",
-        "vessel",
-        "truck",
-        "vehicle",
-        "platform",
-        "aircraft",
-        "plane",
-        "jet",
-        "destroyer",
-        "barge",
-        "pad",
-    }
-)
-GENERIC_PLACES = frozenset(
-    {
-        "town",
-        "city",
-        "district",
-        "county",
-        "area",
-        "region",
-        "village",
-        "cosmodrome",
-        "spaceport",
-        "zone",
-        "airfield",
-        "airport",
-        "base",
-        "site",
-        "coast",
-        "part",
-    }
-)
-KEEP_HEAD_PLACES = frozenset({"province", "airfield", "airport", "base", "island", "peninsula"})
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -585,59 +547,6 @@ def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBER_WORDS.get(word) if word not in ("a", "an") else None
-
-
-def place_label(tok: Token, view: SentenceView) -> str | None:
-    """The site as written, trimmed to its name: "the eastern coastal town of Wonsan" -> "Wonsan",
-    "an area near Pyongyang" -> "area near Pyongyang", "Jangyon county" -> "Jangyon"."""
-    head = tok
-    if head.lemma_.lower() in PLATFORM_NOUNS or head.i in view.weapons or head.i in view.classes:
-        for ch in head.children:  # "a mobile launcher at the Plesetsk cosmodrome"
-            if ch.dep_ == "prep" and ch.lower_ in ("at", "in", "from"):
-                for gc in ch.children:
-                    if gc.dep_ == "pobj":
-                        return place_label(gc, view)
-        return None
-    compounds = [ch for ch in head.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < head.i]
-    lemma = head.lemma_.lower()
-    if head.pos_ == "PROPN":
-        parts = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound", "punct")) or t is head]
-        first = min(t.i for t in parts)
-        return view.doc[first : head.i + 1].text  # as written: "Toyang-ri", "Sunan"
-    if lemma in GENERIC_PLACES or lemma == "province":
-        if compounds:
-            first = min(t.i for t in compounds[0].subtree if t.dep_ != "det")
-            name = view.doc[first : head.i].text
-            # "Kangwon province", "the Banghyon airfield": the head is part of the name
-            return f"{name} {head.text}" if lemma in KEEP_HEAD_PLACES else name
-        for ch in head.children:
-            if ch.dep_ == "prep" and ch.lower_ == "of":
-                for gc in ch.children:
-                    if gc.dep_ == "pobj" and gc.pos_ == "PROPN":
-                        return place_label(gc, view)
-            if ch.dep_ == "prep" and ch.lower_ == "near":
-                near = " ".join(t.text for t in ch.subtree)
-                return f"{head.text} {near}" if lemma == "area" else near
-    if head.lower_ == "near":  # "from near Pyongyang"
-        return " ".join(t.text for t in head.subtree)
-    return None
-
-
-def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
-    """The place a launch (or "the missile" of one) came from: a "from" or "at" phrase on the
-    trigger, its object or another word of its scope."""
-    holders = [trigger]
-    holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.i == trigger.i]
-    holders += [t for t in scope if t not in holders and t.pos_ in ("NOUN", "PROPN", "VERB")]
-    for holder in holders:
-        for ch in holder.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("from", "at"):
-                for gc in ch.children:
-                    if gc.dep_ in ("pobj", "pcomp") or (gc.dep_ == "prep" and gc.lower_ == "near"):
-                        label = place_label(gc, view)
-                        if label:
-                            return label
-    return None
 
 
 def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, int | None]:

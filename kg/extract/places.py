@@ -1,0 +1,166 @@
+"""Launch sites: the place a "from" (or "at") phrase names, trimmed to its name as written.
+
+"from the eastern coastal town of Wonsan" -> "Wonsan"; "from an area near Pyongyang" -> "area
+near Pyongyang"; "from the Hodo peninsula" -> "Hodo peninsula"; "from waters near the port of
+Sinpo" -> "Sinpo"; "from railway cars in North Pyongan province" -> "North Pyongan province";
+"from the vicinity of Wonsan" -> "vicinity of Wonsan"; "from the Sohae Satellite Launching
+Ground" -> "Sohae".
+
+The words that decide it live in cues.tsv: generic place nouns (whose name is a modifier or an
+"of" phrase), those whose head stays in the name ("Kangwon province"), nouns of places near a
+named one ("the vicinity of", "the outskirts of"), launch platforms and waters (looked through
+to the place they are at), and facility words trimmed off a site's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.sentence import SentenceView
+from kg.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    generic: frozenset[str]  # "town", "area", "county": the name is elsewhere in the phrase
+    keep_head: frozenset[str]  # "province", "peninsula", "island": part of the name
+    relative: frozenset[str]  # "vicinity", "outskirts": kept with their "of" phrase
+    through: frozenset[str]  # "launcher", "submarine", "waters": look for the place they are at
+    facility: tuple[tuple[str, ...], ...]  # trailing words trimmed off a name, longest first
+
+
+_CACHE: dict[str, PlaceWords] = {}
+
+
+def place_words(lexicon: Lexicon) -> PlaceWords:
+    found = _CACHE.get(lexicon.version)
+    if found is None:
+        facility = sorted(
+            (tuple(term.lower().split()) for term in lexicon.cue_terms("site_facility")),
+            key=len,
+            reverse=True,
+        )
+        found = _CACHE[lexicon.version] = PlaceWords(
+            generic=frozenset(lexicon.cue_terms("place_noun")),
+            keep_head=frozenset(lexicon.cue_terms("place_noun_named")),
+            relative=frozenset(lexicon.cue_terms("place_noun_relative")),
+            through=frozenset(lexicon.cue_terms("platform_noun"))
+            | frozenset(lexicon.cue_terms("water_noun")),
+            facility=tuple(facility),
+        )
+    return found
+
+
+def place_label(tok: Token, view: SentenceView) -> str | None:
+    """The site a phrase's head names, as written and trimmed to its name; None when the phrase
+    names no place."""
+    words = place_words(view.lexicon)
+    return _label(tok, view, words, depth=0)
+
+
+def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> str | None:
+    if depth > 3:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in words.through or head.i in view.weapons or head.i in view.classes:
+        # "a mobile launcher at the Plesetsk cosmodrome", "waters near the port of Sinpo",
+        # "railway cars in North Pyongan province"
+        for prep in _preps(head, ("at", "in", "from", "near", "off", "of")):
+            for obj in _objects(prep):
+                label = _label(obj, view, words, depth + 1)
+                if label:
+                    return label
+        return None
+    if head.lower_ in ("near", "around"):  # "from near Pyongyang", "from around Sariwon"
+        for obj in _objects(head):
+            inner = _label(obj, view, words, depth + 1)
+            if inner:  # "from near the eastern port city of Wonsan" -> "near Wonsan"
+                return f"{head.lower_} {inner}"
+        return " ".join(t.text for t in head.subtree)
+    if head.pos_ == "PROPN":
+        return _trim(_name(head, view), words)  # as written: "Toyang-ri", "Sunan", "Hodo peninsula"
+    compounds = [ch for ch in head.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < head.i]
+    if lemma in words.relative or head.lower_ in words.relative:
+        for prep in _preps(head, ("of",)):  # "the vicinity of Wonsan", "the outskirts of Pyongyang"
+            for obj in _objects(prep):
+                inner = _label(obj, view, words, depth + 1)
+                if inner:
+                    return f"{head.text} of {inner}"
+        return None
+    if lemma in words.generic or lemma in words.keep_head:
+        if compounds:
+            # the proper name before the head: "the Plesetsk state testing cosmodrome" -> Plesetsk
+            start = min(t.i for t in compounds[0].subtree if t.dep_ != "det")
+            end = start
+            while end < head.i and (view.doc[end].pos_ == "PROPN" or view.doc[end].text in ("-", "'s")):
+                end += 1
+            name = view.doc[start:end].text
+            if end < head.i:
+                return _trim(name, words)
+            # "Kangwon province", "the Hodo peninsula": the head is part of the name
+            return _trim(f"{name} {head.text}" if lemma in words.keep_head else name, words)
+        for prep in _preps(head, ("of",)):
+            for obj in _objects(prep):
+                if obj.pos_ == "PROPN":
+                    return _label(obj, view, words, depth + 1)
+        for prep in _preps(head, ("near",)):
+            near = " ".join(t.text for t in prep.subtree)
+            return f"{head.text} {near}" if lemma == "area" else near
+    return None
+
+
+def _preps(head: Token, words: tuple[str, ...]) -> list[Token]:
+    return [ch for ch in head.children if ch.dep_ == "prep" and ch.lower_ in words]
+
+
+def _objects(prep: Token) -> list[Token]:
+    return [
+        ch
+        for ch in prep.children
+        if ch.dep_ in ("pobj", "pcomp") or (ch.dep_ in ("prep", "advmod") and ch.lower_ in ("near", "around"))
+    ]
+
+
+def _name(head: Token, view: SentenceView) -> str:
+    """A proper name with its compounds and hyphens: "Toyang-ri", "Pyongyang's Sunan airfield" ->
+    "Sunan airfield" (a possessive state is not part of it)."""
+    parts = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound", "punct")) or t.i == head.i]
+    first = min(t.i for t in parts)
+    return view.doc[first : head.i + 1].text
+
+
+def _trim(name: str, words: PlaceWords) -> str:
+    """A site without the facility words news adds to it: "Sohae Satellite Launching Ground" ->
+    "Sohae"; "Imam Khomeini Space Center" stays (not a facility word of the table)."""
+    tokens = name.split()
+    lower = [t.lower() for t in tokens]
+    for suffix in words.facility:
+        if len(lower) > len(suffix) and tuple(lower[-len(suffix) :]) == suffix:
+            return " ".join(tokens[: -len(suffix)])
+    return name
+
+
+def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
+    """The place a launch (or "the missile" of one) came from: a "from" or "at" phrase on the
+    trigger, its object or another word of its scope ("crews at the Kapustin Yar testing ground
+    fired", "flew 380 km from Pyongyang's Sunan airfield"), or on the verb a launch noun is the
+    object of ("detected the launch from Mupyong-ri")."""
+    holders = [trigger]
+    holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.i == trigger.i]
+    holders += [t for t in scope if t not in holders and t.pos_ in ("NOUN", "PROPN", "VERB")]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        holders.append(trigger.head)
+    for holder in holders:
+        for prep in _preps(holder, ("from", "at")):
+            for obj in _objects(prep):
+                label = place_label(obj, view)
+                if label:
+                    return label
+    return None
+
+
+__all__ = ["launch_site", "place_label", "place_words"]
