@@ -305,9 +305,11 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and any(
                     s.lemma_.lower() in nouns for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
                 )
-                and not (view.dates_in(sub) or _launchable_weapons(view, sub))
+                and not _launchable_weapons(view, sub)
             ):
-                continue  # "its June 26 launch had been a successful test of ...": the same launch
+                # "its June 26 launch had been a successful test of ...", "the launch was the
+                # North's third attempt this year": the same launch
+                continue
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             # "two failed attempts" count when the sentence names what was launched
             judged_attempt = (
@@ -413,6 +415,15 @@ FOLLOW_VERBS = frozenset(
         "claim",
     }
 )
+
+
+def _told_after(view: SentenceView, trig: Token, triggers: list[Token]) -> list[Token]:
+    """The tokens after a trigger up to the next trigger of the sentence, without the phrases of
+    other triggers ("fired a missile days after a failed satellite launch": not "failed")."""
+    later = [t.i for t in triggers if t.i > trig.i]
+    end = min(later) if later else view.sent.end
+    others = {t.i for o in triggers if o.i != trig.i for t in o.subtree if t.i < o.i}
+    return [t for t in view.doc[trig.i + 1 : end] if t.i not in others]
 
 
 def _under_trigger_phrase(tok: Token, triggers: set[int]) -> bool:
@@ -781,6 +792,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         count = _count(view, scope, trig)
         site = launch_site(view, trig, scope)
         outcomes = outcome_cues(view, outcome_scope, c, trig)
+        if not outcomes:
+            # "..., when an IRBM fired from near Pyongyang flew about 3,700 km": what the text
+            # says after the launch, up to the next one, when the parse hung it elsewhere
+            outcomes = outcome_cues(view, _told_after(view, trig, triggers), c, trig)
         for agent in list[str | None](agents) or [None]:
             speaker = kind
             if kind in ("states", "pronoun"):
@@ -893,7 +908,7 @@ def _listed(
                     identifying_date=False,
                     site=occ.site,
                     count=occ.count,
-                    outcomes=frozenset(),
+                    outcomes=outcome_cues(view, list(view.doc[occ.start : occ.end]), cues(view.lexicon)),
                     definite=False,
                     distinct=True,
                 )

@@ -100,6 +100,27 @@ def find_occasions(
             )
             has_own = False
         item = _read(view, tokens, in_date, launchable, numbers, units, place_of)
+        bare_date = (item.date_phrase is not None or item.days_after is not None) and not (
+            item.count is not None or item.weapons or item.weapon_class or item.site
+        )
+        if (
+            bare_date
+            and occasions
+            and pending.end <= pending.start
+            and occasions[-1].end == tokens[0].i - 1
+            and _a_day_or_month(occasions[-1].date_phrase)
+        ):
+            # "crashed into the sea on May 31 and Aug. 24": the occasion before, on another day
+            occasions.append(
+                replace(
+                    occasions[-1],  # keeps the start: what the items said of it still holds
+                    end=tokens[-1].i + 1,
+                    date_phrase=item.date_phrase,
+                    days_after=item.days_after,
+                )
+            )
+            pending = Occasion(tokens[-1].i + 1, tokens[-1].i + 1)
+            continue
         own = item.count is not None and bool(item.weapons or item.weapon_class)
         if own and has_own:
             occasions.append(pending)  # "30 cruise missiles and 120 ballistic missiles"
@@ -195,6 +216,13 @@ def _read(
         each=any(t.lower_ == "each" for t in tokens),
         same_site=same_site,
     )
+
+
+def _a_day_or_month(phrase: str | None) -> bool:
+    """True for "May 31", "in August": a date an occasion happened on, not a period such as
+    "this year" that several fall in."""
+    dates = resolve_each(phrase, _PROBE) if phrase else []
+    return bool(dates) and all(d.month is not None for d in dates)
 
 
 def _join(pending: Occasion, item: Occasion) -> Occasion:
