@@ -289,6 +289,7 @@ def merge(
                 last_date = date
     _attach_notes(groups, notes)
     _date_drills_by_their_launches(groups)
+    _date_launches_by_their_drill(groups)
     parties = _named_parties(groups, lexicon)
     return tuple(
         _event(g, article, lexicon, parties.get(id(g)))
@@ -352,6 +353,29 @@ def _date_drills_by_their_launches(groups: list[Group]) -> None:
                     cand = group.members[0][0]
                     group.members.append((replace(cand, date_role="start"), date))
                     break
+
+
+def _date_launches_by_their_drill(groups: list[Group]) -> None:
+    """ "Putin oversaw an exercise of the strategic forces on Wednesday ... A Yars was launched
+    from Plesetsk ...": an undated launch told within the three sentences after a dated
+    exercise of its agent's is part of it and takes its day."""
+    for launch in groups:
+        if launch.type is not EventType.LAUNCH or launch.date() is not None or launch.modal():
+            continue
+        first = min(launch.sentences)
+        agents = set(launch.actors())
+        drills = [
+            g
+            for g in groups
+            if g.type is EventType.EXERCISE and 0 <= first - min(g.sentences) <= 3 and not g.modal()
+        ]
+        if not drills or not agents:
+            continue
+        drill = max(drills, key=lambda g: min(g.sentences))  # the one told last; undated, no date
+        date = drill.date()
+        if date is not None and date.precision == "day" and agents <= set(drill.actors()):
+            cand = launch.members[0][0]
+            launch.members.append((replace(cand, date_role="during"), date))
 
 
 def _worth_keeping(group: Group, parties: list[str] | None = None) -> bool:

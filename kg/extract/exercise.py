@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract.candidate import Candidate
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import Cues, attribution, cues, factuality
-from kg.extract.launch import _date, _resolvable
+from kg.extract.launch import _clause_date, _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
@@ -415,6 +415,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             if began is not None or date_phrase is None:
                 date_phrase = began
                 role = _date_role(view, date_phrase, trig)
+        if date_phrase is None and days_after is None:
+            # "On Saturday, Putin watched as the forces carried out an exercise": the fronted date
+            date_phrase = _clause_date(view, trig, {trig.i}, True)
         kind, _speakers = attribution(view, trig, c)
         definite = any(
             ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children

@@ -132,11 +132,13 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         return Factuality.NEGATED
     if _modal(trigger):
         return Factuality.EXPECTED
+    governor = view.nearest_verb(trigger)
     if any(
         ch.dep_ in ("amod", "compound") and ch.text.islower() and ch.lower_ in c.expect  # not "mid-May"
         for ch in trigger.children
-    ):
-        return Factuality.EXPECTED  # "a planned exercise", "future launches"
+    ) and not (governor is not None and governor.tag_ == "VBD"):
+        # "a planned exercise", "future launches"; but "carried out a planned exercise" happened
+        return Factuality.EXPECTED
     # A noun trigger takes the modality of the verb it is the subject or object of; a definite
     # one in an adjunct ("Under the accord, Seoul will push for ...") names something that exists.
     definite = any(ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children)
