@@ -832,7 +832,50 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             origin.append(trig.i)
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
+    out, origin = _since(view, triggers, out, origin)
     return _listed(view, triggers, out, origin, discourse)
+
+
+def _since(
+    view: SentenceView, triggers: list[Token], found: list[Candidate], origin: list[int]
+) -> tuple[list[Candidate], list[int]]:
+    """ "the first Rodong launch since July 2009", "the first time since May 1980 that China has
+    test-fired an ICBM": the launch before this one, on that date, is an event of its own, by the
+    same state with the same weapon (unless a "when" clause tells it: "since Nov. 28, when it
+    tested ...", which its own trigger reads)."""
+    out, where = list(found), list(origin)
+    at = {t.i for t in triggers}
+    for prep in view.sent:
+        if prep.lower_ != "since" or prep.dep_ not in ("prep", "mark"):
+            continue
+        if any(t.i in at for t in prep.subtree) or any(
+            ch.dep_ in ("relcl", "advcl") for t in prep.subtree for ch in t.children
+        ):
+            continue  # "since Nov. 28, when it tested ...": told by the clause's own trigger
+        dates = [p for p in view.dates_in(list(prep.subtree)) if _resolvable(p.text)]
+        if not dates or not any(t.lower_ in ("first", "last") for t in view.sent):
+            continue
+        near = min(triggers, key=lambda t: _distance(t, prep), default=None)
+        if near is None or _distance(near, prep) > 5:
+            continue
+        for cand, i in zip(found, origin, strict=True):
+            if i == near.i and cand.factuality in (Factuality.ASSERTED, Factuality.CLAIMED):
+                out.append(
+                    replace(
+                        cand,
+                        date_phrase=dates[0].text,
+                        days_after_previous=None,
+                        identifying_date=False,
+                        site=None,
+                        count=None,
+                        outcomes=frozenset(),
+                        definite=False,
+                        distinct=True,
+                        date_role="",
+                    )
+                )
+                where.append(i)
+    return out, where
 
 
 def _listed(
