@@ -852,6 +852,8 @@ def _since(
             ch.dep_ in ("relcl", "advcl") for t in prep.subtree for ch in t.children
         ):
             continue  # "since Nov. 28, when it tested ...": told by the clause's own trigger
+        if any(ch.dep_ == "advmod" and ch.lower_ == "when" for t in triggers for ch in t.children):
+            continue  # the same, with the "when" clause hung on the launch noun
         dates = [p for p in view.dates_in(list(prep.subtree)) if _resolvable(p.text)]
         if not dates or not any(t.lower_ in ("first", "last") for t in view.sent):
             continue
