@@ -36,6 +36,7 @@ from kg.errors import KgError, QueryError, StoreError
 from kg.lexicon import Lexicon
 from kg.namespaces import ONTOLOGY_GRAPH, PLACES_GRAPH, PREFIXES, RUNS_GRAPH, XSD
 from kg.rdf import article_iri, reference_graphs
+from kg.sparql_errors import explain
 
 OxTerm: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 RdfTriple: TypeAlias = tuple[Node, Node, Node]
@@ -424,7 +425,7 @@ class Store:
             )
             return _materialize(result)
         except SyntaxError as err:
-            raise QueryError(f"the SPARQL query does not parse: {err}") from err
+            raise QueryError(explain(sparql, str(err), PREFIXES)) from err
         except OSError as err:
             raise StoreError(f"reading the store {self.location or '(memory)'} failed: {err}") from err
         except RuntimeError as err:
