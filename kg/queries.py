@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 import pyoxigraph as ox
 
@@ -33,7 +34,7 @@ from kg.factualities import SYNTAX, parse_factualities, sparql_value
 from kg.models import Outcome, PartialDate
 from kg.namespaces import KGO, PREFIXES, STATE, XSD
 from kg.resources import queries_dir
-from kg.store import GraphStore, OxTerm, QueryResult
+from kg.store import OxTerm, QueryResult
 
 PARAM_TYPES: tuple[str, ...] = (
     "state",
@@ -312,7 +313,13 @@ _EXPECTED = {
 # --- running ----------------------------------------------------------------------------
 
 
-def run(store: GraphStore, query: NamedQuery, values: Mapping[str, str] | None = None) -> QueryResult:
+class Queryable(Protocol):
+    """Anything that runs SPARQL with substitutions: `kg.store.Store`, `kg.remote.RemoteStore`."""
+
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> QueryResult: ...
+
+
+def run(store: Queryable, query: NamedQuery, values: Mapping[str, str] | None = None) -> QueryResult:
     """Run a named query with the user's parameter strings bound; the result holds the columns
     the query declares (the parameter variables it selects only to be substituted are left out).
 
@@ -342,7 +349,7 @@ _EXISTS = {
 _LISTED_BY = {"state": "kg query states", "article": "kg query articles"}
 
 
-def unknown_values(store: GraphStore, query: NamedQuery, bound: Mapping[str, OxTerm]) -> list[str]:
+def unknown_values(store: Queryable, query: NamedQuery, bound: Mapping[str, OxTerm]) -> list[str]:
     """A hint for each state or article parameter bound to something the store does not hold
     ("no state XYZ in the store; `kg query states` lists them"): the rows are then empty for a
     reason the user can fix."""
@@ -355,6 +362,54 @@ def unknown_values(store: GraphStore, query: NamedQuery, bound: Mapping[str, OxT
             shown = term.value.rsplit("/", 1)[-1] if param.type == "state" else term.value
             hints.append(f"no {param.type} {shown} in the store; `{_LISTED_BY[param.type]}` lists them")
     return hints
+
+
+# --- describing -------------------------------------------------------------------------
+
+LIST_WIDTH = 100
+_PLACEHOLDER = {
+    "state": "CODE",
+    "iri": "IRI",
+    "string": "TEXT",
+    "integer": "N",
+    "date": "DATE",
+    "factuality": "WHICH",
+    "outcome": "OUTCOME",
+    "article": "ID",
+}
+
+
+def describe_queries(queries: Sequence[NamedQuery], *, detailed: bool = False) -> str:
+    """What `kg query --list` prints: each query's name and title, description, parameters and
+    columns, from its header; `detailed` also describes each column."""
+    blocks = []
+    for query in queries:
+        lines = [f"{query.name}: {query.title}"]
+        lines += textwrap.wrap(query.description, LIST_WIDTH, initial_indent="  ", subsequent_indent="  ")
+        if query.params:
+            lines.append("  parameters:")
+            forms = [f"--param {p.name}={_PLACEHOLDER.get(p.type, 'VALUE')}" for p in query.params]
+            width = max(len(form) for form in forms)
+            for form, p in zip(forms, query.params, strict=True):
+                lines += _entry(form, p.description, width)
+        names = query.column_names
+        if detailed and query.columns:
+            lines.append("  columns:")
+            width = max(len(name) for name in names)
+            for column in query.columns:
+                lines += _entry(column.name, column.description, width)
+        elif names:
+            lines += textwrap.wrap(
+                "columns: " + ", ".join(names), LIST_WIDTH, initial_indent="  ", subsequent_indent="    "
+            )
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def _entry(term: str, text: str, width: int) -> list[str]:
+    indent = " " * (4 + width + 2)
+    first = f"    {term.ljust(width)}  "
+    return textwrap.wrap(text, LIST_WIDTH, initial_indent=first, subsequent_indent=indent)
 
 
 # --- formatting -------------------------------------------------------------------------

@@ -148,7 +148,7 @@ def _expected(raw: str) -> str:
     body = raw[len("expected") :].strip()
     if body.startswith("one of "):
         body = body[len("one of ") :]
-    items = [item.strip() for item in _ITEM.findall(body)]
+    items: list[str] = [str(item).strip() for item in _ITEM.findall(body)]
     sentences = [i for i in items if " " in i and i[:1].isupper() and not i.startswith("[")]
     if sentences:
         return sentences[0][0].lower() + sentences[0][1:]

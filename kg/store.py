@@ -490,6 +490,8 @@ class Store:
                 union = store.query(_UNION, use_default_graph_as_union=True)
                 assert isinstance(union, ox.QueryTriples)
                 ox.serialize(union, out, rdf_format, prefixes=prefixes)
+        except BrokenPipeError:
+            raise  # the reader went away (`kg export | head`): not the store's fault
         except OSError as err:
             raise StoreError(f"exporting the store {self.location or '(memory)'} failed: {err}") from err
 
