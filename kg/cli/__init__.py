@@ -115,4 +115,4 @@ def _reader_gone() -> NoReturn:
 
 
 # Register the commands (imported for their side effect on `main`).
-from kg.cli import build, evaluate, export, import_, query, serve, stats, validate, view  # noqa: E402,F401
+from kg.cli import build, evaluate, export, import_, query, remove, serve, stats, validate, view  # noqa: E402,F401
