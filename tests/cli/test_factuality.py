@@ -81,7 +81,8 @@ def test_queries_analytics_view_and_graphml_count_the_same_events(
     launches = Counter(e["agent"] for e in counted if e["type"] == "Launch" and e["agent"])
     roles: dict[str, Counter[str]] = {}
     for e in counted:
-        for code in (e["actors"].split() if e["type"] != "Launch" else [e["agent"]] if e["agent"] else []):
+        states_of = e["actors"].split() if e["type"] != "Launch" else [e["agent"]] if e["agent"] else []
+        for code in states_of:
             roles.setdefault(code, Counter())[e["type"]] += 1
     pairs: Counter[tuple[str, str, str]] = Counter()
     for e in counted:
@@ -118,18 +119,23 @@ def test_queries_analytics_view_and_graphml_count_the_same_events(
     for state, row in analyzed.items():
         role = roles.get(state, Counter())
         assert (row["launches"], row["exercises"], row["treaties"]) == (
-            role["Launch"], role["Exercise"], role["Treaty"]
+            role["Launch"],
+            role["Exercise"],
+            role["Treaty"],
         ), state
-        assert row["launches"] == int(by_state[state]["launches"]) if state in by_state else not row["launches"]
+        assert row["launches"] == int(by_state.get(state, {}).get("launches", 0))
         if state in states:
             assert (row["exercises"], row["treaties"]) == (
-                int(states[state]["exercises"]), int(states[state]["treaties"])
+                int(states[state]["exercises"]),
+                int(states[state]["treaties"]),
             )
     links = LINKS.search(err)
     assert links
 
     # GraphML
-    code, out, err = kg("export", "--format", "graphml", "--store", store, *options(selection, "--factuality"))
+    code, out, err = kg(
+        "export", "--format", "graphml", "--store", store, *options(selection, "--factuality")
+    )
     assert code == 0, err
     graph = nx.read_graphml(io.BytesIO(out.encode()))
     shared = {
@@ -149,7 +155,8 @@ def test_queries_analytics_view_and_graphml_count_the_same_events(
     assert code == 0, err
     wrote = WROTE.search(err)
     assert wrote and (int(wrote["nodes"]), int(wrote["edges"])) == (
-        graph.number_of_nodes(), graph.number_of_edges()
+        graph.number_of_nodes(),
+        graph.number_of_edges(),
     )
 
 

@@ -90,7 +90,7 @@ def big_store(tmp_path_factory: pytest.TempPathFactory) -> str:
     ]
     for i in range(1500):
         lines.append(
-            f'kgr:mention-{i} a kgo:Mention ; dcterms:isPartOf {graph} ; kgo:start {i * 60} ; '
+            f"kgr:mention-{i} a kgo:Mention ; dcterms:isPartOf {graph} ; kgo:start {i * 60} ; "
             f'kgo:end {i * 60 + 59} ; kgo:text "Launch number {i} was reported by the news agency today." .'
             f' kgr:launch-{i} a kgo:Launch ; kgo:factuality kgo:Asserted ; kgo:date "2017-03-22"^^xsd:date ;'
             f" prov:wasDerivedFrom kgr:mention-{i} ."

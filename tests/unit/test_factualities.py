@@ -35,7 +35,8 @@ def test_bad_selections_name_the_problem_and_the_syntax(text: str, problem: str)
 
 
 def test_what_happened_is_asserted_and_claimed() -> None:
-    assert REPORTED == {A, C} and ALL == set(Factuality)
+    assert {A, C} == REPORTED
+    assert set(Factuality) == ALL
     assert sparql_value(REPORTED) == "asserted claimed"
     assert sparql_value({N, A}) == "asserted negated"  # in the enum's order, whatever the input's
     assert (describe(REPORTED), describe(ALL), describe({E, A})) == ("reported", "all", "asserted, expected")

@@ -211,7 +211,7 @@ def test_values_become_terms_of_their_type(type_: str, value: str, term: ox.Name
         ("integer", "3.5", "p must be a whole number"),
         ("date", "2017-02-30", "p must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
         ("date", "March 2017", "p must be a date"),
-        ("factuality", "rumoured", "p must be reported \\(asserted and claimed\\), all, or a comma-separated"),
+        ("factuality", "rumoured", "p must be reported \\(asserted and claimed\\), all, or a comma"),
         ("factuality", ",", "p must be reported"),
         ("outcome", "partial", "p must be one of success|failure|unknown"),
         ("article", "", "p must be an article id"),

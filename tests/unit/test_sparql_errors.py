@@ -40,8 +40,15 @@ def test_common_mistakes_are_named(sparql: str, expected: str) -> None:
     assert "\\u{" not in message and "[_]" not in message  # none of the grammar's internals
 
 
-@pytest.mark.parametrize("sparql", ["DROP ALL", "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
-                                    "PREFIX x: <urn:x> DELETE WHERE { ?s ?p ?o }", "clear default"])  # fmt: skip
+UPDATES = [
+    "DROP ALL",
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "PREFIX x: <urn:x> DELETE WHERE { ?s ?p ?o }",
+    "clear default",
+]
+
+
+@pytest.mark.parametrize("sparql", UPDATES)
 def test_updates_are_refused_as_updates(sparql: str) -> None:
     message = explain(sparql, oxigraph_says(sparql), PREFIXES)
     assert message.startswith("kg query is read-only; updates are not accepted")
