@@ -12,7 +12,8 @@
   `weight`, resolution 1, seed 0, so the result is the same on every run), numbered 1, 2, ...
   by size, largest first (ties by the smallest ISO code in them);
 - launches, exercises, treaties: the events of each type the state is agent, participant or
-  signatory of (negated events left out, as in the actors network).
+  signatory of, among the events the actors network was built from (by default those that
+  happened, asserted or claimed: kg.factualities), so they agree with the named queries.
 """
 
 from __future__ import annotations

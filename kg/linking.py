@@ -16,13 +16,15 @@ from itertools import combinations
 from rdflib import URIRef
 from rdflib.term import Node
 
+from kg.factualities import REPORTED
 from kg.lexicon import Lexicon
 from kg.models import PartialDate
 from kg.namespaces import KGO, LINKS_GRAPH
 from kg.queries import load_query
 from kg.store import GraphStore
 
-COUNTED = (str(KGO.Asserted), str(KGO.Claimed))
+# Only launches that happened are linked: the factualities kg.factualities.REPORTED names.
+COUNTED = frozenset(str(KGO[f.value.capitalize()]) for f in REPORTED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,3 +210,5 @@ class BuildReport:
     unresolved: int = 0
     triples: int = 0
     linked: int = 0  # pairs of launch nodes linked as the same real-world launch
+    removed: list[str] = field(default_factory=list)  # articles pruned (kg build --prune)
+    not_pruned: str | None = None  # why --prune removed nothing, when it could not tell

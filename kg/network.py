@@ -16,6 +16,10 @@ rows -> frozen records (`NetworkRows`) -> `events_graph` (a MultiDiGraph of Stat
 Exercises, Treaties, Weapons and Places, one edge per contract property) or `actors_graph`
 (a Graph of States, one edge per pair, typed and weighted by the events they share).
 `write_network` writes either as GraphML or GEXF (dynamic, with event dates).
+
+Both graphs hold the events of a factuality selection only (`select_events`; by default
+kg.factualities.REPORTED, the events that happened), so the view, `kg analyze`, the GraphML and
+the named queries count the same events.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 import networkx as nx
 
 from kg.errors import KgError
+from kg.factualities import REPORTED, counts, describe
 from kg.models import Factuality, Outcome, PartialDate
 from kg.namespaces import KGO
 
@@ -70,9 +75,6 @@ RELATION_LABELS = {
     Relation.TREATY: "shared treaty",
     Relation.LAUNCH_MENTION: "named in a launch report",
 }
-
-# Which events count in the actors network: a negated event ("not a peace treaty") links nobody.
-ACTOR_FACTUALITIES = frozenset({Factuality.ASSERTED, Factuality.CLAIMED, Factuality.EXPECTED})
 
 _FACTUALITY = {
     str(KGO.Asserted): Factuality.ASSERTED,
@@ -329,21 +331,44 @@ def mentions_from(result: QueryResult) -> tuple[LaunchMention, ...]:
 class Queryable(Protocol):
     """Anything that runs SPARQL SELECT queries: `kg.store.Store`, a remote store."""
 
-    def query(self, sparql: str) -> QueryResult: ...
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> QueryResult: ...
 
 
 def read_rows(store: Queryable) -> NetworkRows:
-    """Run the four named queries on `store` (the I/O edge of this module)."""
-    from kg.queries import load_query
+    """Run the four named queries on `store` (the I/O edge of this module): every event, of
+    every factuality; the graphs select the events that count (`select_events`)."""
+    from kg.queries import load_query, run
 
-    def run(name: str) -> QueryResult:
-        return store.query(load_query(name).text)
+    def rows(name: str, **params: str) -> QueryResult:
+        return run(store, load_query(name), params)
 
     return NetworkRows(
-        links=links_from(run("network-edges")),
-        events=events_from(run("events")),
-        sources=sources_from(run("event-sources")),
-        mentions=mentions_from(run("launch-mentions")),
+        links=links_from(rows("network-edges")),
+        events=events_from(rows("events")),
+        sources=sources_from(rows("event-sources")),
+        mentions=mentions_from(rows("launch-mentions", factuality="all")),
+    )
+
+
+def select_events(rows: NetworkRows, factualities: frozenset[Factuality] = REPORTED) -> NetworkRows:
+    """The rows of the events whose factuality is in `factualities` (an event without one counts
+    as asserted, as in the named queries): their links, sentences and launch mentions, and the
+    operator and location links of the weapons and places that those events refer to."""
+    events = rows.event_table()
+    left_out = {iri for iri, event in events.items() if not counts(event.factuality, factualities)}
+    if not left_out:
+        return rows
+    from_events = [
+        link for link in rows.links if link.source_class in EVENT_CLASSES and link.source not in left_out
+    ]
+    used = {link.target for link in from_events if link.target_class in (NodeClass.WEAPON, NodeClass.PLACE)}
+    around = [link for link in rows.links if link.source_class not in EVENT_CLASSES and link.source in used]
+    kept = set(from_events) | set(around)
+    return NetworkRows(
+        links=tuple(link for link in rows.links if link in kept),
+        events=tuple(event for event in rows.events if event.iri not in left_out),
+        sources=tuple(source for source in rows.sources if source.event not in left_out),
+        mentions=tuple(mention for mention in rows.mentions if mention.launch not in left_out),
     )
 
 
@@ -403,16 +428,20 @@ def _event_attrs(event: EventInfo) -> dict[str, Any]:
     return attrs
 
 
-def events_graph(rows: NetworkRows) -> nx.MultiDiGraph:
+def events_graph(rows: NetworkRows, *, factualities: frozenset[Factuality] = REPORTED) -> nx.MultiDiGraph:
     """States, Launches, Exercises, Treaties, Weapons and Places; one edge per contract property.
+
+    Only the events whose factuality is in `factualities` (by default those that happened, see
+    kg.factualities) and what they link to are drawn; graph["factualities"] names the selection.
 
     Node ids are IRIs; every node has `kind` (its class) and `label`; states have `code`; events
     have `date`, `start`/`end` (the days the date covers), `factuality`, `confidence`, ... Edges
     are keyed and labelled by the property's local name (`relation`), and carry the event's
     `start`/`end`. Events without links are kept (isolated nodes).
     """
+    rows = select_events(rows, factualities)
     events = rows.event_table()
-    graph = nx.MultiDiGraph(mode="events")
+    graph = nx.MultiDiGraph(mode="events", factualities=describe(factualities))
     for iri in sorted(events):
         graph.add_node(iri, **_event_attrs(events[iri]))
     for link in sorted(rows.links, key=lambda k: (k.source, k.prop, k.target)):
@@ -437,7 +466,7 @@ def events_graph(rows: NetworkRows) -> nx.MultiDiGraph:
     return graph
 
 
-def actors_graph(rows: NetworkRows, *, factualities: frozenset[Factuality] = ACTOR_FACTUALITIES) -> nx.Graph:
+def actors_graph(rows: NetworkRows, *, factualities: frozenset[Factuality] = REPORTED) -> nx.Graph:
     """States, one edge per pair that shares an exercise or treaty, or is linked by a launch report.
 
     Node ids are ISO codes; nodes carry `label`, `code`, `kind` ("State"), counts `launches`
@@ -446,20 +475,17 @@ def actors_graph(rows: NetworkRows, *, factualities: frozenset[Factuality] = ACT
     `relations` (the non-zero ones, space-separated) and `evidence`: ((relation, event IRI), ...).
     A launch mention links the launching state with each other state named in the sentences that
     report it, counted once per launch. Only events whose factuality is in `factualities` count
-    (by default all but negated); events of unknown factuality count as asserted.
+    (by default those that happened: asserted and claimed; see kg.factualities); events of
+    unknown factuality count as asserted. graph["factualities"] names the selection.
     """
     labels = rows.state_labels()
+    rows = select_events(rows, factualities)
     events = rows.event_table()
-
-    def counts(event: EventInfo) -> bool:
-        return (event.factuality or Factuality.ASSERTED) in factualities
 
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     state_events: dict[str, set[str]] = defaultdict(set)
     pairs: dict[tuple[str, str], set[tuple[Relation, str]]] = defaultdict(set)
     for event in events.values():
-        if not counts(event):
-            continue
         for code in event.states:
             roles[code][event.type.value] += 1
             state_events[code].add(event.iri)
@@ -469,15 +495,12 @@ def actors_graph(rows: NetworkRows, *, factualities: frozenset[Factuality] = ACT
                 for b in event.actors[i + 1 :]:
                     pairs[(a, b) if a < b else (b, a)].add((relation, event.iri))
     for mention in rows.mentions:
-        launch = events.get(mention.launch)
-        if launch is not None and not counts(launch):
-            continue
         if mention.agent and mention.state and mention.agent != mention.state:
             a, b = sorted((mention.agent, mention.state))
             pairs[(a, b)].add((Relation.LAUNCH_MENTION, mention.launch))
             state_events[mention.agent].add(mention.launch)
 
-    graph = nx.Graph(mode="actors")
+    graph = nx.Graph(mode="actors", factualities=describe(factualities))
     graph.graph["event_spans"] = {iri: span for iri, e in events.items() if (span := date_span(e.date))}
     codes = sorted({*roles, *state_events, *(code for pair in pairs for code in pair)})
     for code in codes:
@@ -506,12 +529,14 @@ def actors_graph(rows: NetworkRows, *, factualities: frozenset[Factuality] = ACT
     return graph
 
 
-def build_graph(rows: NetworkRows, mode: NetworkMode) -> nx.Graph:
-    """`events_graph` or `actors_graph`."""
+def build_graph(
+    rows: NetworkRows, mode: NetworkMode, factualities: frozenset[Factuality] = REPORTED
+) -> nx.Graph:
+    """`events_graph` or `actors_graph` of the events whose factuality is in `factualities`."""
     if mode == "events":
-        return events_graph(rows)
+        return events_graph(rows, factualities=factualities)
     if mode == "actors":
-        return actors_graph(rows)
+        return actors_graph(rows, factualities=factualities)
     raise KgError(f"unknown network mode {mode!r}; use one of {', '.join(NETWORK_MODES)}")
 
 

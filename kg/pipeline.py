@@ -2,7 +2,10 @@
 
 `build()` is what `kg build` runs. Each article's graph is written as soon as it is
 extracted, in one atomic replacement, so an interrupted build keeps every article it
-finished, and a bad input is skipped and counted, never fatal.
+finished, and a bad input is skipped and counted, never fatal. With `prune`, the stored
+articles that are no longer among the inputs are removed afterwards; `remove()` (kg remove)
+removes articles by id. Either way each article goes in one transaction, and then `tidy()`
+removes the places and runs no article uses and recomputes the cross-article links.
 """
 
 from __future__ import annotations
@@ -14,7 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg import __version__
-from kg.articles import ARTICLE_SUFFIXES, Skip, iter_inputs, offset_line, read_articles, record_line
+from kg.articles import (
+    ARTICLE_SUFFIXES,
+    InputFormat,
+    Skip,
+    input_format,
+    iter_inputs,
+    offset_line,
+    read_articles,
+    record_line,
+)
+from kg.errors import KgError
 from kg.extract import MAX_SENTENCE_TOKENS, RULES_VERSION, extract_doc
 from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import relink
@@ -150,14 +163,19 @@ def build(
     progress: Progress | None = None,
     jobs: int = 1,
     scheduler: str | None = None,
+    prune: bool = False,
 ) -> BuildReport:
     """Extract every article under `paths` into `store`; returns what was done and skipped.
 
     `columns` names the columns of CSV/TSV inputs (kg.readers.table). `jobs` parses with that
     many processes; `scheduler` (a Dask scheduler address) runs the extraction on a Dask cluster
-    instead (kg.distributed). Either way the graph is the same, and it is written from this process.
+    instead (kg.distributed). Either way the graph is the same, and it is written from this
+    process. With `prune`, the stored articles whose ids are not among the inputs any more are
+    removed (see `stale_articles`).
     """
     report = BuildReport()
+    read_ids: set[str] = set()  # every article id the inputs hold, built or not
+    unknown: list[str] = []  # inputs that could not be read and whose article ids are unknown
     _files, report.ignored_files = iter_inputs(paths)
     lexicon = load_lexicon()
     nlp = load_nlp()
@@ -166,8 +184,14 @@ def build(
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, default_date=default_date, columns=columns):
-            if isinstance(item, Article) and (reason := too_long(item)) is not None:
-                item = Skip(item.path or item.id, record_line(item), reason)
+            if isinstance(item, Article):
+                read_ids.add(item.id)
+                if (reason := too_long(item)) is not None:
+                    item = Skip(item.path or item.id, record_line(item), reason)
+            elif (article_id := skipped_id(item)) is not None:
+                read_ids.add(article_id)
+            else:
+                unknown.append(str(item))
             if isinstance(item, Skip):
                 skip(item)
             else:
@@ -205,10 +229,72 @@ def build(
             report.events[key] = report.events.get(key, 0) + 1
         if progress:
             progress(f"{extraction.article.id}: {len(extraction.events)} events")
-    store.prune_shared()
-    report.linked = relink(store, lexicon)
+    if prune:
+        if unknown:
+            report.not_pruned = (
+                f"{unknown[0]} could not be read, so the id of its article is unknown and it may be "
+                "one of those stored; fix it and build again, or remove articles with kg remove ID"
+            )
+        else:
+            report.removed = stale_articles(store.article_ids(), read_ids)
+            for article_id in report.removed:
+                store.remove_article(article_id)
+                if progress:
+                    progress(f"{article_id}: removed (no longer among the inputs)")
+    report.linked = tidy(store, lexicon)
     report.triples = store.triple_count()
     return report
+
+
+def skipped_id(item: Skip) -> str | None:
+    """The id of the article an unreadable input held, when the input tells it: a file that
+    holds one article (a text file, a web page) is named by it; a broken record of a file of
+    several (JSON Lines, feed, CSV) is not."""
+    if input_format(item.path) in (InputFormat.JSONL, InputFormat.FEED, InputFormat.TABLE):
+        return None
+    return Path(item.path).stem
+
+
+def stale_articles(stored: Iterable[str], read: set[str]) -> list[str]:
+    """The stored article ids that the inputs do not hold any more (what --prune removes), sorted."""
+    return sorted(set(stored) - read)
+
+
+def tidy(store: GraphStore, lexicon: Lexicon) -> int:
+    """After articles were written or removed: drop the places and runs that no article uses and
+    recompute the kgo:sameEventAs links; returns the number of linked pairs."""
+    store.prune_shared()
+    return relink(store, lexicon)
+
+
+def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
+    """Remove the articles `article_ids` from the store, each in one transaction, then `tidy`;
+    returns the ids removed. KgError naming the ids the store does not hold, before anything
+    is removed."""
+    wanted = list(dict.fromkeys(article_ids))
+    stored = set(store.article_ids())
+    missing = [article_id for article_id in wanted if article_id not in stored]
+    if missing:
+        names = ", ".join(repr(m) for m in missing)
+        raise KgError(
+            f"no article {names} in the store, so nothing was removed; `kg query articles` lists the "
+            "stored article ids"
+        )
+    for article_id in wanted:
+        store.remove_article(article_id)
+    tidy(store, load_lexicon())
+    return wanted
+
+
+def no_article_files(paths: Sequence[Path], ignored: int) -> str:
+    """What `kg build` says when the paths hold no article file."""
+    kinds = " and ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+    where = ", ".join(str(p) for p in paths)
+    others = f" ({ignored} other file(s) ignored)" if ignored else ""
+    return (
+        f"no article found in {where}: kg build reads {kinds} files{others}; nothing was built "
+        "and no store was written"
+    )
 
 
 def format_report(report: BuildReport) -> str:
@@ -226,6 +312,11 @@ def format_report(report: BuildReport) -> str:
     if report.ignored_files:
         endings = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
         lines.append(f"ignored {report.ignored_files} file(s) that are not articles ({endings})")
+    if report.removed:
+        names = ", ".join(report.removed)
+        lines.append(f"removed {len(report.removed)} article(s) no longer among the inputs: {names}")
+    if report.not_pruned:
+        lines.append(f"pruned nothing: {report.not_pruned}")
     if report.skipped:
         lines.append(f"skipped {len(report.skipped)} input(s) or sentence(s):")
         lines.extend(f"  {where}: {why}" for where, why in report.skipped)

@@ -2,30 +2,36 @@
 
     ... -> store -> query (named query + bound parameters -> rows -> table/csv/tsv/json)
 
-Each query file starts with comment lines that say what it is and which parameters it takes:
+Each query file starts with comment lines that say what it is, which parameters it takes and
+which columns it returns:
 
     # title: Launches
     # description: Every launch with state, date, ...
     # param ?state state: only launches by this state (ISO code, e.g. PRK); optional
+    # column ?state_code: the launching state's ISO code
 
 A parameter is bound by substituting a term for its variable (pyoxigraph `substitutions`,
 SEP-0007). `bind` turns the user's strings into terms by the parameter's TYPE; values are
-never pasted into the query text. Other comment lines are free text.
+never pasted into the query text. Substitution only binds variables of the SELECT clause, so
+a query selects its parameters too; `run` returns the declared columns only, without them.
+Other comment lines are free text.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.models import Factuality, Outcome, PartialDate
+from kg.factualities import SYNTAX, parse_factualities, sparql_value
+from kg.models import Outcome, PartialDate
 from kg.namespaces import KGO, PREFIXES, STATE, XSD
 from kg.resources import queries_dir
 from kg.store import OxTerm, QueryResult
@@ -44,21 +50,17 @@ RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
 TABLE_CELL_WIDTH = 60
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_KEY_LINE = re.compile(r"^#\s*(title|description|param)\b(.*)$")
+_KEY_LINE = re.compile(r"^#\s*(title|description|param|column)\b(.*)$")
 _KEY_VALUE = re.compile(r"^:\s*(\S.*)$")
 _PARAM = re.compile(r"^\s+\?([A-Za-z_][A-Za-z0-9_]*)\s+([a-z]+)\s*:\s*(\S.*)$")
 _OPTIONAL = re.compile(r"[;,(]\s*optional\)?\s*$", re.IGNORECASE)
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _INTEGER = re.compile(r"^[+-]?[0-9]+$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_COLUMN = re.compile(r"^\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(\S.*)$")
 _PARAM_SYNTAX = "'# param ?NAME TYPE: description'"
+_COLUMN_SYNTAX = "'# column ?NAME: description'"
 
-_FACTUALITY = {
-    Factuality.ASSERTED: KGO.Asserted,
-    Factuality.CLAIMED: KGO.Claimed,
-    Factuality.EXPECTED: KGO.Expected,
-    Factuality.NEGATED: KGO.Negated,
-}
 _OUTCOME = {Outcome.SUCCESS: KGO.Success, Outcome.FAILURE: KGO.Failure, Outcome.UNKNOWN: KGO.UnknownOutcome}
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
 
@@ -74,8 +76,17 @@ class Param:
 
 
 @dataclass(frozen=True, slots=True)
+class Column:
+    """One `# column ?name: description` line of a query file: a column of its output."""
+
+    name: str  # the variable, without '?'
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class NamedQuery:
-    """A query file: what it is called, what it does, the parameters it takes, its SPARQL."""
+    """A query file: what it is called, what it does, the parameters it takes, the columns it
+    returns, its SPARQL."""
 
     name: str  # the file name without .rq
     title: str
@@ -83,6 +94,11 @@ class NamedQuery:
     params: tuple[Param, ...]
     text: str  # the whole file, header comments included
     path: Path
+    columns: tuple[Column, ...] = ()  # as declared; empty: every variable the query selects
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
 
     def param(self, name: str) -> Param:
         """The parameter called `name` ('state' or '?state'); QueryError if there is none."""
@@ -121,13 +137,14 @@ def load_query_file(path: Path) -> NamedQuery:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise QueryError(f"{path}: cannot read the query file: {err}") from err
-    title, description, params = _parse_header(path, text)
-    return NamedQuery(path.stem, title, description, params, text, path)
+    title, description, params, columns = _parse_header(path, text)
+    return NamedQuery(path.stem, title, description, params, text, path, columns)
 
 
-def _parse_header(path: Path, text: str) -> tuple[str, str, tuple[Param, ...]]:
+def _parse_header(path: Path, text: str) -> tuple[str, str, tuple[Param, ...], tuple[Column, ...]]:
     fields: dict[str, str] = {}
     params: list[Param] = []
+    columns: list[Column] = []
     body_start = 0
     for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -142,6 +159,9 @@ def _parse_header(path: Path, text: str) -> tuple[str, str, tuple[Param, ...]]:
         if key == "param":
             params.append(_parse_param(where, rest, params))
             continue
+        if key == "column":
+            columns.append(_parse_column(where, rest, columns))
+            continue
         value = _KEY_VALUE.match(rest)
         if value is None:
             raise QueryError(f"{where}: expected '# {key}: text'")
@@ -155,7 +175,10 @@ def _parse_header(path: Path, text: str) -> tuple[str, str, tuple[Param, ...]]:
     for param in params:
         if not re.search(rf"[?$]{param.name}\b", body):
             raise QueryError(f"{path}: the parameter ?{param.name} does not occur in the query")
-    return fields["title"], fields["description"], tuple(params)
+    for column in columns:
+        if not re.search(rf"[?$]{column.name}\b", body):
+            raise QueryError(f"{path}: the column ?{column.name} does not occur in the query")
+    return fields["title"], fields["description"], tuple(params), tuple(columns)
 
 
 def _parse_param(where: str, rest: str, seen: Sequence[Param]) -> Param:
@@ -169,6 +192,16 @@ def _parse_param(where: str, rest: str, seen: Sequence[Param]) -> Param:
         raise QueryError(f"{where}: the parameter ?{name} is declared twice")
     description = description.strip()
     return Param(name, type_, description, bool(_OPTIONAL.search(description)))
+
+
+def _parse_column(where: str, rest: str, seen: Sequence[Column]) -> Column:
+    match = _COLUMN.match(rest)
+    if match is None:
+        raise QueryError(f"{where}: expected {_COLUMN_SYNTAX}")
+    name, description = match.groups()
+    if any(c.name == name for c in seen):
+        raise QueryError(f"{where}: the column ?{name} is declared twice")
+    return Column(name, description.strip())
 
 
 def _param_list(query: NamedQuery) -> str:
@@ -241,7 +274,7 @@ def _date(text: str) -> OxTerm:
 
 
 def _factuality(text: str) -> OxTerm:
-    return ox.NamedNode(str(_FACTUALITY[Factuality(text.lower())]))
+    return ox.Literal(sparql_value(parse_factualities(text)))
 
 
 def _outcome(text: str) -> OxTerm:
@@ -271,10 +304,112 @@ _EXPECTED = {
     "string": "a string",
     "integer": "a whole number such as 3",
     "date": "a date as YYYY, YYYY-MM or YYYY-MM-DD",
-    "factuality": "one of " + "|".join(f.value for f in Factuality),
+    "factuality": SYNTAX,
     "outcome": "one of " + "|".join(o.value for o in Outcome),
     "article": "an article id such as seed-2017-03-23-wonsan",
 }
+
+
+# --- running ----------------------------------------------------------------------------
+
+
+class Queryable(Protocol):
+    """Anything that runs SPARQL with substitutions: `kg.store.Store`, `kg.remote.RemoteStore`."""
+
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> QueryResult: ...
+
+
+def run(store: Queryable, query: NamedQuery, values: Mapping[str, str] | None = None) -> QueryResult:
+    """Run a named query with the user's parameter strings bound; the result holds the columns
+    the query declares (the parameter variables it selects only to be substituted are left out).
+
+    QueryError as `bind` raises it, or if the query does not select a column it declares."""
+    result = store.query(query.text, bind(query, values or {}))
+    return only_columns(result, query)
+
+
+def only_columns(result: QueryResult, query: NamedQuery) -> QueryResult:
+    """`result` cut down to the query's declared columns, in their order."""
+    if not query.columns or result.kind != "select" or result.variables == query.column_names:
+        return result
+    where = {name: i for i, name in enumerate(result.variables)}
+    missing = [name for name in query.column_names if name not in where]
+    if missing:
+        raise QueryError(f"{query.path}: the query does not select the column(s) ?{', ?'.join(missing)}")
+    keep = [where[name] for name in query.column_names]
+    rows = [tuple(row[i] for i in keep) for row in result.rows]
+    return QueryResult("select", query.column_names, rows)
+
+
+# A row if the store holds the value bound to ?value (bound by substitution, as parameters are).
+_EXISTS = {
+    "state": "SELECT ?value WHERE { ?value a kgo:State } LIMIT 1",
+    "article": "SELECT ?value WHERE { ?article a kgo:Article ; dcterms:identifier ?value } LIMIT 1",
+}
+_LISTED_BY = {"state": "kg query states", "article": "kg query articles"}
+
+
+def unknown_values(store: Queryable, query: NamedQuery, bound: Mapping[str, OxTerm]) -> list[str]:
+    """A hint for each state or article parameter bound to something the store does not hold
+    ("no state XYZ in the store; `kg query states` lists them"): the rows are then empty for a
+    reason the user can fix."""
+    hints = []
+    for param in query.params:
+        term = bound.get(param.name)
+        if term is None or param.type not in _EXISTS or not isinstance(term, ox.NamedNode | ox.Literal):
+            continue
+        if not store.query(_EXISTS[param.type], {"value": term}).rows:
+            shown = term.value.rsplit("/", 1)[-1] if param.type == "state" else term.value
+            hints.append(f"no {param.type} {shown} in the store; `{_LISTED_BY[param.type]}` lists them")
+    return hints
+
+
+# --- describing -------------------------------------------------------------------------
+
+LIST_WIDTH = 100
+_PLACEHOLDER = {
+    "state": "CODE",
+    "iri": "IRI",
+    "string": "TEXT",
+    "integer": "N",
+    "date": "DATE",
+    "factuality": "WHICH",
+    "outcome": "OUTCOME",
+    "article": "ID",
+}
+
+
+def describe_queries(queries: Sequence[NamedQuery], *, detailed: bool = False) -> str:
+    """What `kg query --list` prints: each query's name and title, description, parameters and
+    columns, from its header; `detailed` also describes each column."""
+    blocks = []
+    for query in queries:
+        lines = [f"{query.name}: {query.title}"]
+        lines += textwrap.wrap(query.description, LIST_WIDTH, initial_indent="  ", subsequent_indent="  ")
+        if query.params:
+            lines.append("  parameters:")
+            forms = [f"--param {p.name}={_PLACEHOLDER.get(p.type, 'VALUE')}" for p in query.params]
+            width = max(len(form) for form in forms)
+            for form, p in zip(forms, query.params, strict=True):
+                lines += _entry(form, p.description, width)
+        names = query.column_names
+        if detailed and query.columns:
+            lines.append("  columns:")
+            width = max(len(name) for name in names)
+            for column in query.columns:
+                lines += _entry(column.name, column.description, width)
+        elif names:
+            lines += textwrap.wrap(
+                "columns: " + ", ".join(names), LIST_WIDTH, initial_indent="  ", subsequent_indent="    "
+            )
+        blocks.append("\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def _entry(term: str, text: str, width: int) -> list[str]:
+    indent = " " * (4 + width + 2)
+    first = f"    {term.ljust(width)}  "
+    return textwrap.wrap(text, LIST_WIDTH, initial_indent=first, subsequent_indent=indent)
 
 
 # --- formatting -------------------------------------------------------------------------

@@ -59,6 +59,7 @@ from kg.errors import KgError, QueryError, StoreError
 from kg.lexicon import Lexicon
 from kg.namespaces import ONTOLOGY_GRAPH, PREFIXES
 from kg.rdf import article_iri
+from kg.sparql_errors import recognise
 from kg.store import (
     _FORMATS,
     _UNION,
@@ -186,7 +187,8 @@ def _shape(sparql: str) -> _Shape:
             elif word == "WHERE":
                 after_where = True
     if form is None:
-        raise QueryError("the SPARQL query does not parse: no SELECT, CONSTRUCT, DESCRIBE or ASK found")
+        found = recognise(sparql, PREFIXES)
+        raise QueryError(found or "the SPARQL query does not parse: no SELECT, CONSTRUCT, DESCRIBE or ASK")
     return _Shape(form, None, None, False)
 
 
@@ -277,6 +279,18 @@ class _Http:
         for connection in self._connections.values():
             connection.close()
         self._connections.clear()
+
+
+def _rejected(sparql: str, problem: str) -> str:
+    """The server's reason for a 400, or kg's own words for a mistake it recognises (an update,
+    a misspelt query form, an undeclared prefix: kg.sparql_errors)."""
+    return recognise(_user_part(sparql), PREFIXES) or f"the SPARQL server rejected the query: {problem}"
+
+
+def _user_part(sparql: str) -> str:
+    """The query as the caller wrote it, without the PREFIX lines `_with_prefixes` put first."""
+    declared = _with_prefixes("")
+    return sparql[len(declared) :] if sparql.startswith(declared) else sparql
 
 
 def _problem(response: http.client.HTTPResponse) -> str:
@@ -450,7 +464,7 @@ class RemoteStore:
         headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
         response = self._client.request("POST", self.endpoints.query, body, headers)
         if response.status == 400:
-            raise QueryError(f"the SPARQL server rejected the query: {_problem(response)}")
+            raise QueryError(_rejected(sparql, _problem(response)))
         if response.status >= 300:
             raise StoreError(f"reading the SPARQL server at {self.location} failed: {_problem(response)}")
         cut = response.getheader("X-SPARQL-MaxRows")

@@ -17,6 +17,7 @@ Queries see the union of all graphs as their default graph, with the project pre
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import sys
@@ -36,6 +37,7 @@ from kg.errors import KgError, QueryError, StoreError
 from kg.lexicon import Lexicon
 from kg.namespaces import ONTOLOGY_GRAPH, PLACES_GRAPH, PREFIXES, RUNS_GRAPH, XSD
 from kg.rdf import article_iri, reference_graphs
+from kg.sparql_errors import explain
 
 OxTerm: TypeAlias = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 RdfTriple: TypeAlias = tuple[Node, Node, Node]
@@ -196,6 +198,79 @@ def _writer_active(path: Path) -> bool:
         os.close(fd)
 
 
+# --- kg serve's mark on a store folder -----------------------------------------------------
+
+#: Written into a store folder by `kg serve` while it serves it (removed when it stops): a
+#: read-only Oxigraph server does not lock the folder, so without the mark a build into it
+#: would go through while the server kept serving the graph it had opened.
+SERVE_MARK = "kg-serve.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Serving:
+    """A running `kg serve` of a store folder, as its mark tells."""
+
+    pid: int
+    url: str
+    writable: bool
+
+
+def mark_served(path: Path, serving: Serving) -> None:
+    """Mark the store folder as served by `serving` (kg serve calls this before it starts)."""
+    data = {"pid": serving.pid, "url": serving.url, "writable": serving.writable}
+    (path / SERVE_MARK).write_text(json.dumps(data) + "\n", encoding="utf-8")
+
+
+def unmark_served(path: Path, pid: int) -> None:
+    """Remove the mark, if it is still the one process `pid` wrote."""
+    found = served_by(path)
+    if found is not None and found.pid == pid:
+        (path / SERVE_MARK).unlink(missing_ok=True)
+
+
+def served_by(path: Path) -> Serving | None:
+    """The `kg serve` serving the folder, or None (no mark, or a mark left by a process that is
+    gone, e.g. killed with kill -9)."""
+    try:
+        data = json.loads((path / SERVE_MARK).read_text(encoding="utf-8"))
+        serving = Serving(int(data["pid"]), str(data["url"]), bool(data["writable"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return serving if _alive(serving.pid) else None
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    except OSError:
+        return False
+    return True
+
+
+def _refuse_if_served(path: Path) -> None:
+    """StoreError if kg serve serves the folder: writes (build, import, remove) must go through
+    the server, or wait until it stops."""
+    serving = served_by(path)
+    if serving is None:
+        return
+    where = f"the store {path} is being served by kg serve (pid {serving.pid}, {serving.url})"
+    if serving.writable:
+        raise StoreError(
+            f"{where}, which holds it open; write through the server with --store {serving.url}, "
+            "or stop kg serve first"
+        )
+    raise StoreError(
+        f"{where}, which would go on serving the old graph; stop kg serve first, or serve the "
+        f"folder with kg serve --writable and write through the server with --store {serving.url}"
+    )
+
+
 def resolve_location(location: str | os.PathLike[str] | None) -> Path:
     """The store folder: `location`, else $KG_STORE, else ./kg-store."""
     if location is None:
@@ -227,6 +302,7 @@ class Store:
             return cls._open_read_only(path)
         if path.exists() and not path.is_dir():
             raise StoreError(f"{path} is a file, not a kg store; give a folder with --store DIR")
+        _refuse_if_served(path)
         if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").is_file():
             raise StoreError(
                 f"{path} is not a kg store (it holds other files); "
@@ -368,12 +444,13 @@ class Store:
             self._unflushed = 0
 
     def remove_article(self, article_id: str) -> bool:
-        """Drop the article's named graph; True if it existed."""
+        """Drop the article's named graph, in one transaction (one SPARQL Update); True if it
+        existed. The places and runs it used stay until `prune_shared`."""
         store = self._writable()
         graph = ox.NamedNode(str(article_iri(article_id)))
         existed = store.contains_named_graph(graph)
         if existed:
-            store.remove_graph(graph)
+            self._update(f"DROP GRAPH {graph}")
         return existed
 
     def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]:
@@ -424,7 +501,7 @@ class Store:
             )
             return _materialize(result)
         except SyntaxError as err:
-            raise QueryError(f"the SPARQL query does not parse: {err}") from err
+            raise QueryError(explain(sparql, str(err), PREFIXES)) from err
         except OSError as err:
             raise StoreError(f"reading the store {self.location or '(memory)'} failed: {err}") from err
         except RuntimeError as err:
@@ -489,6 +566,8 @@ class Store:
                 union = store.query(_UNION, use_default_graph_as_union=True)
                 assert isinstance(union, ox.QueryTriples)
                 ox.serialize(union, out, rdf_format, prefixes=prefixes)
+        except BrokenPipeError:
+            raise  # the reader went away (`kg export | head`): not the store's fault
         except OSError as err:
             raise StoreError(f"exporting the store {self.location or '(memory)'} failed: {err}") from err
 
@@ -542,6 +621,7 @@ class GraphStore(Protocol):
         shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]] | None = None,
     ) -> bool: ...
     def prune_shared(self) -> None: ...
+    def remove_article(self, article_id: str) -> bool: ...
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
     def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]: ...
     def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult: ...
@@ -563,14 +643,25 @@ def is_remote(location: str | os.PathLike[str] | None) -> bool:
     return str(location).lower().startswith(("http://", "https://"))
 
 
-def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> GraphStore:
+def open_store(
+    location: str | os.PathLike[str] | None = None, *, read_only: bool = False, create: bool = True
+) -> GraphStore:
     """The store at `location`: a SPARQL server for an http(s) URL, else the embedded store folder.
 
     None means $KG_STORE, else ./kg-store. Raises StoreError as `Store.open` and
-    `kg.remote.RemoteStore.open` do.
+    `kg.remote.RemoteStore.open` do; with `create` False also when there is no store folder yet
+    (a command that changes a store, such as kg remove, must not create an empty one).
     """
     if is_remote(location):
         from kg.remote import RemoteStore
 
         return RemoteStore.open(str(location or os.environ[ENV_VAR]), read_only=read_only)
+    if not create and not store_exists(location):
+        path = resolve_location(location)
+        raise StoreError(f"there is no kg store at {path}; run `kg build` first or use --store DIR")
     return Store.open(location, read_only=read_only)
+
+
+def store_exists(location: str | os.PathLike[str] | None = None) -> bool:
+    """True if the folder `location` (None: $KG_STORE, else ./kg-store) holds a store."""
+    return (resolve_location(location) / "CURRENT").is_file()

@@ -91,13 +91,17 @@ CSP = (
 
 @dataclass(frozen=True, slots=True)
 class ViewPage:
-    """A rendered view: the HTML and what it shows."""
+    """A rendered view: the HTML and what it shows.
+
+    `edges` counts the network's edges as `kg analyze` and GraphML do: in actors mode one per
+    pair of linked states, though the page draws a line per relation (`lines`)."""
 
     html: str
     mode: str
     nodes: int
     edges: int
     note: str | None = None
+    lines: int = 0  # the lines drawn: `edges`, or in actors mode one per pair and relation
 
     def write(self, path: str | Path) -> None:
         """Write the page as UTF-8."""
@@ -584,13 +588,13 @@ def render(
         state=chosen,
         labels=labels,
         n_nodes=len(vis_nodes),
-        n_edges=len(vis_edges),
+        n_edges=graph.number_of_edges(),
     )
     page = _insert_once(page, "<head>", "<head>\n" + head)
     page = _insert_once(page, "<body>", "<body>\n" + body)
     page = "<!DOCTYPE html>\n" + page.lstrip()
     check_offline(page)
-    return ViewPage(page, mode, len(vis_nodes), len(vis_edges), note)
+    return ViewPage(page, mode, len(vis_nodes), graph.number_of_edges(), note, len(vis_edges))
 
 
 def _insert_once(page: str, marker: str, replacement: str) -> str:

@@ -10,7 +10,7 @@
   window.KG = KG;
   var EVENT_KINDS = { Launch: true, Exercise: true, Treaty: true };
   var net, nodes, edges;
-  var allNodes = [], allEdges = [];
+  var allNodes = [], allEdges = [], edgeTotal = 0;
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -19,6 +19,12 @@
     return node;
   }
   function byId(id) { return document.getElementById(id); }
+  // An edge as kg counts it (kg analyze, GraphML): in actors mode a pair of states, whatever
+  // the relations drawn between them; in events mode each drawn edge.
+  function edgeKey(e) {
+    if (KG.mode !== "actors") return e.id;
+    return e.from < e.to ? e.from + "|" + e.to : e.to + "|" + e.from;
+  }
   function checkedValues(name) {
     var out = {};
     var boxes = document.querySelectorAll('input[name="' + name + '"]');
@@ -91,14 +97,17 @@
       nodeUpdates.push({ id: n.id, hidden: hiddenNode[n.id] });
       if (!hiddenNode[n.id]) shownNodes++;
     });
+    var shownPairs = {};
     edgeUpdates.forEach(function (u) {
-      if (hiddenNode[edges.get(u.id).from] || hiddenNode[edges.get(u.id).to]) u.hidden = true;
-      if (!u.hidden) shownEdges++;
+      var e = edges.get(u.id);
+      if (hiddenNode[e.from] || hiddenNode[e.to]) u.hidden = true;
+      if (!u.hidden) shownPairs[edgeKey(e)] = true;
     });
+    shownEdges = Object.keys(shownPairs).length;
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
     byId("kg-status").textContent = shownNodes + " of " + allNodes.length + " nodes, " +
-      shownEdges + " of " + allEdges.length + " edges";
+      shownEdges + " of " + edgeTotal + " edges";
     window.kgShown = { nodes: shownNodes, edges: shownEdges };
   }
 
@@ -247,6 +256,9 @@
   window.kgInit = function (network, nodeSet, edgeSet) {
     net = network; nodes = nodeSet; edges = edgeSet;
     allNodes = nodes.get(); allEdges = edges.get();
+    var pairs = {};
+    allEdges.forEach(function (e) { pairs[edgeKey(e)] = true; });
+    edgeTotal = Object.keys(pairs).length;
     window.kgApplyFilters = applyFilters;
     var inputs = document.querySelectorAll("#kg-sidebar input, #kg-sidebar select");
     for (var i = 0; i < inputs.length; i++) {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +41,11 @@ from kg.cli import Talk, _parse_date, _run, main, quiet_option, store_option
     envvar="KG_SCHEDULER",
     help="Extract on the Dask cluster of this scheduler (tcp://HOST:8786; needs kg[dask]) instead of -j.",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Also remove the stored articles that are no longer among PATHS (a file deleted or renamed).",
+)
 @store_option
 @quiet_option
 def build(
@@ -52,6 +58,7 @@ def build(
     source_column: str | None,
     jobs: int,
     scheduler: str | None,
+    prune: bool,
     store_location: str | None,
     quiet: bool,
 ) -> None:
@@ -64,17 +71,24 @@ def build(
     Examples:
       kg build seeds/ --store kg-store
       kg build export.csv --text-column body --date-column published --id-column url
+      kg build corpus/ --prune
     """
+    from kg.articles import iter_inputs
     from kg.pipeline import build as run_build
-    from kg.pipeline import format_report
+    from kg.pipeline import format_report, no_article_files
     from kg.readers.table import Columns
-    from kg.store import open_store
+    from kg.store import is_remote, open_store, resolve_location, store_exists
 
     talk = Talk(quiet)
 
     def action() -> int:
         if scheduler is not None and jobs != 1:
             raise click.UsageError("give -j N or --scheduler ADDRESS, not both")
+        files, ignored = iter_inputs(list(paths))
+        if not files:  # nothing to build: say so, and leave the store as it is (or absent)
+            talk(no_article_files(paths, ignored))
+            return 1 if strict else 0
+        new_folder = not is_remote(store_location) and not resolve_location(store_location).exists()
         with open_store(store_location) as store:
             columns = Columns(text_column, date_column, id_column, source_column)
             report = run_build(
@@ -85,8 +99,12 @@ def build(
                 progress=talk,
                 jobs=jobs,
                 scheduler=scheduler,
+                prune=prune,
             )
         talk(format_report(report))
+        if new_folder and not report.articles and store_exists(store_location):
+            shutil.rmtree(resolve_location(store_location))  # made by this build, which built nothing
+            talk(f"no article was built, so no store was left at {resolve_location(store_location)}")
         return 1 if strict and report.skipped else 0
 
     _run(action)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -16,6 +19,7 @@ from kg.cli import Talk, _run, main, quiet_option, store_option
 from kg.errors import KgError
 
 DEFAULT_BIND = "127.0.0.1:7878"
+START_TIMEOUT_S = 60.0
 
 
 def find_oxigraph() -> str:
@@ -57,6 +61,50 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def check_port_free(host: str, port: int) -> None:
+    """KgError if nothing can listen on host:port now (another server has it, or the address is
+    not this machine's), so that kg serve fails before it says it is serving."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        raise KgError(
+            f"cannot serve at {host}:{port}: {err}; give --bind HOST:PORT with an address of this machine"
+        ) from err
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            sock.bind(address)
+        except OSError as err:
+            if err.errno == errno.EADDRINUSE:
+                raise KgError(
+                    f"cannot serve at {host}:{port}: the port is in use (another kg serve or server?); "
+                    "stop it, or choose another port with --bind HOST:PORT"
+                ) from err
+            raise KgError(
+                f"cannot serve at {host}:{port}: {err.strerror or err}; check --bind HOST:PORT"
+            ) from err
+
+
+def wait_until_listening(process: subprocess.Popen[bytes], host: str, port: int, timeout: float) -> None:
+    """Return once the server accepts connections; KgError if it exits first or is not up in time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        code = process.poll()
+        if code is not None:
+            raise KgError(
+                f"the Oxigraph server stopped with exit code {code} before serving (its message is above)"
+            )
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    process.wait()
+    raise KgError(f"the Oxigraph server did not answer at {host}:{port} within {timeout:.0f} s")
+
+
 @main.command()
 @click.option(
     "--bind",
@@ -75,36 +123,51 @@ def serve(bind: str, writable: bool, cors: bool, store_location: str | None, qui
     Read-only unless --writable. The default graph is the union of all graphs, as for kg query.
     Endpoints: /query (SPARQL query), /update (with --writable), /store (Graph Store Protocol).
     Point SPARQLWrapper, YASGUI (with --cors) or Protégé at http://HOST:PORT/query, or another
-    kg at it with --store http://HOST:PORT. Stop kg serve before a kg build into the same folder
-    (or serve it --writable and build with --store http://HOST:PORT).
+    kg at it with --store http://HOST:PORT. While it serves, kg build, kg import and kg remove
+    refuse to write into the folder (the server would go on serving the old graph): stop it
+    first, or serve it --writable and write with --store http://HOST:PORT. A port in use is an
+    error before anything is served.
 
     \b
     Example:
       kg serve --store kg-store --bind 127.0.0.1:7878
     """
-    from kg.store import Store, is_remote, resolve_location
+    from kg.store import Serving, Store, is_remote, mark_served, resolve_location, served_by, unmark_served
 
     talk = Talk(quiet)
 
     def action() -> int:
         if is_remote(store_location):
             raise click.UsageError("kg serve serves a store folder; the store given is already a server URL")
-        host, _port = _host_port(bind)
+        host, port = _host_port(bind)
         location = resolve_location(store_location)
         Store.open(location, read_only=not writable).close()  # StoreError: missing, locked, not a store
+        already = served_by(location)
+        if already is not None:
+            raise KgError(
+                f"the store {location} is already served by kg serve (pid {already.pid}, {already.url}); "
+                "use that server, or stop it first"
+            )
         argv = server_argv(find_oxigraph(), location, bind, writable=writable, cors=cors)
+        check_port_free(host, port)
         if not _is_loopback(host):
             talk(f"warning: listening on {host}, not loopback: anyone who can reach it can read the graph")
-        mode = "read-write" if writable else "read-only"
-        talk(f"serving {location} ({mode}) at http://{bind}/query; Ctrl-C stops it")
-        process = subprocess.Popen(argv, env=os.environ.copy())
         signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the server too, as Ctrl-C does
+        mark_served(location, Serving(os.getpid(), f"http://{bind}", writable))
+        process: subprocess.Popen[bytes] | None = None
         try:
+            process = subprocess.Popen(argv, env=os.environ.copy())
+            wait_until_listening(process, host, port, START_TIMEOUT_S)
+            mode = "read-write" if writable else "read-only"
+            talk(f"serving {location} ({mode}) at http://{bind}/query; Ctrl-C stops it")
             code = process.wait()
         except KeyboardInterrupt:
-            process.terminate()
-            process.wait()
             return 0
+        finally:
+            if process is not None and process.poll() is None:
+                process.terminate()
+                process.wait()
+            unmark_served(location, os.getpid())
         if code != 0:
             raise KgError(f"the Oxigraph server stopped with exit code {code} (its message is above)")
         return 0

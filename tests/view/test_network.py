@@ -7,12 +7,15 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from view_fixtures import KGR, STATE, hand_rows
+from view_fixtures import KGR, STATE, hand_rows, state_link
 
 from kg.errors import KgError
+from kg.factualities import ALL
 from kg.models import Factuality, PartialDate
 from kg.network import (
     EventInfo,
+    LaunchMention,
+    Link,
     NetworkRows,
     NodeClass,
     actors_graph,
@@ -42,7 +45,7 @@ def edge_set(graph: nx.Graph) -> set[tuple[str, ...]]:
 
 
 def test_events_graph_nodes_and_edges(rows: NetworkRows) -> None:
-    graph = events_graph(rows)
+    graph = events_graph(rows, factualities=ALL)
     assert {short(n): d["kind"] for n, d in graph.nodes(data=True)} == {
         "launch-a": "Launch", "launch-b": "Launch", "exercise-a": "Exercise", "treaty-a": "Treaty",
         "treaty-n": "Treaty", "PRK": "State", "KOR": "State", "USA": "State", "place-wonsan": "Place",
@@ -87,6 +90,45 @@ def test_negated_events_link_nobody() -> None:
     ))  # fmt: skip
     assert actors_graph(rows).number_of_edges() == 0
     assert actors_graph(rows, factualities=frozenset(Factuality)).number_of_edges() == 1
+
+
+def test_by_default_only_what_happened_is_drawn_and_measured() -> None:
+    """Expected and negated events are no nodes, links or counts unless asked for (kg.factualities);
+    a weapon or place only they refer to goes with them, and so do their launch mentions."""
+    launch, place, weapon = NodeClass.LAUNCH, NodeClass.PLACE, NodeClass.WEAPON
+    rows = NetworkRows(
+        links=(
+            state_link("launch-x", launch, "agent", "PRK", "North Korea"),
+            Link(KGR + "launch-x", launch, None, "site", KGR + "place-sohae", place, "Sohae"),
+            Link(KGR + "place-sohae", place, "Sohae", "locatedIn", STATE + "PRK", NodeClass.STATE,
+                 "North Korea", "PRK"),
+            Link(KGR + "launch-x", launch, None, "weapon", KGR + "weapon-x", weapon, "KN-23"),
+            state_link("launch-y", launch, "agent", "PRK", "North Korea"),
+            state_link("exercise-c", NodeClass.EXERCISE, "participant", "KOR", "South Korea"),
+            state_link("exercise-c", NodeClass.EXERCISE, "participant", "USA", "United States"),
+        ),
+        events=(
+            EventInfo(KGR + "launch-x", launch, "a", PartialDate(2030, 1), agent="PRK",
+                      factuality=Factuality.EXPECTED),
+            EventInfo(KGR + "launch-y", launch, "a", PartialDate(2017, 5), agent="PRK",
+                      factuality=Factuality.CLAIMED),
+            EventInfo(KGR + "exercise-c", NodeClass.EXERCISE, "a", None, actors=("KOR", "USA"),
+                      factuality=Factuality.NEGATED),
+        ),
+        mentions=(LaunchMention(KGR + "launch-x", "PRK", "JPN", "Japan"),),
+    )  # fmt: skip
+    drawn = {short(n) for n in events_graph(rows)}
+    assert drawn == {"launch-y", "PRK"}
+    everything_drawn = {short(n) for n in events_graph(rows, factualities=ALL)}
+    assert everything_drawn >= {"launch-x", "place-sohae", "weapon-x", "exercise-c", "KOR", "USA"}
+    actors = actors_graph(rows)
+    assert set(actors.nodes) == {"PRK"} and actors.nodes["PRK"]["launches"] == 1
+    assert actors.graph["factualities"] == "reported"
+    everything = actors_graph(rows, factualities=ALL)
+    assert edge_set(everything) == {("JPN", "PRK"), ("KOR", "USA")}
+    assert everything.nodes["PRK"]["launches"] == 2
+    only = actors_graph(rows, factualities=frozenset({Factuality.EXPECTED}))
+    assert edge_set(only) == {("JPN", "PRK")} and only.graph["factualities"] == "expected"
 
 
 def test_restrict_to_state(rows: NetworkRows) -> None:
@@ -186,7 +228,7 @@ def test_unknown_format_is_a_user_error(rows: NetworkRows) -> None:
 
 def test_rows_from_a_hand_written_graph(mini_store: Store) -> None:
     rows = read_rows(mini_store)
-    events = events_graph(rows)
+    events = events_graph(rows, factualities=ALL)
     kinds = ("Launch", "Exercise", "Treaty")
     assert {short(n) for n, d in events.nodes(data=True) if d["kind"] in kinds} == {
         "launch-a", "launch-b1", "launch-b2", "exercise-a", "exercise-b", "treaty-b",
@@ -195,7 +237,8 @@ def test_rows_from_a_hand_written_graph(mini_store: Store) -> None:
     assert "weapon-musudan" not in {short(n) for n in events}  # in the catalogue, but no event refers to it
     assert events.nodes[KGR + "exercise-a"]["label"] == "Foal Eagle 2017-03"
     actors = actors_graph(rows)
-    assert edge_set(actors) == {("KOR", "USA"), ("JPN", "USA"), ("PRK", "USA"), ("KOR", "PRK")}
+    assert edge_set(actors) == {("KOR", "USA"), ("PRK", "USA"), ("KOR", "PRK")}  # JPN-USA is only expected
+    assert edge_set(actors_graph(rows, factualities=ALL)) == edge_set(actors) | {("JPN", "USA")}
     assert actors.edges["PRK", "USA"]["treaty"] == 1
     sources = rows.sources_by_event()[KGR + "launch-a"]
     assert [(s.article, s.start, s.end) for s in sources] == [

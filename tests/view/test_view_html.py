@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from view_fixtures import KGR, PAYLOAD_IMG, PAYLOAD_SCRIPT, hand_rows
 
 from kg.errors import KgError
-from kg.network import NetworkRows, actors_graph, events_graph, restrict_to_state
+from kg.factualities import ALL
+from kg.models import Factuality, PartialDate
+from kg.network import EventInfo, NetworkRows, NodeClass, actors_graph, events_graph, restrict_to_state
 from kg.view import check_offline, render, script_json, strip_remote
 
 SCRIPT_TAG = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
@@ -73,7 +75,8 @@ def test_same_graph_same_bytes(rows: NetworkRows) -> None:
 
 def test_counts_modes_and_the_state_preselection(rows: NetworkRows) -> None:
     page = render(events_graph(rows), rows)
-    assert (page.mode, page.nodes, page.edges) == ("events", 10, 10)
+    assert (page.mode, page.nodes, page.edges) == ("events", 9, 10)  # the negated treaty is left out
+    assert render(events_graph(rows, factualities=ALL), rows).nodes == 10
     actors = render(actors_graph(rows), rows, state="prk")
     assert (actors.mode, actors.nodes, actors.edges) == ("actors", 4, 4)
     assert page_data(actors.html)["state"] == "PRK"
@@ -96,3 +99,19 @@ def test_notebook_frame_is_sandboxed(rows: NetworkRows) -> None:
     frame = render(actors_graph(rows), rows)._repr_html_()
     assert frame.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in frame
     assert "<script" not in frame  # all of the page is an escaped attribute value
+
+
+def test_actors_edges_are_counted_per_pair_as_analyze_and_graphml_count_them(rows: NetworkRows) -> None:
+    """A pair of states linked by an exercise and a treaty is one edge (kg analyze, GraphML), drawn
+    as two lines, one per relation; the page and kg view report the edges."""
+    both = NetworkRows(
+        rows.links,
+        (*rows.events, EventInfo(KGR + "treaty-k", NodeClass.TREATY, "art-2017", PartialDate(1953),
+                                 actors=("KOR", "USA"), factuality=Factuality.ASSERTED)),
+        rows.sources,
+        rows.mentions,
+    )  # fmt: skip
+    graph = actors_graph(both)
+    page = render(graph, both)
+    assert (page.edges, page.lines) == (graph.number_of_edges(), graph.number_of_edges() + 1) == (4, 5)
+    assert "4 nodes, 4 edges" in page.html
