@@ -288,7 +288,7 @@ def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
 
 def no_article_files(paths: Sequence[Path], ignored: int) -> str:
     """What `kg build` says when the paths hold no article file."""
-    kinds = " and ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+    kinds = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
     where = ", ".join(str(p) for p in paths)
     others = f" ({ignored} other file(s) ignored)" if ignored else ""
     return (

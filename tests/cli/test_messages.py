@@ -52,7 +52,7 @@ def test_a_build_that_finds_no_article_says_so_and_writes_no_store(tmp_path: Pat
     location = tmp_path / "kg-store"
     code, out, err = kg("build", str(folder), "--store", str(location))
     assert (code, out) == (0, "")
-    assert f"no article found in {folder}: kg build reads *.txt and *.jsonl files" in err
+    assert f"no article found in {folder}: kg build reads *.txt, *.jsonl, *.html" in err
     assert ("2 other file(s) ignored" in err) == bool(files)
     assert not location.exists()
     code, _, err = kg("build", str(folder), "--store", str(location), "--strict")
