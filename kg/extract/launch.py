@@ -833,7 +833,81 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
     out, origin = _since(view, triggers, out, origin)
-    return _listed(view, triggers, out, origin, discourse)
+    counted, claimed = _elliptic_subjects(view, discourse, c)
+    if claimed:
+        # "The first, on April 15, exploded seconds after lift-off": the clause tells the
+        # elliptic subject's launch; its "lift-off" is no launch of its own
+        kept = [(cand, i) for cand, i in zip(out, origin, strict=True) if i not in claimed]
+        out, origin = [cand for cand, _ in kept], [i for _, i in kept]
+    return _listed(view, triggers, out, origin, discourse) + counted
+
+
+def _elliptic_subjects(view: SentenceView, discourse: Discourse, c: Cues) -> tuple[list[Candidate], set[int]]:
+    """Launches told by a subject that only counts what was fired before: "Two more on April 28
+    also failed, and a fourth, on May 31, is believed to have blown up". Each is a launch of the
+    projectile told last, by the state the article is about, when it has a date of its own and
+    its clause says how it flew or ended (or that it was launched); without a date ("One blew
+    up and the other two flew 250 km") the subjects are parts of the salvo told before."""
+    if discourse.projectile is None:
+        return [], set()
+    ordinals = view.lexicon.cue_terms("ordinal_word")
+    out: list[Candidate] = []
+    claimed: set[int] = set()
+    for subj in view.sent:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or any(ch.dep_ == "compound" for ch in subj.children):
+            continue
+        count = _number(subj.lower_)
+        if subj.lower_ in ordinals or subj.lower_ == "another":
+            count = 1
+        if count is None:
+            continue
+        verb = subj.head
+        told = outcome_cues(view, [t for t in verb.subtree if t.i not in _other_subjects(verb, subj)], c)
+        launched = any(
+            ch.dep_ in ("acl", "relcl") and lemmas(ch) & {"launch", "fire"} for ch in subj.children
+        )
+        if not (told or launched):
+            continue
+        fact = factuality(view, verb, c)
+        if fact is None:
+            continue
+        dates = [p for p in view.dates_in(list(subj.subtree)) if _resolvable(p.text)]
+        dates = dates or [
+            p
+            for p in view.dates_in([t for ch in verb.children if ch.dep_ == "prep" for t in ch.subtree])
+            if _resolvable(p.text)
+        ]
+        if not dates:
+            continue  # "One blew up and the other two flew 250 km": parts of the salvo told before
+        weapon, wclass = discourse.projectile
+        agent = discourse.actor()
+        claimed |= {t.i for t in verb.subtree} - _other_subjects(verb, subj)
+        out.append(
+            Candidate(
+                type=EventType.LAUNCH,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=subj.text,
+                trigger_lemma=subj.lemma_.lower(),
+                actors=(agent,) if agent else (),
+                needs_actor=True,
+                weapons=(weapon,) if weapon else (),
+                weapon_class=wclass,
+                date_phrase=dates[0].text,
+                outcomes=told,
+                count=count,
+                factuality=fact,
+                distinct=True,
+            )
+        )
+    return out, claimed
+
+
+def _other_subjects(verb: Token, subj: Token) -> set[int]:
+    """Tokens of the verb's other coordinated clauses ("Two more failed, and a fourth blew up")."""
+    return {
+        t.i for ch in verb.children if ch.dep_ == "conj" and ch.pos_ in ("VERB", "AUX") for t in ch.subtree
+    }
 
 
 def _since(
