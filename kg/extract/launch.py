@@ -159,6 +159,9 @@ def _origin_states(view: SentenceView, trigger: Token) -> list[str]:
         if prep.dep_ != "prep" or prep.lower_ != "from":
             continue
         for tok in prep.subtree:
+            navy = view.lexicon.cue_terms("ship_prefix").get(tok.text)
+            if navy and tok.dep_ == "compound" and navy not in out:
+                out.append(navy)  # "fired from HMS Vengeance": a British launch
             if tok.i not in view.states:
                 continue
             if tok.dep_ in ("poss", "compound", "amod") or (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
@@ -734,18 +737,22 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         agent_toks, needs = _agent_tokens(view, trig)
         agents = [a for a in view.states_of(agent_toks)]
         if not agents:
+            # "a Trident fired from HMS Vengeance": where it came from says more than the weapon
+            agents = _origin_states(view, trig)[:1]
+        if not agents:
             weapons_in_agent = [w for w in view.weapon_refs(agent_toks) if w.operator]
             if weapons_in_agent and not needs:
                 agents = [weapons_in_agent[0].operator or ""]
-        operator = next((w.operator for w in _launchable_weapons(view, scope) if w.operator), None)
-        if not agents and operator is not None:
-            agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
         kind, speakers = attribution(view, trig, c)
         if not agents and trig.pos_ == "VERB" and kind in ("states", "media") and speakers:
             if any(s.lower_ in ("it", "they") for s in view.subject(trig)):
                 agents = [speakers[0]]  # "the North said it had test-fired new cruise missiles"
         if not agents:
-            agents = _origin_states(view, trig)[:1]  # "launched from near Sirsa in India's Haryana state"
+            # "launched from near Sirsa in India's Haryana state", "fired from HMS Vengeance"
+            agents = _origin_states(view, trig)[:1]
+        operator = next((w.operator for w in _launchable_weapons(view, scope) if w.operator), None)
+        if not agents and operator is not None:
+            agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
         if not agents:
             # never the state that reports it: "South Korea's military said two missiles were fired"
             guess = discourse.actor(exclude=frozenset(speakers))

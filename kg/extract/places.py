@@ -30,6 +30,7 @@ class PlaceWords:
     keep_head: frozenset[str]  # "province", "peninsula", "island": part of the name
     relative: frozenset[str]  # "vicinity", "outskirts": kept with their "of" phrase
     through: frozenset[str]  # "launcher", "submarine", "waters": look for the place they are at
+    ship_prefixes: frozenset[str]  # "HMS", "USS": a ship's name, a platform, not a place
     facility: tuple[tuple[str, ...], ...]  # trailing words trimmed off a name, longest first
 
 
@@ -50,6 +51,7 @@ def place_words(lexicon: Lexicon) -> PlaceWords:
             relative=frozenset(lexicon.cue_terms("place_noun_relative")),
             through=frozenset(lexicon.cue_terms("platform_noun"))
             | frozenset(lexicon.cue_terms("water_noun")),
+            ship_prefixes=frozenset(lexicon.cue_terms("ship_prefix")),
             facility=tuple(facility),
         )
     return found
@@ -66,7 +68,8 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
     if depth > 3:
         return None
     lemma = head.lemma_.lower()
-    if lemma in words.through or head.i in view.weapons or head.i in view.classes:
+    ship = head.pos_ == "PROPN" and any(t.text in words.ship_prefixes for t in head.subtree if t.i <= head.i)
+    if lemma in words.through or head.i in view.weapons or head.i in view.classes or ship:
         # "a mobile launcher at the Plesetsk cosmodrome", "waters near the port of Sinpo",
         # "railway cars in North Pyongan province"
         for prep in _preps(head, ("at", "in", "from", "near", "off", "of")):
