@@ -35,7 +35,7 @@ class Surface:
     """One surface form of the lexicon and what it refers to."""
 
     text: str
-    label: str  # STATE, WEAPON or CLASS
+    label: str  # STATE, WEAPON, CLASS, or PLACE (a place whose name holds a state's: matched, not kept)
     ref: str  # ISO code(s) separated by spaces, weapon name, or class label
     after_the: bool = False  # "the North": only after "the", the article not part of the span
     plural: bool = False  # may take a plural "s" ("Hwasong-12s", "Americans")
@@ -73,9 +73,20 @@ def _weapon_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
         yield Surface(term, "CLASS", label, plural=True)
 
 
+def _place_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
+    """ "the East China Sea", "the Sea of Japan", "the Gulf of Oman": names of seas and straits
+    that hold a state's name without referring to the state. Matched so that they win over the
+    state name inside them (leftmost, then longest), and then dropped."""
+    for term in lexicon.cue_terms("place_name"):
+        yield Surface(term, "PLACE", "")
+
+
 def surfaces(lexicon: Lexicon) -> list[Surface]:
     """Every surface form the gazetteer looks for, longest first."""
-    found = {(s.text, s.after_the): s for s in (*_state_surfaces(lexicon), *_weapon_surfaces(lexicon))}
+    found = {
+        (s.text, s.after_the): s
+        for s in (*_state_surfaces(lexicon), *_weapon_surfaces(lexicon), *_place_surfaces(lexicon))
+    }
     return sorted(found.values(), key=lambda s: (-len(s.text), s.text))
 
 
@@ -168,7 +179,7 @@ class Gazetteer:
         wire = find_wire_dateline(doc.text, self._agencies)
         skip_to = wire.end if wire is not None else 0  # "SEOUL, March 7 (Yonhap) --" names no actor
         for start, end, surface in self.find(doc.text):
-            if start < skip_to:
+            if start < skip_to or surface.label == "PLACE":
                 continue
             span = doc.char_span(start, end, label=surface.label, kb_id=surface.ref, alignment_mode="expand")
             if span is not None:
