@@ -183,6 +183,51 @@ def _definite_platforms(view: SentenceView, toks: list[Token], discourse: Discou
     return out
 
 
+def _scene_participants(view: SentenceView, noun: Token, verb: Token | None) -> list[Token]:
+    """Who a "where" clause on the exercise's ground says was there: "the main stage of the
+    Vostok-2018 maneuvers at the Tsugol training ground, where Russian troops operated side by
+    side with units of the Chinese PLA and the Mongolian Armed Forces"."""
+    holders = [noun, *([verb] if verb is not None else [])]
+    out: list[Token] = []
+    for holder in holders:
+        for prep in (ch for ch in holder.children if ch.dep_ == "prep" and ch.lower_ in ("at", "in", "on")):
+            for place in (g for g in prep.children if g.dep_ == "pobj"):
+                for clause in (c for c in place.children if c.dep_ == "relcl"):
+                    if any(w.lower_ in ("where", "wherein") for w in clause.children):
+                        out += [
+                            t for s in view.subject(clause) for t in view.collect(s, skip_preps=TARGET_PREPS)
+                        ]
+                        for with_ in (
+                            c
+                            for c in clause.subtree
+                            if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+                        ):
+                            out += list(with_.subtree)
+    return out
+
+
+def _a_kind_of_exercise(trig: Token) -> bool:
+    """An exercise as a kind, not an occasion: "a Russian strategic exercise of this kind", "such
+    drills", "deploy to each other's territory for joint exercises" (a purpose)."""
+    if any(ch.lower_ == "such" for ch in trig.children):
+        return True
+    # "the first nighttime drill of its kind" is one occasion, the first of a kind
+    kind = not any(ch.lower_ in ("first", "last", "largest", "biggest") for ch in trig.children) and any(
+        ch.dep_ == "prep"
+        and ch.lower_ == "of"
+        and any(g.lemma_.lower() in ("kind", "sort", "type") for g in ch.subtree)
+        for ch in trig.children
+    )
+    # "for joint exercises" is a purpose; "for joint drills that included Japan" tells some
+    purpose = (
+        trig.dep_ == "pobj"
+        and trig.head.lower_ == "for"
+        and trig.tag_ == "NNS"
+        and not any(ch.dep_ in ("det", "poss", "nummod", "relcl", "acl") for ch in trig.children)
+    )
+    return kind or purpose
+
+
 def _names_what_was_held(verb: Token) -> bool:
     """A naming verb in a clause another verb holds: "carried out what Moscow described as a
     joint patrol" (what was held is what the clause names)."""
@@ -216,6 +261,7 @@ def _participants(
     for ch in noun.children:  # "a joint patrol involving two Russian and two Chinese bombers"
         if ch.dep_ in ("acl", "relcl") and lemmas(ch) & INVOLVE_VERBS:
             toks += [t for d in ch.children if d.dep_ in ("dobj", "attr") for t in view.collect(d)]
+    toks += _scene_participants(view, noun, verb)
     if verb is not None:
         forms = lemmas(verb)
         if noun_dep in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and forms & HOLD_VERBS:
@@ -425,7 +471,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         # "another", "a similar" exercise, or any "a/an ... exercise": a new one, not the one told before
         distinct = any(
             ch.lower_ in ("another", "similar", "separate", "new", "first", "a", "an") for ch in trig.children
-        )
+        ) and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
         ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
             verb is not None
             and verb.lemma_ in ("wrap", "wind")
@@ -439,7 +485,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
             and date_phrase is None
             and not (verb is not None and lemmas(verb) & HOLD_VERBS)
-        )
+        ) or _a_kind_of_exercise(trig)
         for name in list[str | None](names) or [None]:
             out.append(
                 Candidate(
