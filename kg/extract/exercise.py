@@ -69,6 +69,9 @@ HOLD_VERBS = frozenset(
         "call",
     }
 )
+# Verbs of answering whose "with" phrase is held by their subject ("Tokyo and Washington
+# answered with an unscheduled fighter drill"); "reacted to the drills" holds nothing.
+RESPONSE_VERBS = frozenset({"answer", "respond", "retaliate", "react", "counter", "reply"})
 # Verbs whose object, when the exercise is their subject, names what took part.
 # Verbs that name what something is: the thing named is what the clause above speaks of.
 NAMING_VERBS = frozenset({"describe", "call", "bill", "label", "term", "dub", "characterize", "brand"})
@@ -264,7 +267,10 @@ def _participants(
     toks += _scene_participants(view, noun, verb)
     if verb is not None:
         forms = lemmas(verb)
-        if noun_dep in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and forms & HOLD_VERBS:
+        answered = noun_dep == "pobj" and noun.head.lower_ == "with" and bool(forms & RESPONSE_VERBS)
+        if answered or (
+            noun_dep in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and forms & HOLD_VERBS
+        ):
             subj = view.subject(verb)
             for s in subj:
                 toks += view.collect(s, skip_preps=TARGET_PREPS)

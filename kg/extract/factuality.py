@@ -196,8 +196,10 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 and not (definite and adjunct)
             ):
                 return Factuality.EXPECTED
-            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ == "nsubj" and lemma in HAPPEN_VERBS:
-                return Factuality.EXPECTED  # "the drill would begin Monday", not "would put ... on display"
+            if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ == "nsubj" and steps == 0:
+                # "the drill would begin Monday", "Nordic Response will see Finnish forces join"
+                if lemma in HAPPEN_VERBS or trigger.pos_ in ("NOUN", "PROPN"):
+                    return Factuality.EXPECTED
             if (
                 anc.pos_ == "VERB"
                 and any(ch.dep_ == "neg" for ch in anc.children)
