@@ -166,6 +166,8 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
             toks.pop()
         if not toks or toks[0].lower_ in MONTHS or any(t.i in view.weapons for t in toks):
             continue
+        if view.doc[toks[0].i : toks[-1].i + 1].text in view.lexicon.cue_terms("organization"):
+            continue  # "the largest Nato exercise": the alliance, not the exercise's name
         text = view.doc[toks[0].i : toks[-1].i + 1].text
         if len(text) > 2 and not text.isdigit():
             return text
@@ -424,6 +426,17 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     triggers = [t for t in triggers if not (t.dep_ == "appos" and t.head.i in named and t.head in triggers)]
     # "the Rim of the Pacific drill, or RIMPAC": one exercise, however many words name it
     triggers = [t for t in triggers if not inside_other(t, {x.i for x in triggers})]
+    # "Steadfast Defender 2024 will be the largest Nato exercise since ...": the subject's exercise
+    subjects = {x.i for x in triggers if x.dep_ in ("nsubj", "nsubjpass")}
+    triggers = [
+        t
+        for t in triggers
+        if not (
+            t.dep_ in ("attr", "oprd")
+            and t.head.lemma_ == "be"
+            and any(ch.i in subjects for ch in t.head.children)
+        )
+    ]
     out: list[Candidate] = []
     for trig in triggers:
         fact = factuality(view, trig, c)
