@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.candidate import Candidate, Note
+from kg.extract.cues import cues
 from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
-from kg.extract.factuality import cues, outcome_cues
-from kg.extract.launch import LAUNCHED, find_launches, launcher_states
+from kg.extract.factuality import outcome_cues
+from kg.extract.launch import find_launches, launcher_states
 from kg.extract.places import launch_site
 from kg.extract.sentence import DocIndex, SentenceView
 from kg.extract.treaty import find_treaties
@@ -77,21 +78,17 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     )
 
 
-BACK_REFERENCES = frozenset(
-    {"it", "missile", "rocket", "projectile", "object", "weapon", "they", "missiles", "warhead", "warheads"}
-)
-
-
 def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]:
     """What a sentence with no launch word adds to the launch told before."""
+    launched = cues(lexicon).launched
     notes = [
-        Note(view.index, mention, weapon=w) for w in view.weapon_refs(view.sent) if w.weapon_class in LAUNCHED
+        Note(view.index, mention, weapon=w) for w in view.weapon_refs(view.sent) if w.weapon_class in launched
     ]
     root = view.sent.root
     clauses = [root, *root.conjuncts, *(c for c in root.children if c.dep_ == "ccomp")]
     subjects = [s for verb in clauses for s in view.subject(verb)]
     refers_back = any(
-        s.lower_ in BACK_REFERENCES
+        s.lower_ in cues(lexicon).back_references
         and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" for ch in s.children))
         for s in subjects
     )
@@ -105,14 +102,11 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
     return notes
 
 
-PROJECTILES = frozenset({"missile", "rocket", "projectile"})
-
-
 def _back_reference_site(view: SentenceView) -> str | None:
     """Where "the missile" / "the rocket" of the launch told before came from: "detected the
     rocket heading south ... from the Tongchang-ri area", "the missile flying from ..."."""
     for tok in view.sent:
-        if tok.lemma_.lower() in PROJECTILES and any(
+        if tok.lemma_.lower() in cues(view.lexicon).projectile_nouns and any(
             ch.dep_ == "det" and ch.lower_ in ("the", "this") for ch in tok.children
         ):
             scope = list(tok.subtree)

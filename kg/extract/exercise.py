@@ -14,9 +14,11 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
+from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import Cues, attribution, cues, factuality
+from kg.extract.factuality import attribution, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
@@ -26,88 +28,7 @@ from kg.models import EventType, Factuality, WeaponRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Verbs whose subject takes part in the exercise they govern.
-HOLD_VERBS = frozenset(
-    {
-        "hold",
-        "prepare",
-        "schedule",
-        "conduct",
-        "stage",
-        "begin",
-        "start",
-        "launch",
-        "open",
-        "wrap",
-        "wind",
-        "complete",
-        "carry",
-        "kick",
-        "join",
-        "participate",
-        "take",
-        "end",
-        "finish",
-        "continue",
-        "fly",
-        "practice",
-        "send",
-        "deploy",
-        "dispatch",
-        "perform",
-        "run",
-        "mount",
-        "resume",
-        "press",
-        "plan",
-        "expand",
-        "scale",
-        "suspend",
-        "cancel",
-        "postpone",
-        "halt",
-        "call",
-    }
-)
-# Verbs of answering whose "with" phrase is held by their subject ("Tokyo and Washington
-# answered with an unscheduled fighter drill"); "reacted to the drills" holds nothing.
-RESPONSE_VERBS = frozenset({"answer", "respond", "retaliate", "react", "counter", "reply"})
-# Verbs whose object, when the exercise is their subject, names what took part.
-# Verbs that name what something is: the thing named is what the clause above speaks of.
-NAMING_VERBS = frozenset({"describe", "call", "bill", "label", "term", "dub", "characterize", "brand"})
-INVOLVE_VERBS = frozenset(
-    {"involve", "include", "use", "bring", "feature", "mobilize", "see", "draw", "gather"}
-)
-START_VERBS = frozenset({"begin", "start", "launch", "open", "kick"})
-END_VERBS = frozenset({"wind", "wrap", "end", "conclude", "close", "finish", "complete"})
-# Verbs of a relative clause on the exercise that tell when it ran ("the exercise that U.S. and
-# South Korean forces began on Aug. 21", "Freedom Edge, ..., which ran from Thursday to Saturday").
-RUN_VERBS = START_VERBS | frozenset({"run", "hold", "take", "conduct", "stage", "last", "continue"})
 TARGET_PREPS = SHARED_TARGET_PREPS | {"of"}
-NAME_INTRO = re.compile(r"\b(?:code-?named|dubbed|called|named|known as)\s+$", re.I)
-MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
-)
 
 
 @cache
@@ -152,7 +73,9 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
         cands.append(noun.head)
     for ch in noun.children:  # "code-named Joint Sword-2024A", "that it called Joint Sword"
         for t in ch.subtree:
-            if t.pos_ == "PROPN" and NAME_INTRO.search(view.doc[max(t.i - 3, 0) : t.i].text + " "):
+            if t.pos_ == "PROPN" and cues(view.lexicon).name_intro.search(
+                view.doc[max(t.i - 3, 0) : t.i].text + " "
+            ):
                 cands.append(t)
     for cand in cands:
         toks = [
@@ -164,7 +87,12 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
             toks.pop(0)
         while toks and toks[-1].pos_ == "PUNCT":
             toks.pop()
-        if not toks or toks[0].lower_ in MONTHS or any(t.i in view.weapons for t in toks):
+        if (
+            not toks
+            or toks[0].lower_ in MONTHS
+            or toks[0].lower_ in WEEKDAYS
+            or any(t.i in view.weapons for t in toks)
+        ):
             continue
         if view.doc[toks[0].i : toks[-1].i + 1].text in view.lexicon.cue_terms("organization"):
             continue  # "the largest Nato exercise": the alliance, not the exercise's name
@@ -233,13 +161,11 @@ def _a_kind_of_exercise(trig: Token) -> bool:
     return kind or purpose
 
 
-def _names_what_was_held(verb: Token) -> bool:
+def _names_what_was_held(verb: Token, c: Cues) -> bool:
     """A naming verb in a clause another verb holds: "carried out what Moscow described as a
     joint patrol" (what was held is what the clause names)."""
     return bool(
-        lemmas(verb) & NAMING_VERBS
-        and verb.dep_ in ("ccomp", "relcl", "xcomp")
-        and lemmas(verb.head) & HOLD_VERBS
+        lemmas(verb) & c.naming and verb.dep_ in ("ccomp", "relcl", "xcomp") and lemmas(verb.head) & c.hold
     )
 
 
@@ -249,29 +175,32 @@ def _participants(
     toks = view.collect(noun, skip_preps=TARGET_PREPS)
     verb = view.nearest_verb(noun)
     pronoun = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in noun.children)
-    if verb is not None and _names_what_was_held(verb):
+    if verb is not None and _names_what_was_held(verb, cues(view.lexicon)):
         # "Russian and Chinese bombers carried out what Moscow described as a joint patrol": the
         # exercise is what the bombers carried out, not what Moscow described
         for ch in verb.children:
-            if ch.dep_ in ("advcl", "acl") and lemmas(ch) & INVOLVE_VERBS:
+            if ch.dep_ in ("advcl", "acl") and lemmas(ch) & cues(view.lexicon).involve:
                 toks += [t for d in ch.children if d.dep_ in ("dobj", "attr") for t in view.collect(d)]
         verb = verb.head
         noun_dep = "dobj"
     else:
         noun_dep = noun.dep_
-    if pronoun and verb is not None and lemmas(verb) & NAMING_VERBS:
+    if pronoun and verb is not None and lemmas(verb) & cues(view.lexicon).naming:
         # "what Moscow and Beijing described as their first joint air patrol": whose "their"
         toks += [t for s in view.subject(verb) for t in view.collect(s, skip_preps=TARGET_PREPS)]
         pronoun = False
     for ch in noun.children:  # "a joint patrol involving two Russian and two Chinese bombers"
-        if ch.dep_ in ("acl", "relcl") and lemmas(ch) & INVOLVE_VERBS:
+        if ch.dep_ in ("acl", "relcl") and lemmas(ch) & cues(view.lexicon).involve:
             toks += [t for d in ch.children if d.dep_ in ("dobj", "attr") for t in view.collect(d)]
     toks += _scene_participants(view, noun, verb)
     if verb is not None:
         forms = lemmas(verb)
-        answered = noun_dep == "pobj" and noun.head.lower_ == "with" and bool(forms & RESPONSE_VERBS)
+        answered = (
+            noun_dep == "pobj" and noun.head.lower_ == "with" and bool(forms & cues(view.lexicon).response)
+        )
         if answered or (
-            noun_dep in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj") and forms & HOLD_VERBS
+            noun_dep in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj")
+            and forms & cues(view.lexicon).hold
         ):
             subj = view.subject(verb)
             for s in subj:
@@ -291,7 +220,7 @@ def _participants(
         ):
             for s in view.subject(verb):  # "Sweden ... is in the middle of Aurora 17"
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
-        if noun.dep_ in ("nsubj", "nsubjpass") and forms & INVOLVE_VERBS:
+        if noun.dep_ in ("nsubj", "nsubjpass") and forms & cues(view.lexicon).involve:
             for ch in verb.children:
                 if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch.i != noun.i:
                     toks += list(ch.subtree)
@@ -349,31 +278,28 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
         root = view.doc[p.root]
         for anc in [root, *list(root.ancestors)[:3]]:
             lemma = anc.lemma_.lower()
-            if lemma in START_VERBS:
+            if lemma in cues(view.lexicon).start:
                 return "start"
-            if lemma in END_VERBS or anc.lower_ in ("until", "till"):
+            if lemma in cues(view.lexicon).end or anc.lower_ in ("until", "till"):
                 return "end"
             if anc.lower_ == "from" and anc.dep_ == "prep":
                 return "start"
     return ""
 
 
-DURATION_NOUNS = frozenset({"hour", "day", "week", "month"})
-
-
-def _duration_of(trig: Token) -> bool:
+def _duration_of(trig: Token, c: Cues) -> bool:
     """'a week of maneuvers', 'three days of drills': the trigger measured by a length of time."""
     measure = trig.head.head
-    return trig.dep_ == "pobj" and trig.head.lower_ == "of" and measure.lemma_.lower() in DURATION_NOUNS
+    return trig.dep_ == "pobj" and trig.head.lower_ == "of" and measure.lemma_.lower() in c.duration
 
 
 def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
     """A date told in a relative clause on the exercise phrase whose verb runs the exercise
-    (RUN_VERBS), the start date first; an end date ("... and will conclude on Thursday") is not
+    (run verbs), the start date first; an end date ("... and will conclude on Thursday") is not
     the exercise's date."""
     found: list[tuple[bool, int, str]] = []
     for tok in trig.subtree:
-        if tok.dep_ != "relcl" or tok.lemma_.lower() not in RUN_VERBS:
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in cues(view.lexicon).run:
             continue
         for p in view.dates_in(list(tok.subtree)):
             role = _date_role(view, p.text)
@@ -422,7 +348,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     triggers = [t for t in triggers if not (t.dep_ == "conj" and t.head in triggers)]
     # "wound up their Zapad-2017 exercise ... after a week of maneuvers": the length of the
     # exercise the sentence names, not another one
-    triggers = [t for t in triggers if not (_duration_of(t) and any(o is not t for o in triggers))]
+    triggers = [
+        t for t in triggers if not (_duration_of(t, cues(view.lexicon)) and any(o is not t for o in triggers))
+    ]
     triggers = [t for t in triggers if not (t.dep_ == "appos" and t.head.i in named and t.head in triggers)]
     # "the Rim of the Pacific drill, or RIMPAC": one exercise, however many words name it
     triggers = [t for t in triggers if not inside_other(t, {x.i for x in triggers})]
@@ -458,7 +386,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             states = _sentence_parties(view, trig, c)
         scope = view.collect(trig, skip_preps=frozenset())
         verb = view.nearest_verb(trig)
-        if verb is not None and _names_what_was_held(verb):
+        if verb is not None and _names_what_was_held(verb, cues(view.lexicon)):
             verb = verb.head  # "On Monday, they carried out what Beijing called a joint patrol"
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj", "oprd"):
             scope = sorted(
@@ -503,7 +431,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             trig.tag_ == "NNS"
             and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
             and date_phrase is None
-            and not (verb is not None and lemmas(verb) & HOLD_VERBS)
+            and not (verb is not None and lemmas(verb) & c.hold)
         ) or _a_kind_of_exercise(trig)
         for name in list[str | None](names) or [None]:
             out.append(
@@ -608,7 +536,7 @@ def _started_clause_date(view: SentenceView, trig: Token) -> str | None:
     """The date of another clause of the sentence saying that "they" or "it" began: "the drills
     will run until Friday; they began on Monday"."""
     for tok in view.sent:
-        if tok.pos_ != "VERB" or not lemmas(tok) & START_VERBS or tok in trig.subtree:
+        if tok.pos_ != "VERB" or not lemmas(tok) & cues(view.lexicon).start or tok in trig.subtree:
             continue
         if not any(s.lower_ in ("they", "it") for s in view.subject(tok)):
             continue
@@ -684,7 +612,7 @@ def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
     _kind, speakers = attribution(view, trig, c)
     excluded = set(speakers)
     verb = view.nearest_verb(trig)
-    if verb is not None and not lemmas(verb) & HOLD_VERBS:
+    if verb is not None and not lemmas(verb) & c.hold:
         excluded.update(view.states_of([t for s in view.subject(verb) for t in s.subtree]))
     # not the states of clauses about other times ("three days after Lai was sworn in as Taiwan's president")
     other_times = {

@@ -11,104 +11,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.cues import Cues
 from kg.extract.sentence import SentenceView, lemmas
-from kg.lexicon import Lexicon
 from kg.models import Factuality, Outcome
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-NEGATABLE_VERBS = frozenset(
-    {
-        "hold",
-        "conduct",
-        "stage",
-        "carry",
-        "take",
-        "begin",
-        "start",
-        "launch",
-        "fire",
-        "test",
-        "go",
-        "happen",
-        "occur",
-        "sign",
-        "conclude",
-        "reach",
-        "perform",
-        "fly",
-        "open",
-    }
-)
-HAPPEN_VERBS = frozenset(
-    {
-        "begin",
-        "start",
-        "take",
-        "open",
-        "happen",
-        "occur",
-        "come",
-        "follow",
-        "go",
-        "run",
-        "kick",
-        "be",
-        "resume",
-        "end",
-        "involve",
-        "include",
-    }
-)
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "should", "must"})
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    expect: frozenset[str]
-    negate: frozenset[str]
-    pledge: frozenset[str]
-    failure: frozenset[str]
-    success: frozenset[str]  # reported success: "successfully", "into orbit"
-    flight: frozenset[str]  # a completed flight: "flew 800 km", "came down in the sea"
-    own_media: tuple[str, ...]
-    claim_verbs: frozenset[str]
-    reporting: frozenset[str]
-    nonevent: frozenset[str]
-    treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
-    treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
-    commit: frozenset[str]  # "agreed to hold": the infinitive's event is expected
-    plan_nouns: frozenset[str]  # "plan to launch"
-
-
-_CACHE: dict[str, Cues] = {}
-
-
-def cues(lexicon: Lexicon) -> Cues:
-    """The cue sets of a lexicon, built once per lexicon version."""
-    found = _CACHE.get(lexicon.version)
-    if found is None:
-        found = _CACHE[lexicon.version] = Cues(
-            expect=frozenset(lexicon.cue_terms("expect_cue")),
-            negate=frozenset(lexicon.cue_terms("negate_cue")),
-            pledge=frozenset(lexicon.cue_terms("pledge_cue")),
-            failure=frozenset(lexicon.cue_terms("failure_cue")),
-            success=frozenset(lexicon.cue_terms("success_cue")),
-            flight=frozenset(lexicon.cue_terms("flight_cue")),
-            own_media=tuple(sorted(lexicon.cue_terms("own_media"), key=len, reverse=True)),
-            claim_verbs=frozenset(lexicon.cue_terms("claim_verb")),
-            reporting=frozenset(lexicon.cue_terms("reporting_verb")),
-            nonevent=frozenset(lexicon.cue_terms("nonevent_modifier")),
-            treaty_sign=frozenset(lexicon.cue_terms("treaty_sign_verb")),
-            treaty_party=frozenset(lexicon.cue_terms("treaty_party_verb")),
-            commit=frozenset(lexicon.cue_terms("commit_verb")),
-            plan_nouns=frozenset(lexicon.cue_terms("plan_noun")),
-        )
-    return found
 
 
 def _modal(tok: Token) -> bool:
@@ -198,13 +110,13 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 return Factuality.EXPECTED
             if anc.pos_ in ("VERB", "AUX") and _modal(anc) and cur.dep_ == "nsubj" and steps == 0:
                 # "the drill would begin Monday", "Nordic Response will see Finnish forces join"
-                if lemma in HAPPEN_VERBS or trigger.pos_ in ("NOUN", "PROPN"):
+                if lemma in c.happen or trigger.pos_ in ("NOUN", "PROPN"):
                     return Factuality.EXPECTED
             if (
                 anc.pos_ == "VERB"
                 and any(ch.dep_ == "neg" for ch in anc.children)
                 and cur.dep_ in ("dobj", "nsubjpass", "xcomp")
-                and lemmas(anc) & NEGATABLE_VERBS
+                and lemmas(anc) & c.negatable
             ):
                 return Factuality.NEGATED  # "did not hold the drills", not "did not regard it as a threat"
             if lemma in c.reporting or (
@@ -223,7 +135,7 @@ FLIGHT = "flight"  # a completed flight: success unless a failure is also report
 OTHER_OCCASION_PREPS = frozenset({"after", "before", "since", "following", "unlike"})
 
 
-def _elsewhere(tok: Token, stop: frozenset[int]) -> bool:
+def _elsewhere(tok: Token, stop: frozenset[int], c: Cues) -> bool:
     """True if an outcome cue tells of something other than the event: it sits in a 'to'
     infinitive, an aim rather than a result ("its attempt to put a satellite into orbit had
     failed", "failed to reach orbit"), or in a phrase about another occasion ("after two failed
@@ -233,24 +145,21 @@ def _elsewhere(tok: Token, stop: frozenset[int]) -> bool:
             return False
         if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc.i != tok.i:
             return True
-        if _aim(anc):
+        if _aim(anc, c):
             return True
     return False
 
 
 # Verbs whose 'to' infinitive is what was sought, not what happened ("tried to put", "failed to
 # reach"); "appears to have failed" and "is presumed to have failed" report the outcome.
-AIM_VERBS = frozenset({"try", "attempt", "seek", "aim", "plan", "intend", "want", "hope", "fail", "mean"})
-
-
-def _aim(verb: Token) -> bool:
+def _aim(verb: Token, c: Cues) -> bool:
     """A 'to' infinitive that is an aim: on a noun ("its attempt to put ..."), of purpose
-    ("launched a rocket to put ..."), or after a verb of AIM_VERBS."""
+    ("launched a rocket to put ..."), or after a verb of aim (cues.tsv, aim_verb)."""
     if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
         return False
     if verb.dep_ in ("acl", "advcl", "relcl"):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in AIM_VERBS
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in c.aim
 
 
 def outcome_cues(
@@ -261,7 +170,7 @@ def outcome_cues(
     Cues that tell of an aim or of another occasion are left out (`_elsewhere`)."""
     found: set[str] = set()
     stop = frozenset({trigger.i, *(a.i for a in trigger.ancestors)}) if trigger is not None else frozenset()
-    scope = [t for t in scope if not _elsewhere(t, stop)]
+    scope = [t for t in scope if not _elsewhere(t, stop, c)]
     # tokens left out break the text, so a phrase cannot join across them
     text_lower = " ".join(
         t.lower_ if i == 0 or scope[i - 1].i == t.i - 1 else f"| {t.lower_}" for i, t in enumerate(scope)
@@ -284,7 +193,7 @@ def outcome_cues(
                 if phrase in c.success
                 else FLIGHT
             )
-    if trigger is not None and _aim(trigger):
+    if trigger is not None and _aim(trigger, c):
         # "tried to put a satellite into orbit": the trigger is the aim, its success is not told
         found -= {Outcome.SUCCESS.value, FLIGHT}
     return frozenset(found)

@@ -16,80 +16,19 @@ from typing import TYPE_CHECKING
 
 from kg.dates import days_after_previous, resolve_each
 from kg.extract.candidate import Candidate
+from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import OTHER_OCCASION_PREPS, Cues, attribution, cues, factuality, outcome_cues
+from kg.extract.factuality import OTHER_OCCASION_PREPS, attribution, factuality, outcome_cues
 from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label
-from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, STATE_NOUNS, DatePhrase, SentenceView, lemmas
+from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality, WeaponRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Classes of weapons that are launched (not platforms such as bombers or carriers).
-LAUNCHED = frozenset(
-    {
-        "missile",
-        "ballistic missile",
-        "short-range ballistic missile",
-        "medium-range ballistic missile",
-        "intermediate-range ballistic missile",
-        "intercontinental ballistic missile",
-        "submarine-launched ballistic missile",
-        "cruise missile",
-        "hypersonic missile",
-        "satellite launch vehicle",
-        "rocket",
-        "artillery",
-    }
-)
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-    "pair": 2,
-}
-DISTINCT_WORDS = frozenset({"another", "similar", "separate", "other", "next"})
-ORDINALS = frozenset({"second", "third", "fourth", "fifth"})
-SAME_DAY = re.compile(
-    r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"
-    r"(the same day|same day|within hours|hours (after|before|later)|minutes (after|before|later)|"
-    r"shortly (after|before))\b",
-    re.I,
-)
-CONDUCT_VERBS = frozenset(
-    {"carry", "conduct", "stage", "perform", "hold", "make", "attempt", "mount", "execute", "undergo"}
-)
-TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})
-SATELLITE_LAUNCH_HEADS = frozenset(
-    {
-        "launch",
-        "put",
-        "send",
-        "carry",
-        "place",
-        "lift",
-        "orbit",
-        "deploy",
-        "attempt",
-        "rocket",
-        "carrying",
-        "into",
-    }
-)
+TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})  # grammar
 _ANCHOR_PROBE = dt.date(2001, 6, 15)
 
 
@@ -103,11 +42,12 @@ def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[i
     """Class words naming a projectile; not those that only modify another noun ("rocket
     engine", "missile program", "missile launcher")."""
     out = []
+    c = cues(view.lexicon)
     for i, label in view.class_words(tokens):
-        if label not in LAUNCHED:
+        if label not in c.launched:
             continue
         root = view.doc[view.span_root[i]]
-        if root.lemma_.lower() == "satellite" and not lemmas(root.head) & SATELLITE_LAUNCH_HEADS:
+        if root.lemma_.lower() == "satellite" and not lemmas(root.head) & c.satellite_heads:
             continue  # "capable of destroying satellites" is no satellite launch
         if (
             root.dep_ in ("compound", "amod")
@@ -129,7 +69,7 @@ def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[i
 
 
 def _launchable_weapons(view: SentenceView, tokens: list[Token]) -> list[WeaponRef]:
-    return [w for w in view.weapon_refs(tokens) if w.weapon_class in LAUNCHED]
+    return [w for w in view.weapon_refs(tokens) if w.weapon_class in cues(view.lexicon).launched]
 
 
 def _has_projectile(
@@ -229,14 +169,11 @@ def _another_occasion(tok: Token, triggers: set[int]) -> bool:
     return False
 
 
-ELLIPTIC_OBJECTS = frozenset({"one", "it", "them", "another", "more", "others"})
-
-
-def _elliptic_object(verb: Token) -> Token | None:
+def _elliptic_object(verb: Token, c: Cues) -> Token | None:
     """The object of "test-fired one", "fired two more", "launched another": it stands for a
     projectile named before."""
     for ch in verb.children:
-        if ch.dep_ == "dobj" and (ch.lower_ in ELLIPTIC_OBJECTS or ch.pos_ == "NUM"):
+        if ch.dep_ == "dobj" and (ch.lower_ in c.elliptic_objects or ch.pos_ == "NUM"):
             return ch
     return None
 
@@ -270,7 +207,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             if not _has_projectile(view, args, nouns if lemma in weak else {}, c.nonevent):
                 # "before it successfully test-fired one", "three days later, it fired two more":
                 # an elliptic object, when the sentence or the launch told before names what is fired
-                elliptic = _elliptic_object(tok) is not None
+                elliptic = _elliptic_object(tok, c) is not None
                 if lemma in weak or not elliptic or not (told or _has_projectile(view, list(view.sent), {})):
                     continue
             core = [t for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass") for t in _noun_phrase(ch)]
@@ -291,7 +228,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
             sub = list(tok.subtree)
-            if tok.dep_ == "dobj" and lemmas(tok.head) & CONDUCT_VERBS:
+            if tok.dep_ == "dobj" and lemmas(tok.head) & c.conduct:
                 # "the missile underwent a successful night trial", "the KN-23 made its debut"
                 sub += [t for s in view.subject(tok.head) for t in _noun_phrase(s)]
             if _nonevent(tok, c.nonevent):
@@ -385,41 +322,6 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
     return out
 
 
-# Verbs that go on describing the same launch from inside another clause: "appears to have
-# failed", "is presumed to have failed", "flew 2,700 kilometers".
-FOLLOW_VERBS = frozenset(
-    {
-        "fly",
-        "land",
-        "fall",
-        "splash",
-        "explode",
-        "fail",
-        "come",
-        "plunge",
-        "travel",
-        "reach",
-        "crash",
-        "drop",
-        "disappear",
-        "appear",
-        "seem",
-        "presume",
-        "believe",
-        "assess",
-        "suspect",
-        "estimate",
-        "break",
-        "blow",
-        "climb",
-        "hit",
-        "end",
-        "go",
-        "claim",
-    }
-)
-
-
 def _told_after(view: SentenceView, trig: Token, triggers: list[Token]) -> list[Token]:
     """The tokens after a trigger up to the next trigger of the sentence, without the phrases of
     other triggers ("fired a missile days after a failed satellite launch": not "failed")."""
@@ -439,9 +341,9 @@ def _under_trigger_phrase(tok: Token, triggers: set[int]) -> bool:
     return False
 
 
-def _scope(tok: Token, others: set[int]) -> list[Token]:
+def _scope(tok: Token, others: set[int], c: Cues) -> list[Token]:
     """The tokens that describe the trigger's event: its subtree, less the subtrees of other
-    triggers and of embedded clauses, except clauses that go on describing it (FOLLOW_VERBS)."""
+    triggers and of embedded clauses, except clauses that go on describing it (follow verbs)."""
     out = []
     stack = [tok]
     while stack:
@@ -454,7 +356,7 @@ def _scope(tok: Token, others: set[int]) -> list[Token]:
                 "VERB",
                 "AUX",
             ):
-                if ch.lemma_.lower() in FOLLOW_VERBS:
+                if ch.lemma_.lower() in c.follow:
                     stack.append(ch)
                 continue
             stack.append(ch)
@@ -495,14 +397,18 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
         if not subj:
             return [], True
         toks = [t for s in subj for t in view.collect(s)]
-        return toks, any(s.lower_ in PRONOUNS or s.lemma_.lower() in STATE_NOUNS for s in subj)
+        return toks, any(
+            s.lower_ in PRONOUNS or s.lemma_.lower() in cues(view.lexicon).state_nouns for s in subj
+        )
     toks = []
-    if tok.dep_ == "dobj" and lemmas(tok.head) & CONDUCT_VERBS:
+    if tok.dep_ == "dobj" and lemmas(tok.head) & cues(view.lexicon).conduct:
         # "South Korea carried out its first test of an SLBM": the doer of the test
         subj = view.subject(tok.head)
         if subj:
             toks = [t for s in subj for t in view.collect(s)]
-            return toks, any(s.lower_ in PRONOUNS or s.lemma_.lower() in STATE_NOUNS for s in subj)
+            return toks, any(
+                s.lower_ in PRONOUNS or s.lemma_.lower() in cues(view.lexicon).state_nouns for s in subj
+            )
     for ch in tok.children:
         if ch.dep_ in ("poss", "compound", "amod", "nmod"):
             toks.extend(ch.subtree)
@@ -535,16 +441,16 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
         root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
         if root.lower_ in ("one", "another") and root.pos_ in ("NUM", "DET", "PRON"):
             return 1
-        if root.pos_ == "NUM" and root.dep_ == "dobj" and _number(root.lower_) is not None:
-            return _number(root.lower_)  # "it fired two"
+        if root.pos_ == "NUM" and root.dep_ == "dobj" and _number(root.lower_, view) is not None:
+            return _number(root.lower_, view)  # "it fired two"
         for ch in root.children:
             if ch.dep_ == "nummod":
-                n = _number(ch.lower_)
+                n = _number(ch.lower_, view)
                 if n is not None:
                     return n
             if ch.dep_ == "prep" and ch.lower_ == "of" and root.lemma_.lower() in ("salvo", "barrage"):
                 for gc in ch.children:
-                    n = _number(gc.lower_)
+                    n = _number(gc.lower_, view)
                     if n is not None:
                         return n
         if root.tag_ in ("NN", "NNP") and root.lemma_.lower() not in ("salvo", "barrage", "series"):
@@ -557,10 +463,10 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
     return None
 
 
-def _number(word: str) -> int | None:
+def _number(word: str, view: SentenceView) -> int | None:
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.get(word) if word not in ("a", "an") else None
+    return cues(view.lexicon).numbers.get(word) if word not in ("a", "an") else None
 
 
 def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, int | None]:
@@ -568,7 +474,8 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     happened: "the same day" 0, "the following day" 1, "three days later" 3)."""
     scope_text = " ".join(t.text for t in scope)
     own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
-    if not own and (SAME_DAY.search(scope_text) or SAME_DAY.match(view.sent.text.lstrip())):
+    same_day = cues(view.lexicon).same_day
+    if not own and (same_day.search(scope_text) or same_day.match(view.sent.text.lstrip())):
         return None, 0
     # dates in appositions ("the Hwasong-8, the latest in a burst of launches this month")
     # describe a series, not this occasion
@@ -707,7 +614,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         fact = factuality(view, trig, c)
         if fact is None:
             continue
-        scope = _scope(trig, idx - {trig.i})
+        scope = _scope(trig, idx - {trig.i}, c)
         if _misparsed_main_verb(trig):
             scope = sorted(set(scope) | {t for t in trig.head.subtree if t.i > trig.i}, key=lambda t: t.i)
         if trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN"):
@@ -725,15 +632,15 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if (
             trig.dep_ in ("relcl", "acl")
             and trig.head.dep_ in ("nsubj", "nsubjpass")
-            and trig.head.head.lemma_.lower() in FOLLOW_VERBS
+            and trig.head.head.lemma_.lower() in c.follow
         ):
             outcome_scope = sorted(
-                set(scope) | set(_scope(trig.head.head, idx - {trig.i})), key=lambda t: t.i
+                set(scope) | set(_scope(trig.head.head, idx - {trig.i}, c)), key=lambda t: t.i
             )
         if len(triggers) == 1:
             outcome_scope = list(view.sent)  # one launch in the sentence: all it says is about it
         elif trig.pos_ != "VERB" and trig.dep_ in ("nsubj", "nsubjpass"):
-            outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i})), key=lambda t: t.i)
+            outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i}, c)), key=lambda t: t.i)
         agent_toks, needs = _agent_tokens(view, trig)
         agents = [a for a in view.states_of(agent_toks)]
         if not agents:
@@ -760,7 +667,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
         elliptic = (
-            trig.pos_ == "VERB" and _elliptic_object(trig) is not None
+            trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None
         ) or trig.lemma_.lower() == "attempt"
         if elliptic and weapon is None and wclass is None:
             if out and out[-1].sentence_index == view.index:
@@ -786,10 +693,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase = report_date(view, trig)
             date_role = "report" if date_phrase else ""
         distinct = any(
-            t.lower_ in DISTINCT_WORDS for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8
+            t.lower_ in c.distinct for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8
         )
         distinct = distinct or (
-            any(ch.lower_ in ORDINALS for ch in trig.children)
+            any(ch.lower_ in c.ordinals for ch in trig.children)
             and any(ch.lower_ in ("a", "an") for ch in trig.children)
         )
         # "failed launches ... before it successfully test-fired one": another occasion
@@ -863,7 +770,7 @@ def _elliptic_subjects(view: SentenceView, discourse: Discourse, c: Cues) -> tup
     for subj in view.sent:
         if subj.dep_ not in ("nsubj", "nsubjpass") or any(ch.dep_ == "compound" for ch in subj.children):
             continue
-        count = _number(subj.lower_)
+        count = _number(subj.lower_, view)
         if subj.lower_ in ordinals or subj.lower_ == "another":
             count = 1
         if count is None:
@@ -974,8 +881,9 @@ def _listed(
     it says. A list with no launch word ("THE TALLY: two KN-23s from near Wonsan on July 25;
     two projectiles each ...") is taken when each of its items names how many or from where.
     Nothing changes when no occasion is elliptic."""
+    c = cues(view.lexicon)
     occasions = find_occasions(
-        view, view.sent.start, launchable=LAUNCHED, numbers=NUMBER_WORDS, place_of=place_label
+        view, view.sent.start, launchable=c.launched, numbers=c.numbers, place_of=place_label
     )
     trigger_at = {t.i for t in triggers}
     elliptic = [o for o in occasions if not any(o.start <= i < o.end for i in trigger_at)]
@@ -1059,4 +967,4 @@ def _order(cand: Candidate, occasions: list[Occasion]) -> int:
     return 0
 
 
-__all__ = ["LAUNCHED", "LOCATION_PREPS", "find_launches", "place_label"]
+__all__ = ["LOCATION_PREPS", "find_launches", "place_label"]

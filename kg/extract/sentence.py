@@ -83,7 +83,6 @@ TARGET_PREPS = frozenset(
 # Prepositions that introduce partners or doers.
 PARTY_PREPS = frozenset({"with", "by", "alongside", "including", "among", "from", "between", "of"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"})
-STATE_NOUNS = frozenset({"country", "regime", "nation", "state", "government", "military", "side"})
 
 
 def misparsed_finite_verb(verb: Token) -> bool:

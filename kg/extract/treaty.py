@@ -14,8 +14,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kg.extract.candidate import Candidate
+from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import Cues, attribution, cues, factuality
+from kg.extract.factuality import attribution, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
@@ -25,11 +26,6 @@ from kg.models import EventType, Factuality
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PAIR_REFERENCE = re.compile(
-    r"\b(?:(?:the two|both) (?:leaders|sides|countries|governments|nations|Koreas|presidents)"
-    r"|(?:each|either) side)\b",
-    re.I,
-)
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
@@ -159,8 +155,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
             states = [r for r in referent[:1] if r not in states] + states
         window = _window(view, trig)
-        pair = bool(PAIR_REFERENCE.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
-            not states and bool(PAIR_REFERENCE.search(view.sent.text))
+        pair = bool(c.pair_reference.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
+            not states and bool(c.pair_reference.search(view.sent.text))
         )
         if pair:
             # "signed by the two leaders": the parties of the treaty told before (kg.normalize),

@@ -1,0 +1,147 @@
+"""The extractor's word lists, read from the lexicon (cues.tsv, weapon_classes.tsv) once per
+lexicon version: trigger and cue words, verbs of holding, signing and reporting, number words.
+
+Every rule reads its words from here (`cues(view.lexicon)`), so extending what the extractor
+recognises is a change to cues.tsv, where each group says what it is for. Only grammar stays
+in code: prepositions, pronouns, modal auxiliaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from kg.lexicon import Lexicon
+
+# The weapon classes whose weapons fly (everything under these in the SKOS scheme); bombers,
+# carriers and warships are platforms, not launched.
+LAUNCHED_ROOTS = ("missile", "rocket", "artillery")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    # factuality, outcome and attribution
+    expect: frozenset[str]
+    negate: frozenset[str]
+    pledge: frozenset[str]
+    failure: frozenset[str]
+    success: frozenset[str]  # reported success: "successfully", "into orbit"
+    flight: frozenset[str]  # a completed flight: "flew 800 km", "came down in the sea"
+    own_media: tuple[str, ...]
+    claim_verbs: frozenset[str]
+    reporting: frozenset[str]
+    nonevent: frozenset[str]
+    commit: frozenset[str]  # "agreed to hold": the infinitive's event is expected
+    plan_nouns: frozenset[str]  # "plan to launch"
+    negatable: frozenset[str]  # "did not hold the drills"
+    happen: frozenset[str]  # "the drill would begin Monday"
+    aim: frozenset[str]  # "tried to put", "failed to reach"
+    # launches
+    launched: frozenset[str]  # weapon classes that fly
+    numbers: Mapping[str, int]
+    ordinals: frozenset[str]
+    distinct: frozenset[str]
+    conduct: frozenset[str]
+    satellite_heads: frozenset[str]
+    elliptic_objects: frozenset[str]
+    follow: frozenset[str]
+    same_day: re.Pattern[str]
+    back_references: frozenset[str]
+    projectile_nouns: frozenset[str]
+    state_nouns: frozenset[str]
+    # exercises
+    hold: frozenset[str]
+    response: frozenset[str]
+    naming: frozenset[str]
+    involve: frozenset[str]
+    start: frozenset[str]
+    end: frozenset[str]
+    run: frozenset[str]  # start verbs and those that tell when an exercise ran
+    duration: frozenset[str]
+    name_intro: re.Pattern[str]
+    # treaties
+    treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
+    treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
+    pair_reference: re.Pattern[str]
+
+
+_CACHE: dict[str, Cues] = {}
+
+
+def _alternation(terms: Mapping[str, str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+
+
+def _launched(lexicon: Lexicon) -> frozenset[str]:
+    out = set()
+    for label in lexicon.classes:
+        cur: str | None = label
+        while cur is not None and cur not in LAUNCHED_ROOTS:
+            entry = lexicon.classes.get(cur)
+            cur = entry.broader if entry is not None else None
+        if cur is not None:
+            out.add(label)
+    return frozenset(out)
+
+
+def cues(lexicon: Lexicon) -> Cues:
+    """The word lists of a lexicon, built once per lexicon version."""
+    found = _CACHE.get(lexicon.version)
+    if found is not None:
+        return found
+
+    def words(category: str) -> frozenset[str]:
+        return frozenset(lexicon.cue_terms(category))
+
+    start = words("exercise_start_verb")
+    found = _CACHE[lexicon.version] = Cues(
+        expect=words("expect_cue"),
+        negate=words("negate_cue"),
+        pledge=words("pledge_cue"),
+        failure=words("failure_cue"),
+        success=words("success_cue"),
+        flight=words("flight_cue"),
+        own_media=tuple(sorted(lexicon.cue_terms("own_media"), key=len, reverse=True)),
+        claim_verbs=words("claim_verb"),
+        reporting=words("reporting_verb"),
+        nonevent=words("nonevent_modifier"),
+        commit=words("commit_verb"),
+        plan_nouns=words("plan_noun"),
+        negatable=words("negatable_verb"),
+        happen=words("happen_verb"),
+        aim=words("aim_verb"),
+        launched=_launched(lexicon),
+        numbers=MappingProxyType({k: int(v) for k, v in lexicon.cue_terms("number_word").items()}),
+        ordinals=words("ordinal_word"),
+        distinct=words("distinct_word"),
+        conduct=words("conduct_verb"),
+        satellite_heads=words("satellite_launch_head"),
+        elliptic_objects=words("elliptic_object"),
+        follow=words("follow_verb"),
+        same_day=re.compile(
+            r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"
+            rf"(?:{_alternation(lexicon.cue_terms('same_day_phrase'))})\b",
+            re.I,
+        ),
+        back_references=words("back_reference"),
+        projectile_nouns=words("projectile_noun"),
+        state_nouns=words("state_noun"),
+        hold=words("exercise_hold_verb"),
+        response=words("exercise_response_verb"),
+        naming=words("naming_verb"),
+        involve=words("exercise_involve_verb"),
+        start=start,
+        end=words("exercise_end_verb"),
+        run=start | words("exercise_run_verb"),
+        duration=words("duration_noun"),
+        name_intro=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('name_intro'))})\s+$", re.I),
+        treaty_sign=words("treaty_sign_verb"),
+        treaty_party=words("treaty_party_verb"),
+        pair_reference=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('pair_reference'))})\b", re.I),
+    )
+    return found
+
+
+__all__ = ["LAUNCHED_ROOTS", "Cues", "cues"]
