@@ -596,6 +596,8 @@ def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef
         near = [(i, lab) for i, lab in classes if abs(i - wtok.i) <= 4 or view.doc[i].head.i == wtok.head.i]
         if near:
             label = max(near, key=lambda x: (depth[x[1]], -x[0]))[1]
+            if weapon.weapon_class and view.lexicon.is_broader_or_equal(label, weapon.weapon_class):
+                label = weapon.weapon_class  # "a Sineva ballistic missile" is an SLBM: the catalog knows more
             return weapon, label, True
         return weapon, weapon.weapon_class, False
     if classes:
