@@ -130,12 +130,11 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         if gw and cw and not gw & cw:
             return False
         gclasses = [c.weapon_class for c, _ in group.members if c.weapon_class]
-        if (
-            cand.weapon_class
-            and gclasses
-            and not any(lexicon.classes_compatible(g, cand.weapon_class) for g in gclasses)
-        ):
-            return False
+        if cand.weapon_class and gclasses:
+            # against the most specific class told: an SRBM launch told as "missiles" is no IRBM
+            deepest = max(gclasses, key=lexicon.class_depth)
+            if not lexicon.classes_compatible(deepest, cand.weapon_class):
+                return False
         if date is None and gdate is None:
             return cand.definite or not cand.weapons or bool(gw & cw)
         return date is None or gdate is None or date == gdate
