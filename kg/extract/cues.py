@@ -47,6 +47,7 @@ class Cues:
     satellite_heads: frozenset[str]
     elliptic_objects: frozenset[str]
     follow: frozenset[str]
+    flight_verbs: frozenset[str]  # "a Hwasong-12 crossed Hokkaido": a flight told by its path
     same_day: re.Pattern[str]
     back_references: frozenset[str]
     projectile_nouns: frozenset[str]
@@ -120,6 +121,7 @@ def cues(lexicon: Lexicon) -> Cues:
         satellite_heads=words("satellite_launch_head"),
         elliptic_objects=words("elliptic_object"),
         follow=words("follow_verb"),
+        flight_verbs=words("flight_verb"),
         same_day=re.compile(
             r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"
             rf"(?:{_alternation(lexicon.cue_terms('same_day_phrase'))})\b",

@@ -753,13 +753,81 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
     out, origin = _since(view, triggers, out, origin)
+    flown = [] if triggers else _flights(view, discourse, c)
     counted, claimed = _elliptic_subjects(view, discourse, c)
     if claimed:
         # "The first, on April 15, exploded seconds after lift-off": the clause tells the
         # elliptic subject's launch; its "lift-off" is no launch of its own
         kept = [(cand, i) for cand, i in zip(out, origin, strict=True) if i not in claimed]
         out, origin = [cand for cand, _ in kept], [i for _, i in kept]
-    return _listed(view, triggers, out, origin, discourse) + counted
+    return _listed(view, triggers, out, origin, discourse) + flown + counted
+
+
+def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidate]:
+    """A launch told by the projectile's flight in a sentence with no launch word: "A North
+    Korean short-range ballistic missile came down in international waters on Wednesday",
+    "September 2017, when a Hwasong-12 crossed Hokkaido". The subject names the projectile
+    (a named weapon, or a class word that is not "the ..." referring back) and the clause
+    says how it flew (a flight or outcome cue, or "crossed"); the date is the clause's."""
+    out: list[Candidate] = []
+    for verb in view.sent:
+        if verb.pos_ != "VERB":
+            continue
+        subjects = [s for s in view.subject(verb) if s.dep_ in ("nsubj", "nsubjpass")]
+        projectile = [
+            s
+            for s in subjects
+            if (s.i in view.weapons or s.i in view.classes)
+            and not any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in s.children)
+        ]
+        if not projectile:
+            continue
+        noun = projectile[0]
+        phrase = _noun_phrase(noun)
+        weapons = _launchable_weapons(view, phrase)
+        classes = _launchable_classes(view, phrase)
+        if not (weapons or classes):
+            continue
+        clause = [
+            verb,
+            *(t for ch in verb.children if ch.dep_ in ("prep", "advmod", "prt", "dobj") for t in ch.subtree),
+        ]
+        told = outcome_cues(view, clause, c)
+        if not (told or lemmas(verb) & c.flight_verbs):
+            continue
+        fact = factuality(view, verb, c)
+        if fact is None:
+            continue
+        dates = [p for p in view.dates_in(clause) if _resolvable(p.text)]
+        if not dates and verb.dep_ in ("relcl", "advcl"):
+            dates = [p for p in view.date_phrases() if p.root == verb.head.i and _resolvable(p.text)]
+        if not dates:
+            continue  # "A missile flew 600 km": the launch told before, not a new one
+        agents = view.states_of(phrase) or [w.operator for w in weapons if w.operator][:1]
+        needs = not agents
+        if not agents:
+            guess = discourse.actor()
+            agents = [guess] if guess else []
+        weapon, wclass, from_phrase = _weapon_and_class(view, phrase)
+        out.append(
+            Candidate(
+                type=EventType.LAUNCH,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=verb.text,
+                trigger_lemma=verb.lemma_.lower(),
+                actors=tuple(agents[:1]),
+                needs_actor=needs,
+                weapons=(weapon,) if weapon else (),
+                weapon_class=wclass,
+                class_from_weapon_phrase=from_phrase,
+                date_phrase=dates[0].text,
+                outcomes=told,
+                count=_count(view, phrase, noun),
+                factuality=fact,
+            )
+        )
+    return out
 
 
 def _elliptic_subjects(view: SentenceView, discourse: Discourse, c: Cues) -> tuple[list[Candidate], set[int]]:
