@@ -701,9 +701,13 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         distinct = any(
             t.lower_ in c.distinct for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8
         )
-        distinct = distinct or (
-            any(ch.lower_ in c.ordinals for ch in trig.children)
-            and any(ch.lower_ in ("a", "an") for ch in trig.children)
+        # "a second launch", "A second missile of the same type was launched": another occasion
+        projectile_np = [trig, *(s for s in view.subject(trig) if trig.pos_ == "VERB")]
+        projectile_np += [ch for ch in trig.children if ch.dep_ in ("dobj", "nsubjpass")]
+        distinct = distinct or any(
+            any(ch.lower_ in c.ordinals for ch in np.children)
+            and any(ch.lower_ in ("a", "an") for ch in np.children)
+            for np in projectile_np
         )
         # "failed launches ... before it successfully test-fired one": another occasion
         distinct = distinct or any(
