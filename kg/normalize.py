@@ -390,12 +390,17 @@ def _worth_keeping(group: Group, parties: list[str] | None = None) -> bool:
 def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
     """Notes go to the latest launch told within the two sentences before: a named missile
     ("the missile, the Hwasong-14, climbed ...") names the weapon of a launch by its operator
-    that has none; an outcome ("It crossed Hokkaido and plunged into the Pacific") adds to it."""
+    that has none; an outcome ("It crossed Hokkaido and plunged into the Pacific") adds to it.
+    An outcome of every launch ("All the missiles hit their targets") goes to each launch by the
+    latest one's agents told within three sentences before."""
     for note in notes:
+        agents: list[str] | None = None  # of the latest launch, for a note on every launch just told
         for group in sorted(groups, key=lambda g: g.last_sentence, reverse=True):
             if group.type is not EventType.LAUNCH or min(group.sentences) > note.sentence_index:
                 continue
-            if note.sentence_index - group.last_sentence > 2 or group.modal():
+            if note.sentence_index - group.last_sentence > (3 if agents else 2) or group.modal():
+                continue
+            if agents is not None and sorted(group.actors()) != agents:
                 continue
             weapon = note.weapon
             if weapon is not None and (
@@ -417,7 +422,9 @@ def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
                 date_role="",
             )
             group.members.append((member, None))
-            break
+            if not note.every_launch:
+                break
+            agents = agents if agents is not None else sorted(group.actors())
 
 
 def _factuality(group: Group, date: PartialDate | None, anchor: dt.date | None) -> Factuality:

@@ -25,7 +25,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.11.8"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.6"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -87,15 +87,32 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
     root = view.sent.root
     clauses = [root, *root.conjuncts, *(c for c in root.children if c.dep_ == "ccomp")]
     subjects = [s for verb in clauses for s in view.subject(verb)]
-    refers_back = any(
-        s.lower_ in cues(lexicon).back_references
-        and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" for ch in s.children))
+    c = cues(lexicon)
+    # "All of the missiles hit ...": the quantifier's "of" object is the subject that refers back
+    subjects += [
+        obj
         for s in subjects
-    )
-    if refers_back:
-        outcomes = outcome_cues(view, list(view.sent), cues(lexicon))
+        if s.lower_ in c.collective
+        for prep in s.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and any(ch.lower_ == "the" for ch in obj.children)
+    ]
+    back = [
+        s
+        for s in subjects
+        if s.lower_ in c.back_references
+        and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" or ch.lower_ in c.collective for ch in s.children))
+    ]
+    if back:
+        outcomes = outcome_cues(view, list(view.sent), c)
         if outcomes:
-            notes.append(Note(view.index, mention, outcomes=outcomes))
+            every = any(
+                any(ch.lower_ in c.collective for ch in s.children)
+                or (s.head.lower_ == "of" and s.head.head.lower_ in c.collective)
+                for s in back
+            )
+            notes.append(Note(view.index, mention, outcomes=outcomes, every_launch=every))
     site = _back_reference_site(view)
     if site is not None:
         notes.append(Note(view.index, mention, site=site))

@@ -57,4 +57,5 @@ class Note:
     sentence: Mention
     weapon: WeaponRef | None = None
     outcomes: frozenset[str] = frozenset()
+    every_launch: bool = False  # "All the missiles hit their targets": the outcome of each launch just told
     site: str | None = None  # "detected the rocket ... from the Tongchang-ri area"

@@ -50,6 +50,7 @@ class Cues:
     flight_verbs: frozenset[str]  # "a Hwasong-12 crossed Hokkaido": a flight told by its path
     same_day: re.Pattern[str]
     back_references: frozenset[str]
+    collective: frozenset[str]  # "All the missiles hit their targets": every launch just told
     projectile_nouns: frozenset[str]
     state_nouns: frozenset[str]
     # exercises
@@ -128,6 +129,7 @@ def cues(lexicon: Lexicon) -> Cues:
             re.I,
         ),
         back_references=words("back_reference"),
+        collective=words("collective_quantifier"),
         projectile_nouns=words("projectile_noun"),
         state_nouns=words("state_noun"),
         hold=words("exercise_hold_verb"),

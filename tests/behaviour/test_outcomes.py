@@ -1,0 +1,71 @@
+"""A launch's outcome: told in its own clause ("exploded shortly after lift-off"), by a later
+sentence about the same missile ("It flew 600 km"), or by one about every missile just told
+("All the missiles hit their targets"), which goes to each launch of that agent."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+OUTCOME = 5
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("North Korea fired a ballistic missile on Tuesday that exploded seconds after launch.", "failure"),
+        ("Iran launched a Simorgh rocket on Monday, but it failed to reach orbit.", "failure"),
+        ("Pakistan successfully test-fired a Babur cruise missile on Friday.", "success"),
+        ("India test-fired an Agni-4 missile on Monday; it flew 3,000 km and landed in the Bay of Bengal.", "success"),
+        ("North Korea fired a short-range missile on Thursday, officials said.", "unknown"),
+    ],
+)
+def test_outcome_in_the_sentence(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text)
+    assert len(rows) == 1
+    assert rows[0][OUTCOME] == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("North Korea launched a missile from Wonsan on Sunday. It exploded shortly after lift-off.", "failure"),
+        ("North Korea launched a missile from Wonsan on Sunday. The missile flew 600 km before falling into the sea.", "success"),
+        ("Russia test-fired a Bulava missile from the White Sea on Friday. The missile hit its target in Kamchatka.", "success"),
+    ],
+)
+def test_outcome_from_the_next_sentence(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text)
+    assert len(rows) == 1
+    assert rows[0][OUTCOME] == outcome
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "All the missiles hit their designated targets, the ministry said.",
+        "Every missile struck its target, according to the ministry.",
+        "Both missiles hit their targets, the ministry said.",
+        "All of the missiles reached their targets.",
+        "The ministry said all the missiles had hit their targets.",
+    ],
+)
+def test_an_outcome_of_every_missile_goes_to_each_launch(launches, closing: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "During the drill, a Yars missile was launched from Plesetsk, and a submarine fired a Sineva "
+        f"missile from the Barents Sea. {closing}",
+        "2024-06-26",
+    )
+    assert len(rows) == 2
+    assert {r[2] for r in rows} == {"RS-24 Yars", "Sineva"}
+    assert [r[OUTCOME] for r in rows] == ["success", "success"]
+
+
+def test_an_outcome_of_the_last_missile_stays_with_it(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "North Korea fired a cruise missile on Monday. On Wednesday it launched a ballistic missile. "
+        "The missile exploded in mid-air.",
+        "2024-06-26",
+    )
+    assert [(r[1], r[OUTCOME]) for r in rows] == [("2024-06-24", "unknown"), ("2024-06-26", "failure")]
