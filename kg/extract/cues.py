@@ -44,6 +44,7 @@ class Cues:
     ordinals: frozenset[str]
     distinct: frozenset[str]
     conduct: frozenset[str]
+    intent: frozenset[str]  # "threatened further missile strikes": the subject would do them
     satellite_heads: frozenset[str]
     elliptic_objects: frozenset[str]
     follow: frozenset[str]
@@ -119,6 +120,7 @@ def cues(lexicon: Lexicon) -> Cues:
         ordinals=words("ordinal_word"),
         distinct=words("distinct_word"),
         conduct=words("conduct_verb"),
+        intent=words("intent_verb"),
         satellite_heads=words("satellite_launch_head"),
         elliptic_objects=words("elliptic_object"),
         follow=words("follow_verb"),

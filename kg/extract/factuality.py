@@ -87,9 +87,16 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 and cur.dep_ in ("acl", "prep", "pobj", "compound", "relcl")
             ):
                 return Factuality.EXPECTED  # "Kim's plan to launch three more satellites"
+            if lemma in c.intent and anc.pos_ == "VERB" and cur.dep_ == "dobj":
+                return Factuality.EXPECTED  # "promised further rocket launches"
             if lemma in c.commit and anc.pos_ == "VERB" and cur.dep_ == "xcomp":
                 return Factuality.EXPECTED  # "agreed to hold joint exercises on a regular basis"
-            if lemma in c.expect and anc.pos_ in ("VERB", "ADJ"):
+            past = trigger.tag_ == "VBD" or any(
+                ch.dep_ == "aux" and ch.lemma_ == "have" for ch in trigger.children
+            )
+            if lemma in c.expect and anc.pos_ == "ADJ" and past:
+                pass  # "were most likely Fateh-313s fired from ...": a hedge on what happened
+            elif lemma in c.expect and anc.pos_ in ("VERB", "ADJ"):
                 # "called for more launches", not "called Tuesday's launch a threat"
                 if (
                     lemma != "call"

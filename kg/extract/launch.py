@@ -40,7 +40,7 @@ def _resolvable(text: str) -> bool:
 
 def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[int, str]]:
     """Class words naming a projectile; not those that only modify another noun ("rocket
-    engine", "missile program", "missile launcher")."""
+    engine", "missile program", "missile launcher") other than a launch noun ("missile test")."""
     out = []
     c = cues(view.lexicon)
     for i, label in view.class_words(tokens):
@@ -54,16 +54,8 @@ def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[i
             and root.head.i not in view.classes
             and root.head.i not in view.weapons
         ):
-            if root.head.lemma_.lower() not in (
-                "launch",
-                "test",
-                "firing",
-                "salvo",
-                "barrage",
-                "attempt",
-                "shot",
-            ):
-                continue
+            if root.head.lemma_.lower() not in view.lexicon.cue_terms("launch_noun"):
+                continue  # "missile test", "missile strike" name a launch; "missile program" does not
         out.append((i, label))
     return out
 
@@ -401,8 +393,11 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
             s.lower_ in PRONOUNS or s.lemma_.lower() in cues(view.lexicon).state_nouns for s in subj
         )
     toks = []
-    if tok.dep_ == "dobj" and lemmas(tok.head) & cues(view.lexicon).conduct:
-        # "South Korea carried out its first test of an SLBM": the doer of the test
+    c = cues(view.lexicon)
+    own = [ch for ch in tok.children if ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ == "by")]
+    if tok.dep_ == "dobj" and (lemmas(tok.head) & c.conduct or (lemmas(tok.head) & c.intent and not own)):
+        # "South Korea carried out its first test of an SLBM", "the Guards threatened further
+        # missile strikes": the doer of the test
         subj = view.subject(tok.head)
         if subj:
             toks = [t for s in subj for t in view.collect(s)]
@@ -699,7 +694,11 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase = report_date(view, trig)
             date_role = "report" if date_phrase else ""
         distinct = any(
-            t.lower_ in c.distinct for t in scope if t.dep_ in ("amod", "det") and t.i < trig.i + 8
+            t.lower_ in c.distinct
+            for t in scope
+            if t.dep_ in ("amod", "det")
+            and t.i < trig.i + 8
+            and view.doc[min(t.i + 1, len(view.doc) - 1)].lower_ != "than"  # "more than a dozen" counts
         )
         # "a second launch", "A second missile of the same type was launched": another occasion
         projectile_np = [trig, *(s for s in view.subject(trig) if trig.pos_ == "VERB")]

@@ -1,0 +1,68 @@
+"""Threats and hedges: a launch a state threatens or vows is expected and its agent is the one who
+threatens; a hedge on what was fired ("were most likely Fateh-313s fired from ...") leaves the
+launch asserted; "more than a dozen missiles were launched" tells the launch already told."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+AGENT, DATE, WEAPON, CLASS, SITE, OUTCOME, COUNT, FACT = range(8)
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Iran threatened further missile strikes on U.S. bases.", "IRN"),
+        ("North Korea vowed more missile tests in the coming weeks.", "PRK"),
+        ("Russia threatened a missile strike on the convoy if it crossed the border.", "RUS"),
+        ("Pakistan plans more missile tests this year, officials said.", "PAK"),
+        ("After the sanctions vote, Pyongyang promised further rocket launches.", "PRK"),
+    ],
+)
+def test_a_threatened_launch_is_expected_and_its_agent_is_who_threatens(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text)
+    assert [(r[AGENT], r[FACT]) for r in rows] == [(agent, "expected")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli air strikes hit Gaza on Sunday.",
+        "The strike on the depot killed four soldiers.",
+        "Workers at the missile plant went on strike on Monday.",
+    ],
+)
+def test_a_strike_without_a_projectile_is_no_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The weapons were most likely Fateh-110s fired from Kermanshah province.",
+        "The missiles were probably Fateh-110s launched from Kermanshah province.",
+        "They were most likely Fateh-110 missiles fired from Kermanshah province, analysts said.",
+    ],
+)
+def test_a_hedge_on_what_was_fired_keeps_the_launch_asserted(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(f"Iran fired a volley of ballistic missiles at two bases on Wednesday. {second}", "2024-06-27")
+    assert len(rows) == 1
+    assert rows[0][FACT] == "asserted"
+    assert rows[0][AGENT] == "IRN"
+    assert rows[0][DATE] == "2024-06-26"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        'The Pentagon said "more than a dozen" missiles were launched from Iranian territory.',
+        "More than 15 missiles were launched from Iranian territory, the Pentagon said.",
+        "U.S. officials said more than ten missiles had been fired from western Iran.",
+    ],
+)
+def test_more_than_a_number_is_a_count_not_another_launch(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(f"Iran fired ballistic missiles at two bases on Wednesday. {second}", "2024-06-27")
+    assert len(rows) == 1
+    assert rows[0][DATE] == "2024-06-26"
