@@ -467,6 +467,9 @@ def _number(word: str, view: SentenceView) -> int | None:
 def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, int | None]:
     """(best date phrase for the trigger, or how many days after the event told before it
     happened: "the same day" 0, "the following day" 1, "three days later" 3)."""
+    gap = _days_before_main_clause(view, trigger)
+    if gap is not None:
+        return None, -gap
     scope_text = " ".join(t.text for t in scope)
     own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
     same_day = cues(view.lexicon).same_day
@@ -506,6 +509,32 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         if COORDINATED.match(between):
             return f"{best.text} and {phrases[at + 1].text}", None
     return best.text, None
+
+
+def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
+    """N for a launch told in a clause "N days after ..." under the event told just before it:
+    "Monday's launch came two days after South Korea launched its first spy satellite", "The
+    launch came eight days after the Guards sent the Soraya satellite into orbit"."""
+    if trigger.dep_ != "advcl":
+        return None
+    nouns = view.lexicon.cue_terms("launch_noun")
+    if not any(s.lemma_.lower() in nouns for s in view.subject(trigger.head)):
+        return None  # "said Thursday that ..., a day after the country fired": after the report
+    marks = [ch for ch in trigger.children if ch.dep_ == "mark" and ch.lower_ == "after"]
+    if not marks:
+        return None
+    for ch in [*trigger.children, *(t for m in marks for t in m.children)]:  # "days" on either
+        if ch.dep_ != "npadvmod" or ch.lemma_.lower() not in ("day", "week"):
+            continue
+        unit = 7 if ch.lemma_.lower() == "week" else 1
+        for mod in ch.children:
+            if mod.dep_ == "det" and mod.lower_ in ("a", "one"):
+                return unit
+            if mod.dep_ == "nummod":
+                n = _number(mod.lower_, view)
+                if n is not None:
+                    return n * unit
+    return None
 
 
 COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)(?:\s+(?:again|also|then))?(?:\s+(?:on|in))?\s*$", re.I)

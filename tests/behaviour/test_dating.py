@@ -73,3 +73,28 @@ def test_coordinated_dates_are_two_occasions(launches, text: str, dates: list[st
 def test_a_since_date_belongs_to_another_event(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "2025-08-15" in [r[1] for r in launches(text, "2025-08-18")]
     assert all(r[1] != "2025-07-25" or r[2] is None for r in launches(text, "2025-08-18"))
+
+
+@pytest.mark.parametrize(
+    ("second", "earlier"),
+    [
+        ("Monday's launch came two days after Japan launched a spy satellite on an H-2A rocket.", "2025-03-08"),
+        ("The launch came eight days after Iran's Guards sent a satellite into orbit on a Qaem-100 rocket.", "2025-03-02"),
+        ("The test came a week after Japan fired a Type-12 missile from Hokkaido.", "2025-03-03"),
+        ("The launch came three days after the North fired two cruise missiles.", "2025-03-07"),
+        ("That launch came just one day after India test-fired an Agni-4 missile.", "2025-03-09"),
+    ],
+)
+def test_a_launch_n_days_before_the_one_just_told(launches, second: str, earlier: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(f"The country launched a rocket on Monday, officials said. {second}", "2025-03-10")
+    assert sorted(r[1] for r in rows) == sorted(["2025-03-10", earlier])
+
+
+@pytest.mark.xfail(strict=True, reason="'a day after' under a dated report verb is not counted from the report's date yet")
+def test_a_day_after_under_a_report_counts_from_the_report(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "North Korea said Thursday that Kim had overseen a successful missile test, a day after the "
+        "country fired two missiles from its east coast.",
+        "2025-06-26",
+    )
+    assert "2025-06-25" in [r[1] for r in rows]
