@@ -29,6 +29,8 @@ from kg.models import WeaponRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_DATE_GLUE = frozenset({"on", "in", "and", "or", "again", "then", "also", "later", "the", "of"})  # grammar
+
 PlaceOf = Callable[["Token", SentenceView], "str | None"]
 _PROBE = dt.date(2001, 6, 15)
 
@@ -100,8 +102,11 @@ def find_occasions(
             )
             has_own = False
         item = _read(view, tokens, in_date, launchable, numbers, units, place_of)
-        bare_date = (item.date_phrase is not None or item.days_after is not None) and not (
-            item.count is not None or item.weapons or item.weapon_class or item.site
+        bare_date = (
+            (item.date_phrase is not None or item.days_after is not None)
+            and not (item.count is not None or item.weapons or item.weapon_class or item.site)
+            # nothing but the date: "..., and Aug. 24"; not "hours before the Nov. 22 launch window"
+            and all(t.i in in_date or t.lower_ in _DATE_GLUE or t.is_punct for t in tokens)
         )
         if (
             bare_date

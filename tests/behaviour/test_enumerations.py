@@ -95,3 +95,21 @@ def test_a_summary_before_the_colon_stays_its_own_launch(launches) -> None:  # t
         ("PRK", "2025-02-10", 1),
         ("PRK", "2025-02-12", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a Chollima-1 rocket from Sohae late on Tuesday, hours before the Nov. 22-Dec. 1 launch window it had announced.",
+        "Iran launched a Simorgh rocket on Monday, two days ahead of the Feb. 1 deadline set by parliament.",
+        "India test-fired an Agni-5 missile on Thursday, a week before the March 20 election.",
+        "Pakistan fired a Babur missile on Friday, days after the Oct. 3 summit in Islamabad.",
+    ],
+)
+def test_another_date_in_a_later_item_is_no_second_occasion(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(launches(text, "2025-11-23")) == 1
+
+
+def test_a_bare_date_after_an_occasion_is_a_second_one(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches("Two Chollima-1 rockets crashed into the sea on May 31 and Aug. 24, the North said.", "2025-11-23")
+    assert sorted(r[1] for r in rows) == ["2025-05-31", "2025-08-24"]
