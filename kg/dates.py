@@ -380,6 +380,36 @@ def days_after_previous(expression: str) -> int | None:
     return int(n) if n.isdigit() else NUMBERS[n]
 
 
+# --------------------------------------------------------------------------- "that year"
+# A year told by reference to the one named before: "In August and September of that year",
+# "September 24 of that year", "that November", "later that year".
+_THAT_YEAR = re.compile(r"\b(?:that|the same) year\b", re.I)
+_YEAR_NAMED = re.compile(r"(?<![\d.,$-])\b(1[89]\d\d|20\d\d)\b(?![\d-]|,\d)")
+
+
+def refers_to_named_year(text: str, before: str) -> bool:
+    """True if a phrase takes its year from the one named before: "that year", "the same
+    year", or a month after "that" ("that November"; `before` is the text just before)."""
+    if _THAT_YEAR.search(text):
+        return True
+    words = before.lower().split()
+    return bool(words) and words[-1] == "that" and text.lower().split()[0].rstrip(".") in MONTHS
+
+
+def year_named_last(text: str) -> int | None:
+    """The last year written out in `text` ("... since 2017 ..."), or None."""
+    years = _YEAR_NAMED.findall(text)
+    return int(years[-1]) if years else None
+
+
+def with_named_year(text: str, year: int) -> str:
+    """The phrase with the year it refers to written out: "that year" -> "2017", "later that
+    year" -> "2017", "November" (after "that") -> "November 2017"."""
+    if _THAT_YEAR.search(text):
+        return str(year)
+    return f"{text} {year}"
+
+
 # --------------------------------------------------------------------------- finding phrases
 # Case matters in running text: month and weekday names are capitalised ("may" is a verb);
 # the relative words are matched in either case ("Last year," opens sentences).
@@ -424,7 +454,7 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         "anaphoric": r"\b(?i:(?:the\s+)?(?:same|next|following|previous)\s+"
         r"(?:day|morning|afternoon|evening|night)"
         r"|the\s+day\s+(?:before|after)"
-        r"|(?:earlier|later)\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)"
+        r"|(?:earlier|later)\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|the\s+same\s+year"
         rf"|(?:\d{{1,2}}|{_alt(NUMBERS)})\s+days?\s+later)\b",
     }.items()
 }

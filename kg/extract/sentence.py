@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.dates import find_date_phrases
+from kg.dates import find_date_phrases, refers_to_named_year, with_named_year, year_named_last
 from kg.lexicon import Lexicon
 from kg.models import Mention, WeaponRef
 from kg.nlp import SPANS_KEY
@@ -366,8 +366,30 @@ class SentenceView:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             phrases.append(DatePhrase(ent.start, ent.end, ent.text, ent.root.i))
-        self._dates = sorted(phrases, key=lambda p: p.start)
+        self._dates = self._named_years(sorted(phrases, key=lambda p: p.start))
         return self._dates
+
+    def _named_years(self, phrases: list[DatePhrase]) -> list[DatePhrase]:
+        """Phrases whose year is the one named before ("In August and September of that year",
+        "that November") with that year written out; "X of that year" becomes one phrase."""
+        out: list[DatePhrase] = []
+        for p in phrases:
+            start_char = self.doc[p.start].idx
+            before = self.doc.text[max(0, start_char - 12) : start_char]
+            if not refers_to_named_year(p.text, before):
+                out.append(p)
+                continue
+            year = year_named_last(self.doc.text[:start_char])
+            if year is None:
+                out.append(p)
+                continue
+            prev = out[-1] if out else None
+            if prev is not None and self.doc[prev.end : p.start].text.strip().lower() == "of":
+                # "September 24 of that year": one date
+                out[-1] = DatePhrase(prev.start, p.end, f"{prev.text} {year}", prev.root)
+            else:
+                out.append(DatePhrase(p.start, p.end, with_named_year(p.text, year), p.root))
+        return out
 
     def identifying_date(self, trigger: Token, phrase: str | None) -> bool:
         """True if `phrase` is part of the trigger's own noun phrase, before it ("the 1953

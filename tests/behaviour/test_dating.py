@@ -98,3 +98,22 @@ def test_a_day_after_under_a_report_counts_from_the_report(launches) -> None:  #
         "2025-06-26",
     )
     assert "2025-06-25" in [r[1] for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "It was the first such test since 2017. In August and September of that year the North sent two Hwasong-12s over Hokkaido.",
+            ["2017-08", "2017-09"],
+        ),
+        ("Iran first tested the Simorgh in 2016. In April of that year a second rocket failed.", ["2016-04"]),
+        ("The North last tested an ICBM in 2017; it fired a Hwasong-15 that November.", ["2017-11"]),
+        ("Pakistan first fired the Ababeel in 2017. It fired a second one on October 18 of the same year.", ["2017-10-18"]),
+        ("Russia's programme was revived in 2018, and a Sarmat missile was fired later that year.", ["2018"]),
+    ],
+)
+def test_that_year_is_the_year_named_before(launches, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    got = [r[1] for r in launches(text, "2025-06-01")]
+    assert all(d in got for d in dates)
+    assert not any(d and d.startswith("2025") for d in got)

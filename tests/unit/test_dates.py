@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.dates import MONTHS, WEEKDAYS, find_date_phrases, resolve, resolve_each
+from kg.dates import (
+    MONTHS,
+    WEEKDAYS,
+    find_date_phrases,
+    refers_to_named_year,
+    resolve,
+    resolve_each,
+    with_named_year,
+    year_named_last,
+)
 from kg.models import PartialDate
 
 # (dateline, phrase as found in the article, future?, gold date or None)
@@ -423,3 +432,38 @@ def test_future_phrases_never_lie_before_the_dateline(case: tuple[str, str, bool
 @given(_phrases())
 def test_relative_phrases_need_a_dateline(case: tuple[str, str, bool]) -> None:
     assert resolve(case[0], None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        ("that year", "in April of ", True),
+        ("later that year", "was fired ", True),
+        ("the same year", "October 18 of ", True),
+        ("November", "took place that ", True),
+        ("November", "took place in ", False),
+        ("last year", "in April of ", False),
+    ],
+)
+def test_refers_to_named_year(text: str, before: str, expected: bool) -> None:
+    assert refers_to_named_year(text, before) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("It was the first time since 2017 that the North flew one.", 2017),
+        ("The treaty, signed in 1996 and ratified in 2000, ...", 2000),
+        ("It flew 2,000 km at an altitude of 1,500 km.", None),
+        ("Resolution 2270 was adopted in March.", None),
+        ("No year here.", None),
+    ],
+)
+def test_year_named_last(text: str, year: int | None) -> None:
+    assert year_named_last(text) == year
+
+
+def test_with_named_year() -> None:
+    assert with_named_year("that year", 2017) == "2017"
+    assert with_named_year("November", 2017) == "November 2017"
+    assert resolve(with_named_year("November", 2017), dt.date(2022, 1, 31)) == PartialDate(2017, 11)
