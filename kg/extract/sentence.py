@@ -302,6 +302,10 @@ class SentenceView:
             if v is None:
                 break
             subs = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            if len(subs) > 1:
+                # two subjects of one verb is a misparse ("weeks of activity by the North since
+                # South Korea and the United States opened ..."): the one nearest the verb
+                subs = [max(subs, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i))]
             if subs:
                 return subs
             if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
