@@ -380,8 +380,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             names = [n for n in [_proper_name(view, trig)] if n is not None]
         # "Payambar-e Azam 9" is Great Prophet 9, "Rim of the Pacific" RIMPAC
         names = list(dict.fromkeys(lexicon.canonical_event_name("Exercise", n) for n in names))
-        if not states and pronoun and discourse.topic:
-            states = [discourse.topic]
+        if not states and pronoun:
+            # "China fired missiles as it opened its largest drills": the main clause's subject,
+            # else the state the article is about
+            states = view.main_subject_states(before=trig.i)[:1] or ([discourse.topic] if discourse.topic else [])
         if not states and not _definite(trig):
             states = _sentence_parties(view, trig, c)
         scope = view.collect(trig, skip_preps=frozenset())
