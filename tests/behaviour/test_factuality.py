@@ -1,0 +1,388 @@
+"""Factuality: how the text presents an event (ONTOLOGY.md, Values; the devset README's
+conventions). Said not to have happened ("did not launch", "denied firing", "no missile was
+fired") is negated; hedged reports ("appears to have", "apparent", "possibly", "may have") of a
+past event are still asserted, and a hedged failure is a failure; one side's own account ("state
+media claimed") is claimed; planned, expected, vowed or threatened is expected; an exercise
+called off or postponed is negated.
+
+Launch rows are (agent, date, weapon, class, site, outcome, count, factuality); exercise rows
+(participants, date, name, factuality). The dateline is a Tuesday: "on Monday" is 2025-03-10.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+DATELINE = "2025-03-11"
+MON = "2025-03-10"
+BM = "ballistic missile"
+SRBM = "short-range ballistic missile"
+MRBM = "medium-range ballistic missile"
+ICBM = "intercontinental ballistic missile"
+CM = "cruise missile"
+SLV = "satellite launch vehicle"
+
+
+def _xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# ---------------------------------------------------------------------------- negation
+
+NEGATED = [
+    (
+        "North Korea did not launch a missile on Monday, South Korea's military said.",
+        ("PRK", MON, None, "missile", None, "unknown", 1, "negated"),
+    ),
+    (
+        "Iran denied firing a ballistic missile at the tanker on Monday.",
+        ("IRN", MON, None, BM, None, "unknown", 1, "negated"),
+    ),
+    (
+        "Iran denied launching a ballistic missile on Monday.",
+        ("IRN", MON, None, BM, None, "unknown", 1, "negated"),
+    ),
+    (
+        "China said it did not launch any rockets over Taiwan on Monday.",
+        ("CHN", MON, None, "rocket", None, "unknown", None, "negated"),
+    ),
+    (
+        "North Korea did not fire a ballistic missile on Monday, despite warnings.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "negated"),
+    ),
+]
+
+NEGATED_GAPS = [
+    pytest.param(
+        "No North Korean missile was fired on Monday, Japan's defence ministry said.",
+        ("PRK", MON, None, "missile", None, "unknown", 1, "negated"),
+        marks=_xfail("'no missile was fired' comes out asserted"),
+    ),
+    pytest.param(
+        "Contrary to earlier reports, no missile was fired by North Korea on Monday.",
+        ("PRK", MON, None, "missile", None, "unknown", 1, "negated"),
+        marks=_xfail("'no missile was fired by X' comes out asserted"),
+    ),
+    pytest.param(
+        "Pakistan denied that it had test-fired a missile on Monday.",
+        ("PAK", MON, None, "missile", None, "unknown", 1, "negated"),
+        marks=_xfail("a launch in the 'that' clause of 'denied' comes out asserted"),
+    ),
+    pytest.param(
+        "India denied reports that it had test-fired an Agni-V missile on Monday.",
+        ("IND", MON, "Agni-V", BM, None, "unknown", 1, "negated"),
+        marks=_xfail("a launch in 'denied reports that ...' comes out asserted"),
+    ),
+    pytest.param(
+        "Russia denied on Monday that it had launched a Kinzhal at Kyiv.",
+        ("RUS", None, "Kh-47M2 Kinzhal", "hypersonic missile", None, "unknown", 1, "negated"),
+        marks=_xfail("comes out asserted, and the target Kyiv is taken as the site"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), NEGATED + NEGATED_GAPS)
+def test_a_launch_said_not_to_have_happened_is_negated(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "Russia and China did not hold joint drills in the Sea of Japan on Monday.",
+            (("CHN", "RUS"), MON, None, "negated"),
+        ),
+        (
+            "India and France did not hold their joint naval exercise this year.",
+            (("FRA", "IND"), "2025", None, "negated"),
+        ),
+        pytest.param(
+            "China denied holding drills near Taiwan on Monday.",
+            (("CHN",), MON, None, "negated"),
+            marks=_xfail("no exercise at all: 'denied holding drills' is not read"),
+        ),
+    ],
+)
+def test_an_exercise_said_not_to_have_happened_is_negated(
+    exercises, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    assert exercises(text, DATELINE) == [row]
+
+
+# ---------------------------------------------------------------------------- hedging
+
+HEDGED = [
+    (
+        "North Korea appeared to have fired a ballistic missile on Monday.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "North Korea appears to have launched a short-range ballistic missile on Monday, Seoul said.",
+        ("PRK", MON, None, SRBM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "North Korea probably launched a missile on Monday.",
+        ("PRK", MON, None, "missile", None, "unknown", 1, "asserted"),
+    ),
+    (
+        "North Korea likely launched a ballistic missile on Monday, officials said.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "Iran apparently tested a Kheibar Shekan missile on Monday.",
+        ("IRN", MON, "Kheibar Shekan", MRBM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "Iran possibly launched a Simorgh rocket on Monday, according to satellite images.",
+        ("IRN", MON, "Simorgh", SLV, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "North Korea fired an apparent ballistic missile on Monday.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "North Korea fired two suspected cruise missiles on Monday.",
+        ("PRK", MON, None, CM, None, "unknown", 2, "asserted"),
+    ),
+    (
+        "North Korea fired a projectile on Monday, possibly a ballistic missile.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    # a hedged failure is a failure (devset: "is presumed to have failed")
+    (
+        "Russia launched a Sarmat on Monday, and the test appears to have failed.",
+        ("RUS", MON, "RS-28 Sarmat", ICBM, None, "failure", 1, "asserted"),
+    ),
+    (
+        "North Korea fired a missile on Monday that apparently exploded seconds into its flight.",
+        ("PRK", MON, None, "missile", None, "failure", 1, "asserted"),
+    ),
+]
+
+HEDGED_GAPS = [
+    pytest.param(
+        "North Korea may have fired a cruise missile on Monday, officials said.",
+        ("PRK", MON, None, CM, None, "unknown", 1, "asserted"),
+        marks=_xfail("'may have fired' (a past event) comes out expected, dated next Monday 2025-03-17"),
+    ),
+    pytest.param(
+        "North Korea fired what appeared to be a ballistic missile on Monday.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+        marks=_xfail("no launch at all: 'fired what appeared to be a ...' is not read"),
+    ),
+    pytest.param(
+        "North Korea fired a missile on Monday that apparently exploded shortly after liftoff.",
+        ("PRK", MON, None, "missile", None, "failure", 1, "asserted"),
+        marks=_xfail("date is None: 'shortly after liftoff' cancels 'on Monday'"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), HEDGED + HEDGED_GAPS)
+def test_a_hedged_report_is_still_asserted(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+# ---------------------------------------------------------------------------- claims
+
+CLAIMED = [
+    (
+        "North Korean state media claimed on Tuesday that the country had successfully tested a new "
+        "hypersonic missile on Monday.",
+        ("PRK", MON, None, "hypersonic missile", None, "success", 1, "claimed"),
+    ),
+    (
+        "KCNA claimed the North had test-fired two strategic cruise missiles on Monday that flew "
+        "1,500 kilometers.",
+        ("PRK", MON, None, CM, None, "success", 2, "claimed"),
+    ),
+    (
+        "Iran's state television claimed the Revolutionary Guards had launched a Qaem-100 rocket on Monday.",
+        ("IRN", MON, "Qaem-100", SLV, None, "unknown", 1, "claimed"),
+    ),
+    (
+        "The North claimed it had fired a Hwasong-18 on Monday, but Seoul said it had detected no launch.",
+        ("PRK", MON, "Hwasong-18", ICBM, None, "unknown", 1, "claimed"),
+    ),
+    (
+        "Russia claimed to have tested a Burevestnik cruise missile on Monday.",
+        ("RUS", MON, "9M730 Burevestnik", CM, None, "unknown", 1, "claimed"),
+    ),
+]
+
+CLAIMED_GAPS = [
+    pytest.param(
+        "Pyongyang's official news agency said on Tuesday that Kim Jong Un had watched the "
+        "test-firing of a new cruise missile on Monday.",
+        ("PRK", MON, None, CM, None, "unknown", 1, "claimed"),
+        marks=_xfail(
+            "date is None: 'on Monday' on the verb 'watched' does not date the test-firing it watched"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), CLAIMED + CLAIMED_GAPS)
+def test_one_sides_account_is_claimed(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+# ---------------------------------------------------------------------------- plans
+
+PLANNED = [
+    (
+        "North Korea plans to launch a reconnaissance satellite next month.",
+        ("PRK", "2025-04", None, SLV, None, "unknown", 1, "expected"),
+    ),
+    (
+        "Pyongyang vowed to launch more spy satellites this year.",
+        ("PRK", "2025", None, SLV, None, "unknown", None, "expected"),
+    ),
+    (
+        "North Korea threatened to fire missiles toward Guam.",
+        ("PRK", None, None, "missile", None, "unknown", None, "expected"),
+    ),
+    (
+        "Iran threatened to launch more missiles if Israel retaliated.",
+        ("IRN", None, None, "missile", None, "unknown", None, "expected"),
+    ),
+    (
+        "The Pentagon plans to test a Minuteman III intercontinental ballistic missile on Thursday.",
+        ("USA", "2025-03-13", "Minuteman III", ICBM, None, "unknown", 1, "expected"),
+    ),
+    (
+        "India will launch an Agni-V missile next week.",
+        ("IND", "2025-03", "Agni-V", BM, None, "unknown", 1, "expected"),
+    ),
+    (
+        "Officials said North Korea could fire an ICBM as early as next week.",
+        ("PRK", "2025-03", None, ICBM, None, "unknown", 1, "expected"),
+    ),
+    (
+        "Analysts expect North Korea to launch another ICBM soon.",
+        ("PRK", None, None, ICBM, None, "unknown", 1, "expected"),
+    ),
+]
+
+PLANNED_GAPS = [
+    pytest.param(
+        "India will test-fire an Agni-V missile next week, officials said.",
+        ("IND", "2025-03", "Agni-V", BM, None, "unknown", 1, "expected"),
+        marks=_xfail("no launch at all: 'will test-fire' is not read (while 'will launch' is)"),
+    ),
+    pytest.param(
+        "Pakistan is going to test a Shaheen-III missile on Friday.",
+        ("PAK", "2025-03-14", "Shaheen-III", MRBM, None, "unknown", 1, "expected"),
+        marks=_xfail("'is going to test' comes out asserted, dated the Friday before (2025-03-07)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), PLANNED + PLANNED_GAPS)
+def test_a_planned_or_threatened_launch_is_expected(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "Seoul and Washington are expected to stage combined drills next month.",
+            (("KOR", "USA"), "2025-04", None, "expected"),
+        ),
+        (
+            "Japan and the United States will hold a joint exercise in the East China Sea next week.",
+            (("JPN", "USA"), "2025-03", None, "expected"),
+        ),
+        (
+            "Russia is set to hold its Zapad exercise with Belarus in September.",
+            (("BLR", "RUS"), "2025-09", "Zapad", "expected"),
+        ),
+        (
+            "China plans to hold live-fire drills near Taiwan next week.",
+            (("CHN",), "2025-03", None, "expected"),
+        ),
+        (
+            "India and Japan will stage their first joint air exercise in April.",
+            (("IND", "JPN"), "2025-04", None, "expected"),
+        ),
+        (
+            "The United States and the Philippines intend to hold joint patrols next month.",
+            (("PHL", "USA"), "2025-04", None, "expected"),
+        ),
+        pytest.param(
+            "The Freedom Edge exercise with Japan is due to begin on Thursday, Seoul said.",
+            (("JPN", "KOR", "USA"), "2025-03-13", "Freedom Edge", "expected"),
+            marks=_xfail(
+                "'is due to begin on Thursday' comes out asserted, dated the Thursday before (2025-03-06)"
+            ),
+        ),
+        pytest.param(
+            "Iran announced it would hold naval drills in the Gulf of Oman on Friday.",
+            (("IRN",), "2025-03-14", None, "expected"),
+            marks=_xfail(
+                "no exercise at all: drills in the clause of 'announced it would hold' are not read"
+            ),
+        ),
+    ],
+)
+def test_a_planned_exercise_is_expected(exercises, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert exercises(text, DATELINE) == [row]
+
+
+# ---------------------------------------------------------------------------- cancellations
+
+CANCELLED = [
+    (
+        "South Korea and the United States cancelled their joint air drills planned for next week.",
+        (("KOR", "USA"), "2025-03", None, "negated"),
+    ),
+    (
+        "Japan and the United States postponed a joint naval exercise that had been set for Monday.",
+        (("JPN", "USA"), MON, None, "negated"),
+    ),
+    (
+        "Japan cancelled a joint drill with Australia planned for Monday.",
+        (("AUS", "JPN"), MON, None, "negated"),
+    ),
+    (
+        "A joint naval drill by India and Japan planned for Monday was cancelled.",
+        (("IND", "JPN"), MON, None, "negated"),
+    ),
+    (
+        "Taiwan cancelled Monday's Han Kuang drills as a typhoon approached.",
+        (("TWN",), MON, "Han Kuang", "negated"),
+    ),
+    (
+        "The Philippines and the United States postponed the Balikatan exercises until further notice.",
+        (("PHL", "USA"), None, "Balikatan", "negated"),
+    ),
+]
+
+CANCELLED_GAPS = [
+    pytest.param(
+        "Washington and Seoul called off the Freedom Shield exercise scheduled for March.",
+        (("KOR", "USA"), "2025-03", "Freedom Shield", "negated"),
+        marks=_xfail("'called off' comes out asserted ('cancelled' is read)"),
+    ),
+    pytest.param(
+        "Australia and the United States have shelved the Talisman Sabre exercise planned for July.",
+        (("AUS", "USA"), "2025-07", "Talisman Sabre", "negated"),
+        marks=_xfail(
+            "'shelved' is not a cancellation: asserted, and 'planned for July' dated the July before (2024-07)"
+        ),
+    ),
+    pytest.param(
+        "The allies suspended this year's Ulchi Freedom Shield drills.",
+        (("KOR", "USA"), "2025", "Ulchi Freedom Shield", "negated"),
+        marks=_xfail("no exercise at all: 'suspended this year's <named exercise> drills' is not read"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), CANCELLED + CANCELLED_GAPS)
+def test_a_cancelled_or_postponed_exercise_is_negated(exercises, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert exercises(text, DATELINE) == [row]

@@ -1,0 +1,217 @@
+"""Voice: a launch told actively ("X fired"), passively with a by-agent ("was fired by X"),
+passively with no agent (the launcher comes from the context or the place it flew from), or as
+a noun ("X's launch of ..."), is the same event with the same roles and attributes; and the
+state whose military or ministry reports a launch is never its agent.
+
+Rows are (agent, date, weapon, class, site, outcome, count, factuality). The dateline is a
+Tuesday, so "on Monday" is 2025-03-10.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+DATELINE = "2025-03-11"
+MON = "2025-03-10"
+BM = "ballistic missile"
+SRBM = "short-range ballistic missile"
+MRBM = "medium-range ballistic missile"
+ICBM = "intercontinental ballistic missile"
+CM = "cruise missile"
+SLV = "satellite launch vehicle"
+
+
+ACTIVE = [
+    (
+        "North Korea fired a ballistic missile toward the East Sea on Monday.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "Iran test-fired two Kheibar Shekan missiles from a base near Isfahan on Monday.",
+        ("IRN", MON, "Kheibar Shekan", MRBM, "near Isfahan", "unknown", 2, "asserted"),
+    ),
+    (
+        "Pakistan launched a Shaheen-III missile on Monday, the army said.",
+        ("PAK", MON, "Shaheen-III", MRBM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "Russia fired a Yars intercontinental ballistic missile from Plesetsk on Monday.",
+        ("RUS", MON, "RS-24 Yars", ICBM, "Plesetsk", "unknown", 1, "asserted"),
+    ),
+    (
+        "India successfully flight-tested an Agni-V missile from Abdul Kalam Island on Monday.",
+        ("IND", MON, "Agni-V", BM, "Abdul Kalam Island", "success", 1, "asserted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), ACTIVE)
+def test_active_voice(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+BY_AGENT = [
+    (
+        "A ballistic missile was fired by North Korea on Monday.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "Two cruise missiles were launched by Iran's navy on Monday.",
+        ("IRN", MON, None, CM, None, "unknown", 2, "asserted"),
+    ),
+    (
+        "A Shaheen-III was test-fired by Pakistan from a range near Sonmiani on Monday.",
+        ("PAK", MON, "Shaheen-III", MRBM, "near Sonmiani", "unknown", 1, "asserted"),
+    ),
+    (
+        "On Monday, an intercontinental ballistic missile was launched by Russia from Plesetsk.",
+        ("RUS", MON, None, ICBM, "Plesetsk", "unknown", 1, "asserted"),
+    ),
+    (
+        "Three short-range ballistic missiles were fired by the North on Monday.",
+        ("PRK", MON, None, SRBM, None, "unknown", 3, "asserted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), BY_AGENT)
+def test_passive_with_a_by_agent(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+AGENTLESS = [
+    (
+        "North Korea stepped up its weapons tests this week. Two ballistic missiles were launched "
+        "from Sunan on Monday, officials said.",
+        ("PRK", MON, None, BM, "Sunan", "unknown", 2, "asserted"),
+    ),
+    (
+        "Iran held a ceremony for its new rocket. A day later, on Monday, the rocket was launched "
+        "from the Semnan spaceport.",
+        ("IRN", MON, None, "rocket", "Semnan", "unknown", 1, "asserted"),
+    ),
+    (
+        "Pyongyang's tests continued. On Monday, a cruise missile was fired from near Nampo.",
+        ("PRK", MON, None, CM, "near Nampo", "unknown", 1, "asserted"),
+    ),
+    (
+        "Iran is pressing ahead with its space program. On Monday a Qaem-100 rocket was launched "
+        "from Shahroud.",
+        ("IRN", MON, "Qaem-100", SLV, "Shahroud", "unknown", 1, "asserted"),
+    ),
+    (
+        "India is expanding its missile arsenal. A nuclear-capable Agni-P was test-fired from "
+        "Abdul Kalam Island on Monday.",
+        ("IND", MON, "Agni-P", MRBM, "Abdul Kalam Island", "unknown", 1, "asserted"),
+    ),
+    (
+        "Two missiles were launched from Iranian territory on Monday.",
+        ("IRN", MON, None, "missile", None, "unknown", 2, "asserted"),
+    ),
+]
+
+# The launcher told only by the place the missile flew from: the state that owns the site.
+AGENTLESS_GAPS = [
+    pytest.param(
+        "A rocket was launched from the Sohae site on Monday.",
+        ("PRK", MON, None, "rocket", "Sohae", "unknown", 1, "asserted"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="no launch at all: the owner of a known site (Sohae) is not taken as agent"
+        ),
+    ),
+    pytest.param(
+        "A ballistic missile was fired from Plesetsk on Monday.",
+        ("RUS", MON, None, BM, "Plesetsk", "unknown", 1, "asserted"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="no launch at all: the owner of a known site (Plesetsk) is not taken as agent"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), AGENTLESS + AGENTLESS_GAPS)
+def test_passive_without_agent_takes_it_from_context_or_site(
+    launches, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+NOMINAL = [
+    (
+        "North Korea's launch of a ballistic missile on Monday drew condemnation.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "Seoul condemned Pyongyang's firing of two cruise missiles on Monday.",
+        ("PRK", MON, None, CM, None, "unknown", 2, "asserted"),
+    ),
+    (
+        "Monday's launch of two Hwasong-11 missiles by the North was its first this year.",
+        ("PRK", MON, "Hwasong-11", SRBM, None, "unknown", 2, "asserted"),
+    ),
+    (
+        "The test-firing of an Agni-V by India on Monday was a success.",
+        ("IND", MON, "Agni-V", BM, None, "success", 1, "asserted"),
+    ),
+    (
+        "China's test of a DF-41 on Monday was its first in a year.",
+        ("CHN", MON, "DF-41", ICBM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "The Pentagon confirmed Iran's launch of a Qaem-100 rocket on Monday.",
+        ("IRN", MON, "Qaem-100", SLV, None, "unknown", 1, "asserted"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), NOMINAL)
+def test_nominal_launch(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
+
+
+REPORTED = [
+    (
+        "South Korea's military said North Korea fired two short-range ballistic missiles on Monday.",
+        ("PRK", MON, None, SRBM, None, "unknown", 2, "asserted"),
+    ),
+    (
+        "Japan's defence ministry said North Korea launched a ballistic missile on Monday.",
+        ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
+    ),
+    (
+        "South Korea's Joint Chiefs of Staff said a ballistic missile was fired from the Pyongyang "
+        "area on Monday.",
+        ("PRK", MON, None, BM, "Pyongyang", "unknown", 1, "asserted"),
+    ),
+    (
+        "North Korea's tests go on. Japan's defence ministry said a ballistic missile was fired on "
+        "Monday and came down in the Sea of Japan.",
+        ("PRK", MON, None, BM, None, "success", 1, "asserted"),
+    ),
+    (
+        "Israel's army said Iran fired about 100 ballistic missiles on Monday.",
+        ("IRN", MON, None, BM, None, "unknown", 100, "asserted"),
+    ),
+    (
+        "According to the U.S. military, China test-fired a DF-41 on Monday.",
+        ("CHN", MON, "DF-41", ICBM, None, "unknown", 1, "asserted"),
+    ),
+]
+
+REPORTED_GAPS = [
+    pytest.param(
+        "A missile was fired from the Sohae launch site on Monday, South Korea's military said.",
+        ("PRK", MON, None, "missile", "Sohae", "unknown", 1, "asserted"),
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="agent is the reporter KOR (and factuality 'claimed'), not PRK, the owner of Sohae",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "row"), REPORTED + REPORTED_GAPS)
+def test_the_reporting_state_is_never_the_agent(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, DATELINE) == [row]
