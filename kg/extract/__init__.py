@@ -102,7 +102,10 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
         s
         for s in subjects
         if s.lower_ in c.back_references
-        and (s.lower_ in ("it", "they") or any(ch.lower_ == "the" or ch.lower_ in c.collective for ch in s.children))
+        and (
+            s.lower_ in ("it", "they")
+            or any(ch.lower_ == "the" or ch.lower_ in c.collective for ch in s.children)
+        )
     ]
     if back:
         outcomes = outcome_cues(view, list(view.sent), c)

@@ -383,7 +383,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         if not states and pronoun:
             # "China fired missiles as it opened its largest drills": the main clause's subject,
             # else the state the article is about
-            states = view.main_subject_states(before=trig.i)[:1] or ([discourse.topic] if discourse.topic else [])
+            states = view.main_subject_states(before=trig.i)[:1] or (
+                [discourse.topic] if discourse.topic else []
+            )
         if not states and not _definite(trig):
             states = _sentence_parties(view, trig, c)
         scope = view.collect(trig, skip_preps=frozenset())

@@ -78,8 +78,14 @@ def test_a_since_date_belongs_to_another_event(launches, text: str) -> None:  # 
 @pytest.mark.parametrize(
     ("second", "earlier"),
     [
-        ("Monday's launch came two days after Japan launched a spy satellite on an H-2A rocket.", "2025-03-08"),
-        ("The launch came eight days after Iran's Guards sent a satellite into orbit on a Qaem-100 rocket.", "2025-03-02"),
+        (
+            "Monday's launch came two days after Japan launched a spy satellite on an H-2A rocket.",
+            "2025-03-08",
+        ),
+        (
+            "The launch came eight days after Iran's Guards sent a satellite into orbit on a Qaem-100 rocket.",
+            "2025-03-02",
+        ),
         ("The test came a week after Japan fired a Type-12 missile from Hokkaido.", "2025-03-03"),
         ("The launch came three days after the North fired two cruise missiles.", "2025-03-07"),
         ("That launch came just one day after India test-fired an Agni-4 missile.", "2025-03-09"),
@@ -90,7 +96,9 @@ def test_a_launch_n_days_before_the_one_just_told(launches, second: str, earlier
     assert sorted(r[1] for r in rows) == sorted(["2025-03-10", earlier])
 
 
-@pytest.mark.xfail(strict=True, reason="'a day after' under a dated report verb is not counted from the report's date yet")
+@pytest.mark.xfail(
+    strict=True, reason="'a day after' under a dated report verb is not counted from the report's date yet"
+)
 def test_a_day_after_under_a_report_counts_from_the_report(launches) -> None:  # type: ignore[no-untyped-def]
     rows = launches(
         "North Korea said Thursday that Kim had overseen a successful missile test, a day after the "
@@ -109,7 +117,10 @@ def test_a_day_after_under_a_report_counts_from_the_report(launches) -> None:  #
         ),
         ("Iran first tested the Simorgh in 2016. In April of that year a second rocket failed.", ["2016-04"]),
         ("The North last tested an ICBM in 2017; it fired a Hwasong-15 that November.", ["2017-11"]),
-        ("Pakistan first fired the Ababeel in 2017. It fired a second one on October 18 of the same year.", ["2017-10-18"]),
+        (
+            "Pakistan first fired the Ababeel in 2017. It fired a second one on October 18 of the same year.",
+            ["2017-10-18"],
+        ),
         ("Russia's programme was revived in 2018, and a Sarmat missile was fired later that year.", ["2018"]),
     ],
 )

@@ -111,5 +111,7 @@ def test_another_date_in_a_later_item_is_no_second_occasion(launches, text: str)
 
 
 def test_a_bare_date_after_an_occasion_is_a_second_one(launches) -> None:  # type: ignore[no-untyped-def]
-    rows = launches("Two Chollima-1 rockets crashed into the sea on May 31 and Aug. 24, the North said.", "2025-11-23")
+    rows = launches(
+        "Two Chollima-1 rockets crashed into the sea on May 31 and Aug. 24, the North said.", "2025-11-23"
+    )
     assert sorted(r[1] for r in rows) == ["2025-05-31", "2025-08-24"]

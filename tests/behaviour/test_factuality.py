@@ -320,12 +320,9 @@ def test_a_planned_or_threatened_launch_is_expected(launches, text: str, row: tu
                 "'is due to begin on Thursday' comes out asserted, dated the Thursday before (2025-03-06)"
             ),
         ),
-        pytest.param(
+        (
             "Iran announced it would hold naval drills in the Gulf of Oman on Friday.",
             (("IRN",), "2025-03-14", None, "expected"),
-            marks=_xfail(
-                "no exercise at all: drills in the clause of 'announced it would hold' are not read"
-            ),
         ),
     ],
 )

@@ -17,7 +17,10 @@ OUTCOME = 5
         ("North Korea fired a ballistic missile on Tuesday that exploded seconds after launch.", "failure"),
         ("Iran launched a Simorgh rocket on Monday, but it failed to reach orbit.", "failure"),
         ("Pakistan successfully test-fired a Babur cruise missile on Friday.", "success"),
-        ("India test-fired an Agni-4 missile on Monday; it flew 3,000 km and landed in the Bay of Bengal.", "success"),
+        (
+            "India test-fired an Agni-4 missile on Monday; it flew 3,000 km and landed in the Bay of Bengal.",
+            "success",
+        ),
         ("North Korea fired a short-range missile on Thursday, officials said.", "unknown"),
     ],
 )
@@ -30,9 +33,18 @@ def test_outcome_in_the_sentence(launches, text: str, outcome: str) -> None:  # 
 @pytest.mark.parametrize(
     ("text", "outcome"),
     [
-        ("North Korea launched a missile from Wonsan on Sunday. It exploded shortly after lift-off.", "failure"),
-        ("North Korea launched a missile from Wonsan on Sunday. The missile flew 600 km before falling into the sea.", "success"),
-        ("Russia test-fired a Bulava missile from the White Sea on Friday. The missile hit its target in Kamchatka.", "success"),
+        (
+            "North Korea launched a missile from Wonsan on Sunday. It exploded shortly after lift-off.",
+            "failure",
+        ),
+        (
+            "North Korea launched a missile from Wonsan on Sunday. The missile flew 600 km before falling into the sea.",
+            "success",
+        ),
+        (
+            "Russia test-fired a Bulava missile from the White Sea on Friday. The missile hit its target in Kamchatka.",
+            "success",
+        ),
     ],
 )
 def test_outcome_from_the_next_sentence(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,9 @@ AGENT, DATE, WEAPON, CLASS, SITE, OUTCOME, COUNT, FACT = range(8)
         ("After the sanctions vote, Pyongyang promised further rocket launches.", "PRK"),
     ],
 )
-def test_a_threatened_launch_is_expected_and_its_agent_is_who_threatens(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_threatened_launch_is_expected_and_its_agent_is_who_threatens(
+    launches, text: str, agent: str
+) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text)
     assert [(r[AGENT], r[FACT]) for r in rows] == [(agent, "expected")]
 
@@ -47,7 +49,9 @@ def test_a_strike_without_a_projectile_is_no_launch(launches, text: str) -> None
     ],
 )
 def test_a_hedge_on_what_was_fired_keeps_the_launch_asserted(launches, second: str) -> None:  # type: ignore[no-untyped-def]
-    rows = launches(f"Iran fired a volley of ballistic missiles at two bases on Wednesday. {second}", "2024-06-27")
+    rows = launches(
+        f"Iran fired a volley of ballistic missiles at two bases on Wednesday. {second}", "2024-06-27"
+    )
     assert len(rows) == 1
     assert rows[0][FACT] == "asserted"
     assert rows[0][AGENT] == "IRN"
