@@ -25,6 +25,7 @@ class Cues:
     # factuality, outcome and attribution
     expect: frozenset[str]
     negate: frozenset[str]
+    denial: frozenset[str]  # "denied that it had fired": the clause they govern did not happen
     pledge: frozenset[str]
     failure: frozenset[str]
     success: frozenset[str]  # reported success: "successfully", "into orbit"
@@ -102,6 +103,7 @@ def cues(lexicon: Lexicon) -> Cues:
     found = _CACHE[lexicon.version] = Cues(
         expect=words("expect_cue"),
         negate=words("negate_cue"),
+        denial=words("denial_verb"),
         pledge=words("pledge_cue"),
         failure=words("failure_cue"),
         success=words("success_cue"),

@@ -21,10 +21,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "'ll", "wo", "should", "must"})
+HEDGES = frozenset({"may", "might", "could", "must"})  # with "have": a hedge on the past ("may have fired")
 
 
 def _modal(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children)
+    """A modal on the verb that makes it future or possible: "will fire", "could launch"; not
+    a modal perfect, which hedges the past ("may have fired", "might have exploded")."""
+    modals = [c.lower_ for c in tok.children if c.dep_ == "aux" and c.lower_ in MODALS]
+    perfect = any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children)
+    return bool(modals) and not (perfect and all(m in HEDGES for m in modals))
+
+
+def _no_object(trigger: Token) -> bool:
+    """A launch verb whose projectile is denied: "No missile was fired", "fired no missiles"."""
+    return trigger.pos_ == "VERB" and any(
+        ch.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in ch.children)
+        for ch in trigger.children
+    )
 
 
 def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None:
@@ -36,6 +49,7 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     if (
         any(ch.dep_ == "neg" and ch.i < trigger.i for ch in trigger.children)
         or any(ch.lower_ in ("no", "not") and ch.dep_ == "det" for ch in trigger.children)
+        or _no_object(trigger)
         or (
             trigger.pos_ != "VERB"
             and (left.lower_ == "not" or (before is not None and before.lower_ == "not"))
@@ -81,6 +95,17 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 return None  # "would stop nuclear tests and ICBM launches": a pledge, not an event
             if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
                 return Factuality.NEGATED
+            if lemma in c.denial and anc.pos_ == "VERB" and cur.dep_ in ("ccomp", "dobj", "acl"):
+                return Factuality.NEGATED  # "denied that it had test-fired a missile"
+            if lemma == "go" and anc.tag_ == "VBG" and cur.dep_ == "xcomp":
+                return Factuality.EXPECTED  # "is going to test a Shaheen-III"
+            if cur.dep_ in ("nsubj", "nsubjpass") and any(
+                ch.dep_ == "acomp"
+                and ch.lemma_.lower() in c.expect
+                and any(x.dep_ == "xcomp" for x in ch.children)
+                for ch in anc.children
+            ):
+                return Factuality.EXPECTED  # "The exercise is due to begin on Thursday"
             if (
                 lemma in c.plan_nouns
                 and anc.pos_ == "NOUN"
@@ -184,6 +209,8 @@ def outcome_cues(
     )
     for tok in scope:
         lemma = tok.lemma_.lower()
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
+            continue  # part of a compound modifier: "land-attack cruise missiles", "fall-back plan"
         if lemma in c.failure or tok.lower_ in c.failure:
             if not any(ch.dep_ == "neg" for ch in tok.head.children) and tok.head.lemma_ != "avoid":
                 found.add(Outcome.FAILURE.value)

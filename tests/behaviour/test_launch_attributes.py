@@ -173,7 +173,6 @@ OUTCOMES_GAPS = [
     pytest.param(
         "North Korea fired several land-attack cruise missiles on Monday.",
         ("PRK", MON, None, CM, None, "unknown", None, "asserted"),
-        marks=_xfail("outcome is success: 'land-attack' is read as the missiles having landed"),
     ),
 ]
 
