@@ -438,9 +438,13 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
             return 1
         if root.pos_ == "NUM" and root.dep_ == "dobj" and _number(root.lower_, view) is not None:
             return _number(root.lower_, view)  # "it fired two"
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in ("dobj", "nsubjpass"):
+            n = _quantity(root.head.head, view)  # "a pair of short-range ballistic missiles"
+            if n is not None and root.head.head.lower_ not in ("one", "a", "an"):
+                return n
         for ch in root.children:
             if ch.dep_ == "nummod":
-                n = _number(ch.lower_, view)
+                n = _quantity(ch, view)
                 if n is not None:
                     return n
             if ch.dep_ == "prep" and ch.lower_ == "of" and root.lemma_.lower() in ("salvo", "barrage"):
@@ -459,9 +463,17 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
 
 
 def _number(word: str, view: SentenceView) -> int | None:
-    if word.isdigit():
-        return int(word)
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
     return cues(view.lexicon).numbers.get(word) if word not in ("a", "an") else None
+
+
+def _quantity(tok: Token, view: SentenceView) -> int | None:
+    """The number a count word says, halved by "half" ("half a dozen")."""
+    n = _number(tok.lower_, view)
+    if n is not None and any(ch.lower_ == "half" for ch in tok.children):
+        return n // 2
+    return n
 
 
 def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, int | None]:

@@ -223,17 +223,14 @@ COUNTS_GAPS = [
     pytest.param(
         "North Korea fired a pair of short-range ballistic missiles on Monday.",
         ("PRK", MON, None, SRBM, None, "unknown", 2, "asserted"),
-        marks=_xfail("count is None: 'a pair of' is read only inside a list of occasions"),
     ),
     pytest.param(
         "Russia fired a dozen cruise missiles on Monday.",
         ("RUS", MON, None, CM, None, "unknown", 12, "asserted"),
-        marks=_xfail("count is None: 'a dozen' is not a number word"),
     ),
     pytest.param(
         "North Korea fired half a dozen rockets on Monday.",
         ("PRK", MON, None, "rocket", None, "unknown", 6, "asserted"),
-        marks=_xfail("count is None: 'half a dozen' is not a number word"),
     ),
     pytest.param(
         "Iran fired a Fateh-110 from Kermanshah province on Monday.",
