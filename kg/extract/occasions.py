@@ -91,6 +91,7 @@ def find_occasions(
     units = frozenset(lexicon.cue_terms("measure_unit"))
     in_date = {i: p for p in view.date_phrases() for i in range(p.start, p.end)}
     occasions: list[Occasion] = []
+    cofired: set[int] = set()  # closed by the next projectile of the same phrase, before any date
     pending = Occasion(start, start)
     has_own = False  # pending has a count and projectile of its own
     for tokens in _items(view, start, separators, relatives):
@@ -129,6 +130,8 @@ def find_occasions(
         own = item.count is not None and bool(item.weapons or item.weapon_class)
         if own and has_own:
             occasions.append(pending)  # "30 cruise missiles and 120 ballistic missiles"
+            if pending.date_phrase is None and pending.days_after is None:
+                cofired.add(len(occasions) - 1)
             pending = Occasion(tokens[0].i, tokens[0].i)
             has_own = False
         elif own and pending.count is not None and not (pending.weapons or pending.weapon_class):
@@ -147,6 +150,11 @@ def find_occasions(
             has_own = False
     if has_own:
         occasions.append(pending)
+    for k in sorted(cofired, reverse=True):
+        # "four short-range ballistic missiles and two cruise missiles on Monday": one date for both
+        nxt = occasions[k + 1] if k + 1 < len(occasions) else None
+        if nxt is not None:
+            occasions[k] = replace(occasions[k], date_phrase=nxt.date_phrase, days_after=nxt.days_after)
     occasions = _inherit(occasions)
     return occasions if len(occasions) >= 2 else []
 
@@ -180,7 +188,15 @@ def _read(
         if tok.i in in_date:
             continue
         nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
-        value = numbers.get(tok.lower_) if tok.lower_ not in ("a", "an") else None
+        # "a" counts one only on a projectile coordinated with the one before ("two ballistic
+        # missiles and a cruise missile"), not on any noun of a longer item ("its test of an ICBM")
+        article = (
+            tok.lower_ in ("a", "an")
+            and tok.dep_ == "det"
+            and tok.head.dep_ == "conj"
+            and (tok.head.i in view.classes or tok.head.i in view.weapons or tok.head.i in view.span_root)
+        )
+        value = numbers.get(tok.lower_) if tok.lower_ not in ("a", "an") or article else None
         if value is None and tok.text.replace(",", "").isdigit():
             value = int(tok.text.replace(",", ""))
         if (
@@ -195,6 +211,9 @@ def _read(
     classes = [label for _i, label in view.class_words(tokens) if label in launchable]
     depth = {label: view.lexicon.class_depth(label) for label in classes}
     wclass = max(classes, key=lambda lab: depth[lab]) if classes else None
+    known = weapons[0].weapon_class if weapons else None
+    if wclass is not None and known is not None and view.lexicon.is_broader_or_equal(wclass, known):
+        wclass = known  # "a Shaheen-III ballistic missile" is an MRBM: the catalog knows more
     site = None
     same_site = False
     for k, tok in enumerate(tokens):

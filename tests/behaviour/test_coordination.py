@@ -189,7 +189,6 @@ OBJECTS_GAPS = [
             ("PRK", MON, None, BM, None, "unknown", 2, "asserted"),
             ("PRK", MON, None, CM, None, "unknown", 1, "asserted"),
         ],
-        marks=_xfail("the cruise missile is lost: only the ballistic-missile launch comes out"),
     ),
     pytest.param(
         "North Korea fired four short-range ballistic missiles and two cruise missiles on Monday.",
@@ -197,7 +196,6 @@ OBJECTS_GAPS = [
             ("PRK", MON, None, SRBM, None, "unknown", 4, "asserted"),
             ("PRK", MON, None, CM, None, "unknown", 2, "asserted"),
         ],
-        marks=_xfail("the first item's date is None: 'on Monday' after the last item dates only the last"),
     ),
     pytest.param(
         "Iran fired 20 cruise missiles and 50 ballistic missiles at Israel on Monday.",
@@ -221,7 +219,6 @@ OBJECTS_GAPS = [
             ("PAK", MON, "Babur", CM, None, "unknown", 1, "asserted"),
             ("PAK", MON, "Shaheen-III", MRBM, None, "unknown", 1, "asserted"),
         ],
-        marks=_xfail("the Shaheen-III launch is lost"),
     ),
     pytest.param(
         "On Monday, Russia fired a Zircon and four Kalibr missiles.",
