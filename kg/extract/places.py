@@ -32,6 +32,7 @@ class PlaceWords:
     through: frozenset[str]  # "launcher", "submarine", "waters": look for the place they are at
     ship_prefixes: frozenset[str]  # "HMS", "USS": a ship's name, a platform, not a place
     facility: tuple[tuple[str, ...], ...]  # trailing words trimmed off a name, longest first
+    directions: frozenset[str]  # "east", "western": no name of a place
 
 
 _CACHE: dict[str, PlaceWords] = {}
@@ -53,6 +54,7 @@ def place_words(lexicon: Lexicon) -> PlaceWords:
             | frozenset(lexicon.cue_terms("water_noun")),
             ship_prefixes=frozenset(lexicon.cue_terms("ship_prefix")),
             facility=tuple(facility),
+            directions=frozenset(lexicon.cue_terms("direction_word")),
         )
     return found
 
@@ -86,7 +88,14 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
         return " ".join(t.text for t in head.subtree)
     if head.pos_ == "PROPN":
         return _trim(_name(head, view), words)  # as written: "Toyang-ri", "Sunan", "Hodo peninsula"
-    compounds = [ch for ch in head.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < head.i]
+    compounds = [
+        ch
+        for ch in head.children
+        if ch.dep_ == "compound"
+        and ch.pos_ == "PROPN"
+        and ch.i < head.i
+        and not all(t.lower_ in words.directions for t in ch.subtree)  # "the east coast"
+    ]
     if lemma in words.relative or head.lower_ in words.relative:
         for prep in _preps(head, ("of",)):  # "the vicinity of Wonsan", "the outskirts of Pyongyang"
             for obj in _objects(prep):
@@ -116,6 +125,13 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
     return None
 
 
+def _a_place(prep: Token, view: SentenceView) -> bool:
+    """True if a phrase names its object as a place ("at the Plesetsk cosmodrome"), not only by
+    a name, which after "fired at" is what was aimed at."""
+    words = place_words(view.lexicon)
+    return any(t.lemma_.lower() in words.generic | words.keep_head for t in prep.subtree)
+
+
 def _preps(head: Token, words: tuple[str, ...]) -> list[Token]:
     return [ch for ch in head.children if ch.dep_ == "prep" and ch.lower_ in words]
 
@@ -131,8 +147,11 @@ def _objects(prep: Token) -> list[Token]:
 def _name(head: Token, view: SentenceView) -> str:
     """A proper name with its compounds and hyphens: "Toyang-ri", "Pyongyang's Sunan airfield" ->
     "Sunan airfield" (a possessive state is not part of it)."""
-    parts = [t for t in head.subtree if (t.i <= head.i and t.dep_ in ("compound", "punct")) or t.i == head.i]
-    first = min(t.i for t in parts)
+    first = head.i
+    for ch in sorted((t for t in head.lefts if t.dep_ in ("compound", "punct")), key=lambda t: -t.i):
+        # the name's own words ("Toyang-ri", "Sunan"), not a possessor's ("North Korea's")
+        if ch.i == first - 1 and all(t.dep_ in ("compound", "punct") or t is ch for t in ch.subtree):
+            first = ch.left_edge.i
     return view.doc[first : head.i + 1].text
 
 
@@ -147,6 +166,11 @@ def _trim(name: str, words: PlaceWords) -> str:
     return name
 
 
+# Prepositions on the way from a launch to the place it came from ("crews at the Kapustin Yar
+# testing ground", "a launcher in North Pyongan province"); grammar, not vocabulary
+SITE_PATH_PREPS = frozenset({"from", "at", "in", "of", "near", "off", "aboard", "on"})
+
+
 def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
     """The place a launch (or "the missile" of one) came from: a "from" or "at" phrase on the
     trigger, its object or another word of its scope ("crews at the Kapustin Yar testing ground
@@ -154,15 +178,36 @@ def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str |
     object of ("detected the launch from Mupyong-ri")."""
     holders = [trigger]
     holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.i == trigger.i]
-    holders += [t for t in scope if t not in holders and t.pos_ in ("NOUN", "PROPN", "VERB")]
+    holders += [
+        t
+        for t in scope
+        if t not in holders
+        and t.pos_ in ("NOUN", "PROPN", "VERB")
+        # not a noun of an adjunct about something else: "despite warnings from Seoul"
+        and not (t.head.dep_ == "prep" and t.head.lower_ not in SITE_PATH_PREPS)
+    ]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         holders.append(trigger.head)
     for holder in holders:
         for prep in _preps(holder, ("from", "at")):
             for obj in _objects(prep):
+                if (
+                    holder is trigger
+                    and prep.lower_ == "at"
+                    and obj.pos_ == "PROPN"
+                    and not _a_place(prep, view)
+                ):
+                    continue  # "fired a hypersonic missile at Kyiv": the target
                 label = place_label(obj, view)
                 if label:
                     return label
+    # "test-fired an Agni-P missile off the coast of Odisha": off a named place, said so
+    for holder in (trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass"))):
+        for prep in _preps(holder, ("off",)):
+            for obj in _objects(prep):
+                label = place_label(obj, view)
+                if label:
+                    return f"off {label}"
     return None
 
 

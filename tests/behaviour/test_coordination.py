@@ -203,7 +203,6 @@ OBJECTS_GAPS = [
             ("IRN", MON, None, CM, None, "unknown", 20, "asserted"),
             ("IRN", MON, None, BM, None, "unknown", 50, "asserted"),
         ],
-        marks=_xfail("first item undated, and the target 'Israel' is taken as its site"),
     ),
     pytest.param(
         "On Monday, North Korea launched a Hwasong-18 and two short-range ballistic missiles.",

@@ -75,7 +75,6 @@ NEGATED_GAPS = [
     pytest.param(
         "Russia denied on Monday that it had launched a Kinzhal at Kyiv.",
         ("RUS", None, "Kh-47M2 Kinzhal", "hypersonic missile", None, "unknown", 1, "negated"),
-        marks=_xfail("comes out asserted, and the target Kyiv is taken as the site"),
     ),
 ]
 

@@ -91,17 +91,14 @@ SITES_GAPS = [
     pytest.param(
         "India test-fired an Agni-P missile off the coast of Odisha on Monday.",
         ("IND", MON, "Agni-P", MRBM, "off the coast of Odisha", "unknown", 1, "asserted"),
-        marks=_xfail("site is None: 'off the coast of <place>' is not read as a site"),
     ),
     pytest.param(
         "Britain fired a Trident missile from a submarine off the coast of Florida on Monday.",
         ("GBR", MON, "Trident II", SLBM, "off the coast of Florida", "unknown", 1, "asserted"),
-        marks=_xfail("site is None: the submarine is not looked through to 'off the coast of Florida'"),
     ),
     pytest.param(
         "Iran fired two ballistic missiles from the Alborz mountains on Monday.",
         ("IRN", MON, None, BM, "Alborz mountains", "unknown", 2, "asserted"),
-        marks=_xfail("site is None: 'the Alborz mountains' is not read as a place"),
     ),
     pytest.param(
         "A missile was fired from North Korea's Sunan airfield on Monday.",
@@ -113,12 +110,10 @@ SITES_GAPS = [
     pytest.param(
         "Russia fired a hypersonic missile at Kyiv on Monday.",
         ("RUS", MON, None, "hypersonic missile", None, "unknown", 1, "asserted"),
-        marks=_xfail("the target Kyiv ('at Kyiv') is taken as the site"),
     ),
     pytest.param(
         "North Korea fired a ballistic missile on Monday, despite warnings from Seoul.",
         ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
-        marks=_xfail("'warnings from Seoul' is taken as the site: a 'from' phrase not on the launch verb"),
     ),
 ]
 
