@@ -189,7 +189,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             scope = sorted(set(scope) | set(signing.subtree), key=lambda t: t.i)
         date_phrase, days_after = _date(view, trig, scope)
         same_day = days_after is not None
-        if verb is not None and lemmas(verb) & c.treaty_party and signing is None:
+        party_act = verb is not None and bool(lemmas(verb) & c.treaty_party) and signing is None
+        if party_act:
             date_phrase = None  # "pulled out of the treaty in November": not when it was concluded
         # "suspended a 1987 agreement on Friday": the treaty's own date, not the suspension's
         suspended = (
@@ -210,13 +211,18 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             subject = [t for s in view.subject(verb) for t in s.subtree]
             local = [p for p in view.dates_in(subject) if _resolvable(p.text)]
             date_phrase = local[-1].text if local else None
-        if date_phrase is None and not (same_day or suspended):
+        if date_phrase is None and not (same_day or suspended or party_act):
             # "the Panmunjom Declaration the two leaders signed at the border in April"
             near = [p for p in view.dates_in(window) if _resolvable(p.text)]
             date_phrase = near[0].text if near else None
         others = {t.i for o, _ in triggers if o.i != trig.i for t in o.subtree}
+        # a date elsewhere in the sentence dates the treaty only when the sentence tells a
+        # signing ("The leaders ... agreed on Friday ..., in a joint declaration"); "the deal was
+        # criticised on Monday" does not date the deal
+        told_signing = any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in view.sent)
         if (
             date_phrase is None
+            and told_signing
             and not (same_day or suspended)
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
         ):
@@ -227,6 +233,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 date_phrase = None  # "replacing the 1953 armistice with a peace treaty": the armistice's date
         if (
             date_phrase is None
+            and told_signing
             and not (same_day or suspended)
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
         ):

@@ -272,12 +272,10 @@ WITHDRAWN_GAPS = [
     pytest.param(
         "The United States withdrew from the INF Treaty in 2019.",
         (("RUS", "USA"), None, INF, "asserted"),
-        marks=_xfail("dated 2019, the year of the withdrawal, not of the treaty"),
     ),
     pytest.param(
         "North Korea withdrew from the Nuclear Non-Proliferation Treaty in 2003.",
         (("PRK",), None, "Nuclear Non-Proliferation Treaty", "asserted"),
-        marks=_xfail("dated 2003, the year of the withdrawal, not of the treaty"),
     ),
     pytest.param(
         "Russia suspended its participation in New START on Monday.",
