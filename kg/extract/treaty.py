@@ -214,7 +214,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if date_phrase is None and not (same_day or suspended or party_act):
             # "the Panmunjom Declaration the two leaders signed at the border in April"
             near = [p for p in view.dates_in(window) if _resolvable(p.text)]
-            date_phrase = near[0].text if near else None
+            signed_near = any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in window)
+            date_phrase = near[0].text if near and signed_near else None
         others = {t.i for o, _ in triggers if o.i != trig.i for t in o.subtree}
         # a date elsewhere in the sentence dates the treaty only when the sentence tells a
         # signing ("The leaders ... agreed on Friday ..., in a joint declaration"); "the deal was
