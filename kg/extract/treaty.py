@@ -100,6 +100,11 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
                 for ch in clause.children:
                     if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "with", "between")):
                         toks += list(ch.subtree)
+    for poss in (ch for ch in noun.children if ch.dep_ == "poss"):
+        # "Seoul and Pyongyang's 2018 military agreement": the parser may leave out the first owner
+        at = poss.left_edge.i
+        if at >= view.sent.start + 2 and view.doc[at - 1].lower_ == "and":
+            toks.append(view.doc[at - 2])
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
     return states, pronoun
 
@@ -169,6 +174,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         ):
             _kind, speakers = attribution(view, trig, c)
             states = [s for s in view.states_of(view.sent) if s not in speakers]
+        states += [s for s in _bound_under(view, trig) if s not in states]
         if any(
             ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in c.treaty_sign
             for ch in trig.children
@@ -276,6 +282,19 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         )
     return out
+
+
+def _bound_under(view: SentenceView, noun: Token) -> list[str]:
+    """The states acting under an agreement told by a noun ("Under a 2005 pact, Pakistan and
+    India notify each other", "Under a 1951 treaty with the United States, the Philippines can
+    call on ..."): they are bound by it. Only "a ..." treaty: "under the accord" refers back."""
+    indefinite = any(ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in noun.children)
+    if not (indefinite and noun.dep_ == "pobj" and noun.head.lower_ == "under"):
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return view.states_of([t for s in view.subject(verb) for t in view.collect(s, skip_preps=TARGET_PREPS)])
 
 
 def _window(view: SentenceView, trig: Token, size: int = 12) -> list[Token]:

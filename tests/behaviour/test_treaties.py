@@ -220,17 +220,14 @@ BY_YEAR_GAPS = [
     pytest.param(
         "Under a 1951 treaty with the United States, the Philippines can call on American help.",
         (("PHL", "USA"), "1951", None, "asserted"),
-        marks=_xfail("only USA: the Philippines, subject of the main clause, is not a party"),
     ),
     pytest.param(
         "Seoul and Pyongyang's 2018 military agreement banned drills near the border.",
         (("KOR", "PRK"), "2018", None, "asserted"),
-        marks=_xfail("only PRK: the first of two coordinated possessors is lost"),
     ),
     pytest.param(
         "Japan and Australia's 2022 security pact covers intelligence sharing.",
         (("AUS", "JPN"), "2022", None, "asserted"),
-        marks=_xfail("only AUS: the first of two coordinated possessors is lost"),
     ),
 ]
 
@@ -384,15 +381,12 @@ GENERIC = [
 GENERIC_GAPS = [
     pytest.param(
         "Talks on a nuclear deal resumed on Monday.",
-        marks=_xfail("a treaty with no parties, asserted and dated 2025-03-10"),
     ),
     pytest.param(
         "The deal was criticised by lawmakers on Monday.",
-        marks=_xfail("a treaty with no parties, asserted and dated 2025-03-10"),
     ),
     pytest.param(
         "Lawmakers debated the merits of defence pacts on Monday.",
-        marks=_xfail("a treaty with no parties, asserted and dated 2025-03-10"),
     ),
 ]
 
