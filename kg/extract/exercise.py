@@ -451,7 +451,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                     date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=role,
-                    future=fact.value == "expected" and not _told_in_past(view, date_phrase),
+                    future=(fact.value == "expected" and not _told_in_past(view, date_phrase))
+                    or _planned_for(view, date_phrase),
                     days_after_previous=days_after,
                     factuality=fact,
                     speaker=kind,
@@ -522,6 +523,20 @@ def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse
             )
         )
     return out
+
+
+def _planned_for(view: SentenceView, phrase: str | None) -> bool:
+    """True if the date phrase is what something was planned or scheduled for ("the exercise
+    planned for July", "drills scheduled for next month"): a date ahead of when it was planned,
+    whatever became of the plan."""
+    expect = cues(view.lexicon).expect
+    for p in view.date_phrases():
+        if phrase is None or p.text != phrase:
+            continue
+        for anc in view.doc[p.root].ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                return anc.tag_ == "VBN" and anc.dep_ == "acl" and anc.lemma_.lower() in expect
+    return False
 
 
 def _told_in_past(view: SentenceView, phrase: str | None) -> bool:

@@ -83,8 +83,11 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         ):
             return Factuality.ASSERTED
     cur = trigger
+    opaque = False  # the way up passed another event's verb: "called off talks to protest Max Thunder"
     for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
         lemma = anc.lemma_.lower()
+        if cur is not trigger and cur.pos_ == "VERB" and not lemmas(cur) & c.negatable:
+            opaque = True
         if anc.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             if (
                 lemma in c.pledge
@@ -93,7 +96,15 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 and cur.dep_ in ("dobj", "xcomp", "nsubjpass", "conj", "nsubj", "prep", "pobj")
             ):
                 return None  # "would stop nuclear tests and ICBM launches": a pledge, not an event
-            if lemma in c.negate and anc.pos_ == "VERB" and cur.dep_ in ("dobj", "nsubjpass", "xcomp"):
+            phrasal = {f"{lemma} {p.lower_}" for p in anc.children if p.dep_ == "prt"}  # "called off"
+            if (
+                (lemma in c.negate or phrasal & c.negate)
+                and not opaque
+                and anc.pos_ == "VERB"
+                and cur.dep_ in ("dobj", "nsubjpass", "xcomp")
+                # "called off talks to protest Max Thunder": a purpose, what was called off is the talks
+                and not (cur.dep_ == "xcomp" and any(ch.dep_ == "dobj" for ch in anc.children))
+            ):
                 return Factuality.NEGATED
             if lemma in c.denial and anc.pos_ == "VERB" and cur.dep_ in ("ccomp", "dobj", "acl"):
                 return Factuality.NEGATED  # "denied that it had test-fired a missile"
