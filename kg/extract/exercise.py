@@ -368,6 +368,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     out: list[Candidate] = []
     for trig in triggers:
         fact = factuality(view, trig, c)
+        if fact is None and (_definite(trig) or _proper_name(view, trig) or trig.pos_ == "PROPN"):
+            fact = Factuality.NEGATED  # "suspended this year's Ulchi Freedom Shield drills": that one is off
         if fact is None:
             continue
         states, weapons, pronoun = _participants(view, trig, discourse)
