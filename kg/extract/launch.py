@@ -702,6 +702,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if not agents and operator is not None:
             agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
         if not agents:
+            # "a ballistic missile was fired from Plesetsk": the state launching from that site
+            owner = view.lexicon.site_owner(launch_site(view, trig, scope) or "")
+            agents = [owner] if owner else []
+        if not agents:
             # never the state that reports it: "South Korea's military said two missiles were fired"
             guess = discourse.actor(exclude=frozenset(speakers))
             agents = [guess] if guess else []

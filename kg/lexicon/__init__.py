@@ -6,7 +6,8 @@
 - `weapon_classes.tsv`: the weapon-class SKOS scheme of the ontology (label, concept, broader);
 - `cues.tsv`: trigger words, class words, factuality and outcome cues (category, term, value);
 - `named_events.tsv`: exercises and treaties news names ("Foal Eagle", "New START"), with the
-  states that always take part in them (named_events.SOURCES.md).
+  states that always take part in them (named_events.SOURCES.md);
+- `sites.tsv`: launch sites and the state launching from each ("Plesetsk" -> RUS; sites.SOURCES.md).
 
 Tables are loaded and validated once (`load_lexicon()` is cached). A bad row raises
 LexiconError naming file and line. The same tables drive recognition and emit the
@@ -27,7 +28,7 @@ from types import MappingProxyType
 from kg.errors import LexiconError
 
 LEXICON_DIR = Path(__file__).parent
-TABLES = ("states.tsv", "weapons.tsv", "weapon_classes.tsv", "cues.tsv", "named_events.tsv")
+TABLES = ("states.tsv", "weapons.tsv", "weapon_classes.tsv", "cues.tsv", "named_events.tsv", "sites.tsv")
 NAMED_EVENT_TYPES = ("Exercise", "Treaty")
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -81,6 +82,15 @@ class NamedEvent:
     parties: tuple[str, ...]  # ISO codes of the states always taking part; () when they vary
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A place launches fly from, and the state launching from it."""
+
+    name: str  # "Plesetsk"
+    state: str  # ISO code
+    aliases: tuple[str, ...]
+
+
 # An edition after an exercise's name: "Zapad-2017", "Malabar 2020", "Joint Sword-2024A",
 # "Great Prophet 9", "Aurora 17".
 EDITION = re.compile(r"[- ]?(?:(?:19|20)\d{2}|\d{1,2})[a-z]?$", re.I)
@@ -93,10 +103,13 @@ class Lexicon:
     classes: dict[str, WeaponClass]  # by label
     cues: tuple[Cue, ...]
     named_events: tuple[NamedEvent, ...]
+    sites: tuple[Site, ...]
     version: str  # short hash of the table bytes
     # cues by category, built once: the rules ask for them tens of thousands of times a build
     _terms: dict[str, Mapping[str, str]] = field(init=False, repr=False, compare=False)
     _named: dict[tuple[str, str], NamedEvent] = field(init=False, repr=False, compare=False)
+    _site_regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _site_owner: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms: dict[str, dict[str, str]] = {}
@@ -105,6 +118,19 @@ class Lexicon:
         object.__setattr__(self, "_terms", {k: MappingProxyType(v) for k, v in terms.items()})
         named = {(n.type, form.casefold()): n for n in self.named_events for form in (n.name, *n.aliases)}
         object.__setattr__(self, "_named", named)
+        owner = {form.casefold(): site.state for site in self.sites for form in (site.name, *site.aliases)}
+        forms = sorted(owner, key=len, reverse=True)
+        regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
+        object.__setattr__(self, "_site_owner", owner)
+        object.__setattr__(self, "_site_regex", regex)
+
+    def site_owner(self, place: str) -> str | None:
+        """The state launching from a place a text names ("near Hamhung", "the Plesetsk
+        cosmodrome", "Dr. A.P.J. Abdul Kalam Island"); None for a place the table does not know."""
+        if not self._site_owner:
+            return None
+        m = self._site_regex.search(" ".join(place.split()))
+        return self._site_owner[m.group(0).casefold()] if m else None
 
     def named_event(self, event_type: str, text: str) -> NamedEvent | None:
         """The named exercise or treaty a name in the text refers to, its edition ignored
@@ -285,6 +311,21 @@ def _load_named_events(path: Path, states: dict[str, StateEntry]) -> tuple[Named
     return tuple(out)
 
 
+def _load_sites(path: Path, states: dict[str, StateEntry]) -> tuple[Site, ...]:
+    out: list[Site] = []
+    seen: dict[str, str] = {}
+    for line, row in _rows(path):
+        if row["state"] not in states:
+            raise LexiconError(str(path), line, f"state {row['state']!r} is not an iso3 of states.tsv")
+        site = Site(row["name"], row["state"], _split(row["aliases"]))
+        for form in (site.name, *site.aliases):
+            if form.casefold() in seen:
+                raise LexiconError(str(path), line, f"{form!r} already names {seen[form.casefold()]!r}")
+            seen[form.casefold()] = site.name
+        out.append(site)
+    return tuple(out)
+
+
 def load_lexicon_from(directory: Path) -> Lexicon:
     """Load and validate the four tables from a folder (tests point this at bad copies)."""
     classes = _load_classes(directory / "weapon_classes.tsv")
@@ -292,10 +333,11 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     weapons = _load_weapons(directory / "weapons.tsv", states, classes)
     cues = _load_cues(directory / "cues.tsv", classes)
     named = _load_named_events(directory / "named_events.tsv", states)
+    sites = _load_sites(directory / "sites.tsv", states)
     digest = hashlib.sha256()
     for name in TABLES:
         digest.update((directory / name).read_bytes())
-    return Lexicon(states, weapons, classes, cues, named, digest.hexdigest()[:12])
+    return Lexicon(states, weapons, classes, cues, named, sites, digest.hexdigest()[:12])
 
 
 @cache

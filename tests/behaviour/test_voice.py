@@ -112,26 +112,21 @@ AGENTLESS = [
     ),
 ]
 
-# The launcher told only by the place the missile flew from: the state that owns the site.
-AGENTLESS_GAPS = [
+# The launcher told only by the place the missile flew from: the state launching from that site
+# (kg/lexicon/sites.tsv).
+AGENTLESS_BY_SITE = [
     pytest.param(
         "A rocket was launched from the Sohae site on Monday.",
         ("PRK", MON, None, "rocket", "Sohae", "unknown", 1, "asserted"),
-        marks=pytest.mark.xfail(
-            strict=True, reason="no launch at all: the owner of a known site (Sohae) is not taken as agent"
-        ),
     ),
     pytest.param(
         "A ballistic missile was fired from Plesetsk on Monday.",
         ("RUS", MON, None, BM, "Plesetsk", "unknown", 1, "asserted"),
-        marks=pytest.mark.xfail(
-            strict=True, reason="no launch at all: the owner of a known site (Plesetsk) is not taken as agent"
-        ),
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "row"), AGENTLESS + AGENTLESS_GAPS)
+@pytest.mark.parametrize(("text", "row"), AGENTLESS + AGENTLESS_BY_SITE)
 def test_passive_without_agent_takes_it_from_context_or_site(
     launches, text: str, row: tuple[object, ...]
 ) -> None:  # type: ignore[no-untyped-def]
@@ -200,18 +195,14 @@ REPORTED = [
     ),
 ]
 
-REPORTED_GAPS = [
+REPORTED_BY_SITE = [
     pytest.param(
         "A missile was fired from the Sohae launch site on Monday, South Korea's military said.",
         ("PRK", MON, None, "missile", "Sohae", "unknown", 1, "asserted"),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="agent is the reporter KOR (and factuality 'claimed'), not PRK, the owner of Sohae",
-        ),
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "row"), REPORTED + REPORTED_GAPS)
+@pytest.mark.parametrize(("text", "row"), REPORTED + REPORTED_BY_SITE)
 def test_the_reporting_state_is_never_the_agent(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
     assert launches(text, DATELINE) == [row]

@@ -34,6 +34,8 @@ def _append(folder: Path, table: str, row: str) -> int:
         ("named_events.tsv", "Exercise\tZ", "wrong number of tab-separated fields"),
         ("cues.tsv", "class_word\tzapper\tlaser gun", "unknown weapon class 'laser gun'"),
         ("weapons.tsv", "Zap\t\tlaser\tUSA\t", "unknown weapon_class 'laser'"),
+        ("sites.tsv", "Nowhere\tXXX\t", "state 'XXX' is not an iso3 of states.tsv"),
+        ("sites.tsv", "Kalma Bay\tPRK\tplesetsk", "'plesetsk' already names 'Plesetsk'"),
     ],
 )
 def test_a_bad_row_names_file_and_line(copy: Path, table: str, row: str, message: str) -> None:
@@ -84,3 +86,20 @@ def test_every_named_party_and_weapon_operator_is_a_known_state() -> None:
     lexicon = load_lexicon()
     assert all(p in lexicon.states for n in lexicon.named_events for p in n.parties)
     assert all(w.operator in lexicon.states for w in lexicon.weapons.values() if w.operator)
+
+
+@pytest.mark.parametrize(
+    ("place", "state"),
+    [
+        ("Plesetsk", "RUS"),
+        ("the Plesetsk cosmodrome", "RUS"),
+        ("near Hamhung", "PRK"),
+        ("Tongchang-ri area", "PRK"),
+        ("Dr. A.P.J. Abdul Kalam Island", "IND"),
+        ("Vandenberg Space Force Base", "USA"),
+        ("Seoul", None),
+        ("Wonsanville", None),
+    ],
+)
+def test_the_state_launching_from_a_site(place: str, state: str | None) -> None:
+    assert load_lexicon().site_owner(place) == state
