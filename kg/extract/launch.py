@@ -1048,7 +1048,10 @@ def _listed(
                 replace(
                     base,
                     weapons=head.weapons or base.weapons,
-                    weapon_class=head.weapon_class or base.weapon_class,
+                    # "a Hwasong-18 and two SRBMs": the named weapon's class, not the other item's
+                    weapon_class=head.weapon_class
+                    or (head.weapons[0].weapon_class if head.weapons else None)
+                    or base.weapon_class,
                     date_phrase=head.date_phrase,
                     days_after_previous=head.days_after,
                     site=head.site or base.site,

@@ -188,12 +188,13 @@ def _read(
         if tok.i in in_date:
             continue
         nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else ""
-        # "a" counts one only on a projectile coordinated with the one before ("two ballistic
-        # missiles and a cruise missile"), not on any noun of a longer item ("its test of an ICBM")
+        # "a" counts one only on a projectile coordinated with another ("two ballistic missiles
+        # and a cruise missile", "a Zircon and four Kalibrs"), not on any noun of a longer item
+        # ("its test of an ICBM")
         article = (
             tok.lower_ in ("a", "an")
             and tok.dep_ == "det"
-            and tok.head.dep_ == "conj"
+            and (tok.head.dep_ == "conj" or any(ch.dep_ == "conj" for ch in tok.head.children))
             and (tok.head.i in view.classes or tok.head.i in view.weapons or tok.head.i in view.span_root)
         )
         value = numbers.get(tok.lower_) if tok.lower_ not in ("a", "an") or article else None

@@ -210,7 +210,6 @@ OBJECTS_GAPS = [
             ("PRK", MON, "Hwasong-18", ICBM, None, "unknown", 1, "asserted"),
             ("PRK", MON, None, SRBM, None, "unknown", 2, "asserted"),
         ],
-        marks=_xfail("the Hwasong-18 takes the other item's class (SRBM) and count (2)"),
     ),
     pytest.param(
         "On Monday, Pakistan test-fired a Babur cruise missile and a Shaheen-III ballistic missile.",
