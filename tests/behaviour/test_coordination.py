@@ -224,9 +224,6 @@ OBJECTS_GAPS = [
             ("RUS", MON, "3M22 Zircon", "hypersonic missile", None, "unknown", 1, "asserted"),
             ("RUS", MON, "Kalibr", CM, None, "unknown", 4, "asserted"),
         ],
-        marks=_xfail(
-            "the Zircon gets the Kalibr count (4), the Kalibr the class 'missile', not its catalogue's"
-        ),
     ),
 ]
 
