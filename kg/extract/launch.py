@@ -513,6 +513,15 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
             phrases = [
                 p for p in view.dates_in([t for pr in preps for t in pr.subtree]) if _resolvable(p.text)
             ]
+    if not phrases and trigger.dep_ == "pcomp" and trigger.head.lower_ == "by":
+        # "answered last year's round on Aug. 29 by firing an IRBM": the means has the date of
+        # what it did
+        verb = trigger.head.head
+        means = {t.i for t in trigger.head.subtree}
+        around = [t for t in verb.subtree if t.i not in means and not _other_clause_of(t, verb)]
+        phrases = [p for p in view.dates_in(around) if _resolvable(p.text) and not _report_date(view, p)]
+        phrases.sort(key=lambda p: -len(resolve_each(p.text, _ANCHOR_PROBE)[0].iso()))
+        phrases = phrases[:1]
     if not phrases:
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
         return None, next((o for o in offsets if o is not None), None)
@@ -524,6 +533,16 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         if COORDINATED.match(between):
             return f"{best.text} and {phrases[at + 1].text}", None
     return best.text, None
+
+
+def _other_clause_of(tok: Token, verb: Token) -> bool:
+    """True for a token inside a clause of its own below `verb` (a relative or adverbial clause)."""
+    cur = tok
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:

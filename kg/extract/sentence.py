@@ -144,6 +144,11 @@ class DatePhrase:
     root: int  # doc index of the token the phrase hangs from
 
 
+# Prepositions whose "-ing" clause is done by the subject of the verb they hang from ("answered
+# by firing", "fired again after launching"); not "accused Russia of testing" (its object does it)
+SUBJECT_CONTROL_PREPS = frozenset({"by", "after", "before", "while", "since", "upon", "without"})
+
+
 class DocIndex:
     """The gazetteer spans and DATE entities of a Doc, bucketed by sentence once, so that
     each SentenceView reads only its own (scanning the whole Doc per sentence is quadratic)."""
@@ -308,7 +313,14 @@ class SentenceView:
                 subs = [max(subs, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i))]
             if subs:
                 return subs
-            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
+            if (
+                v.dep_ == "pcomp"
+                and v.head.dep_ == "prep"
+                and v.head.lower_ in SUBJECT_CONTROL_PREPS
+                and v.head.head.pos_ in ("VERB", "AUX")
+            ):
+                v = v.head.head  # "answered ... by firing an IRBM": who answered fired
+            elif v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
                 v = v.head
             else:
                 break

@@ -72,3 +72,38 @@ def test_coordinated_launchers_are_two_events(launches) -> None:  # type: ignore
         "2025-10-09",
     )
     assert sorted((r[0], r[1], r[6]) for r in rows) == [("KOR", "2025-10-08", 4), ("USA", "2025-10-08", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "date"),
+    [
+        (
+            "Pyongyang answered the drills on Aug. 29 by firing an intermediate-range ballistic missile over Japan.",
+            "PRK",
+            "2025-08-29",
+        ),
+        (
+            "Iran responded on Monday by launching a volley of ballistic missiles at the base.",
+            "IRN",
+            "2025-09-15",
+        ),
+        ("India marked the anniversary on Friday by test-firing an Agni-4 missile.", "IND", "2025-09-12"),
+        (
+            "South Korea's military said the North had fired two missiles after launching a drone on Sunday.",
+            "PRK",
+            None,
+        ),
+    ],
+)
+def test_the_doer_of_a_means_clause_is_the_subject(launches, text: str, agent: str, date: str | None) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-09-16")
+    assert rows and all(r[0] == agent for r in rows)
+    if date is not None:
+        assert rows[0][1] == date
+
+
+def test_whoever_is_accused_of_testing_did_it(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "U.S. Space Command accused Russia of testing an anti-satellite missile in April.", "2025-09-16"
+    )
+    assert [r[0] for r in rows] == ["RUS"]
