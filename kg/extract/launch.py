@@ -456,13 +456,24 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
                     if n is not None:
                         return n
         if root.tag_ in ("NN", "NNP") and root.lemma_.lower() not in ("salvo", "barrage", "series"):
-            if trigger.tag_ == "NNS":
-                continue
+            if trigger.tag_ == "NNS" or _plural_after(root):
+                continue  # "Tsirkon hypersonic missiles": the name modifies a plural
             return 1
     if trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and trigger.lemma_ == "launch":
         if any(ch.lower_ in ("a", "an", "the", "its", "this", "that") for ch in trigger.children):
             return None
     return None
+
+
+def _plural_after(tok: Token) -> bool:
+    """True if the words right after a name end in a plural noun ("Tsirkon hypersonic missiles")."""
+    doc = tok.doc
+    for nxt in doc[tok.i + 1 : min(tok.i + 5, tok.sent.end)]:
+        if nxt.tag_ in ("NNS", "NNPS"):
+            return True
+        if not (nxt.pos_ in ("ADJ", "NOUN", "PROPN") or nxt.text == "-"):
+            return False
+    return False
 
 
 def _number(word: str, view: SentenceView) -> int | None:
@@ -1061,12 +1072,14 @@ def _listed(
         if i == first and (head is not None or cand.date_phrase in listed_dates):
             continue  # replaced below; without an occasion of its own it sums the list up
         out.append(_dated_by_item(cand, i, occasions))
+    told_elsewhere = {w.name for o in elliptic for w in o.weapons}
     for base in bases:
         if head is not None:
             out.append(
                 replace(
                     base,
-                    weapons=head.weapons or base.weapons,
+                    # "fired Harpoon missiles and Tomahawk cruise missiles": not the other item's weapon
+                    weapons=head.weapons or tuple(w for w in base.weapons if w.name not in told_elsewhere),
                     # "a Hwasong-18 and two SRBMs": the named weapon's class, not the other item's
                     weapon_class=head.weapon_class
                     or (head.weapons[0].weapon_class if head.weapons else None)

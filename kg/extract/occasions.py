@@ -49,6 +49,7 @@ class Occasion:
     site: str | None = None
     each: bool = False  # "two projectiles each from A and from B": the count is per occasion
     same_site: bool = False  # "from the same site"
+    coordinated: bool = False  # its projectile is coordinated with one before ("Kalibr and Tsirkon missiles")
 
 
 def _items(
@@ -127,7 +128,18 @@ def find_occasions(
             )
             pending = Occasion(tokens[-1].i + 1, tokens[-1].i + 1)
             continue
-        own = item.count is not None and bool(item.weapons or item.weapon_class)
+        told_what = bool(item.weapons or item.weapon_class)
+        own = item.count is not None and told_what
+        other_kind = (item.weapons[:1], item.weapon_class) != (pending.weapons[:1], pending.weapon_class)
+        if (
+            item.coordinated
+            and told_what
+            and other_kind
+            and (pending.weapons or pending.weapon_class)
+            and pending.date_phrase is None
+        ):
+            # "fired Kalibr cruise missiles and Tsirkon hypersonic missiles": each its own launch
+            own, has_own = True, True
         if own and has_own:
             occasions.append(pending)  # "30 cruise missiles and 120 ballistic missiles"
             if pending.date_phrase is None and pending.days_after is None:
@@ -240,6 +252,13 @@ def _read(
         site=site,
         each=any(t.lower_ == "each" for t in tokens),
         same_site=same_site,
+        coordinated=any(
+            t.dep_ == "conj"
+            and t.head.i < tokens[0].i
+            and (t.i in view.classes or t.i in view.weapons or t.i in view.span_root)
+            and (t.head.i in view.classes or t.head.i in view.weapons or t.head.i in view.span_root)
+            for t in tokens
+        ),
     )
 
 

@@ -134,7 +134,6 @@ def test_coordinated_participants_of_a_named_exercise(exercises) -> None:  # typ
                 ("FRA", MON, "Storm Shadow", CM, None, "unknown", None, "asserted"),
                 ("GBR", MON, "Storm Shadow", CM, None, "unknown", None, "asserted"),
             ],
-            marks=_xfail("count is 1 for the plural 'Storm Shadow cruise missiles' (no number given)"),
         ),
     ],
 )
@@ -374,3 +373,26 @@ EXERCISE_DATES_GAPS = [
 @pytest.mark.parametrize(("text", "expected"), EXERCISE_DATES + EXERCISE_DATES_GAPS)
 def test_exercises_listed_with_their_own_dates(exercises, text: str, expected: list[Row]) -> None:  # type: ignore[no-untyped-def]
     assert _sorted(exercises(text, DATELINE)) == _sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "weapons"),
+    [
+        (
+            "During the drill, warships fired Kalibr cruise missiles and Tsirkon hypersonic missiles at sea targets.",
+            ["3M22 Zircon", "Kalibr"],
+        ),
+        # Harpoon is not in the weapons table: a missile with no named weapon, not a Tomahawk
+        (
+            "The navy fired Harpoon missiles and Tomahawk cruise missiles during the exercise.",
+            [None, "Tomahawk"],
+        ),
+        ("North Korea fired ballistic missiles and cruise missiles on Monday.", [None, None]),
+    ],
+)
+def test_coordinated_projectiles_without_counts_are_one_launch_each(
+    launches, text: str, weapons: list[str | None]
+) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-03-11")
+    assert sorted((r[2] for r in rows), key=str) == sorted(weapons, key=str)
+    assert all(r[6] is None for r in rows)  # no number was given
