@@ -610,7 +610,8 @@ def _report_date(view: SentenceView, phrase: DatePhrase) -> bool:
         i -= 1
     if i < view.sent.start:
         return False
-    return bool(lemmas(view.doc[i]) & cues(view.lexicon).reporting)
+    before = view.doc[i]  # a verb: "the United States on Sunday" is no "stated on Sunday"
+    return before.pos_ in ("VERB", "AUX") and bool(lemmas(before) & cues(view.lexicon).reporting)
 
 
 def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: bool) -> str | None:
