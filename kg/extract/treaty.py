@@ -26,7 +26,6 @@ from kg.models import EventType, Factuality
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PLACE_PREPS = frozenset({"in", "at", "near"})  # where a meeting or signing took place (grammar)
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
@@ -174,13 +173,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             and any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in view.sent)
         ):
             _kind, speakers = attribution(view, trig, c)
-            # not where they met or signed: "Meeting in Beijing, Iran and Saudi Arabia signed ..."
-            places = {
-                t.i for p in view.sent if p.dep_ == "prep" and p.lower_ in PLACE_PREPS for t in p.subtree
-            }
-            states = [
-                s for s in view.states_of([t for t in view.sent if t.i not in places]) if s not in speakers
-            ]
+            states = [s for s in view.states_of(view.sent) if s not in speakers]
         states += [s for s in _bound_under(view, trig) if s not in states]
         if any(
             ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in c.treaty_sign
