@@ -19,16 +19,17 @@ pytestmark = pytest.mark.model
 
 DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 
-# The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then.
+# The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
+# and raised as the rules generalised (2026-12-06: F1 0.842, attributes 0.831, 4 modality errors).
 FLOORS = {
-    "overall.f1": 0.81,
-    "Launch.f1": 0.82,
-    "Exercise.f1": 0.79,
-    "Treaty.f1": 0.80,
-    "attributes.accuracy": 0.81,
+    "overall.f1": 0.84,
+    "Launch.f1": 0.855,
+    "Exercise.f1": 0.805,
+    "Treaty.f1": 0.825,
+    "attributes.accuracy": 0.83,
     "states.f1": 0.975,
 }
-MAX_MODALITY_ERRORS = 5
+MAX_MODALITY_ERRORS = 4
 
 
 @pytest.fixture(scope="module")
