@@ -44,6 +44,7 @@ class Cues:
     numbers: Mapping[str, int]
     ordinals: frozenset[str]
     distinct: frozenset[str]
+    recap: frozenset[str]  # "earlier launches", "recent tests": those told already
     conduct: frozenset[str]
     intent: frozenset[str]  # "threatened further missile strikes": the subject would do them
     satellite_heads: frozenset[str]
@@ -121,6 +122,7 @@ def cues(lexicon: Lexicon) -> Cues:
         numbers=MappingProxyType({k: int(v) for k, v in lexicon.cue_terms("number_word").items()}),
         ordinals=words("ordinal_word"),
         distinct=words("distinct_word"),
+        recap=words("recap_word"),
         conduct=words("conduct_verb"),
         intent=words("intent_verb"),
         satellite_heads=words("satellite_launch_head"),

@@ -465,6 +465,19 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
     return None
 
 
+def _recap(trig: Token, date_phrase: str | None, c: Cues) -> bool:
+    """True for plural launches that look back at those told already: "after earlier launches
+    this month", "its recent tests"; not "two earlier launches, on April 23 and July 9" nor
+    "earlier test launches, in 2009 and 2012", which tell launches of their own."""
+    if not (trig.pos_ == "NOUN" and trig.tag_ == "NNS"):
+        return False
+    if not any(ch.lower_ in c.recap for ch in trig.children) or any(
+        ch.dep_ == "nummod" for ch in trig.children
+    ):
+        return False
+    return date_phrase is None or date_phrase.lower().startswith("this ")
+
+
 def _plural_after(tok: Token) -> bool:
     """True if the words right after a name end in a plural noun ("Tsirkon hypersonic missiles")."""
     doc = tok.doc
@@ -829,6 +842,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     speaker_states=speakers,
                     definite=definite,
                     distinct=distinct,
+                    # "after earlier launches this month": the launches told already, no new one
+                    generic=_recap(trig, date_phrase, c),
                 )
             )
             origin.append(trig.i)
@@ -1115,9 +1130,23 @@ def _dated_by_item(cand: Candidate, trigger: int, occasions: list[Occasion]) -> 
     """A trigger's candidate with the date of its occasion when the parse gave it none: "...,
     the following day, fired four more" (the date is an item of its own)."""
     occ = next((o for o in occasions if o.start <= trigger < o.end), None)
-    if occ is None or cand.date_phrase is not None or cand.days_after_previous is not None:
+    if occ is None:
         return cand
-    return replace(cand, date_phrase=occ.date_phrase, days_after_previous=occ.days_after)
+    # what the trigger's own item says wins over what a parse across the list's items gave it
+    # ("...; on Jan. 25, two cruise missiles were launched from an inland area; ...")
+    own = replace(
+        cand,
+        weapons=occ.weapons or cand.weapons,
+        weapon_class=occ.weapon_class or (occ.weapons[0].weapon_class if occ.weapons else cand.weapon_class),
+        site=occ.site or cand.site,
+        count=occ.count if occ.count is not None else cand.count,
+    )
+    others = {o.date_phrase for o in occasions if o is not occ}
+    if occ.date_phrase is not None and cand.date_phrase in others:  # the parse took another item's date
+        return replace(own, date_phrase=occ.date_phrase, days_after_previous=None)
+    if cand.date_phrase is not None or cand.days_after_previous is not None:
+        return own
+    return replace(own, date_phrase=occ.date_phrase, days_after_previous=occ.days_after)
 
 
 def _order(cand: Candidate, occasions: list[Occasion]) -> int:

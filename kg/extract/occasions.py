@@ -50,6 +50,7 @@ class Occasion:
     each: bool = False  # "two projectiles each from A and from B": the count is per occasion
     same_site: bool = False  # "from the same site"
     coordinated: bool = False  # its projectile is coordinated with one before ("Kalibr and Tsirkon missiles")
+    launch_word: bool = False  # it names another launch ("a second shot on Jan. 11") if not what was fired
 
 
 def _items(
@@ -103,6 +104,14 @@ def find_occasions(
                 tokens[0].i, tokens[0].i, weapons=pending.weapons, weapon_class=pending.weapon_class
             )
             has_own = False
+        if tokens[0].i > start and view.doc[tokens[0].i - 1].text == ";" and pending.end > pending.start:
+            # a semicolon closes an item: what was left after the last occasion's date ("on Jan.
+            # 17, two more, which ..., flew 380 km from Sunan airfield;") is still about it
+            undated = pending.date_phrase is None and pending.days_after is None
+            if undated and occasions:
+                occasions[-1] = _fill(occasions[-1], pending)
+                pending = Occasion(tokens[0].i, tokens[0].i)
+                has_own = False
         item = _read(view, tokens, in_date, launchable, numbers, units, place_of)
         bare_date = (
             (item.date_phrase is not None or item.days_after is not None)
@@ -115,6 +124,7 @@ def find_occasions(
             and occasions
             and pending.end <= pending.start
             and occasions[-1].end == tokens[0].i - 1
+            and view.doc[tokens[0].i - 1].text != ";"  # "...; on Jan. 25, two cruise missiles": a new item
             and _a_day_or_month(occasions[-1].date_phrase)
         ):
             # "crashed into the sea on May 31 and Aug. 24": the occasion before, on another day
@@ -153,7 +163,11 @@ def find_occasions(
         pending = _join(pending, item)
         has_own = has_own or own
         dated = pending.date_phrase is not None or pending.days_after is not None
-        told = pending.count is not None or bool(pending.weapons or pending.weapon_class or pending.site)
+        told = (
+            pending.count is not None
+            or bool(pending.weapons or pending.weapon_class or pending.site)
+            or (occasions != [] and item.launch_word)  # "...; a second "hypersonic" shot on Jan. 11"
+        )
         if dated and told:
             # an occasion has what it was and when: "two more on Sept. 28"; "..., the following
             # day, fired four more" (the date may come first)
@@ -196,6 +210,7 @@ def _read(
         elif days_after_previous(text) is not None and days_after is None:
             days_after = days_after_previous(text)
     count = None
+    prefixes = view.lexicon.cue_terms("measure_prefix")
     for k, tok in enumerate(tokens):
         if tok.i in in_date:
             continue
@@ -212,11 +227,13 @@ def _read(
         value = numbers.get(tok.lower_) if tok.lower_ not in ("a", "an") or article else None
         if value is None and tok.text.replace(",", "").isdigit():
             value = int(tok.text.replace(",", ""))
+        prev = tokens[k - 1].lower_ if k > 0 else ""
         if (
             value is not None
             and nxt not in units
             and nxt != "-"
             and not nxt.startswith(("km", "kilomet", "mile"))
+            and prev not in prefixes  # "at up to Mach 10"
         ):
             count = value
             break
@@ -252,6 +269,14 @@ def _read(
         site=site,
         each=any(t.lower_ == "each" for t in tokens),
         same_site=same_site,
+        launch_word=any(
+            t.lemma_.lower() in view.lexicon.cue_terms("launch_noun")
+            and any(
+                ch.lower_ in view.lexicon.cue_terms("ordinal_word") or ch.lower_ == "another"
+                for ch in t.children
+            )
+            for t in tokens
+        ),
         coordinated=any(
             t.dep_ == "conj"
             and t.head.i < tokens[0].i
@@ -282,6 +307,19 @@ def _join(pending: Occasion, item: Occasion) -> Occasion:
         site=pending.site or item.site,
         each=pending.each or item.each,
         same_site=pending.same_site or item.same_site,
+        launch_word=pending.launch_word or item.launch_word,
+    )
+
+
+def _fill(occ: Occasion, more: Occasion) -> Occasion:
+    """An occasion with what a later part of its item says and it did not."""
+    return replace(
+        occ,
+        end=more.end,
+        count=occ.count if occ.count is not None else more.count,
+        weapons=occ.weapons or more.weapons,
+        weapon_class=occ.weapon_class or more.weapon_class,
+        site=occ.site or more.site,
     )
 
 

@@ -226,10 +226,15 @@ class SentenceView:
         return out
 
     def weapon_refs(self, tokens: Iterable[Token]) -> list[WeaponRef]:
+        """The weapons named among tokens; not one the text compares another to ("a solid-fuel
+        design resembling the U.S. Army Tactical Missile System", "similar to Russia's Iskander")."""
         out: list[WeaponRef] = []
+        compare = self.lexicon.cue_terms("comparison_word")
         for tok in tokens:
             name = self.weapons.get(tok.i)
             if name is None or any(w.name == name for w in out):
+                continue
+            if any(a.lemma_.lower() in compare or a.lower_ in compare for a in list(tok.ancestors)[:3]):
                 continue
             entry = self.lexicon.weapons[name]
             out.append(WeaponRef(name, entry.weapon_class, operator=entry.operator))
