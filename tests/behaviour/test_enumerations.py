@@ -115,3 +115,51 @@ def test_a_bare_date_after_an_occasion_is_a_second_one(launches) -> None:  # typ
         "Two Chollima-1 rockets crashed into the sea on May 31 and Aug. 24, the North said.", "2025-11-23"
     )
     assert sorted(r[1] for r in rows) == ["2025-05-31", "2025-08-24"]
+
+
+def test_a_round_up_split_by_semicolons_keeps_each_items_attributes(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "The North fired two cruise missiles on Jan. 3. Two days later, two short-range ballistic missiles were "
+        "launched from a train in the north; on Jan. 9, two more, which experts linked to an older design, flew "
+        "300 km from Sunan airfield; on Jan. 12, two cruise missiles were fired from an inland area; and on "
+        "Jan. 15, two short-range ballistic missiles fired from near Hamhung flew about 200 km.",
+        "2025-01-20",
+    )
+    by_date = {r[1]: r for r in rows}
+    assert sorted(by_date) == ["2025-01-03", "2025-01-05", "2025-01-09", "2025-01-12", "2025-01-15"]
+    assert by_date["2025-01-12"][3] == "cruise missile"
+    assert by_date["2025-01-15"][3] == SRBM
+    assert by_date["2025-01-15"][4] == "near Hamhung"
+    assert by_date["2025-01-09"][4] and "Sunan" in by_date["2025-01-09"][4]
+    assert all(r[6] == 2 for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired two missiles, a solid-fuel design resembling the U.S. Army Tactical Missile System, on Monday.",
+        "Iran launched a new missile similar to Russia's Iskander on Monday.",
+        "On Monday the North tested a rocket modelled on the Scud.",
+    ],
+)
+def test_a_weapon_compared_to_was_not_fired(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-01-20")
+    assert len(rows) == 1
+    assert rows[0][2] is None
+
+
+def test_earlier_launches_this_month_are_those_told(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "North Korea fired a missile on Jan. 5 and another on Jan. 11. Seoul's warning was blunter than after "
+        "earlier launches this month.",
+        "2025-01-20",
+    )
+    assert sorted(r[1] for r in rows) == ["2025-01-05", "2025-01-11"]
+
+
+def test_mach_is_a_speed_not_a_count(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "On Jan. 5 the North fired a hypersonic missile; a second shot on Jan. 11 flew at up to Mach 10.",
+        "2025-01-20",
+    )
+    assert [(r[1], r[6]) for r in rows] == [("2025-01-05", 1), ("2025-01-11", None)]
