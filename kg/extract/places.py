@@ -189,7 +189,10 @@ def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str |
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         holders.append(trigger.head)
     for holder in holders:
-        for prep in _preps(holder, ("from", "at")):
+        # "at" places a launcher ("crews at the Kapustin Yar testing ground"); on another verb it
+        # is where something was aimed ("missiles aimed at the Al Udeid air base")
+        preps = ("from", "at") if holder is trigger or holder.pos_ != "VERB" else ("from",)
+        for prep in _preps(holder, preps):
             for obj in _objects(prep):
                 if (
                     holder is trigger

@@ -269,3 +269,21 @@ def test_the_count(launches, text: str, row: Row) -> None:  # type: ignore[no-un
 )
 def test_the_class_the_sentence_gives(launches, text: str, agent: str, weapon_class: str) -> None:  # type: ignore[no-untyped-def]
     assert [(r[0], r[1], r[2], r[3]) for r in launches(text, DATELINE)] == [(agent, MON, None, weapon_class)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five rounds of talks between the two envoys ended without an agreement on Monday.",
+        "A third round of negotiations is due in Geneva next week.",
+    ],
+)
+def test_rounds_of_talks_are_no_artillery(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text) == []
+
+
+def test_where_missiles_were_aimed_is_no_site(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "Iran fired a volley of ballistic missiles aimed at the Al Udeid air base in Qatar on Monday."
+    )
+    assert [(r[0], r[4]) for r in rows] == [("IRN", None)]
