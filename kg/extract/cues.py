@@ -69,6 +69,7 @@ class Cues:
     # treaties
     treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
     treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
+    treaty_party_nouns: frozenset[str]  # "Russia's ratification of the CTBT": whose is a party
     pair_reference: re.Pattern[str]
 
 
@@ -149,6 +150,7 @@ def cues(lexicon: Lexicon) -> Cues:
         name_intro=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('name_intro'))})\s+$", re.I),
         treaty_sign=words("treaty_sign_verb"),
         treaty_party=words("treaty_party_verb"),
+        treaty_party_nouns=words("treaty_party_noun"),
         pair_reference=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('pair_reference'))})\b", re.I),
     )
     return found

@@ -100,6 +100,13 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
                 for ch in clause.children:
                     if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "with", "between")):
                         toks += list(ch.subtree)
+    act = _party_act(noun, c)
+    if act is not None:
+        # "withdrawing Russia's ratification of the 1996 CTBT", "suspending its participation in
+        # New START": whose ratification or participation
+        for poss in (ch for ch in act.children if ch.dep_ == "poss"):
+            toks += view.collect(poss, skip_preps=TARGET_PREPS)
+            pronoun = pronoun or poss.lower_ in PRONOUNS
     for poss in (ch for ch in noun.children if ch.dep_ == "poss"):
         # "Seoul and Pyongyang's 2018 military agreement": the parser may leave out the first owner
         at = poss.left_edge.i
@@ -141,8 +148,12 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     out: list[Candidate] = []
     for trig, name in triggers:
         fact = factuality(view, trig, c)
-        if fact is None and trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge:
-            fact = Factuality.ASSERTED  # "suspend a 2018 accord": what is suspended exists
+        if fact is None and (
+            (trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge)
+            or _party_act(trig, c) is not None
+        ):
+            # "suspend a 2018 accord", "suspended its participation in New START": it exists
+            fact = Factuality.ASSERTED
         if fact is None:
             continue
         states, pronoun = _signatories(view, trig, c)
@@ -282,6 +293,15 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         )
     return out
+
+
+def _party_act(noun: Token, c: Cues) -> Token | None:
+    """The noun of a state's part in the treaty the noun names ("its participation in New
+    START", "Russia's ratification of the CTBT"), or None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "in", "from", "under"):
+        return None
+    act = noun.head.head
+    return act if act.lemma_.lower() in c.treaty_party_nouns else None
 
 
 def _bound_under(view: SentenceView, noun: Token) -> list[str]:

@@ -277,12 +277,10 @@ WITHDRAWN_GAPS = [
     pytest.param(
         "Russia suspended its participation in New START on Monday.",
         (("RUS", "USA"), None, "New START", "asserted"),
-        marks=_xfail("no treaty at all: 'suspended its participation in <treaty>' is not read"),
     ),
     pytest.param(
         "Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty on Monday.",
         (("RUS",), None, "Comprehensive Nuclear-Test-Ban Treaty", "asserted"),
-        marks=_xfail("no party (Russia is lost) and dated by the revocation (2025-03-10)"),
     ),
     pytest.param(
         "North Korea scrapped the 2018 military agreement with South Korea on Monday.",
