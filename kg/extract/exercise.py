@@ -493,7 +493,9 @@ def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse
             if ch.dep_ == "prep" and ch.lower_ in ("with", "alongside")
             for t in view.collect(ch, skip_preps=TARGET_PREPS - {"with", "alongside"})
         ]
-        subject = [t for s in view.subject(tok) for t in view.collect(s, skip_preps=TARGET_PREPS)]
+        # "the carriers trained on Sunday with Japan's destroyers": a participle's noun trained
+        doers = view.subject(tok) or ([tok.head] if tok.dep_ == "acl" and tok.head.i < tok.i else [])
+        subject = [t for s in doers for t in view.collect(s, skip_preps=TARGET_PREPS)]
         if not partners or not subject:
             continue  # "Russia trained pilots" is no exercise; "trained with" one is
         toks = sorted(set(subject + partners), key=lambda t: t.i)

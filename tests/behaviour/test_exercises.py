@@ -118,3 +118,16 @@ def test_an_exercise_called_by_its_military_name(exercises) -> None:  # type: ig
         "Pakistan test-fired a Fatah rocket on Monday as part of the ongoing Exercise INDUS.", "2025-05-06"
     )
     assert [(r[0], r[2]) for r in rows] == [(("PAK",), "INDUS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. B-1B bombers trained on Sunday with Japanese F-15 fighters, officials said.",
+        "Two U.S. B-1B bombers flew to the peninsula. The B-1Bs trained on Sunday with Japanese F-15 fighters, officials said.",
+        "American F-35A jets drilled on Sunday with Japanese F-15s over the sea, Tokyo said.",
+    ],
+)
+def test_platforms_training_together_under_a_report(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, "2025-03-11")
+    assert [(r[0], r[1]) for r in rows] == [(("JPN", "USA"), "2025-03-09")]
