@@ -49,6 +49,11 @@ def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, s
     return out
 
 
+# A military designation ("F-15s", "Su-30SM", "B-52"): a platform the table may not know, never
+# an exercise's name
+DESIGNATION = re.compile(r"[A-Z]{1,3}-\d+[A-Za-z]{0,3}")
+
+
 def _proper_name(view: SentenceView, noun: Token) -> str | None:
     """A proper name given to the exercise: compound, apposition, "code-named X", or the
     military's own "Exercise X" ("the ongoing Exercise INDUS")."""
@@ -83,6 +88,17 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
         ]
         toks = [t for t in toks if t.pos_ in ("PROPN", "NUM", "PUNCT", "X") and t.i not in view.states]
         toks = sorted(toks, key=lambda t: t.i)
+        # one run of words around the candidate: a name has no gaps ("Joint Sword-2024A")
+        run = [t for t in toks if t.i == cand.i]
+        for t in reversed([t for t in toks if t.i < cand.i]):
+            if t.i != run[0].i - 1:
+                break
+            run.insert(0, t)
+        for t in (t for t in toks if t.i > cand.i):
+            if t.i != run[-1].i + 1:
+                break
+            run.append(t)
+        toks = run if run else toks
         while toks and toks[0].pos_ == "PUNCT":
             toks.pop(0)
         while toks and toks[-1].pos_ == "PUNCT":
@@ -97,6 +113,8 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
         if view.doc[toks[0].i : toks[-1].i + 1].text in view.lexicon.cue_terms("organization"):
             continue  # "the largest Nato exercise": the alliance, not the exercise's name
         text = view.doc[toks[0].i : toks[-1].i + 1].text
+        if DESIGNATION.fullmatch(text):
+            continue  # "alongside Japanese F-15s, the first nighttime drill": an aircraft, not a name
         if len(text) > 2 and not text.isdigit():
             return text
     return None
@@ -142,10 +160,12 @@ def _scene_participants(view: SentenceView, noun: Token, verb: Token | None) -> 
 def _a_kind_of_exercise(trig: Token) -> bool:
     """An exercise as a kind, not an occasion: "a Russian strategic exercise of this kind", "such
     drills", "deploy to each other's territory for joint exercises" (a purpose)."""
-    if any(ch.lower_ == "such" for ch in trig.children):
+    # "the first nighttime drill of its kind", "the first such drill this year": one occasion,
+    # the first of a kind
+    first = any(ch.lower_ in ("first", "last", "largest", "biggest") for ch in trig.children)
+    if any(ch.lower_ == "such" for ch in trig.children) and not first:
         return True
-    # "the first nighttime drill of its kind" is one occasion, the first of a kind
-    kind = not any(ch.lower_ in ("first", "last", "largest", "biggest") for ch in trig.children) and any(
+    kind = not first and any(
         ch.dep_ == "prep"
         and ch.lower_ == "of"
         and any(g.lemma_.lower() in ("kind", "sort", "type") for g in ch.subtree)
@@ -422,9 +442,14 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children
         )
         # "another", "a similar" exercise, or any "a/an ... exercise": a new one, not the one told before
-        distinct = any(
-            ch.lower_ in ("another", "similar", "separate", "new", "first", "a", "an") for ch in trig.children
-        ) and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
+        distinct = (
+            any(
+                ch.lower_ in ("another", "similar", "separate", "new", "first", "a", "an")
+                for ch in trig.children
+            )
+            and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
+            and not any(ch.lower_ == "such" for ch in trig.children)  # "..., the first such drill": this one
+        )
         ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
             verb is not None
             and verb.lemma_ in ("wrap", "wind")
@@ -469,8 +494,11 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         # "Aurora 17, its largest military exercise": a sentence that names an exercise and
         # refers to "its exercise" tells one exercise
         out = [cand for cand in out if cand.name or not cand.definite or cand.distinct]
-    if not out:
-        out += _trained_together(view, lexicon, discourse, c)
+    if not out or all(not cand.actors for cand in out):
+        # "... flew alongside South Korean F-15Ks, the first such drill this year": the verb
+        # tells who drilled where the noun does not
+        trained = _trained_together(view, lexicon, discourse, c)
+        out = trained or out
     if not out:
         joined = _participation(view, discourse)
         if joined is not None:
@@ -482,10 +510,11 @@ def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse
     """An exercise told by its verb: "two B-1Bs trained with Japanese F-15s", "the carriers
     drilled with Japan's destroyers on Sunday". The subject and the partners of "with" or
     "alongside" take part (states, or the operators of the platforms they name)."""
-    verbs = lexicon.cue_terms("exercise_verb")
+    verbs = set(lexicon.cue_terms("exercise_verb"))
+    platform_verbs = set(lexicon.cue_terms("exercise_verb_platform"))
     out: list[Candidate] = []
     for tok in view.sent:
-        if tok.pos_ != "VERB" or not lemmas(tok) & set(verbs):
+        if tok.pos_ != "VERB" or not lemmas(tok) & (verbs | platform_verbs):
             continue
         partners = [
             t
@@ -505,6 +534,8 @@ def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse
         states += [w.operator for w in weapons if w.operator and w.operator not in states]
         if len(states) < 2:
             continue
+        if not lemmas(tok) & verbs and not weapons:
+            continue  # "flew alongside Japanese F-15s" is a drill; "Kim flew with Putin" is not
         fact = factuality(view, tok, c)
         if fact is None:
             continue

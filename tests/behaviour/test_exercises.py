@@ -131,3 +131,27 @@ def test_an_exercise_called_by_its_military_name(exercises) -> None:  # type: ig
 def test_platforms_training_together_under_a_report(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
     rows = exercises(text, "2025-03-11")
     assert [(r[0], r[1]) for r in rows] == [(("JPN", "USA"), "2025-03-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "On Oct. 10 two U.S. B-1B bombers flew over the peninsula at night alongside Japanese F-15s and South Korean F-15Ks.",
+            ("JPN", "KOR", "USA"),
+        ),
+        (
+            "On Oct. 10 two U.S. B-1B bombers flew over the sea alongside South Korean F-15Ks, the first such drill this year.",
+            ("KOR", "USA"),
+        ),
+    ],
+)
+def test_warplanes_flying_alongside_partners_are_a_drill(
+    exercises, text: str, parties: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, "2025-11-12")
+    assert [(r[0], r[1], r[2]) for r in rows] == [(parties, "2025-10-10", None)]
+
+
+def test_leaders_flying_together_are_no_drill(exercises) -> None:  # type: ignore[no-untyped-def]
+    assert exercises("Kim flew with Putin to the Vostochny cosmodrome on Monday.", "2025-11-12") == []
