@@ -30,6 +30,7 @@ class Cues:
     failure: frozenset[str]
     success: frozenset[str]  # reported success: "successfully", "into orbit"
     flight: frozenset[str]  # a completed flight: "flew 800 km", "came down in the sea"
+    flight_targets: frozenset[str]  # "toward the Kura range", "to a target on Kamchatka"
     own_media: tuple[str, ...]
     claim_verbs: frozenset[str]
     reporting: frozenset[str]
@@ -110,6 +111,7 @@ def cues(lexicon: Lexicon) -> Cues:
         failure=words("failure_cue"),
         success=words("success_cue"),
         flight=words("flight_cue"),
+        flight_targets=words("flight_target_noun"),
         own_media=tuple(sorted(lexicon.cue_terms("own_media"), key=len, reverse=True)),
         claim_verbs=words("claim_verb"),
         reporting=words("reporting_verb"),

@@ -222,6 +222,13 @@ def outcome_cues(
         lemma = tok.lemma_.lower()
         if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-":
             continue  # part of a compound modifier: "land-attack cruise missiles", "fall-back plan"
+        if (
+            lemma in c.flight_targets
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("to", "toward", "towards")
+        ):
+            found.add(FLIGHT)  # "launched from Plesetsk toward the Kura range", "to a target on Kamchatka"
+            continue
         if lemma in c.failure or tok.lower_ in c.failure:
             if not any(ch.dep_ == "neg" for ch in tok.head.children) and tok.head.lemma_ != "avoid":
                 found.add(Outcome.FAILURE.value)

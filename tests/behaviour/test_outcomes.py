@@ -81,3 +81,26 @@ def test_an_outcome_of_the_last_missile_stays_with_it(launches) -> None:  # type
         "2024-06-26",
     )
     assert [(r[1], r[OUTCOME]) for r in rows] == [("2024-06-24", "unknown"), ("2024-06-26", "failure")]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "A Yars missile was launched from Plesetsk toward the Kura range on Kamchatka on Monday.",
+            "success",
+        ),
+        (
+            "The submarine fired a Bulava missile from the White Sea to a target on Kamchatka on Monday.",
+            "success",
+        ),
+        ("North Korea fired a missile toward the East Sea on Monday.", "unknown"),
+        (
+            "North Korea fired a missile toward the East Sea on Monday, but it is presumed to have failed.",
+            "failure",
+        ),
+    ],
+)
+def test_a_flight_to_its_target_range_is_a_success(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text)
+    assert [r[OUTCOME] for r in rows] == [outcome]
