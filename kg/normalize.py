@@ -129,6 +129,9 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         cw = {w.name for w in cand.weapons}
         if gw and cw and not gw & cw:
             return False
+        platforms = {c.platform for c, _ in group.members if c.platform}
+        if cand.platform and platforms and cand.platform not in platforms:
+            return False  # "warships fired Kalibrs ... Tu-95MS bombers also fired cruise missiles"
         gclasses = [c.weapon_class for c, _ in group.members if c.weapon_class]
         if cand.weapon_class and gclasses:
             # against the most specific class told: an SRBM launch told as "missiles" is no IRBM

@@ -470,6 +470,23 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
     return None
 
 
+def _platform(view: SentenceView, trig: Token) -> str | None:
+    """The platform the subject of a launch verb names ("Tu-95MS strategic bombers fired cruise
+    missiles", "the submarine Karelia fired a Sineva"): a named platform, else its class word;
+    None for a state or crews. Two launches of one drill by different platforms are two events."""
+    if trig.pos_ != "VERB":
+        return None
+    launched = cues(view.lexicon).launched
+    toks = [t for s in view.subject(trig) for t in view.collect(s)]
+    for w in view.weapon_refs(toks):
+        if w.weapon_class not in launched:
+            return w.name
+    for _i, label in view.class_words(toks):
+        if label not in launched:
+            return label
+    return None
+
+
 def _recap(trig: Token, date_phrase: str | None, c: Cues) -> bool:
     """True for plural launches that look back at those told already: "after earlier launches
     this month", "its recent tests"; not "two earlier launches, on April 23 and July 9" nor
@@ -805,6 +822,17 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             and any(ch.lower_ in ("a", "an") for ch in np.children)
             for np in projectile_np
         )
+        # "a Yars was launched from Plesetsk, ..., and crews at Kapustin Yar fired an Iskander":
+        # coordinated clauses, each with its own subject and projectile, are launches of their own
+        distinct = distinct or (
+            trig.pos_ == "VERB"
+            and trig.dep_ == "conj"
+            and trig.head.pos_ == "VERB"
+            and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in trig.children)
+            and _has_projectile(
+                view, [t for ch in trig.children if ch.dep_ in ("dobj", "nsubjpass") for t in ch.subtree], {}
+            )
+        )
         # "failed launches ... before it successfully test-fired one": another occasion
         distinct = distinct or any(
             ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children
@@ -849,6 +877,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     distinct=distinct,
                     # "after earlier launches this month": the launches told already, no new one
                     generic=_recap(trig, date_phrase, c),
+                    platform=_platform(view, trig),
                 )
             )
             origin.append(trig.i)
@@ -1059,7 +1088,12 @@ def _listed(
     Nothing changes when no occasion is elliptic."""
     c = cues(view.lexicon)
     occasions = find_occasions(
-        view, view.sent.start, launchable=c.launched, numbers=c.numbers, place_of=place_label
+        view,
+        view.sent.start,
+        launchable=c.launched,
+        numbers=c.numbers,
+        place_of=place_label,
+        verbs=frozenset(t.i for t in triggers if t.pos_ == "VERB"),
     )
     trigger_at = {t.i for t in triggers}
     elliptic = [o for o in occasions if not any(o.start <= i < o.end for i in trigger_at)]

@@ -84,9 +84,12 @@ def find_occasions(
     launchable: frozenset[str],
     numbers: Mapping[str, int],
     place_of: PlaceOf,
+    verbs: frozenset[int] = frozenset(),
 ) -> list[Occasion]:
     """The occasions listed from token `start` to the end of the sentence, in order; [] when
-    the sentence lists fewer than two."""
+    the sentence lists fewer than two. `verbs`: the doc indices of the sentence's launch verbs;
+    an item with a launch verb of its own after one that had another starts a new occasion
+    ("the air force launched Kinzhal missiles, while warships fired Kalibr cruise missiles")."""
     lexicon = view.lexicon
     separators = frozenset(lexicon.cue_terms("list_separator"))
     relatives = frozenset(lexicon.cue_terms("relative_word"))
@@ -97,6 +100,11 @@ def find_occasions(
     pending = Occasion(start, start)
     has_own = False  # pending has a count and projectile of its own
     for tokens in _items(view, start, separators, relatives):
+        pending_verb = any(pending.start <= v < pending.end for v in verbs)
+        if any(t.i in verbs for t in tokens) and pending_verb and (pending.weapons or pending.weapon_class):
+            occasions.append(pending)  # "..., while warships fired Kalibr cruise missiles"
+            pending = Occasion(tokens[0].i, tokens[0].i)
+            has_own = False
         if tokens[0].i > start and view.doc[tokens[0].i - 1].text == ":":
             # "Tuesday's launch was Pyongyang's fifth: a single missile on Sept. 25, ...": what
             # comes before a colon sums the list up; only a weapon it names carries over

@@ -396,3 +396,25 @@ def test_coordinated_projectiles_without_counts_are_one_launch_each(
     rows = launches(text, "2025-03-11")
     assert sorted((r[2] for r in rows), key=str) == sorted(weapons, key=str)
     assert all(r[6] is None for r in rows)  # no number was given
+
+
+def test_each_platform_of_a_drill_fires_its_own_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "During the exercise, the air force launched Kinzhal hypersonic missiles, while warships fired Kalibr "
+        "cruise missiles at sea targets. Tu-95MS strategic bombers also fired cruise missiles.",
+        "2025-03-11",
+    )
+    assert sorted((r[2] or "", r[3]) for r in rows) == [
+        ("", "cruise missile"),
+        ("Kalibr", "cruise missile"),
+        ("Kh-47M2 Kinzhal", "hypersonic missile"),
+    ]
+
+
+def test_coordinated_clauses_with_their_own_launchers_are_apart(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "During the drills, a Yars missile was launched from Plesetsk, bombers launched cruise missiles, and "
+        "crews at the Kapustin Yar range fired an Iskander cruise missile.",
+        "2025-03-11",
+    )
+    assert len(rows) == 3
