@@ -315,7 +315,8 @@ class SentenceView:
             if len(subs) > 1:
                 # two subjects of one verb is a misparse ("weeks of activity by the North since
                 # South Korea and the United States opened ..."): the one nearest the verb
-                subs = [max(subs, key=lambda c: (c.i < v.i, c.i if c.i < v.i else -c.i))]
+                at = v.i
+                subs = [max(subs, key=lambda c: (c.i < at, c.i if c.i < at else -c.i))]
             if subs:
                 return subs
             if (
