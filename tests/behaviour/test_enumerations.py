@@ -4,10 +4,9 @@ weapon and site; what an item leaves out it takes from the one before."""
 from __future__ import annotations
 
 import pytest
+from behaviour_terms import SRBM
 
 pytestmark = pytest.mark.model
-
-SRBM = "short-range ballistic missile"
 
 
 def test_counts_and_dates_per_item(launches) -> None:  # type: ignore[no-untyped-def]

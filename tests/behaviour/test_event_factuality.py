@@ -12,21 +12,9 @@ Launch rows are (agent, date, weapon, class, site, outcome, count, factuality); 
 from __future__ import annotations
 
 import pytest
+from behaviour_terms import BM, CM, DATELINE, ICBM, MON, MRBM, SLV, SRBM, known_failure
 
 pytestmark = pytest.mark.model
-
-DATELINE = "2025-03-11"
-MON = "2025-03-10"
-BM = "ballistic missile"
-SRBM = "short-range ballistic missile"
-MRBM = "medium-range ballistic missile"
-ICBM = "intercontinental ballistic missile"
-CM = "cruise missile"
-SLV = "satellite launch vehicle"
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 # ---------------------------------------------------------------------------- negation
@@ -70,7 +58,7 @@ NEGATED_GAPS = [
     pytest.param(
         "India denied reports that it had test-fired an Agni-V missile on Monday.",
         ("IND", MON, "Agni-V", BM, None, "unknown", 1, "negated"),
-        marks=_xfail("a launch in 'denied reports that ...' comes out asserted"),
+        marks=known_failure("a launch in 'denied reports that ...' comes out asserted"),
     ),
     pytest.param(
         "Russia denied on Monday that it had launched a Kinzhal at Kyiv.",
@@ -98,7 +86,7 @@ def test_a_launch_said_not_to_have_happened_is_negated(launches, text: str, row:
         pytest.param(
             "China denied holding drills near Taiwan on Monday.",
             (("CHN",), MON, None, "negated"),
-            marks=_xfail("no exercise at all: 'denied holding drills' is not read"),
+            marks=known_failure("no exercise at all: 'denied holding drills' is not read"),
         ),
     ],
 )
@@ -166,12 +154,12 @@ HEDGED_GAPS = [
     pytest.param(
         "North Korea fired what appeared to be a ballistic missile on Monday.",
         ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
-        marks=_xfail("no launch at all: 'fired what appeared to be a ...' is not read"),
+        marks=known_failure("no launch at all: 'fired what appeared to be a ...' is not read"),
     ),
     pytest.param(
         "North Korea fired a missile on Monday that apparently exploded shortly after liftoff.",
         ("PRK", MON, None, "missile", None, "failure", 1, "asserted"),
-        marks=_xfail("date is None: 'shortly after liftoff' cancels 'on Monday'"),
+        marks=known_failure("date is None: 'shortly after liftoff' cancels 'on Monday'"),
     ),
 ]
 
@@ -213,7 +201,7 @@ CLAIMED_GAPS = [
         "Pyongyang's official news agency said on Tuesday that Kim Jong Un had watched the "
         "test-firing of a new cruise missile on Monday.",
         ("PRK", MON, None, CM, None, "unknown", 1, "claimed"),
-        marks=_xfail(
+        marks=known_failure(
             "date is None: 'on Monday' on the verb 'watched' does not date the test-firing it watched"
         ),
     ),

@@ -12,27 +12,14 @@ Tuesday: "on Monday" is 2025-03-10.
 from __future__ import annotations
 
 import pytest
+from behaviour_terms import BM, CM, DATELINE, ICBM, IRBM, MON, MRBM, SLBM, SLV, SRBM, known_failure
 
 from kg.evaluate import Comparer
 
 pytestmark = pytest.mark.model
 
-DATELINE = "2025-03-11"
-MON = "2025-03-10"
-BM = "ballistic missile"
-SRBM = "short-range ballistic missile"
-MRBM = "medium-range ballistic missile"
-IRBM = "intermediate-range ballistic missile"
-ICBM = "intercontinental ballistic missile"
-SLBM = "submarine-launched ballistic missile"
-CM = "cruise missile"
-SLV = "satellite launch vehicle"
 
 Row = tuple[object, ...]
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 def _scored(row: Row) -> Row:
@@ -103,7 +90,7 @@ SITES_GAPS = [
     pytest.param(
         "A missile was fired from North Korea's Sunan airfield on Monday.",
         ("PRK", MON, None, "missile", "Sunan airfield", "unknown", 1, "asserted"),
-        marks=_xfail(
+        marks=known_failure(
             "site is \"North Korea's Sunan\": the possessive state is kept, the head 'airfield' dropped"
         ),
     ),
@@ -230,12 +217,12 @@ COUNTS_GAPS = [
     pytest.param(
         "Iran fired a Fateh-110 from Kermanshah province on Monday.",
         ("IRN", MON, "Fateh-110", SRBM, "Kermanshah province", "unknown", 1, "asserted"),
-        marks=_xfail("count is None for 'a Fateh-110' (with 'a Fateh-110 missile' it is 1)"),
+        marks=known_failure("count is None for 'a Fateh-110' (with 'a Fateh-110 missile' it is 1)"),
     ),
     pytest.param(
         "The Indian army said Pakistan fired artillery on Monday.",
         ("PAK", MON, None, "artillery", None, "unknown", None, "asserted"),
-        marks=_xfail("count is 1 for the mass noun 'artillery' (no number given)"),
+        marks=known_failure("count is 1 for the mass noun 'artillery' (no number given)"),
     ),
 ]
 

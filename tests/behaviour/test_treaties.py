@@ -12,18 +12,13 @@ launch, no exercise) comes out. The dateline is a Tuesday: "on Monday" is 2025-0
 from __future__ import annotations
 
 import pytest
+from behaviour_terms import DATELINE, MON, known_failure
 
 pytestmark = pytest.mark.model
 
-DATELINE = "2025-03-11"
-MON = "2025-03-10"
 INF = "Intermediate-Range Nuclear Forces Treaty"
 
 Row = tuple[object, ...]
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 @pytest.fixture
@@ -164,12 +159,14 @@ NAMED_GAPS = [
     pytest.param(
         "Russia said on Monday it would stay within the limits of New START.",
         (("RUS", "USA"), None, "New START", "asserted"),
-        marks=_xfail("a pledge about an existing treaty makes it expected, dated next Monday (2025-03-17)"),
+        marks=known_failure(
+            "a pledge about an existing treaty makes it expected, dated next Monday (2025-03-17)"
+        ),
     ),
     pytest.param(
         "The AUKUS pact will give Australia nuclear-powered submarines.",
         (("AUS", "GBR", "USA"), None, "AUKUS", "asserted"),
-        marks=_xfail("an existing treaty comes out expected because of 'will give'"),
+        marks=known_failure("an existing treaty comes out expected because of 'will give'"),
     ),
 ]
 
@@ -208,12 +205,14 @@ BY_YEAR_GAPS = [
     pytest.param(
         "Under a 2005 pact, Pakistan and India inform each other before testing ballistic missiles.",
         (("IND", "PAK"), "2005", None, "asserted"),
-        marks=_xfail("no parties (the states are the subject of another verb), and a spurious PAK launch"),
+        marks=known_failure(
+            "no parties (the states are the subject of another verb), and a spurious PAK launch"
+        ),
     ),
     pytest.param(
         "A 2005 agreement between India and Pakistan requires advance notice of missile tests.",
         (("IND", "PAK"), "2005", None, "asserted"),
-        marks=_xfail(
+        marks=known_failure(
             "the treaty is right, but 'missile tests' it regulates come out as an IND launch dated 2005"
         ),
     ),
@@ -285,17 +284,17 @@ WITHDRAWN_GAPS = [
     pytest.param(
         "North Korea scrapped the 2018 military agreement with South Korea on Monday.",
         (("KOR", "PRK"), "2018", None, "asserted"),
-        marks=_xfail("comes out negated: scrapping a treaty does not unmake it"),
+        marks=known_failure("comes out negated: scrapping a treaty does not unmake it"),
     ),
     pytest.param(
         "North Korea said on Monday it was scrapping its 2018 military pact with South Korea.",
         (("KOR", "PRK"), "2018", None, "asserted"),
-        marks=_xfail("comes out negated, and 'its' (North Korea) is not a party"),
+        marks=known_failure("comes out negated, and 'its' (North Korea) is not a party"),
     ),
     pytest.param(
         "Iran threatened on Monday to leave the Nuclear Non-Proliferation Treaty.",
         (("IRN",), None, "Nuclear Non-Proliferation Treaty", "asserted"),
-        marks=_xfail("comes out expected: a threat to leave a treaty does not make the treaty a plan"),
+        marks=known_failure("comes out expected: a threat to leave a treaty does not make the treaty a plan"),
     ),
 ]
 
@@ -326,7 +325,7 @@ def test_a_withdrawal_is_not_an_event_the_treaty_is(only_treaties, text: str, ro
         pytest.param(
             "Talks between Iran and the United States ended on Monday without an agreement.",
             (("IRN", "USA"), MON, None, "negated"),
-            marks=_xfail(
+            marks=known_failure(
                 "comes out asserted with no parties: talks that ended without a deal are a negated treaty"
             ),
         ),
@@ -358,7 +357,7 @@ def test_a_planned_or_failed_treaty(only_treaties, text: str, row: Row) -> None:
         pytest.param(
             "Meeting in Beijing, Iran and Saudi Arabia signed an agreement to restore ties on Monday.",
             ("IRN", "SAU"),
-            marks=_xfail("the place of the meeting, Beijing, is taken as a party (CHN)"),
+            marks=known_failure("the place of the meeting, Beijing, is taken as a party (CHN)"),
         ),
     ],
 )

@@ -10,17 +10,9 @@ Tuesday, so "on Monday" is 2025-03-10.
 from __future__ import annotations
 
 import pytest
+from behaviour_terms import BM, CM, DATELINE, ICBM, MON, MRBM, SLV, SRBM
 
 pytestmark = pytest.mark.model
-
-DATELINE = "2025-03-11"
-MON = "2025-03-10"
-BM = "ballistic missile"
-SRBM = "short-range ballistic missile"
-MRBM = "medium-range ballistic missile"
-ICBM = "intercontinental ballistic missile"
-CM = "cruise missile"
-SLV = "satellite launch vehicle"
 
 
 ACTIVE = [
