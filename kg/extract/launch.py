@@ -531,6 +531,8 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     gap = _days_before_main_clause(view, trigger)
     if gap is not None:
         return None, -gap
+    if _in_the_course(view, trigger):
+        return None, 0
     scope_text = " ".join(t.text for t in scope)
     own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
     same_day = cues(view.lexicon).same_day
@@ -579,6 +581,24 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         if COORDINATED.match(between):
             return f"{best.text} and {phrases[at + 1].text}", None
     return best.text, None
+
+
+def _in_the_course(view: SentenceView, trigger: Token) -> bool:
+    """True for an undated launch told as part of the exercise just told ("In its course, crews
+    launched a Yars", "During the drill, a submarine fired a Sineva"): the exercise's day."""
+    if view.dates_in(list(view.sent)):
+        return False
+    exercise = view.lexicon.cue_terms("exercise_noun")
+    for holder in (trigger, *trigger.ancestors):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("during", "in"):
+                continue
+            for obj in prep.children:
+                lemma = obj.lemma_.lower()
+                told = any(ch.lower_ in ("its", "the", "this", "that") for ch in obj.children)
+                if obj.dep_ == "pobj" and told and (lemma in exercise or lemma == "course"):
+                    return True
+    return False
 
 
 def _other_clause_of(tok: Token, verb: Token) -> bool:

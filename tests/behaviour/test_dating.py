@@ -128,3 +128,19 @@ def test_that_year_is_the_year_named_before(launches, text: str, dates: list[str
     got = [r[1] for r in launches(text, "2025-06-01")]
     assert all(d in got for d in dates)
     assert not any(d and d.startswith("2025") for d in got)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In its course, crews launched a Yars missile from Plesetsk.",
+        "During the exercise, a submarine fired a Sineva missile from the Barents Sea.",
+        "In the course of the drill, bombers fired cruise missiles at a range.",
+        "During the drills, the navy launched two Kalibr cruise missiles.",
+    ],
+)
+def test_a_launch_in_the_course_of_an_exercise_has_its_day(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        f"On October 25, Putin directed a training exercise of the strategic forces. {second}", "2025-10-27"
+    )
+    assert [r[1] for r in rows] == ["2025-10-25"]
