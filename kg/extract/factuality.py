@@ -89,6 +89,16 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         if cur is not trigger and cur.pos_ == "VERB" and not lemmas(cur) & c.negatable:
             opaque = True
         if anc.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            demanded = _modal(anc) or any(
+                a.lemma_.lower() in c.expect and a.pos_ == "VERB" for a in list(anc.ancestors)[:2]
+            )  # "demanded that Washington and Seoul halt Vigilant Storm": only asked for
+            if (
+                demanded
+                and anc.pos_ == "VERB"
+                and (lemma in c.negate or lemma in c.pledge)
+                and cur.dep_ in ("dobj", "nsubjpass")
+            ):
+                return Factuality.ASSERTED  # what they are asked to halt is going on
             if (
                 lemma in c.pledge
                 and anc.pos_ == "VERB"
@@ -100,6 +110,7 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
             if (
                 (lemma in c.negate or phrasal & c.negate)
                 and not opaque
+                and not demanded
                 and anc.pos_ == "VERB"
                 and cur.dep_ in ("dobj", "nsubjpass", "xcomp")
                 # "called off talks to protest Max Thunder": a purpose, what was called off is the talks

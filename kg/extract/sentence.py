@@ -149,6 +149,11 @@ class DatePhrase:
 SUBJECT_CONTROL_PREPS = frozenset({"by", "after", "before", "while", "since", "upon", "without"})
 
 
+def cues_state_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """Nouns that stand for a state as an actor ("the military", "the regime"; cues.tsv)."""
+    return frozenset(lexicon.cue_terms("state_noun"))
+
+
 class DocIndex:
     """The gazetteer spans and DATE entities of a Doc, bucketed by sentence once, so that
     each SentenceView reads only its own (scanning the whole Doc per sentence is quadratic)."""
@@ -319,6 +324,21 @@ class SentenceView:
                 subs = [max(subs, key=lambda c: (c.i < at, c.i if c.i < at else -c.i))]
             if subs:
                 return subs
+            if v.dep_ == "xcomp" and v.head.pos_ == "VERB":
+                # object control: "urged the allies to cancel the drills", "called on NATO to stop"
+                controllers = [c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i] or [
+                    g
+                    for c in v.head.children
+                    if c.dep_ == "prep" and c.lower_ == "on" and c.i < v.i and v.head.lemma_ == "call"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                # "Kim ordered the military to launch": the subject's own forces act for it
+                own = cues_state_nouns(self.lexicon)
+                if controllers and not any(
+                    c.lemma_.lower() in own or any(d.dep_ == "poss" for d in c.children) for c in controllers
+                ):
+                    return controllers
             if (
                 v.dep_ == "pcomp"
                 and v.head.dep_ == "prep"

@@ -370,3 +370,16 @@ def test_cancelling_something_else_in_protest_leaves_the_exercise_asserted(exerc
     rows = exercises(text, "2025-06-19")
     assert rows
     assert all(r[3] == "asserted" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang demanded that Washington and Seoul halt Vigilant Storm, a combined air exercise that began on Monday.",
+        "China urged the allies to cancel the Talisman Sabre exercise, which opened on Monday.",
+        "Seoul called on Pyongyang to halt the artillery drills that began on Monday.",
+    ],
+)
+def test_an_exercise_others_demand_be_halted_goes_on(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, DATELINE)
+    assert [(r[1], r[3]) for r in rows] == [(MON, "asserted")]
