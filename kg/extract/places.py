@@ -33,6 +33,7 @@ class PlaceWords:
     ship_prefixes: frozenset[str]  # "HMS", "USS": a ship's name, a platform, not a place
     facility: tuple[tuple[str, ...], ...]  # trailing words trimmed off a name, longest first
     directions: frozenset[str]  # "east", "western": no name of a place
+    seas: frozenset[str]  # "sea", "ocean": the head of a water body's name
 
 
 _CACHE: dict[str, PlaceWords] = {}
@@ -55,6 +56,7 @@ def place_words(lexicon: Lexicon) -> PlaceWords:
             ship_prefixes=frozenset(lexicon.cue_terms("ship_prefix")),
             facility=tuple(facility),
             directions=frozenset(lexicon.cue_terms("direction_word")),
+            seas=frozenset(lexicon.cue_terms("sea_word")),
         )
     return found
 
@@ -137,11 +139,14 @@ def _preps(head: Token, words: tuple[str, ...]) -> list[Token]:
 
 
 def _objects(prep: Token) -> list[Token]:
-    return [
+    out = [
         ch
         for ch in prep.children
-        if ch.dep_ in ("pobj", "pcomp") or (ch.dep_ in ("prep", "advmod") and ch.lower_ in ("near", "around"))
+        if ch.dep_ in ("pobj", "pcomp")
+        or (ch.dep_ in ("prep", "advmod") and ch.lower_ in ("near", "around", "under"))
     ]
+    # "from under the White Sea": the place under which
+    return [g for ch in out for g in (_objects(ch) if ch.lower_ == "under" else [ch])]
 
 
 def _name(head: Token, view: SentenceView) -> str:
@@ -204,6 +209,14 @@ def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str |
                 label = place_label(obj, view)
                 if label:
                     return label
+    # "fired a Sineva while submerged in the Barents Sea", "launched a Sineva in the Barents
+    # Sea": a sea a submarine fired from
+    words = place_words(view.lexicon)
+    for holder in (trigger, *(ch for ch in trigger.children if ch.dep_ in ("advcl", "dobj"))):
+        for prep in _preps(holder, ("in", "under")):
+            for obj in _objects(prep):
+                if obj.pos_ == "PROPN" and obj.lower_ in words.seas and obj.i > obj.left_edge.i:
+                    return _name(obj, view)
     # "test-fired an Agni-P missile off the coast of Odisha": off a named place, said so
     for holder in (trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass"))):
         for prep in _preps(holder, ("off",)):

@@ -274,3 +274,23 @@ def test_where_missiles_were_aimed_is_no_site(launches) -> None:  # type: ignore
         "Iran fired a volley of ballistic missiles aimed at the Al Udeid air base in Qatar on Monday."
     )
     assert [(r[0], r[4]) for r in rows] == [("IRN", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The submarine Tula launched a Sineva missile in the Barents Sea on Monday.", "Barents Sea"),
+        (
+            "The submarine Karelia fired a Sineva missile while submerged in the Barents Sea on Monday.",
+            "Barents Sea",
+        ),
+        (
+            "The submarine fired a Bulava missile from under the White Sea to a target on Kamchatka on Monday.",
+            "White Sea",
+        ),
+        ("North Korea fired a missile on Monday that landed in the Sea of Japan.", None),
+    ],
+)
+def test_the_sea_a_submarine_fired_from(launches, text: str, site: str | None) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, DATELINE)
+    assert [r[4] for r in rows] == [site]
