@@ -109,6 +109,9 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     if cand.date_role in ("report", "end"):
         date = None  # the day it was reported, or the day drills ended, does not contradict their start
     gdate = group.strong_date()
+    reported = [d for c, d in group.members if d is not None and c.date_role == "report"]
+    if gdate is None and reported and date is not None and _long_before(date, reported[0]):
+        return False  # "said on Wednesday the North had fired two Musudans" is not April's launch
     if (
         cand.type is EventType.EXERCISE
         and (cand.definite or cand.name)
@@ -218,6 +221,19 @@ def _resolve_raw(
     if cand.ongoing and anchor is not None:
         return [PartialDate(anchor.year, anchor.month)]
     return [None]
+
+
+def _long_before(date: PartialDate, report: PartialDate) -> bool:
+    """True if an event dated `date` lies a month or more before a report dated `report`: news
+    reports launches within days, so that report is about another launch."""
+    if date.month is None or report.month is None:
+        return date.year < report.year
+    return (report.year - date.year) * 12 + (report.month - date.month) >= 2 or (
+        date.day is not None
+        and report.day is not None
+        and (dt.date(report.year, report.month, report.day) - dt.date(date.year, date.month, date.day)).days
+        > 31
+    )
 
 
 def _before(date: PartialDate, anchor: dt.date) -> bool:

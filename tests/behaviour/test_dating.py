@@ -144,3 +144,12 @@ def test_a_launch_in_the_course_of_an_exercise_has_its_day(launches, second: str
         f"On October 25, Putin directed a training exercise of the strategic forces. {second}", "2025-10-27"
     )
     assert [r[1] for r in rows] == ["2025-10-25"]
+
+
+def test_a_launch_months_before_a_report_is_another_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "South Korea's military said on Wednesday the North had fired two Musudan missiles from the Wonsan area. "
+        "In April it also test-fired a ballistic missile from a submarine.",
+        "2025-06-26",
+    )
+    assert sorted((r[1], r[6]) for r in rows) == [("2025-04", 1), ("2025-06-25", 2)]
