@@ -56,6 +56,8 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         )
     ):
         return Factuality.NEGATED
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "without" and trigger.pos_ != "VERB":
+        return Factuality.NEGATED  # "the summit ended without a deal"
     if _modal(trigger):
         return Factuality.EXPECTED
     governor = view.nearest_verb(trigger)

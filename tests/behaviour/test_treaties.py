@@ -391,3 +391,28 @@ GENERIC_GAPS = [
 @pytest.mark.parametrize("text", GENERIC + GENERIC_GAPS)
 def test_a_generic_deal_with_no_parties_is_no_event(only_treaties, text: str) -> None:  # type: ignore[no-untyped-def]
     assert only_treaties(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "New START has been the last treaty capping their arsenals since the 1987 Intermediate-Range Nuclear Forces Treaty collapsed in 2019.",
+            "1987",
+        ),
+        ("The United States and Russia signed New START in 2010; it expires in February 2026.", "2010"),
+    ],
+)
+def test_a_treaty_keeps_its_own_year_not_that_of_its_end(treaties, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    assert date in [r[1] for r in treaties(text, DATELINE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomacy has stalled since a February summit between the two leaders in Hanoi ended without a deal.",
+        "Talks between Iran and the United States ended on Monday without an agreement.",
+    ],
+)
+def test_a_meeting_without_a_deal_has_no_deal(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(r[3] == "negated" for r in treaties(text, DATELINE))
