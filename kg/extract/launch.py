@@ -49,11 +49,6 @@ def _launchable_classes(view: SentenceView, tokens: list[Token]) -> list[tuple[i
         root = view.doc[view.span_root[i]]
         if root.lemma_.lower() == "satellite" and not lemmas(root.head) & c.satellite_heads:
             continue  # "capable of destroying satellites" is no satellite launch
-        if root.lemma_.lower() == "round" and any(
-            p.dep_ == "prep" and p.lower_ == "of" and not any(o.i in view.classes for o in p.children)
-            for p in root.children
-        ):
-            continue  # "five rounds of talks" is no artillery; "300 rounds of artillery" is
         if (
             root.dep_ in ("compound", "amod")
             and root.head.i not in view.classes

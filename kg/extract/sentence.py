@@ -252,8 +252,20 @@ class SentenceView:
         for tok in tokens:
             if tok.i in self.classes and self.span_root[tok.i] not in seen:
                 seen.add(self.span_root[tok.i])
+                if self._measure_of_something_else(self.doc[self.span_root[tok.i]]):
+                    continue
                 out.append((tok.i, self.classes[tok.i]))
         return out
+
+    def _measure_of_something_else(self, root: Token) -> bool:
+        """A class word that counts something else ("five rounds of talks"; "300 rounds of
+        artillery" is artillery; class_word_needs_projectile_of in cues.tsv)."""
+        if root.lemma_.lower() not in self.lexicon.cue_terms("class_word_needs_projectile_of"):
+            return False
+        return any(
+            p.dep_ == "prep" and p.lower_ == "of" and not any(o.i in self.classes for o in p.children)
+            for p in root.children
+        )
 
     def is_state(self, tok: Token) -> bool:
         return tok.i in self.states
