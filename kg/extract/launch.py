@@ -483,11 +483,17 @@ def _platform(view: SentenceView, trig: Token) -> str | None:
 
 
 def _recap(trig: Token, date_phrase: str | None, c: Cues) -> bool:
-    """True for plural launches that look back at those told already: "after earlier launches
-    this month", "its recent tests"; not "two earlier launches, on April 23 and July 9" nor
-    "earlier test launches, in 2009 and 2012", which tell launches of their own."""
+    """True for plural launches that tell no occasion of their own: those told already ("after
+    earlier launches this month", "its recent tests"; not "two earlier launches, on April 23
+    and July 9") and launches as a kind ("notifications on launches of ICBMs")."""
     if not (trig.pos_ == "NOUN" and trig.tag_ == "NNS"):
         return False
+    if (
+        trig.dep_ == "pobj"
+        and trig.head.lower_ in ("on", "about", "for", "over", "against")
+        and not any(ch.dep_ in ("det", "poss", "nummod", "amod") for ch in trig.children)
+    ):
+        return True  # "notifications on launches of ICBMs", "a ban on tests": launches as a kind
     if not any(ch.lower_ in c.recap for ch in trig.children) or any(
         ch.dep_ == "nummod" for ch in trig.children
     ):

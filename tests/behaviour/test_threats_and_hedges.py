@@ -70,3 +70,15 @@ def test_more_than_a_number_is_a_count_not_another_launch(launches, second: str)
     rows = launches(f"Iran fired ballistic missiles at two bases on Wednesday. {second}", "2024-06-27")
     assert len(rows) == 1
     assert rows[0][DATE] == "2024-06-26"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia would keep exchanging notifications with Washington on launches of intercontinental ballistic missiles under a 1988 agreement.",
+        "The two sides agreed on a ban on tests of anti-satellite missiles.",
+        "Analysts debated the value of sanctions against missile tests by North Korea.",
+    ],
+)
+def test_launches_as_a_kind_are_no_event(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text) == []
