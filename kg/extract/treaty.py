@@ -144,13 +144,23 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             triggers.append((tok, None))
     # "New START, the treaty signed in 2010": one treaty, told by its name
     named_at = {trig.i for trig, name in triggers if name}
-    triggers = [(trig, name) for trig, name in triggers if name or not inside_other(trig, named_at)]
+    apposed = {
+        trig.i: named for trig, _ in triggers if (named := _apposed_to(view, trig, named_at)) is not None
+    }
+    triggers = [
+        (trig, name)
+        for trig, name in triggers
+        if name or not (inside_other(trig, named_at) or trig.i in apposed)
+    ]
     out: list[Candidate] = []
     for trig, name in triggers:
         fact = factuality(view, trig, c)
         if fact is None and (
             (trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge)
             or _party_act(trig, c) is not None
+            or (
+                trig.dep_ == "pobj" and trig.head.lower_ == "under"
+            )  # "suspended inspections under New START"
         ):
             # "suspend a 2018 accord", "suspended its participation in New START": it exists
             fact = Factuality.ASSERTED
@@ -221,6 +231,10 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         ]
         if identifying:  # "withdrew from the 1987 INF Treaty in 2019": the treaty is of 1987
             date_phrase, same_day, suspended = identifying[-1].text, False, True
+        if date_phrase is None and name is not None:
+            # "New START, the treaty signed in 2010 that caps ...": the apposition's signing
+            appositions = [view.doc[i] for i, named in apposed.items() if named == trig.i]
+            date_phrase = _signing_date(view, appositions, c) or date_phrase
         if date_phrase is None and WEEK_BEFORE.search(view.doc[view.sent.start : trig.i].text):
             date_phrase = "last week"  # "about a week after it struck a pact": a week before the dateline
         if date_phrase is None and not (same_day or suspended) and verb is not None and trig.dep_ == "pobj":
@@ -293,6 +307,30 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         )
     return out
+
+
+def _apposed_to(view: SentenceView, noun: Token, named_at: set[int]) -> int | None:
+    """The named treaty a treaty noun stands in apposition to ("New START, the treaty signed in
+    2010"), by the parse or, when the parser lost it, by the words: a name, a comma, "the"."""
+    if noun.dep_ == "appos" and noun.head.i in named_at:
+        return noun.head.i
+    at = noun.left_edge.i
+    if at - 2 >= view.sent.start and view.doc[at].lower_ == "the" and view.doc[at - 1].text == ",":
+        before = view.doc[at - 2]
+        for i in named_at:
+            if i == before.i or view.doc[i].right_edge.i == before.i:
+                return i
+    return None
+
+
+def _signing_date(view: SentenceView, nouns: list[Token], c: Cues) -> str | None:
+    """The date a treaty noun's own signing clause gives ("the treaty signed in 2010")."""
+    for noun in nouns:
+        for acl in (ch for ch in noun.children if ch.dep_ == "acl" and ch.lemma_.lower() in c.treaty_sign):
+            dates = [p for p in view.dates_in(list(acl.subtree)) if _resolvable(p.text)]
+            if dates:
+                return dates[0].text
+    return None
 
 
 def _party_act(noun: Token, c: Cues) -> Token | None:

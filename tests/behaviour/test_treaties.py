@@ -416,3 +416,16 @@ def test_a_treaty_keeps_its_own_year_not_that_of_its_end(treaties, text: str, da
 )
 def test_a_meeting_without_a_deal_has_no_deal(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
     assert all(r[3] == "negated" for r in treaties(text, DATELINE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In August, Russia suspended on-site inspections under New START, the treaty signed in 2010 that caps the number of warheads the two countries can deploy.",
+        "Analysts pointed to New START, the treaty signed in 2010 that caps American and Russian arsenals.",
+        "Russia halted data exchanges under New START, the treaty signed in 2010.",
+    ],
+)
+def test_a_named_treaty_and_its_apposition_are_one_treaty(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = treaties(text, DATELINE)
+    assert [(r[0], r[1], r[2]) for r in rows] == [(("RUS", "USA"), "2010", "New START")]
