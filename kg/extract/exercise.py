@@ -259,6 +259,21 @@ def _participants(
     return states, weapons, pronoun
 
 
+def _held_by_own_forces(view: SentenceView, noun: Token) -> bool:
+    """True if the verb holding the exercise has for subject a state's forces named by no state
+    ("the armed forces carried out", "the military staged"; forces_noun in cues.tsv)."""
+    verb = view.nearest_verb(noun)
+    if verb is not None and _names_what_was_held(verb, cues(view.lexicon)):
+        verb = verb.head
+    if verb is None or not lemmas(verb) & cues(view.lexicon).hold:
+        return False
+    subject = view.subject(verb)
+    return bool(subject) and all(
+        s.lemma_.lower() in view.lexicon.cue_terms("forces_noun") and not view.states_of(list(s.subtree))
+        for s in subject
+    )
+
+
 def _owned(view: SentenceView, weapon: WeaponRef) -> bool:
     """True if a state modifies the noun phrase the weapon sits in ("South Korean fighter
     jets, including F-35As")."""
@@ -393,6 +408,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         if fact is None:
             continue
         states, weapons, pronoun = _participants(view, trig, discourse)
+        if not states and _held_by_own_forces(view, trig):
+            # "as the armed forces carried out what the Kremlin called a planned exercise": the
+            # forces of the state the article is about, not everyone the sentence names
+            states = [discourse.topic] if discourse.topic else []
         phrase = {t.i for t in trig.subtree if t.dep_ != "relcl"} | {trig.head.i}
         # "their annual Key Resolve and Foal Eagle exercises": two exercises, one phrase
         names = list(

@@ -155,3 +155,15 @@ def test_warplanes_flying_alongside_partners_are_a_drill(
 
 def test_leaders_flying_together_are_no_drill(exercises) -> None:  # type: ignore[no-untyped-def]
     assert exercises("Kim flew with Putin to the Vostochny cosmodrome on Monday.", "2025-11-12") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's forces massed near the border. On Saturday, Putin and Belarusian leader Alexander Lukashenko watched as the armed forces carried out what the Kremlin called a planned exercise.",
+        "Russia's forces massed near the border. On Saturday, Putin and Lukashenko looked on as the troops staged an exercise near Minsk.",
+    ],
+)
+def test_the_forces_holding_a_drill_are_the_articles_state_not_the_onlookers(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, "2025-03-11")
+    assert [r[0] for r in rows] == [("RUS",)]
