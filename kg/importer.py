@@ -11,7 +11,10 @@ N-Triples and JSON-LD hold the union of all graphs, so the graphs are rebuilt fr
 - the places events name as their site (`kgo:site`) go to the Places graph
   (kgr:graph/places), the runs that generated articles and events (`prov:wasGeneratedBy`) to
   the Runs graph (kgr:graph/runs);
-- `kgo:sameEventAs` triples go to the links graph (kgr:graph/links);
+- `kgo:sameEventAs` triples go to the links graph (kgr:graph/links), which is then recomputed
+  from the articles the store holds (`kg.linking.relink`), as after a build: an import that
+  adds articles to a store links them to the stored ones, and links from another kg version or
+  made by hand are not kept;
 - the rest goes to the shared graph its subject belongs to: States (state:...), Weapons
   (catalogued weapons and classes, kgr:weapon-...), the ontology (its terms, the kgo:
   namespace and blank nodes); anything else (triples added by hand) to kgr:graph/imported.
@@ -43,6 +46,7 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.lexicon import Lexicon
+from kg.linking import relink
 from kg.namespaces import (
     DCTERMS,
     KGO,
@@ -57,7 +61,16 @@ from kg.namespaces import (
     STATES_GRAPH,
     WEAPONS_GRAPH,
 )
-from kg.store import GraphStore, from_ox, is_remote, open_store, reference_quads, resolve_location, to_ox
+from kg.store import (
+    GraphStore,
+    Store,
+    from_ox,
+    is_remote,
+    open_store,
+    reference_quads,
+    resolve_location,
+    to_ox,
+)
 
 Triple = tuple[Node, Node, Node]  # rdflib terms, as GraphStore.replace_graph takes them
 OxSubject = ox.NamedNode | ox.BlankNode | ox.Triple
@@ -119,6 +132,7 @@ def import_file(
             if name in SHARED_GRAPHS:  # places and runs other stored articles may use too
                 triples = list(dict.fromkeys([*stored_triples(store, name), *triples]))
             store.replace_graph(name, triples)
+        relink(store, lexicon)
     articles = sum(1 for g in graphs if is_article_graph(g))
     return ImportSummary(sum(len(t) for t in graphs.values()), len(graphs), articles, bulk=False)
 
@@ -136,6 +150,7 @@ def _bulk_import(path: Path, folder: Path, lexicon: Lexicon, fmt: str | None) ->
                 store.bulk_load(path=str(path), format=rdf_format)
             else:
                 store.bulk_extend(_split_quads(path, lexicon, fmt))
+            relink(Store(store, None), lexicon)  # as a build would have linked these articles
             store.flush()
             quads = len(store)
             names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]

@@ -260,9 +260,10 @@ def stale_articles(stored: Iterable[str], read: set[str]) -> list[str]:
     return sorted(set(stored) - read)
 
 
-def tidy(store: GraphStore, lexicon: Lexicon) -> int:
+def tidy(store: GraphStore, lexicon: Lexicon) -> dict[str, int]:
     """After articles were written or removed: drop the places and runs that no article uses and
-    recompute the kgo:sameEventAs links; returns the number of linked pairs."""
+    recompute the kgo:sameEventAs links; returns, by event type, how many events told by more
+    than one article were linked (`kg.linking.relink`)."""
     store.prune_shared()
     return relink(store, lexicon)
 
@@ -308,7 +309,11 @@ def format_report(report: BuildReport) -> str:
     else:
         lines.append("events: none")
     if report.linked:
-        lines.append(f"{report.linked} launch(es) told by more than one article linked with kgo:sameEventAs")
+        kinds = ", ".join(f"{k}: {v}" for k, v in sorted(report.linked.items()))
+        lines.append(
+            f"{sum(report.linked.values())} event(s) told by more than one article linked with "
+            f"kgo:sameEventAs ({kinds})"
+        )
     if report.ignored_files:
         endings = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
         lines.append(f"ignored {report.ignored_files} file(s) that are not articles ({endings})")

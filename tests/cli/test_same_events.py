@@ -1,0 +1,162 @@
+"""The same launch, exercise and treaty told by several articles, through the command line:
+`kg build` links them, `kg query distinct-events` counts each once, and `kg remove`,
+`kg build --prune`, a rebuild and `kg import` leave the links as a fresh build would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+pytestmark = pytest.mark.model
+
+# Two wire reports of the same Ulchi Freedom Guardian (one by an alias), launch and treaty; a
+# third article on the exercise of the year before, which is another occasion.
+ARTICLES = {
+    "wire-a": (
+        " date 2017-08-22 AP\n\n"
+        "South Korea and the United States began their annual Ulchi Freedom Guardian exercise on Monday.\n\n"
+        "North Korea fired a ballistic missile from Wonsan on Tuesday, South Korea's military said.\n\n"
+        "China and North Korea signed a mutual defence treaty in July 1961.\n"
+    ),
+    "wire-b": (
+        " date 2017-08-24 Reuters\n\n"
+        "The Ulchi-Freedom Guardian drills by the U.S. and South Korean forces started on Monday and "
+        "will run until next week.\n\n"
+        "North Korea launched a ballistic missile from Wonsan on Tuesday, Japan said.\n\n"
+        "North Korea and China signed a defence pact in 1961.\n"
+    ),
+    "wire-c": (
+        " date 2016-08-23 AP\n\n"
+        "South Korea and the United States began the Ulchi Freedom Guardian exercise on Monday.\n"
+    ),
+}
+TOLD = "event(s) told by more than one article linked with kgo:sameEventAs"
+ALL_THREE = [("exercise", 3, 1, 2), ("launch", 2, 1, 1), ("treaty", 2, 1, 1)]
+WITHOUT_B = [("exercise", 2, 0, 2), ("launch", 1, 0, 1), ("treaty", 1, 0, 1)]
+
+
+def kg(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(folder: Path, *names: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / f"{name}.txt").write_text(ARTICLES[name], encoding="utf-8")
+    return folder
+
+
+def query(store: Path, name: str) -> list[dict[str, str]]:
+    code, out, err = kg("query", name, "--store", str(store), "--format", "csv", "-q")
+    assert code == 0, err
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def distinct(store: Path) -> list[tuple[str, int, int, int]]:
+    return [
+        (r["type"], int(r["events"]), int(r["repeated"]), int(r["distinct_events"]))
+        for r in query(store, "distinct-events")
+    ]
+
+
+def linked_pairs(store: Path) -> list[tuple[str, str, str]]:
+    """(type, article, article) of each link `same-events` lists, the articles in order."""
+    return sorted((r["type"], *sorted((r["article_a"], r["article_b"]))) for r in query(store, "same-events"))
+
+
+def build(store: Path, *paths: Path, options: tuple[str, ...] = ()) -> str:
+    code, _, err = kg("build", *map(str, paths), "--store", str(store), *options)
+    assert code == 0, err
+    return err
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("linking")
+    store = folder / "kg-store"
+    err = build(store, write(folder / "in", *ARTICLES))
+    return store, err
+
+
+def test_the_same_exercise_launch_and_treaty_are_linked_and_counted_once(built: tuple[Path, str]) -> None:
+    store, err = built
+    assert f"3 {TOLD} (Exercise: 1, Launch: 1, Treaty: 1)" in err
+    assert linked_pairs(store) == [
+        ("exercise", "wire-a", "wire-b"), ("launch", "wire-a", "wire-b"), ("treaty", "wire-a", "wire-b"),
+    ]  # fmt: skip
+    assert distinct(store) == ALL_THREE
+    # distinct-launches as before, and with the factuality parameter like the other queries
+    assert query(store, "distinct-launches") == [
+        {"launch_events": "2", "repeated": "1", "distinct_launches": "1"}
+    ]
+    options = ("--param", "factuality=expected", "--store", str(store), "-q", "--format", "csv")
+    code, out, _ = kg("query", "distinct-events", *options)
+    assert code == 0
+    assert out.split() == [
+        "type,events,repeated,distinct_events",
+        "exercise,0,0,0",
+        "launch,0,0,0",
+        "treaty,0,0,0",
+    ]
+
+
+def test_remove_takes_the_links_with_the_article(built: tuple[Path, str], tmp_path: Path) -> None:
+    store = tmp_path / "kg-store"
+    shutil.copytree(built[0], store)
+    code, _, err = kg("remove", "wire-b", "--store", str(store))
+    assert code == 0, err
+    assert linked_pairs(store) == []
+    assert distinct(store) == WITHOUT_B
+
+
+def test_prune_and_rebuilds_leave_the_links_of_a_fresh_build(tmp_path: Path) -> None:
+    folder = write(tmp_path / "in", *ARTICLES)
+    store = tmp_path / "kg-store"
+    build(store, folder)
+    (folder / "wire-b.txt").unlink()
+    build(store, folder, options=("--prune",))
+    assert linked_pairs(store) == [] and distinct(store) == WITHOUT_B
+    # wire-b is back, without its exercise: only the launch and the treaty are linked again
+    (folder / "wire-b.txt").write_text(
+        ARTICLES["wire-b"].replace("The Ulchi-Freedom Guardian drills", "The drills"), encoding="utf-8"
+    )
+    err = build(store, folder)
+    assert f"2 {TOLD} (Launch: 1, Treaty: 1)" in err
+    assert sorted(t for t, _, _ in linked_pairs(store)) == ["launch", "treaty"]
+    fresh = tmp_path / "fresh"
+    build(fresh, folder)
+    assert distinct(store) == distinct(fresh)
+    assert linked_pairs(store) == linked_pairs(fresh)
+
+
+def test_import_links_the_articles_it_brings_to_those_stored(tmp_path: Path) -> None:
+    """Each store holds one report; importing one into the other links them, as building both
+    into one store does, and a file whose links were lost gets them back."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    build(first, write(tmp_path / "a", "wire-a", "wire-c"))
+    build(second, write(tmp_path / "b", "wire-b"))
+    export = tmp_path / "second.trig"
+    assert kg("export", "--store", str(second), "-f", "trig", "-o", str(export), "-q")[0] == 0
+    code, _, err = kg("import", str(export), "--store", str(first))
+    assert code == 0, err
+    assert distinct(first) == ALL_THREE
+    # into a new store (the bulk path), from a file without links
+    both = tmp_path / "both.nt"
+    assert kg("export", "--store", str(first), "-f", "nt", "-o", str(both), "-q")[0] == 0
+    lines = both.read_text(encoding="utf-8").splitlines(keepends=True)
+    unlinked = tmp_path / "unlinked.nt"
+    link = "<https://w3id.org/kgnews/ontology#sameEventAs>"
+    unlinked.write_text("".join(line for line in lines if line.split(" ")[1] != link), encoding="utf-8")
+    assert len(lines) - len(unlinked.read_text(encoding="utf-8").splitlines()) == 6  # three links, both ways
+    code, _, err = kg("import", str(unlinked), "--store", str(tmp_path / "new"))
+    assert code == 0 and "bulk" in err, err
+    assert distinct(tmp_path / "new") == ALL_THREE
+    assert linked_pairs(tmp_path / "new") == linked_pairs(first)
