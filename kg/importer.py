@@ -11,10 +11,7 @@ N-Triples and JSON-LD hold the union of all graphs, so the graphs are rebuilt fr
 - the places events name as their site (`kgo:site`) go to the Places graph
   (kgr:graph/places), the runs that generated articles and events (`prov:wasGeneratedBy`) to
   the Runs graph (kgr:graph/runs);
-- `kgo:sameEventAs` triples go to the links graph (kgr:graph/links), which is then recomputed
-  from the articles the store holds (`kg.linking.relink`), as after a build: an import that
-  adds articles to a store links them to the stored ones, and links from another kg version or
-  made by hand are not kept;
+- `kgo:sameEventAs` triples go to the links graph (kgr:graph/links);
 - the rest goes to the shared graph its subject belongs to: States (state:...), Weapons
   (catalogued weapons and classes, kgr:weapon-...), the ontology (its terms, the kgo:
   namespace and blank nodes); anything else (triples added by hand) to kgr:graph/imported.
@@ -24,11 +21,16 @@ same lexicon a Turtle round trip gives back the same named graphs too.
 
 `import_file` loads a file into a store. Into a store that already holds data, each graph of
 the file replaces the store's graph of that name in its own transaction (the Places and Runs
-graphs are merged instead). Into a new embedded store (a folder that does not exist or is
-empty) it takes the bulk path: Oxigraph's `bulk_load` (TriG, N-Quads) or `bulk_extend` (the
-split graphs) into a hidden folder beside the target, renamed to the target once complete. The
-bulk writers have no transactions, so the rename is what makes the import all or nothing: an
-interrupted import leaves no store, not half of one.
+graphs are merged instead), and the links graph is then recomputed from the articles the store
+holds (`kg.linking.relink`), as after a build: the articles the file brings are linked to those
+stored, and no link is left to an article the file replaced. Into a new embedded store (a folder
+that does not exist or is empty) it takes the bulk path: Oxigraph's `bulk_load` (TriG, N-Quads)
+or `bulk_extend` (the split graphs) into a hidden folder beside the target, renamed to the
+target once complete. The bulk writers have no transactions, so the rename is what makes the
+import all or nothing: an interrupted import leaves no store, not half of one. There the file is
+the whole store, and its links graph is kept as it is (an export holds the links of its
+articles): recomputing it would take longer than the load itself on a large file (the keys
+queries of a 1M-triple graph), and the next build or removal recomputes it anyway.
 """
 
 from __future__ import annotations
@@ -61,16 +63,7 @@ from kg.namespaces import (
     STATES_GRAPH,
     WEAPONS_GRAPH,
 )
-from kg.store import (
-    GraphStore,
-    Store,
-    from_ox,
-    is_remote,
-    open_store,
-    reference_quads,
-    resolve_location,
-    to_ox,
-)
+from kg.store import GraphStore, from_ox, is_remote, open_store, reference_quads, resolve_location, to_ox
 
 Triple = tuple[Node, Node, Node]  # rdflib terms, as GraphStore.replace_graph takes them
 OxSubject = ox.NamedNode | ox.BlankNode | ox.Triple
@@ -150,7 +143,6 @@ def _bulk_import(path: Path, folder: Path, lexicon: Lexicon, fmt: str | None) ->
                 store.bulk_load(path=str(path), format=rdf_format)
             else:
                 store.bulk_extend(_split_quads(path, lexicon, fmt))
-            relink(Store(store, None), lexicon)  # as a build would have linked these articles
             store.flush()
             quads = len(store)
             names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]

@@ -3,7 +3,8 @@
 Each article keeps its own event nodes (its graph is replaced whenever the article is rebuilt),
 and `kgo:sameEventAs` links the nodes of different articles that tell one event. The links live
 in their own graph (`kgr:graph/links`) and are recomputed from the store after every build,
-removal and import, so rebuilding or removing an article never leaves a stale link. Only events
+removal and import into a store that holds data, so rebuilding or removing an article never
+leaves a stale link. Only events
 that happened (asserted or claimed) are linked. What tells one event from another, read from the
 light named queries `launch-keys`, `exercise-keys` and `treaty-keys`:
 
@@ -20,8 +21,8 @@ light named queries `launch-keys`, `exercise-keys` and `treaty-keys`:
   same two or more parties; and dates equal at the shorter precision, given on both when either
   has no name (the year of signing is then part of what identifies it).
 
-Links are written between every two nodes of a group, and every two nodes of a group are
-compatible and come from different articles (`groups`): `kgo:sameEventAs` is transitive in the
+Every two nodes of a group are compatible and come from different articles (`groups`), and
+each node is linked to its group's first (`links`): `kgo:sameEventAs` is transitive in the
 ontology, so a chain of links never joins tellings that contradict (a Hwasong-14 and a
 Hwasong-15 through a generic "missile", Freedom Edge in June and in November through a "Freedom
 Edge" of 2024), and one article that tells two occasions apart keeps them apart. Groups are
@@ -29,7 +30,7 @@ formed from the most precisely dated nodes first (the day, the month, the year, 
 vaguer node joins the one group it fits, and is left unlinked when it fits several (it cannot
 tell which) or only one that already holds a node of its own article. Among nodes dated alike,
 the closest pairs are joined first. The named query `distinct-events` counts real-world events
-(`distinct-launches` the launches).
+by the step from each node to its group's first (`distinct-launches` the launches).
 """
 
 from __future__ import annotations
@@ -340,6 +341,16 @@ def pairs(found: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
     return sorted(pair for g in found for pair in combinations(sorted(g), 2))
 
 
+def links(found: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """The links written for the groups: each node to its group's first (smallest) IRI.
+
+    Linear in the size of a group, where every pair would be quadratic: "the 1953 armistice" is
+    told by most articles on Korea, and a thousand tellings would make half a million pairs.
+    `kgo:sameEventAs` is transitive, so a query reaches the rest of a group by a path
+    (`kgo:sameEventAs+`), as `distinct-events` does."""
+    return sorted((g[0], other) for g in (sorted(g) for g in found) for other in g[1:])
+
+
 def link_triples(pairs: Sequence[tuple[str, str]]) -> list[tuple[URIRef, URIRef, Node]]:
     """Both directions, so a query needs no reasoner to follow a link."""
     out: list[tuple[URIRef, URIRef, Node]] = []
@@ -455,5 +466,14 @@ def relink(store: GraphStore, lexicon: Lexicon) -> dict[str, int]:
         EventType.EXERCISE.value: exercise_groups(exercise_rows(store), lexicon),
         EventType.TREATY.value: treaty_groups(treaty_rows(store), lexicon),
     }
-    store.replace_graph(LINKS_GRAPH, link_triples(pairs([g for gs in found.values() for g in gs])))
+    triples = link_triples(links([g for gs in found.values() for g in gs]))
+    if set(triples) != _stored_links(store):  # a build that changes no link writes none
+        store.replace_graph(LINKS_GRAPH, triples)
     return {kind: len(gs) for kind, gs in found.items() if gs}
+
+
+def _stored_links(store: GraphStore) -> set[tuple[URIRef, URIRef, Node]]:
+    result = store.query(f"SELECT ?a ?b WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?a <{KGO.sameEventAs}> ?b }} }}")
+    return {
+        (URIRef(str(from_ox(a))), KGO.sameEventAs, URIRef(str(from_ox(b)))) for a, b in result.rows if a and b
+    }

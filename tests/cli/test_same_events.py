@@ -13,6 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.lexicon import load_lexicon
+from kg.linking import relink
+from kg.namespaces import LINKS_GRAPH
+from kg.store import Store
 
 pytestmark = pytest.mark.model
 
@@ -108,6 +112,29 @@ def test_the_same_exercise_launch_and_treaty_are_linked_and_counted_once(built: 
     ]
 
 
+def test_a_relink_that_changes_no_link_writes_nothing(
+    built: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "kg-store"
+    shutil.copytree(built[0], store)
+    written: list[object] = []
+    replace = Store.replace_graph
+
+    def spy(self: Store, graph: object, triples: object) -> bool:
+        written.append(graph)
+        return replace(self, graph, triples)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "replace_graph", spy)
+    with Store.open(store) as opened:
+        assert relink(opened, load_lexicon()) == {"Exercise": 1, "Launch": 1, "Treaty": 1}
+        assert written == []
+        opened.replace_graph(LINKS_GRAPH, [])  # a stale links graph is rewritten
+        written.clear()
+        relink(opened, load_lexicon())
+        assert written == [LINKS_GRAPH]
+    assert distinct(store) == ALL_THREE
+
+
 def test_remove_takes_the_links_with_the_article(built: tuple[Path, str], tmp_path: Path) -> None:
     store = tmp_path / "kg-store"
     shutil.copytree(built[0], store)
@@ -139,24 +166,30 @@ def test_prune_and_rebuilds_leave_the_links_of_a_fresh_build(tmp_path: Path) -> 
 
 def test_import_links_the_articles_it_brings_to_those_stored(tmp_path: Path) -> None:
     """Each store holds one report; importing one into the other links them, as building both
-    into one store does, and a file whose links were lost gets them back."""
+    into one store does."""
     first, second = tmp_path / "first", tmp_path / "second"
     build(first, write(tmp_path / "a", "wire-a", "wire-c"))
     build(second, write(tmp_path / "b", "wire-b"))
     export = tmp_path / "second.trig"
     assert kg("export", "--store", str(second), "-f", "trig", "-o", str(export), "-q")[0] == 0
     code, _, err = kg("import", str(export), "--store", str(first))
-    assert code == 0, err
+    assert code == 0 and "bulk" not in err, err
     assert distinct(first) == ALL_THREE
-    # into a new store (the bulk path), from a file without links
-    both = tmp_path / "both.nt"
-    assert kg("export", "--store", str(first), "-f", "nt", "-o", str(both), "-q")[0] == 0
-    lines = both.read_text(encoding="utf-8").splitlines(keepends=True)
-    unlinked = tmp_path / "unlinked.nt"
-    link = "<https://w3id.org/kgnews/ontology#sameEventAs>"
-    unlinked.write_text("".join(line for line in lines if line.split(" ")[1] != link), encoding="utf-8")
-    assert len(lines) - len(unlinked.read_text(encoding="utf-8").splitlines()) == 6  # three links, both ways
-    code, _, err = kg("import", str(unlinked), "--store", str(tmp_path / "new"))
-    assert code == 0 and "bulk" in err, err
-    assert distinct(tmp_path / "new") == ALL_THREE
-    assert linked_pairs(tmp_path / "new") == linked_pairs(first)
+    fresh = tmp_path / "fresh"
+    build(fresh, tmp_path / "a", tmp_path / "b")
+    assert linked_pairs(first) == linked_pairs(fresh)
+
+
+def test_a_group_is_linked_to_its_first_node_only(tmp_path: Path) -> None:
+    """Four reports of one exercise: three links (each to the first), not six; distinct-events
+    and same-events follow them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(4):
+        text = ARTICLES["wire-a"].split("\n\n")[1]
+        (folder / f"ufg-{n}.txt").write_text(f" date 2017-08-2{2 + n} AP\n\n{text}\n", encoding="utf-8")
+    store = tmp_path / "kg-store"
+    assert f"1 {TOLD} (Exercise: 1)" in build(store, folder)
+    assert distinct(store) == [("exercise", 4, 3, 1), ("launch", 0, 0, 0), ("treaty", 0, 0, 0)]
+    rows = query(store, "same-events")
+    assert len(rows) == 3 and len({r["event_a"] for r in rows}) == 1

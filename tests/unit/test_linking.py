@@ -18,6 +18,7 @@ from kg.linking import (
     exercise_name,
     launch_groups,
     link_triples,
+    links,
     same_exercises,
     same_launches,
     same_treaties,
@@ -267,6 +268,12 @@ def test_an_agreement_without_a_name_that_fits_two_is_left_unlinked() -> None:
 
 
 # --- groups -------------------------------------------------------------------------------
+
+
+def test_each_node_of_a_group_is_linked_to_the_first() -> None:
+    """Linear in a group's size: all pairs of a thousand tellings would be half a million."""
+    assert links([["x:3", "x:1", "x:2"], ["y:2", "y:1"]]) == [("x:1", "x:2"), ("x:1", "x:3"), ("y:1", "y:2")]
+    assert len(links([[f"x:{i:04d}" for i in range(1000)]])) == 999
 
 
 def test_links_go_both_ways() -> None:
