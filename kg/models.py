@@ -201,8 +201,12 @@ class RunInfo:
 class BuildReport:
     """What one `kg build` did; printed on stderr, never silently lost."""
 
-    articles: int = 0
+    articles: int = 0  # articles built (extracted and written)
     replaced: int = 0  # articles whose earlier graph was replaced
+    new: int = 0  # articles built that the store did not hold
+    changed: int = 0  # articles built whose stored graph was made from other inputs or versions
+    unchanged: int = 0  # articles whose stored graph was made from the same inputs and versions
+    forced: bool = False  # --force: the unchanged articles were built too, not skipped
     sentences: int = 0
     events: dict[str, int] = field(default_factory=dict)  # by event type
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)

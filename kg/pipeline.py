@@ -1,8 +1,12 @@
 """The build: read articles -> nlp -> extract -> normalize -> rdf -> store.
 
-`build()` is what `kg build` runs. Each article's graph is written as soon as it is
-extracted, in one atomic replacement, so an interrupted build keeps every article it
-finished, and a bad input is skipped and counted, never fatal. With `prune`, the stored
+`build()` is what `kg build` runs. An article the store holds already, made from the same
+inputs by the same extraction (its kgo:contentHash, `kg.rdf.content_hash`, is the one computed
+now), is skipped before anything is parsed or sent to a worker; the others (new, changed, or
+stored by other rule, lexicon, model or kg versions) are built, all of them with `force`. Each
+article's graph is written as soon as it is extracted, in one atomic replacement, so an
+interrupted build keeps every article it finished, and a bad input is skipped and counted,
+never fatal. With `prune`, the stored
 articles that are no longer among the inputs are removed afterwards; `remove()` (kg remove)
 removes articles by id. Either way each article goes in one transaction, and then `tidy()`
 removes the places and runs no article uses and recomputes the cross-article links.
@@ -11,8 +15,10 @@ removes the places and runs no article uses and recomputes the cross-article lin
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +39,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import relink
 from kg.models import Article, BuildReport, Extraction, RunInfo
 from kg.nlp import load_nlp, model_info
-from kg.rdf import article_graph
+from kg.rdf import article_graph, content_hash
 from kg.store import GraphStore
 
 if TYPE_CHECKING:
@@ -49,6 +55,23 @@ MAX_ARTICLE_CHARS = 100_000
 def run_info(nlp: Any, lexicon: Lexicon) -> RunInfo:
     name, version = model_info(nlp)
     return RunInfo(RULES_VERSION, lexicon.version, name, version, __version__)
+
+
+class Status(StrEnum):
+    """How an article read now stands to the store (`article_status`)."""
+
+    NEW = "new"  # the store holds no article of this id
+    CHANGED = "changed"  # it holds one made from other inputs, or by another extraction
+    UNCHANGED = "unchanged"  # it holds one made from the same inputs by the same extraction
+
+
+def article_status(article: Article, run: RunInfo, stored: Mapping[str, str | None]) -> Status:
+    """NEW, CHANGED or UNCHANGED, from `stored` ({article id: its kgo:contentHash or None},
+    `GraphStore.article_hashes`). An article stored without a hash (by an older kg, or with
+    sentences left out) is CHANGED: only an equal hash proves that the graph would be the same."""
+    if article.id not in stored:
+        return Status.NEW
+    return Status.UNCHANGED if stored[article.id] == content_hash(article, run) else Status.CHANGED
 
 
 def too_long(article: Article) -> str | None:
@@ -164,16 +187,18 @@ def build(
     jobs: int = 1,
     scheduler: str | None = None,
     prune: bool = False,
+    force: bool = False,
 ) -> BuildReport:
     """Extract every article under `paths` into `store`; returns what was done and skipped.
 
     `columns` names the columns of CSV/TSV inputs (kg.readers.table). `jobs` parses with that
     many processes; `scheduler` (a Dask scheduler address) runs the extraction on a Dask cluster
     instead (kg.distributed). Either way the graph is the same, and it is written from this
-    process. With `prune`, the stored articles whose ids are not among the inputs any more are
-    removed (see `stale_articles`).
+    process. Articles the store holds unchanged (`article_status`) are skipped before the
+    extraction, so no process or worker sees them, unless `force`. With `prune`, the stored
+    articles whose ids are not among the inputs any more are removed (see `stale_articles`).
     """
-    report = BuildReport()
+    report = BuildReport(forced=force)
     read_ids: set[str] = set()  # every article id the inputs hold, built or not
     unknown: list[str] = []  # inputs that could not be read and whose article ids are unknown
     _files, report.ignored_files = iter_inputs(paths)
@@ -181,6 +206,8 @@ def build(
     nlp = load_nlp()
     run = run_info(nlp, lexicon)
     store.ensure_reference(lexicon)
+    stored = store.article_hashes()
+    status: dict[str, Status] = {}  # of the articles sent to the extraction, until written
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, default_date=default_date, columns=columns):
@@ -194,8 +221,13 @@ def build(
                 unknown.append(str(item))
             if isinstance(item, Skip):
                 skip(item)
-            else:
-                yield item
+                continue
+            found = article_status(item, run, stored)
+            if found is Status.UNCHANGED and not force:
+                report.unchanged += 1
+                continue
+            status[item.id] = found
+            yield item
 
     def skip(item: Skip) -> None:
         report.skipped.append((f"{item.path}:{item.line}" if item.line else item.path, item.reason))
@@ -205,12 +237,16 @@ def build(
     def skip_article(article: Article, reason: str, line: int | None = None) -> None:
         skip(Skip(article.path or article.id, line if line is not None else record_line(article), reason))
 
-    if scheduler is None:
-        extractions = extract_articles(readable(), nlp, lexicon, n_process=jobs, on_skip=skip_article)
-    else:
+    todo = readable()
+    first = next(todo, None)  # no process is started, and no cluster reached, for nothing to build
+    extractions: Iterator[Extraction] = iter(())
+    if first is not None and scheduler is not None:
         from kg.distributed import extract_on_cluster
 
-        extractions = extract_on_cluster(readable(), scheduler, run)
+        extractions = extract_on_cluster(chain([first], todo), scheduler, run)
+    elif first is not None:
+        todo = chain([first], todo)
+        extractions = extract_articles(todo, nlp, lexicon, n_process=jobs, on_skip=skip_article)
     for extraction in extractions:
         try:
             graph = article_graph(extraction, run, lexicon=lexicon)
@@ -222,6 +258,10 @@ def build(
             skip_article(extraction.article, why, line)
         report.articles += 1
         report.replaced += int(replaced)
+        found = status.pop(extraction.article.id, Status.NEW)
+        report.new += found is Status.NEW
+        report.changed += found is Status.CHANGED
+        report.unchanged += found is Status.UNCHANGED  # rebuilt: --force
         report.sentences += extraction.sentences
         report.unresolved += extraction.unresolved
         for event in extraction.events:
@@ -299,11 +339,21 @@ def no_article_files(paths: Sequence[Path], ignored: int) -> str:
 
 def format_report(report: BuildReport) -> str:
     """The build summary printed on stderr."""
+    if report.forced:
+        kinds = f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged: --force"
+    else:
+        kinds = f"{report.new} new, {report.changed} changed; {report.unchanged} unchanged, skipped"
     lines = [
-        f"built {report.articles} article(s) ({report.replaced} replaced), {report.sentences} sentences, "
+        f"built {report.articles} article(s) ({kinds}), {report.sentences} sentences, "
         f"{report.triples} triples in the store"
     ]
-    if report.events:
+    if not report.articles and report.unchanged and not report.forced:
+        lines.append(
+            "nothing to build: the articles read are in the store as they would be built now (the "
+            "same text, dateline and source, the same rule, lexicon, model and kg versions); "
+            "kg build --force builds them again"
+        )
+    elif report.events:
         lines.append("events: " + ", ".join(f"{k}: {v}" for k, v in sorted(report.events.items())))
     else:
         lines.append("events: none")

@@ -63,6 +63,7 @@ from kg.sparql_errors import recognise
 from kg.store import (
     _FORMATS,
     _UNION,
+    ARTICLE_HASHES,
     PRUNE_SHARED,
     OxTerm,
     QueryResult,
@@ -70,6 +71,7 @@ from kg.store import (
     _as_ox,
     _materialize,
     from_ox,
+    hashes_of,
     reference_quads,
 )
 
@@ -519,6 +521,10 @@ class RemoteStore:
             " ORDER BY ?id"
         )
         return [row[0].value for row in result.rows if isinstance(row[0], ox.Literal)]
+
+    def article_hashes(self) -> dict[str, str | None]:
+        """{article id: its kgo:contentHash, or None} for every stored article (one query)."""
+        return hashes_of(self.query(ARTICLE_HASHES))
 
     def graph_names(self) -> list[URIRef]:
         """Every named graph, sorted. Those holding a triple: kg leaves no empty graph, and

@@ -105,6 +105,7 @@ def _article(g: Graph) -> None:
     g.add((ARTICLE, DCTERMS.source, Literal("AP, SEOUL")))
     g.add((ARTICLE, DCTERMS.title, Literal("North Korea fires missile from Wonsan")))
     g.add((ARTICLE, KGO.url, URIRef("https://news.example.org/2017/03/22/launch")))
+    g.add((ARTICLE, KGO.contentHash, Literal("0f" * 32)))
     g.add((ARTICLE, PROV.wasGeneratedBy, RUN))
 
     g.add((WONSAN, RDF.type, KGO.Place))
@@ -374,6 +375,13 @@ BROKEN: list[tuple[str, Change, str, tuple[str, ...]]] = [
      "the http or https IRI of its page", ()),
     ("article with two urls", add(ARTICLE, KGO.url, URIRef("https://news.example.org/y")),
      "the http or https IRI of its page", ()),
+    ("article content hash not hex", set_(ARTICLE, KGO.contentHash, Literal("sha256:" + "0f" * 32)),
+     "a SHA-256 as 64 lower-case hex digits", ()),
+    ("article content hash typed xsd:hexBinary",
+     set_(ARTICLE, KGO.contentHash, Literal("0f" * 32, datatype=XSD.hexBinary)),
+     "a SHA-256 as 64 lower-case hex digits", ()),
+    ("article with two content hashes", add(ARTICLE, KGO.contentHash, Literal("1e" * 32)),
+     "a SHA-256 as 64 lower-case hex digits", ()),
     ("place without label", drop(WONSAN, RDFS.label), "needs an rdfs:label", ()),
     ("place in two states", add(WONSAN, KGO.locatedIn, STATE.KOR), "at most one kgo:State", ()),
     ("run without model name", drop(RUN, KGO.modelName), "exactly one kgo:modelName", ()),
