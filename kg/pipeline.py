@@ -15,7 +15,7 @@ removes the places and runs no article uses and recomputes the cross-article lin
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from itertools import chain
@@ -208,6 +208,7 @@ def build(
     store.ensure_reference(lexicon)
     stored = store.article_hashes()
     status: dict[str, Status] = {}  # of the articles sent to the extraction, until written
+    touched: set[str] = set()  # the articles written or removed, whose links tidy() updates
 
     def readable() -> Iterator[Article]:
         for item in read_articles(paths, default_date=default_date, columns=columns):
@@ -254,6 +255,7 @@ def build(
             skip_article(extraction.article, _failure(extraction.article, "the RDF writer", err))
             continue
         replaced = store.replace_article(extraction.article.id, graph.triples, graph.shared)
+        touched.add(extraction.article.id)
         for line, why in left_out_sentences(extraction):
             skip_article(extraction.article, why, line)
         report.articles += 1
@@ -279,10 +281,11 @@ def build(
             report.removed = stale_articles(store.article_ids(), read_ids)
             for article_id in report.removed:
                 store.remove_article(article_id)
+                touched.add(article_id)
                 if progress:
                     progress(f"{article_id}: removed (no longer among the inputs)")
-    report.linked = tidy(store, lexicon)
-    report.triples = store.triple_count()
+    report.linked = tidy(store, lexicon, before=stored, touched=touched)
+    report.quads = store.quad_count()
     return report
 
 
@@ -300,11 +303,19 @@ def stale_articles(stored: Iterable[str], read: set[str]) -> list[str]:
     return sorted(set(stored) - read)
 
 
-def tidy(store: GraphStore, lexicon: Lexicon) -> int:
+def tidy(
+    store: GraphStore,
+    lexicon: Lexicon,
+    *,
+    before: Mapping[str, str | None] | None = None,
+    touched: Collection[str] = (),
+) -> int:
     """After articles were written or removed: drop the places and runs that no article uses and
-    recompute the kgo:sameEventAs links; returns the number of linked pairs."""
+    bring the kgo:sameEventAs links up to date (around the `touched` articles when the links were
+    computed from `before`, what the store held at the start: `kg.linking.relink`); returns the
+    number of linked pairs."""
     store.prune_shared()
-    return relink(store, lexicon)
+    return relink(store, lexicon, before=before, touched=touched)
 
 
 def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
@@ -312,7 +323,7 @@ def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
     returns the ids removed. KgError naming the ids the store does not hold, before anything
     is removed."""
     wanted = list(dict.fromkeys(article_ids))
-    stored = set(store.article_ids())
+    stored = store.article_hashes()
     missing = [article_id for article_id in wanted if article_id not in stored]
     if missing:
         names = ", ".join(repr(m) for m in missing)
@@ -322,7 +333,7 @@ def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
         )
     for article_id in wanted:
         store.remove_article(article_id)
-    tidy(store, load_lexicon())
+    tidy(store, load_lexicon(), before=stored, touched=wanted)
     return wanted
 
 
@@ -345,7 +356,7 @@ def format_report(report: BuildReport) -> str:
         kinds = f"{report.new} new, {report.changed} changed; {report.unchanged} unchanged, skipped"
     lines = [
         f"built {report.articles} article(s) ({kinds}), {report.sentences} sentences, "
-        f"{report.triples} triples in the store"
+        f"{report.quads} quads in the store"
     ]
     if not report.articles and report.unchanged and not report.forced:
         lines.append(

@@ -180,6 +180,20 @@ def _sparql_triples(triples: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node |
     return "\n".join(f"{_as_ox(s)} {_as_ox(p)} {_as_ox(o)} ." for s, p, o in triples)
 
 
+def data_update(
+    graph: URIRef,
+    removed: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]],
+    added: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]],
+) -> str:
+    """One SPARQL Update request that deletes the triples `removed` from `graph` and then inserts
+    `added` (DELETE DATA, INSERT DATA: no blank nodes); an empty request when both are empty."""
+    operations = []
+    for keyword, triples in (("DELETE", list(removed)), ("INSERT", list(added))):
+        if triples:
+            operations.append(f"{keyword} DATA {{ GRAPH <{graph}> {{\n{_sparql_triples(triples)}\n}} }}")
+    return " ;\n".join(operations)
+
+
 def _replace_graphs_update(graphs: Mapping[str, str], added: Mapping[str, str] | None = None) -> str:
     """One SPARQL Update request that drops each graph of `graphs` and inserts its new triples,
     and adds the triples of `added` to their graphs."""
@@ -408,13 +422,34 @@ class Store:
         return self._replace(article_iri(article_id), triples, shared or {})
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
-        """Atomically replace one named graph by `triples`; True if it existed before."""
-        return self._replace(graph, triples, {})
+        """Atomically replace one named graph by `triples`; True if it existed before.
+
+        An existing graph without blank nodes is changed by what differs (one SPARQL Update of a
+        DELETE DATA and an INSERT DATA, nothing at all when nothing differs), since the graphs
+        replaced whole are derived ones (the links) that change little from build to build."""
+        store = self._writable()
+        name = ox.NamedNode(str(graph))
+        wanted = dict.fromkeys((_as_ox(s), _as_ox(p), _as_ox(o)) for s, p, o in triples)  # ordered
+        if not store.contains_named_graph(name) or any(map(_has_blank_node_triple, wanted)):
+            return self._replace(graph, wanted, {})
+        current = set(_triples_of(store.quads_for_pattern(None, None, None, name)))
+        if any(map(_has_blank_node_triple, current)):
+            return self._replace(graph, wanted, {})
+        gone = sorted(current.difference(wanted), key=str)
+        new = [triple for triple in wanted if triple not in current]
+        if gone or new:
+            self._update(data_update(graph, gone, new))
+            self._written(len(gone) + len(new))
+        return True
+
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL Update request of kg's own (one transaction); never a user's text."""
+        self._update(sparql)
 
     def _replace(
         self,
         graph: URIRef,
-        triples: Iterable[tuple[Node, Node, Node]],
+        triples: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]],
         shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]],
     ) -> bool:
         """An existing graph is dropped and re-inserted by one SPARQL Update (see the module doc).
@@ -621,6 +656,10 @@ def _has_blank_node(quad: ox.Quad) -> bool:
     return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
+def _has_blank_node_triple(triple: tuple[OxTerm, OxTerm, OxTerm]) -> bool:
+    return isinstance(triple[0], ox.BlankNode) or isinstance(triple[2], ox.BlankNode)
+
+
 def reference_quads(lexicon: Lexicon, ontology: Path | None = None) -> dict[URIRef, list[ox.Quad]]:
     """The shared graphs (ontology, States, Weapons) as they should be, by graph name. The
     ontology's blank nodes have stable labels (`stable_blank_nodes`)."""
@@ -685,11 +724,13 @@ class GraphStore(Protocol):
         shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]] | None = None,
     ) -> bool: ...
     def prune_shared(self) -> None: ...
+    def update(self, sparql: str) -> None: ...
     def remove_article(self, article_id: str) -> bool: ...
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
     def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]: ...
     def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult: ...
     def triple_count(self) -> int: ...
+    def quad_count(self) -> int: ...
     def article_ids(self) -> list[str]: ...
     def article_hashes(self) -> dict[str, str | None]: ...
     def export(self, out: BinaryIO, fmt: str) -> None: ...

@@ -19,6 +19,7 @@ from kg.namespaces import (
     DCTERMS,
     KGO,
     KGR,
+    LINKS_GRAPH,
     ONTOLOGY_GRAPH,
     PROV,
     RDF,
@@ -165,6 +166,7 @@ def build_dataset() -> Dataset:
     _states(ds.graph(STATES_GRAPH))
     _weapons(ds.graph(WEAPONS_GRAPH))
     _article(ds.graph(ARTICLE))
+    ds.graph(LINKS_GRAPH).add((LINKS_GRAPH, KGO.articleSetHash, Literal("3c" * 32)))
     return ds
 
 
@@ -382,6 +384,10 @@ BROKEN: list[tuple[str, Change, str, tuple[str, ...]]] = [
      "a SHA-256 as 64 lower-case hex digits", ()),
     ("article with two content hashes", add(ARTICLE, KGO.contentHash, Literal("1e" * 32)),
      "a SHA-256 as 64 lower-case hex digits", ()),
+    ("links graph hash not hex", set_(LINKS_GRAPH, KGO.articleSetHash, Literal("x" * 64), LINKS_GRAPH),
+     "kgr:graph/links has at most one kgo:articleSetHash", ()),
+    ("article set hash on another node", at(add(ARTICLE, KGO.articleSetHash, Literal("3c" * 32)), None),
+     "Only the graph of cross-article links", ()),
     ("place without label", drop(WONSAN, RDFS.label), "needs an rdfs:label", ()),
     ("place in two states", add(WONSAN, KGO.locatedIn, STATE.KOR), "at most one kgo:State", ()),
     ("run without model name", drop(RUN, KGO.modelName), "exactly one kgo:modelName", ()),

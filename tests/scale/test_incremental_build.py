@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 from same_bytes import Exports, assert_same_bytes, exports
 
+import kg.linking
 import kg.pipeline
 from kg.cli import main
 from kg.models import Article, BuildReport
@@ -80,9 +81,25 @@ def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.fixture
+def full_relinks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry each time the links are computed from every launch of the store, not around
+    the touched articles."""
+    calls: list[int] = []
+    original = kg.linking.launch_rows
+
+    def spy(store: Any, events: Iterable[str] | None = None) -> Any:
+        if events is None:
+            calls.append(1)
+        return original(store, events)
+
+    monkeypatch.setattr(kg.linking, "launch_rows", spy)
+    return calls
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
-    tmp_path: Path, extracted: list[str], jobs: int
+    tmp_path: Path, extracted: list[str], full_relinks: list[int], jobs: int
 ) -> None:
     folder = inputs(tmp_path / "in", "A", "B")
     store = tmp_path / "store"
@@ -90,33 +107,68 @@ def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
     assert (first.new, first.changed, first.unchanged, first.linked) == (2, 0, 0, 0)
     extracted.clear()
     inputs(folder, "A", "B", "C")
+    full_relinks.clear()
     report, got = build_into(store, folder, jobs=jobs)
+    assert full_relinks == []  # the links were updated around the new article only
     assert extracted == ["wonsan-again"]
     assert (report.articles, report.new, report.changed, report.unchanged) == (1, 1, 0, 2)
     assert report.linked == 1  # C's launch is A's, though A was not built this time
     assert_same_bytes(got, clean(tmp_path, folder))
 
 
-def test_a_changed_article_is_built_again_and_the_place_it_left_is_pruned(tmp_path: Path) -> None:
+def test_a_changed_article_is_built_again_and_the_place_it_left_is_pruned(
+    tmp_path: Path, full_relinks: list[int]
+) -> None:
     folder = inputs(tmp_path / "in", "A", "B")
     store = tmp_path / "store"
     build_into(store, folder)
+    full_relinks.clear()
     moved = B.read_text(encoding="utf-8").replace("the Banghyon airfield", "the Sohae launch site")
     inputs(folder, "A", "B", b_text=moved)
     report, got = build_into(store, folder)
     assert (report.articles, report.new, report.changed, report.unchanged) == (1, 0, 1, 1)
+    assert full_relinks == []
     assert b"Banghyon" not in got["nq"] and b"Sohae" in got["nq"]
     assert_same_bytes(got, clean(tmp_path, folder))
 
 
-def test_prune_after_a_partial_build_gives_the_bytes_of_a_clean_build(tmp_path: Path) -> None:
+def test_prune_after_a_partial_build_gives_the_bytes_of_a_clean_build(
+    tmp_path: Path, full_relinks: list[int]
+) -> None:
     folder = inputs(tmp_path / "in", "A", "B", "C")
     store = tmp_path / "store"
     assert build_into(store, folder)[0].linked == 1
     inputs(folder, "A", "B")
+    full_relinks.clear()
     report, got = build_into(store, folder, prune=True)
+    assert full_relinks == []
     assert report.removed == ["wonsan-again"] and report.unchanged == 2 and report.articles == 0
     assert report.linked == 0
+    assert_same_bytes(got, clean(tmp_path, folder))
+
+
+def test_links_left_undone_by_a_killed_build_are_made_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_relinks: list[int]
+) -> None:
+    """A build killed after writing C but before its links leaves C stored and unchanged, so the
+    next build builds nothing; the links graph says it was computed from A and B only, so the
+    next build computes every link again and links C's launch to A's."""
+    folder = inputs(tmp_path / "in", "A", "B")
+    store = tmp_path / "store"
+    build_into(store, folder)
+    inputs(folder, "A", "B", "C")
+
+    def killed(*args: Any, **kwargs: Any) -> int:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kg.pipeline, "tidy", killed)
+        with pytest.raises(KeyboardInterrupt):
+            build_into(store, folder)
+    full_relinks.clear()
+    report, got = build_into(store, folder)
+    assert (report.articles, report.unchanged, report.linked) == (0, 3, 1)
+    assert full_relinks == [1]
     assert_same_bytes(got, clean(tmp_path, folder))
 
 

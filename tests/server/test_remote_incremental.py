@@ -90,14 +90,17 @@ def test_a_partial_build_on_a_server_sends_only_the_new_article(
         report = build([folder], store)
         assert (report.articles, report.new, report.unchanged, report.linked) == (1, 1, 2, 1)
         puts = [url for method, url in requests if method == "PUT"]
-        assert len(puts) == 2 and any("wonsan-again" in url for url in puts)  # the article, the links
+        assert len(puts) == 1 and "wonsan-again" in puts[0]  # the article; its links by an update
         assert_same_graph(store, folder, tmp_path)
     requests.clear()
     with RemoteStore.open(server_url) as store:
         report = build([folder], store)
         assert (report.articles, report.unchanged) == (0, 3)
-        writes = [url for m, url in requests if m in ("PUT", "DELETE") or (m == "POST" and "graph=" in url)]
-        assert len(writes) == 1 and "links" in writes[0]  # no article, place or run: the links again
+        graph_writes = [
+            url for m, url in requests if m in ("PUT", "DELETE") or (m == "POST" and "graph=" in url)
+        ]
+        updates = [url for m, url in requests if m == "POST" and url.endswith("/update")]
+        assert graph_writes == [] and len(updates) == 1  # the pruning of places and runs, nothing else
         assert_same_graph(store, folder, tmp_path)
 
 

@@ -105,22 +105,22 @@ def test_a_new_run_makes_every_stored_article_changed() -> None:
 
 
 def test_the_summary_counts_new_changed_and_unchanged() -> None:
-    report = BuildReport(articles=3, new=2, changed=1, unchanged=40, sentences=9, triples=100)
+    report = BuildReport(articles=3, new=2, changed=1, unchanged=40, sentences=9, quads=100)
     report.events = {"Launch (asserted)": 1}
     first = format_report(report).splitlines()[0]
     assert first == (
-        "built 3 article(s) (2 new, 1 changed; 40 unchanged, skipped), 9 sentences, 100 triples in the store"
+        "built 3 article(s) (2 new, 1 changed; 40 unchanged, skipped), 9 sentences, 100 quads in the store"
     )
 
 
 def test_the_summary_of_a_build_with_nothing_to_do() -> None:
-    text = format_report(BuildReport(unchanged=7, triples=100))
+    text = format_report(BuildReport(unchanged=7, quads=100))
     assert "(0 new, 0 changed; 7 unchanged, skipped)" in text
     assert "nothing to build" in text and "kg build --force" in text
     assert "events: none" not in text
 
 
 def test_the_summary_of_a_forced_build() -> None:
-    text = format_report(BuildReport(articles=7, unchanged=7, forced=True, triples=100))
+    text = format_report(BuildReport(articles=7, unchanged=7, forced=True, quads=100))
     assert text.startswith("built 7 article(s) (0 new, 0 changed, 7 unchanged: --force)")
     assert "nothing to build" not in text
