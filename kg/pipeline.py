@@ -30,7 +30,7 @@ from kg.articles import (
     input_format,
     iter_inputs,
     offset_line,
-    read_articles,
+    read_files,
     record_line,
 )
 from kg.errors import KgError
@@ -201,7 +201,7 @@ def build(
     report = BuildReport(forced=force)
     read_ids: set[str] = set()  # every article id the inputs hold, built or not
     unknown: list[str] = []  # inputs that could not be read and whose article ids are unknown
-    _files, report.ignored_files = iter_inputs(paths)
+    files, report.ignored_files = iter_inputs(paths)
     lexicon = load_lexicon()
     nlp = load_nlp()
     run = run_info(nlp, lexicon)
@@ -211,7 +211,7 @@ def build(
     touched: set[str] = set()  # the articles written or removed, whose links tidy() updates
 
     def readable() -> Iterator[Article]:
-        for item in read_articles(paths, default_date=default_date, columns=columns):
+        for item in read_files(files, default_date=default_date, columns=columns):
             if isinstance(item, Article):
                 read_ids.add(item.id)
                 if (reason := too_long(item)) is not None:
