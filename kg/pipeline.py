@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,14 +105,22 @@ def extract_articles(
     n_process: int = 1,
     on_skip: Callable[[Article, str, int | None], None] | None = None,
 ) -> Iterator[Extraction]:
-    """Parse articles in batches (spaCy's nlp.pipe) and run the rules on each.
+    """Parse articles in batches (spaCy's nlp.pipe) and run the rules on each, in input order.
 
     With `on_skip`, an article that cannot be extracted is reported to it (with the reason and,
     if known, the line of the input file) and left out, and the others go on: one with a
     which spaCy or the rules raise. When the
     parser raises on a batch, the articles it had taken and not returned are parsed again one
     at a time, so only the culprit is left out. Without `on_skip`, any error propagates.
+
+    With `n_process` > 1, chunks of BATCH articles go to that many worker processes, each of
+    which parses them and runs the rules (`extract_chunk`, as above) and sends the extractions
+    back: no spaCy Doc crosses between processes, and this process is left the reading and the
+    writing (`_extract_in_processes`).
     """
+    if n_process > 1:
+        yield from _extract_in_processes(articles, n_process, on_skip)
+        return
     if on_skip is None:
         stream = ((a.body, a) for a in articles)
         for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH, n_process=n_process):
@@ -168,6 +176,69 @@ def extract_articles(
             extraction = rules(doc, article)
             if extraction is not None:
                 yield extraction
+
+
+#: Chunks of articles queued per worker process of `-j N`, so that no worker waits for the next.
+IN_FLIGHT_PER_PROCESS = 2
+
+Skipped = tuple[Article, str, int | None]  # an article left out, why, and its line (if known)
+
+
+def extract_chunk(articles: list[Article], report_skips: bool) -> list[Extraction | Skipped]:
+    """Run in a worker process of `-j N`: parse and extract `articles` with the process's model
+    and lexicon (loaded once per process, or inherited from the parent when it forks). With
+    `report_skips`, an article that cannot be extracted comes back as a Skipped in its place;
+    without, the error propagates (to the parent, from `Future.result`)."""
+    nlp, lexicon = load_nlp(), load_lexicon()
+    if not report_skips:
+        return list(extract_articles(articles, nlp, lexicon))
+    out: list[Extraction | Skipped] = []
+    for extraction in extract_articles(
+        articles, nlp, lexicon, on_skip=lambda article, why, line: out.append((article, why, line))
+    ):
+        out.append(extraction)
+    return out
+
+
+def _extract_in_processes(
+    articles: Iterable[Article], n_process: int, on_skip: Callable[[Article, str, int | None], None] | None
+) -> Iterator[Extraction]:
+    """The extractions of `articles`, in input order, made by `n_process` worker processes
+    (the platform's default start method: on Linux they fork, with the model already loaded),
+    IN_FLIGHT_PER_PROCESS chunks each in flight, so memory stays bounded on any corpus."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context())
+    pending: deque[Future[list[Extraction | Skipped]]] = deque()
+    source = iter(articles)
+    finished = False
+
+    def results(future: Future[list[Extraction | Skipped]]) -> Iterator[Extraction]:
+        try:
+            done = future.result()
+        except BrokenProcessPool as err:
+            raise KgError(
+                f"a parser process of -j {n_process} stopped (killed, or out of memory?); "
+                "build again, or with fewer processes"
+            ) from err
+        for item in done:
+            if isinstance(item, Extraction):
+                yield item
+            elif on_skip is not None:
+                on_skip(*item)
+
+    try:
+        while chunk := list(islice(source, BATCH)):
+            pending.append(pool.submit(extract_chunk, chunk, on_skip is not None))
+            if len(pending) >= IN_FLIGHT_PER_PROCESS * n_process:
+                yield from results(pending.popleft())
+        while pending:
+            yield from results(pending.popleft())
+        finished = True
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def _failure(article: Article, what: str, err: Exception) -> str:
