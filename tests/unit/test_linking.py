@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon import load_lexicon
-from kg.linking import LaunchRow, link_triples, same_launches
+from kg.linking import LaunchRow, articles_fingerprint, link_triples, same_launches
 from kg.models import PartialDate
 from kg.namespaces import KGO
 
@@ -46,3 +46,13 @@ def test_same_launch_rules(a: LaunchRow, b: LaunchRow, linked: bool) -> None:
 def test_links_go_both_ways() -> None:
     triples = link_triples([("x:1", "x:2")])
     assert {(str(s), str(o)) for s, _, o in triples} == {("x:1", "x:2"), ("x:2", "x:1")}
+
+
+def test_the_fingerprint_of_the_articles_is_their_set() -> None:
+    hashes: dict[str, str | None] = {"a": "1" * 64, "b": None, "c": "2" * 64}
+    fingerprint = articles_fingerprint(hashes)
+    assert fingerprint == articles_fingerprint(dict(reversed(list(hashes.items()))))
+    assert fingerprint != articles_fingerprint({**hashes, "b": "3" * 64})  # an article changed
+    assert fingerprint != articles_fingerprint({k: v for k, v in hashes.items() if k != "c"})  # removed
+    assert fingerprint != articles_fingerprint({**hashes, "d": None})  # added
+    assert articles_fingerprint({"a\tb": None}) != articles_fingerprint({"a": "b"})  # no ambiguity
