@@ -96,12 +96,13 @@ def article(index: int, sources: list[Source], seed: int = 0) -> tuple[str, str]
     return f"bench-{index:06d}", f"{head}\n\n{body}\n"
 
 
-def generate(out: Path, n: int, seed: int = 0) -> list[Path]:
-    """Write articles 0..n-1 into `out` (created if needed); returns their paths."""
+def generate(out: Path, n: int, seed: int = 0, start: int = 0) -> list[Path]:
+    """Write articles start..start+n-1 into `out` (created if needed); returns their paths.
+    (Articles 0..n-1 of a seed, then n..n+99 of the same seed, are a corpus and 100 new articles.)"""
     out.mkdir(parents=True, exist_ok=True)
     sources = load_sources()
     paths = []
-    for index in range(n):
+    for index in range(start, start + n):
         article_id, text = article(index, sources, seed)
         path = out / f"{article_id}.txt"
         path.write_text(text, encoding="utf-8")

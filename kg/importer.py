@@ -11,7 +11,8 @@ N-Triples and JSON-LD hold the union of all graphs, so the graphs are rebuilt fr
 - the places events name as their site (`kgo:site`) go to the Places graph
   (kgr:graph/places), the runs that generated articles and events (`prov:wasGeneratedBy`) to
   the Runs graph (kgr:graph/runs);
-- `kgo:sameEventAs` triples go to the links graph (kgr:graph/links);
+- `kgo:sameEventAs` triples, and the links graph's `kgo:articleSetHash`, go to the links graph
+  (kgr:graph/links);
 - the rest goes to the shared graph its subject belongs to: States (state:...), Weapons
   (catalogued weapons and classes, kgr:weapon-...), the ontology (its terms, the kgo:
   namespace and blank nodes); anything else (triples added by hand) to kgr:graph/imported.
@@ -95,6 +96,7 @@ _GENERATED_BY = ox.NamedNode(str(PROV.wasGeneratedBy))
 _SITE = ox.NamedNode(str(KGO.site))
 _WEAPON = ox.NamedNode(str(KGO.weapon))
 _SAME_EVENT = ox.NamedNode(str(KGO.sameEventAs))
+_ARTICLE_SET_HASH = ox.NamedNode(str(KGO.articleSetHash))  # the links graph's own mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +324,7 @@ def _article_nodes(
 
 def _shared_graph(t: ox.Triple, known: Mapping[URIRef, set[str]]) -> URIRef:
     """The graph of a triple that belongs to no article."""
-    if t.predicate == _SAME_EVENT:
+    if t.predicate in (_SAME_EVENT, _ARTICLE_SET_HASH):
         return LINKS_GRAPH
     if isinstance(t.subject, ox.BlankNode):
         return ONTOLOGY_GRAPH  # only the ontology has blank nodes (OWL restrictions, lists)

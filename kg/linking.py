@@ -36,9 +36,11 @@ by the step from each node to its group's first (`distinct-launches` the launche
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from calendar import monthrange
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Protocol, TypeVar
@@ -53,6 +55,7 @@ from kg.models import EventType, PartialDate
 from kg.namespaces import KGO, LINKS_GRAPH
 from kg.queries import load_query
 from kg.rdf import date_from_literal
+from kg.remote import bind_rows
 from kg.store import GraphStore, from_ox
 
 # Only events that happened are linked: the factualities kg.factualities.REPORTED names.
@@ -384,11 +387,25 @@ def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 # --- reading the store --------------------------------------------------------------------
 
 
-def _solutions(store: GraphStore, name: str) -> Iterator[dict[str, object]]:
-    """The rows of a named query as {variable: rdflib term or None}."""
-    result = store.query(load_query(name).text)
-    for row in result.rows:
-        yield {v: None if t is None else from_ox(t) for v, t in zip(result.variables, row, strict=True)}
+#: Events bound in one query (VALUES) when reading a few of them.
+CHUNK = 500
+
+
+def _solutions(
+    store: GraphStore, name: str, events: Iterable[str] | None = None
+) -> Iterator[dict[str, object]]:
+    """The rows of a named query as {variable: rdflib term or None}: all of them, or those of
+    `events` (IRIs bound to ?event by VALUES, CHUNK at a time)."""
+    text = load_query(name).text
+    if events is None:
+        queries: Iterable[str] = [text]
+    else:
+        wanted = [(URIRef(e),) for e in sorted(set(events))]
+        queries = (bind_rows(text, ["event"], wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK))
+    for sparql in queries:
+        result = store.query(sparql)
+        for row in result.rows:
+            yield {v: None if t is None else from_ox(t) for v, t in zip(result.variables, row, strict=True)}
 
 
 def _text(value: object) -> str | None:
@@ -409,10 +426,11 @@ def _codes(value: object) -> frozenset[str]:
     return frozenset(str(value).split()) if value is not None else frozenset()
 
 
-def launch_rows(store: GraphStore) -> list[LaunchRow]:
-    """The launches that can be linked, from the light named query `launch-keys`."""
+def launch_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[LaunchRow]:
+    """The launches that can be linked, from the light named query `launch-keys`: all, or those
+    of `events`."""
     rows: dict[str, LaunchRow] = {}
-    for s in _solutions(store, "launch-keys"):
+    for s in _solutions(store, "launch-keys", events):
         iri = _text(s["event"]) or ""
         article, factuality = _text(s["article"]) or "", _text(s["factuality"]) or ""
         row = LaunchRow(
@@ -428,10 +446,11 @@ def launch_rows(store: GraphStore) -> list[LaunchRow]:
     return list(rows.values())
 
 
-def exercise_rows(store: GraphStore) -> list[ExerciseRow]:
-    """The named exercises that can be linked, from the light named query `exercise-keys`."""
+def exercise_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[ExerciseRow]:
+    """The named exercises that can be linked, from the light named query `exercise-keys`: all, or
+    those of `events`."""
     rows: dict[str, ExerciseRow] = {}
-    for s in _solutions(store, "exercise-keys"):
+    for s in _solutions(store, "exercise-keys", events):
         iri = _text(s["event"]) or ""
         article, name, factuality = (
             _text(s["article"]) or "",
@@ -445,10 +464,11 @@ def exercise_rows(store: GraphStore) -> list[ExerciseRow]:
     return list(rows.values())
 
 
-def treaty_rows(store: GraphStore) -> list[TreatyRow]:
-    """The treaties that can be linked, from the light named query `treaty-keys`."""
+def treaty_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[TreatyRow]:
+    """The treaties that can be linked, from the light named query `treaty-keys`: all, or those of
+    `events`."""
     rows: dict[str, TreatyRow] = {}
-    for s in _solutions(store, "treaty-keys"):
+    for s in _solutions(store, "treaty-keys", events):
         iri = _text(s["event"]) or ""
         article, factuality = _text(s["article"]) or "", _text(s["factuality"]) or ""
         row = TreatyRow(
@@ -458,22 +478,70 @@ def treaty_rows(store: GraphStore) -> list[TreatyRow]:
     return list(rows.values())
 
 
-def relink(store: GraphStore, lexicon: Lexicon) -> dict[str, int]:
-    """Recompute the sameEventAs graph from the store; returns, by event type ("Launch",
-    "Exercise", "Treaty"), how many events told by more than one article were linked."""
+def articles_fingerprint(hashes: Mapping[str, str | None]) -> str:
+    """SHA-256 (hex) of the articles' ids and content hashes (`GraphStore.article_hashes`)."""
+    text = json.dumps(sorted(hashes.items()), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_RECORDED = f"SELECT ?hash WHERE {{ GRAPH <{LINKS_GRAPH}> {{ <{LINKS_GRAPH}> kgo:articleSetHash ?hash }} }}"
+# The groups by type: the first of each group is linked to the others, all greater than it.
+_GROUPS = f"""
+SELECT ?class (COUNT(DISTINCT ?first) AS ?n) WHERE {{
+  GRAPH <{LINKS_GRAPH}> {{ ?first kgo:sameEventAs ?other }}
+  FILTER (STR(?first) < STR(?other))
+  ?first a ?class .
+  VALUES ?class {{ kgo:Launch kgo:Exercise kgo:Treaty }}
+}}
+GROUP BY ?class
+"""
+
+
+def relink(
+    store: GraphStore,
+    lexicon: Lexicon,
+    *,
+    before: Mapping[str, str | None] | None = None,
+    touched: Collection[str] = (),
+) -> dict[str, int]:
+    """Bring the sameEventAs graph up to date with the store; returns, by event type ("Launch",
+    "Exercise", "Treaty"), how many events told by more than one article are linked.
+
+    `before` is what the store held when the build (or removal) started ({article id: content
+    hash}, `GraphStore.article_hashes`) and `touched` the ids of the articles it wrote or removed
+    since. When the links graph was computed from `before` and nothing was touched, the links
+    are those of the store and nothing is done; else every link is computed again."""
+    fingerprint = articles_fingerprint(store.article_hashes())
+    recorded = _recorded(store)
+    if before is not None and not touched and recorded == fingerprint == articles_fingerprint(before):
+        return _groups(store)
     found = {
         EventType.LAUNCH.value: launch_groups(launch_rows(store), lexicon),
         EventType.EXERCISE.value: exercise_groups(exercise_rows(store), lexicon),
         EventType.TREATY.value: treaty_groups(treaty_rows(store), lexicon),
     }
     triples = link_triples(links([g for gs in found.values() for g in gs]))
+    triples.append((LINKS_GRAPH, KGO.articleSetHash, Literal(fingerprint)))
     if set(triples) != _stored_links(store):  # a build that changes no link writes none
         store.replace_graph(LINKS_GRAPH, triples)
     return {kind: len(gs) for kind, gs in found.items() if gs}
 
 
+def _recorded(store: GraphStore) -> str | None:
+    rows = store.query(_RECORDED).rows
+    values = {str(row[0].value) for row in rows if row[0] is not None}  # type: ignore[union-attr]
+    return values.pop() if len(values) == 1 else None
+
+
+def _groups(store: GraphStore) -> dict[str, int]:
+    out = {}
+    for kind, n in store.query(_GROUPS).rows:
+        if kind is not None and n is not None:
+            out[str(kind.value).rsplit("#", 1)[-1]] = int(str(n.value))  # type: ignore[union-attr]
+    return dict(sorted(out.items()))
+
+
 def _stored_links(store: GraphStore) -> set[tuple[URIRef, URIRef, Node]]:
-    result = store.query(f"SELECT ?a ?b WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?a <{KGO.sameEventAs}> ?b }} }}")
-    return {
-        (URIRef(str(from_ox(a))), KGO.sameEventAs, URIRef(str(from_ox(b)))) for a, b in result.rows if a and b
-    }
+    """The triples of the links graph (its links and its mark)."""
+    result = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?s ?p ?o }} }}")
+    return {(from_ox(s), from_ox(p), from_ox(o)) for s, p, o in result.rows if s and p and o}  # type: ignore[misc]

@@ -201,14 +201,18 @@ class RunInfo:
 class BuildReport:
     """What one `kg build` did; printed on stderr, never silently lost."""
 
-    articles: int = 0
+    articles: int = 0  # articles built (extracted and written)
     replaced: int = 0  # articles whose earlier graph was replaced
+    new: int = 0  # articles built that the store did not hold
+    changed: int = 0  # articles built whose stored graph was made from other inputs or versions
+    unchanged: int = 0  # articles whose stored graph was made from the same inputs and versions
+    forced: bool = False  # --force: the unchanged articles were built too, not skipped
     sentences: int = 0
     events: dict[str, int] = field(default_factory=dict)  # by event type
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     ignored_files: int = 0  # files in walked folders that are not article files (kg.articles.FORMATS)
     unresolved: int = 0
-    triples: int = 0
+    quads: int = 0  # in the store after the build: triples counted once per graph holding them
     linked: dict[str, int] = field(default_factory=dict)  # by type: events told by several articles
     removed: list[str] = field(default_factory=list)  # articles pruned (kg build --prune)
     not_pruned: str | None = None  # why --prune removed nothing, when it could not tell

@@ -57,6 +57,8 @@ class KGO(DefinedNamespace):
     modelVersion: URIRef  # prov:Activity -> spaCy model version
     softwareVersion: URIRef  # prov:Activity -> kg version
     url: URIRef  # Article -> the web address of the page or feed entry it was read from
+    contentHash: URIRef  # Article -> SHA-256 of its inputs and extraction (incremental builds)
+    articleSetHash: URIRef  # the links graph -> SHA-256 of the articles its links were made from
 
     # values
     Success: URIRef

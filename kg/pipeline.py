@@ -1,18 +1,24 @@
 """The build: read articles -> nlp -> extract -> normalize -> rdf -> store.
 
-`build()` is what `kg build` runs. Each article's graph is written as soon as it is
-extracted, in one atomic replacement, so an interrupted build keeps every article it
-finished, and a bad input is skipped and counted, never fatal. With `prune`, the stored
+`build()` is what `kg build` runs. An article the store holds already, made from the same
+inputs by the same extraction (its kgo:contentHash, `kg.rdf.content_hash`, is the one computed
+now), is skipped before anything is parsed or sent to a worker; the others (new, changed, or
+stored by other rule, lexicon, model or kg versions) are built, all of them with `force`. Each
+article's graph is written as soon as it is extracted, in one atomic replacement, so an
+interrupted build keeps every article it finished, and a bad input is skipped and counted,
+never fatal. With `prune`, the stored
 articles that are no longer among the inputs are removed afterwards; `remove()` (kg remove)
 removes articles by id. Either way each article goes in one transaction, and then `tidy()`
-removes the places and runs no article uses and recomputes the cross-article links.
+removes the places and runs no article uses and brings the cross-article links up to date.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from enum import StrEnum
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +30,7 @@ from kg.articles import (
     input_format,
     iter_inputs,
     offset_line,
-    read_articles,
+    read_files,
     record_line,
 )
 from kg.errors import KgError
@@ -33,7 +39,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.linking import relink
 from kg.models import Article, BuildReport, Extraction, RunInfo
 from kg.nlp import load_nlp, model_info
-from kg.rdf import article_graph
+from kg.rdf import article_graph, content_hash
 from kg.store import GraphStore
 
 if TYPE_CHECKING:
@@ -49,6 +55,23 @@ MAX_ARTICLE_CHARS = 100_000
 def run_info(nlp: Any, lexicon: Lexicon) -> RunInfo:
     name, version = model_info(nlp)
     return RunInfo(RULES_VERSION, lexicon.version, name, version, __version__)
+
+
+class Status(StrEnum):
+    """How an article read now stands to the store (`article_status`)."""
+
+    NEW = "new"  # the store holds no article of this id
+    CHANGED = "changed"  # it holds one made from other inputs, or by another extraction
+    UNCHANGED = "unchanged"  # it holds one made from the same inputs by the same extraction
+
+
+def article_status(article: Article, run: RunInfo, stored: Mapping[str, str | None]) -> Status:
+    """NEW, CHANGED or UNCHANGED, from `stored` ({article id: its kgo:contentHash or None},
+    `GraphStore.article_hashes`). An article stored without a hash (by an older kg, or with
+    sentences left out) is CHANGED: only an equal hash proves that the graph would be the same."""
+    if article.id not in stored:
+        return Status.NEW
+    return Status.UNCHANGED if stored[article.id] == content_hash(article, run) else Status.CHANGED
 
 
 def too_long(article: Article) -> str | None:
@@ -82,14 +105,22 @@ def extract_articles(
     n_process: int = 1,
     on_skip: Callable[[Article, str, int | None], None] | None = None,
 ) -> Iterator[Extraction]:
-    """Parse articles in batches (spaCy's nlp.pipe) and run the rules on each.
+    """Parse articles in batches (spaCy's nlp.pipe) and run the rules on each, in input order.
 
     With `on_skip`, an article that cannot be extracted is reported to it (with the reason and,
     if known, the line of the input file) and left out, and the others go on: one with a
     which spaCy or the rules raise. When the
     parser raises on a batch, the articles it had taken and not returned are parsed again one
     at a time, so only the culprit is left out. Without `on_skip`, any error propagates.
+
+    With `n_process` > 1, chunks of BATCH articles go to that many worker processes, each of
+    which parses them and runs the rules (`extract_chunk`, as above) and sends the extractions
+    back: no spaCy Doc crosses between processes, and this process is left the reading and the
+    writing (`_extract_in_processes`).
     """
+    if n_process > 1:
+        yield from _extract_in_processes(articles, n_process, on_skip)
+        return
     if on_skip is None:
         stream = ((a.body, a) for a in articles)
         for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=BATCH, n_process=n_process):
@@ -147,6 +178,69 @@ def extract_articles(
                 yield extraction
 
 
+#: Chunks of articles queued per worker process of `-j N`, so that no worker waits for the next.
+IN_FLIGHT_PER_PROCESS = 2
+
+Skipped = tuple[Article, str, int | None]  # an article left out, why, and its line (if known)
+
+
+def extract_chunk(articles: list[Article], report_skips: bool) -> list[Extraction | Skipped]:
+    """Run in a worker process of `-j N`: parse and extract `articles` with the process's model
+    and lexicon (loaded once per process, or inherited from the parent when it forks). With
+    `report_skips`, an article that cannot be extracted comes back as a Skipped in its place;
+    without, the error propagates (to the parent, from `Future.result`)."""
+    nlp, lexicon = load_nlp(), load_lexicon()
+    if not report_skips:
+        return list(extract_articles(articles, nlp, lexicon))
+    out: list[Extraction | Skipped] = []
+    for extraction in extract_articles(
+        articles, nlp, lexicon, on_skip=lambda article, why, line: out.append((article, why, line))
+    ):
+        out.append(extraction)
+    return out
+
+
+def _extract_in_processes(
+    articles: Iterable[Article], n_process: int, on_skip: Callable[[Article, str, int | None], None] | None
+) -> Iterator[Extraction]:
+    """The extractions of `articles`, in input order, made by `n_process` worker processes
+    (the platform's default start method: on Linux they fork, with the model already loaded),
+    IN_FLIGHT_PER_PROCESS chunks each in flight, so memory stays bounded on any corpus."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context())
+    pending: deque[Future[list[Extraction | Skipped]]] = deque()
+    source = iter(articles)
+    finished = False
+
+    def results(future: Future[list[Extraction | Skipped]]) -> Iterator[Extraction]:
+        try:
+            done = future.result()
+        except BrokenProcessPool as err:
+            raise KgError(
+                f"a parser process of -j {n_process} stopped (killed, or out of memory?); "
+                "build again, or with fewer processes"
+            ) from err
+        for item in done:
+            if isinstance(item, Extraction):
+                yield item
+            elif on_skip is not None:
+                on_skip(*item)
+
+    try:
+        while chunk := list(islice(source, BATCH)):
+            pending.append(pool.submit(extract_chunk, chunk, on_skip is not None))
+            if len(pending) >= IN_FLIGHT_PER_PROCESS * n_process:
+                yield from results(pending.popleft())
+        while pending:
+            yield from results(pending.popleft())
+        finished = True
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
 def _failure(article: Article, what: str, err: Exception) -> str:
     return (
         f"article {article.id!r}: {what} failed ({type(err).__name__}: {err}); "
@@ -164,26 +258,31 @@ def build(
     jobs: int = 1,
     scheduler: str | None = None,
     prune: bool = False,
+    force: bool = False,
 ) -> BuildReport:
     """Extract every article under `paths` into `store`; returns what was done and skipped.
 
     `columns` names the columns of CSV/TSV inputs (kg.readers.table). `jobs` parses with that
     many processes; `scheduler` (a Dask scheduler address) runs the extraction on a Dask cluster
     instead (kg.distributed). Either way the graph is the same, and it is written from this
-    process. With `prune`, the stored articles whose ids are not among the inputs any more are
-    removed (see `stale_articles`).
+    process. Articles the store holds unchanged (`article_status`) are skipped before the
+    extraction, so no process or worker sees them, unless `force`. With `prune`, the stored
+    articles whose ids are not among the inputs any more are removed (see `stale_articles`).
     """
-    report = BuildReport()
+    report = BuildReport(forced=force)
     read_ids: set[str] = set()  # every article id the inputs hold, built or not
     unknown: list[str] = []  # inputs that could not be read and whose article ids are unknown
-    _files, report.ignored_files = iter_inputs(paths)
+    files, report.ignored_files = iter_inputs(paths)
     lexicon = load_lexicon()
     nlp = load_nlp()
     run = run_info(nlp, lexicon)
     store.ensure_reference(lexicon)
+    stored = store.article_hashes()
+    status: dict[str, Status] = {}  # of the articles sent to the extraction, until written
+    touched: set[str] = set()  # the articles written or removed, whose links tidy() updates
 
     def readable() -> Iterator[Article]:
-        for item in read_articles(paths, default_date=default_date, columns=columns):
+        for item in read_files(files, default_date=default_date, columns=columns):
             if isinstance(item, Article):
                 read_ids.add(item.id)
                 if (reason := too_long(item)) is not None:
@@ -194,8 +293,13 @@ def build(
                 unknown.append(str(item))
             if isinstance(item, Skip):
                 skip(item)
-            else:
-                yield item
+                continue
+            found = article_status(item, run, stored)
+            if found is Status.UNCHANGED and not force:
+                report.unchanged += 1
+                continue
+            status[item.id] = found
+            yield item
 
     def skip(item: Skip) -> None:
         report.skipped.append((f"{item.path}:{item.line}" if item.line else item.path, item.reason))
@@ -205,12 +309,16 @@ def build(
     def skip_article(article: Article, reason: str, line: int | None = None) -> None:
         skip(Skip(article.path or article.id, line if line is not None else record_line(article), reason))
 
-    if scheduler is None:
-        extractions = extract_articles(readable(), nlp, lexicon, n_process=jobs, on_skip=skip_article)
-    else:
+    todo = readable()
+    first = next(todo, None)  # no process is started, and no cluster reached, for nothing to build
+    extractions: Iterator[Extraction] = iter(())
+    if first is not None and scheduler is not None:
         from kg.distributed import extract_on_cluster
 
-        extractions = extract_on_cluster(readable(), scheduler, run)
+        extractions = extract_on_cluster(chain([first], todo), scheduler, run)
+    elif first is not None:
+        todo = chain([first], todo)
+        extractions = extract_articles(todo, nlp, lexicon, n_process=jobs, on_skip=skip_article)
     for extraction in extractions:
         try:
             graph = article_graph(extraction, run, lexicon=lexicon)
@@ -218,10 +326,15 @@ def build(
             skip_article(extraction.article, _failure(extraction.article, "the RDF writer", err))
             continue
         replaced = store.replace_article(extraction.article.id, graph.triples, graph.shared)
+        touched.add(extraction.article.id)
         for line, why in left_out_sentences(extraction):
             skip_article(extraction.article, why, line)
         report.articles += 1
         report.replaced += int(replaced)
+        found = status.pop(extraction.article.id, Status.NEW)
+        report.new += found is Status.NEW
+        report.changed += found is Status.CHANGED
+        report.unchanged += found is Status.UNCHANGED  # rebuilt: --force
         report.sentences += extraction.sentences
         report.unresolved += extraction.unresolved
         for event in extraction.events:
@@ -239,10 +352,11 @@ def build(
             report.removed = stale_articles(store.article_ids(), read_ids)
             for article_id in report.removed:
                 store.remove_article(article_id)
+                touched.add(article_id)
                 if progress:
                     progress(f"{article_id}: removed (no longer among the inputs)")
-    report.linked = tidy(store, lexicon)
-    report.triples = store.triple_count()
+    report.linked = tidy(store, lexicon, before=stored, touched=touched)
+    report.quads = store.quad_count()
     return report
 
 
@@ -260,12 +374,19 @@ def stale_articles(stored: Iterable[str], read: set[str]) -> list[str]:
     return sorted(set(stored) - read)
 
 
-def tidy(store: GraphStore, lexicon: Lexicon) -> dict[str, int]:
+def tidy(
+    store: GraphStore,
+    lexicon: Lexicon,
+    *,
+    before: Mapping[str, str | None] | None = None,
+    touched: Collection[str] = (),
+) -> dict[str, int]:
     """After articles were written or removed: drop the places and runs that no article uses and
-    recompute the kgo:sameEventAs links; returns, by event type, how many events told by more
-    than one article were linked (`kg.linking.relink`)."""
+    bring the kgo:sameEventAs links up to date (around the `touched` articles when the links were
+    computed from `before`, what the store held at the start: `kg.linking.relink`); returns, by
+    event type, how many events told by more than one article are linked."""
     store.prune_shared()
-    return relink(store, lexicon)
+    return relink(store, lexicon, before=before, touched=touched)
 
 
 def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
@@ -273,7 +394,7 @@ def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
     returns the ids removed. KgError naming the ids the store does not hold, before anything
     is removed."""
     wanted = list(dict.fromkeys(article_ids))
-    stored = set(store.article_ids())
+    stored = store.article_hashes()
     missing = [article_id for article_id in wanted if article_id not in stored]
     if missing:
         names = ", ".join(repr(m) for m in missing)
@@ -283,7 +404,7 @@ def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
         )
     for article_id in wanted:
         store.remove_article(article_id)
-    tidy(store, load_lexicon())
+    tidy(store, load_lexicon(), before=stored, touched=wanted)
     return wanted
 
 
@@ -300,11 +421,21 @@ def no_article_files(paths: Sequence[Path], ignored: int) -> str:
 
 def format_report(report: BuildReport) -> str:
     """The build summary printed on stderr."""
+    if report.forced:
+        kinds = f"{report.new} new, {report.changed} changed, {report.unchanged} unchanged: --force"
+    else:
+        kinds = f"{report.new} new, {report.changed} changed; {report.unchanged} unchanged, skipped"
     lines = [
-        f"built {report.articles} article(s) ({report.replaced} replaced), {report.sentences} sentences, "
-        f"{report.triples} triples in the store"
+        f"built {report.articles} article(s) ({kinds}), {report.sentences} sentences, "
+        f"{report.quads} quads in the store"
     ]
-    if report.events:
+    if not report.articles and report.unchanged and not report.forced:
+        lines.append(
+            "nothing to build: the articles read are in the store as they would be built now (the "
+            "same text, dateline and source, the same rule, lexicon, model and kg versions); "
+            "kg build --force builds them again"
+        )
+    elif report.events:
         lines.append("events: " + ", ".join(f"{k}: {v}" for k, v in sorted(report.events.items())))
     else:
         lines.append("events: none")

@@ -21,6 +21,7 @@ input twice gives the same graph. The IRIs' bases come from `kg.namespaces`.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,7 @@ from rdflib.term import Node
 
 from kg.lexicon import Lexicon, load_lexicon
 from kg.models import (
+    Article,
     Event,
     EventType,
     Exercise,
@@ -142,6 +144,37 @@ def run_iri(run: RunInfo) -> URIRef:
         (run.rules_version, run.lexicon_version, run.model_name, run.model_version, run.kg_version)
     )
     return KGR["run-" + _sha1(key)[:12]]
+
+
+#: The layout of what `content_hash` hashes; change it when that list changes, so that every
+#: stored article is read again.
+CONTENT_HASH_SCHEME = "kg-article-1"
+
+
+def content_hash(article: Article, run: RunInfo) -> str:
+    """SHA-256 (64 hex digits) of everything an article's graph is made from: the article's id,
+    text, dateline, source, headline and web address, and the extraction that reads it (the
+    rules, lexicon, model and kg versions: every field of `run`, as its run node records them).
+
+    Stored on the article node (kgo:contentHash); `kg build` skips an article whose stored hash
+    equals this one, since building it again would give the same graph. Where it was read from
+    (`path`, `body_line`) is left out: moving a file changes nothing in the graph.
+    """
+    fields = [
+        CONTENT_HASH_SCHEME,
+        article.id,
+        article.body,
+        article.date.isoformat() if article.date else None,
+        article.source,
+        article.title,
+        article.url,
+        run.rules_version,
+        run.lexicon_version,
+        run.model_name,
+        run.model_version,
+        run.kg_version,
+    ]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def class_iri(label: str, lexicon: Lexicon | None = None) -> URIRef:
@@ -376,8 +409,9 @@ def article_graph(extraction: Extraction, run: RunInfo, *, lexicon: Lexicon | No
     """The article's named graph and the shared nodes it uses, each in a deterministic order
     without duplicates.
 
-    Article graph order: the article, its mentions (by offset), then each event (with any
-    weapon the lexicon lacks) in extraction order. Shared: the run's description (RUNS_GRAPH)
+    Article graph order: the article (with its `content_hash`, unless sentences were left out
+    of the extraction), its mentions (by offset), then each event (with any weapon the lexicon
+    lacks) in extraction order. Shared: the run's description (RUNS_GRAPH)
     and the events' places (PLACES_GRAPH), graphs without triples left out.
     """
     lex = lexicon or load_lexicon()
@@ -396,6 +430,8 @@ def article_graph(extraction: Extraction, run: RunInfo, *, lexicon: Lexicon | No
         out.add(node, DCTERMS.title, Literal(article.title))
     if article.url:
         out.add(node, KGO.url, URIRef(article.url))
+    if not extraction.left_out:  # else it is read again, and its left-out sentences reported, each build
+        out.add(node, KGO.contentHash, Literal(content_hash(article, run)))
     out.add(node, PROV.wasGeneratedBy, activity)
 
     for mention in _all_mentions(extraction):

@@ -44,7 +44,7 @@ import base64
 import http.client
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -63,6 +63,7 @@ from kg.sparql_errors import recognise
 from kg.store import (
     _FORMATS,
     _UNION,
+    ARTICLE_HASHES,
     PRUNE_SHARED,
     OxTerm,
     QueryResult,
@@ -70,6 +71,7 @@ from kg.store import (
     _as_ox,
     _materialize,
     from_ox,
+    hashes_of,
     reference_quads,
 )
 
@@ -192,6 +194,28 @@ def _shape(sparql: str) -> _Shape:
     return _Shape(form, None, None, False)
 
 
+def bind_rows(sparql: str, variables: Sequence[str], rows: Iterable[Sequence[Node | OxTerm]]) -> str:
+    """`sparql` with a VALUES block giving `variables` the rows of terms, at the start of the
+    WHERE group (as `bind_values` binds one row): the query's solutions for those values only.
+    QueryError as `bind_values`."""
+    names = []
+    for name in variables:
+        variable = name.lstrip("?$")
+        if not _VARIABLE.match(variable):
+            raise QueryError(f"{name!r} is not a SPARQL variable name")
+        names.append(f"?{variable}")
+    lines = []
+    for row in rows:
+        terms = []
+        for value in row:
+            term = _as_ox(value)
+            if not isinstance(term, ox.NamedNode | ox.Literal):
+                raise QueryError("only IRIs and literals can be bound by VALUES")
+            terms.append(str(term))
+        lines.append(f"({' '.join(terms)})")
+    return _with_values(sparql, f" VALUES ({' '.join(names)}) {{ {' '.join(lines)} }} ")
+
+
 def bind_values(sparql: str, substitutions: Mapping[str, Node | OxTerm]) -> str:
     """`sparql` with a VALUES block binding each variable to its term, at the start of the WHERE
     group. Terms are written in N-Triples syntax by pyoxigraph; QueryError for a term that
@@ -209,7 +233,11 @@ def bind_values(sparql: str, substitutions: Mapping[str, Node | OxTerm]) -> str:
             raise QueryError(f"?{variable}: only IRIs and literals can be bound over the SPARQL protocol")
         names.append(f"?{variable}")
         terms.append(str(term))
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    return _with_values(sparql, f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} ")
+
+
+def _with_values(sparql: str, block: str) -> str:
+    """`sparql` with the VALUES `block` at the start of its WHERE group (around a sub-SELECT)."""
     shape = _shape(sparql)
     if shape.start is None or shape.end is None:
         raise QueryError("parameters can only be bound in a query with a WHERE group")
@@ -412,10 +440,14 @@ class RemoteStore:
     def prune_shared(self) -> None:
         """Remove the places and runs that no article graph refers to any more (one update)."""
         self._sent_shared.clear()
+        self.update(PRUNE_SHARED)
+
+    def update(self, sparql: str) -> None:
+        """Send one SPARQL Update request of kg's own to the update endpoint; never a user's text."""
         response = self._writable().request(
             "POST",
             self.endpoints.update,
-            urlencode({"update": PRUNE_SHARED}).encode("ascii"),
+            urlencode({"update": sparql}).encode("utf-8"),
             {"Content-Type": "application/x-www-form-urlencoded"},
         )
         if response.status >= 300:
@@ -519,6 +551,10 @@ class RemoteStore:
             " ORDER BY ?id"
         )
         return [row[0].value for row in result.rows if isinstance(row[0], ox.Literal)]
+
+    def article_hashes(self) -> dict[str, str | None]:
+        """{article id: its kgo:contentHash, or None} for every stored article (one query)."""
+        return hashes_of(self.query(ARTICLE_HASHES))
 
     def graph_names(self) -> list[URIRef]:
         """Every named graph, sorted. Those holding a triple: kg leaves no empty graph, and

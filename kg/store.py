@@ -81,6 +81,23 @@ WHERE {{ GRAPH <{RUNS_GRAPH}> {{ ?node ?p ?o }}
         FILTER NOT EXISTS {{ GRAPH ?g {{ ?x prov:wasGeneratedBy ?node }} }} }}
 """
 
+# Each stored article's id and content hash (kg.rdf.content_hash; unbound when it has none): what
+# `kg build` compares to skip the articles that have not changed.
+ARTICLE_HASHES = """
+SELECT ?id ?hash WHERE {
+  GRAPH ?g { ?g a kgo:Article ; dcterms:identifier ?id OPTIONAL { ?g kgo:contentHash ?hash } }
+}
+"""
+
+
+def hashes_of(result: QueryResult) -> dict[str, str | None]:
+    """The rows of ARTICLE_HASHES as {article id: content hash or None}."""
+    out: dict[str, str | None] = {}
+    for article_id, digest in result.rows:
+        if isinstance(article_id, ox.Literal):
+            out[article_id.value] = digest.value if isinstance(digest, ox.Literal) else None
+    return out
+
 
 # --- term conversion --------------------------------------------------------------------
 
@@ -161,6 +178,20 @@ def _materialize(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) 
 
 def _sparql_triples(triples: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]]) -> str:
     return "\n".join(f"{_as_ox(s)} {_as_ox(p)} {_as_ox(o)} ." for s, p, o in triples)
+
+
+def data_update(
+    graph: URIRef,
+    removed: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]],
+    added: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]],
+) -> str:
+    """One SPARQL Update request that deletes the triples `removed` from `graph` and then inserts
+    `added` (DELETE DATA, INSERT DATA: no blank nodes); an empty request when both are empty."""
+    operations = []
+    for keyword, triples in (("DELETE", list(removed)), ("INSERT", list(added))):
+        if triples:
+            operations.append(f"{keyword} DATA {{ GRAPH <{graph}> {{\n{_sparql_triples(triples)}\n}} }}")
+    return " ;\n".join(operations)
 
 
 def _replace_graphs_update(graphs: Mapping[str, str], added: Mapping[str, str] | None = None) -> str:
@@ -391,13 +422,34 @@ class Store:
         return self._replace(article_iri(article_id), triples, shared or {})
 
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool:
-        """Atomically replace one named graph by `triples`; True if it existed before."""
-        return self._replace(graph, triples, {})
+        """Atomically replace one named graph by `triples`; True if it existed before.
+
+        An existing graph without blank nodes is changed by what differs (one SPARQL Update of a
+        DELETE DATA and an INSERT DATA, nothing at all when nothing differs), since the graphs
+        replaced whole are derived ones (the links) that change little from build to build."""
+        store = self._writable()
+        name = ox.NamedNode(str(graph))
+        wanted = dict.fromkeys((_as_ox(s), _as_ox(p), _as_ox(o)) for s, p, o in triples)  # ordered
+        if not store.contains_named_graph(name) or any(map(_has_blank_node_triple, wanted)):
+            return self._replace(graph, wanted, {})
+        current = set(_triples_of(store.quads_for_pattern(None, None, None, name)))
+        if any(map(_has_blank_node_triple, current)):
+            return self._replace(graph, wanted, {})
+        gone = sorted(current.difference(wanted), key=str)
+        new = [triple for triple in wanted if triple not in current]
+        if gone or new:
+            self._update(data_update(graph, gone, new))
+            self._written(len(gone) + len(new))
+        return True
+
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL Update request of kg's own (one transaction); never a user's text."""
+        self._update(sparql)
 
     def _replace(
         self,
         graph: URIRef,
-        triples: Iterable[tuple[Node, Node, Node]],
+        triples: Iterable[tuple[Node | OxTerm, Node | OxTerm, Node | OxTerm]],
         shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]],
     ) -> bool:
         """An existing graph is dropped and re-inserted by one SPARQL Update (see the module doc).
@@ -456,18 +508,31 @@ class Store:
     def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]:
         """Write the ontology, States and Weapons graphs where their content changed.
 
-        `ontology` defaults to the package's ontology/kg.ttl. Returns the graphs rewritten (all
-        changed graphs are replaced in one transaction). Blank nodes are compared up to renaming.
+        `ontology` defaults to the package's ontology/kg.ttl. Returns the graphs rewritten.
+        Blank nodes are compared up to renaming, and written with the stable labels
+        `reference_quads` gives them, so that every build exports the same bytes. SPARQL Update
+        makes blank nodes fresh, so a graph holding some (the ontology's OWL lists) is dropped
+        with the other changed graphs in one transaction and then written by one transactional
+        `extend`, which keeps the labels: in a store that held another ontology, a build killed
+        between the two leaves no ontology graph until the next build writes it. A new store
+        has nothing to drop.
         """
         store = self._writable()
         wanted = reference_quads(lexicon, ontology)
         changed = [graph for graph, quads in wanted.items() if not self._graph_equals(store, graph, quads)]
-        if changed:
-            bodies = {
-                str(g): _sparql_triples((q.subject, q.predicate, q.object) for q in wanted[g])
-                for g in changed
-            }
+        labelled = [g for g in changed if any(_has_blank_node(q) for q in wanted[g])]
+        bodies = {  # an empty body only drops the graph
+            str(g): "" if g in labelled else _sparql_triples(_triples_of(wanted[g]))
+            for g in changed
+            if g not in labelled or store.contains_named_graph(ox.NamedNode(str(g)))
+        }
+        if bodies:
             self._update(_replace_graphs_update(bodies))
+        if labelled:
+            try:
+                store.extend([q for g in labelled for q in wanted[g]])
+            except (OSError, RuntimeError) as err:
+                raise StoreError(f"writing to the store {self.location or '(memory)'} failed: {err}") from err
         return changed
 
     @staticmethod
@@ -538,6 +603,10 @@ class Store:
         assert isinstance(rows, ox.QuerySolutions)
         return [solution[0].value for solution in rows]
 
+    def article_hashes(self) -> dict[str, str | None]:
+        """{article id: its kgo:contentHash, or None} for every stored article (one query)."""
+        return hashes_of(self.query(ARTICLE_HASHES))
+
     def graph_names(self) -> list[URIRef]:
         """Every named graph, sorted."""
         return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
@@ -579,8 +648,21 @@ class Store:
         return Graph().parse(data=buffer.getvalue(), format="nt")
 
 
+def _triples_of(quads: Iterable[ox.Quad]) -> Iterator[tuple[OxTerm, OxTerm, OxTerm]]:
+    return ((q.subject, q.predicate, q.object) for q in quads)
+
+
+def _has_blank_node(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+
+
+def _has_blank_node_triple(triple: tuple[OxTerm, OxTerm, OxTerm]) -> bool:
+    return isinstance(triple[0], ox.BlankNode) or isinstance(triple[2], ox.BlankNode)
+
+
 def reference_quads(lexicon: Lexicon, ontology: Path | None = None) -> dict[URIRef, list[ox.Quad]]:
-    """The shared graphs (ontology, States, Weapons) as they should be, by graph name."""
+    """The shared graphs (ontology, States, Weapons) as they should be, by graph name. The
+    ontology's blank nodes have stable labels (`stable_blank_nodes`)."""
     wanted: dict[URIRef, list[ox.Quad]] = {ONTOLOGY_GRAPH: _ontology_quads(ontology)}
     for graph, triples in reference_graphs(lexicon).items():
         name = ox.NamedNode(str(graph))
@@ -594,12 +676,33 @@ def _ontology_quads(path: Path | None) -> list[ox.Quad]:
         raise KgError(f"{path}: the ontology file is missing; restore ontology/kg.ttl or reinstall kg")
     graph = ox.NamedNode(str(ONTOLOGY_GRAPH))
     try:
-        return [
+        return stable_blank_nodes(
             ox.Quad(q.subject, q.predicate, q.object, graph)
             for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, without_named_graphs=True)
-        ]
+        )
     except SyntaxError as err:
         raise KgError(f"{path}: the ontology does not parse: {err}") from err
+
+
+#: Put before the canonical labels of the ontology's blank nodes (`_:kgo-c14n0`), so that they
+#: cannot meet the labels of blank nodes from elsewhere (Oxigraph's labels are store-wide).
+BLANK_PREFIX = "kgo-"
+
+
+def stable_blank_nodes(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The quads with their blank nodes relabelled canonically (RDFC-1.0, W3C's RDF Dataset
+    Canonicalization: the same graph gets the same labels, whatever the labels it came with),
+    prefixed with BLANK_PREFIX, in sorted order. The Turtle parser gives the blank nodes of
+    kg.ttl (its OWL lists and class expressions) new random labels on every parse; these stay
+    blank nodes, so OWL tools read the graph as written, and every build exports them alike."""
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+
+    def stable(term: OxTerm) -> OxTerm:
+        return ox.BlankNode(BLANK_PREFIX + term.value) if isinstance(term, ox.BlankNode) else term
+
+    out = [ox.Quad(stable(q.subject), q.predicate, stable(q.object), q.graph_name) for q in dataset]  # type: ignore[arg-type]
+    return sorted(out, key=str)
 
 
 # --- any store: the embedded one or a SPARQL server ---------------------------------------
@@ -621,12 +724,15 @@ class GraphStore(Protocol):
         shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]] | None = None,
     ) -> bool: ...
     def prune_shared(self) -> None: ...
+    def update(self, sparql: str) -> None: ...
     def remove_article(self, article_id: str) -> bool: ...
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...
     def ensure_reference(self, lexicon: Lexicon, ontology: Path | None = None) -> list[URIRef]: ...
     def query(self, sparql: str, substitutions: Mapping[str, Node | OxTerm] | None = None) -> QueryResult: ...
     def triple_count(self) -> int: ...
+    def quad_count(self) -> int: ...
     def article_ids(self) -> list[str]: ...
+    def article_hashes(self) -> dict[str, str | None]: ...
     def export(self, out: BinaryIO, fmt: str) -> None: ...
     def to_graph(self) -> Graph: ...
     def close(self) -> None: ...

@@ -46,6 +46,14 @@ from kg.cli import Talk, _parse_date, _run, main, quiet_option, store_option
     is_flag=True,
     help="Also remove the stored articles that are no longer among PATHS (a file deleted or renamed).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help=(
+        "Build every article, also those the store holds unchanged (same text, dateline and source, "
+        "same rule, lexicon, model and kg versions), which are otherwise skipped."
+    ),
+)
 @store_option
 @quiet_option
 def build(
@@ -59,19 +67,24 @@ def build(
     jobs: int,
     scheduler: str | None,
     prune: bool,
+    force: bool,
     store_location: str | None,
     quiet: bool,
 ) -> None:
     """Extract events from articles into the store: files, or folders of *.txt, *.jsonl, web
     pages (*.html, *.htm), RSS/Atom feeds (*.xml, *.rss, *.atom) and CSV/TSV exports.
 
-    Rebuilding an article replaces its graph, so building twice gives the same graph.
+    An article the store holds already, read from the same text, dateline and source by the
+    same rule, lexicon, model and kg versions, is skipped (--force builds it again); a new or
+    changed one is built, and rebuilding an article replaces its graph, so building twice gives
+    the same graph.
 
     \b
     Examples:
       kg build seeds/ --store kg-store
       kg build export.csv --text-column body --date-column published --id-column url
       kg build corpus/ --prune
+      kg build corpus/ --force
     """
     from kg.articles import iter_inputs
     from kg.pipeline import build as run_build
@@ -100,6 +113,7 @@ def build(
                 jobs=jobs,
                 scheduler=scheduler,
                 prune=prune,
+                force=force,
             )
         talk(format_report(report))
         if new_folder and not report.articles and store_exists(store_location):

@@ -97,7 +97,7 @@ def test_classes_and_properties_have_the_kind_the_contract_needs(ontology: Graph
     assert classes == set(ontology.subjects(RDF.type, OWL.Class)) & kgo_terms()
     datatype_properties = {KGO.isoCode, KGO.date, KGO.count, KGO.confidence, KGO.text, KGO.start, KGO.end}
     datatype_properties |= {KGO.rulesVersion, KGO.lexiconVersion, KGO.modelName, KGO.modelVersion}
-    datatype_properties |= {KGO.softwareVersion}
+    datatype_properties |= {KGO.softwareVersion, KGO.contentHash, KGO.articleSetHash}
     assert datatype_properties == set(ontology.subjects(RDF.type, OWL.DatatypeProperty)) & kgo_terms()
     for outcome in (KGO.Success, KGO.Failure, KGO.UnknownOutcome):
         assert (outcome, RDF.type, KGO.Outcome) in ontology

@@ -19,6 +19,7 @@ from kg.namespaces import (
     DCTERMS,
     KGO,
     KGR,
+    LINKS_GRAPH,
     ONTOLOGY_GRAPH,
     PROV,
     RDF,
@@ -105,6 +106,7 @@ def _article(g: Graph) -> None:
     g.add((ARTICLE, DCTERMS.source, Literal("AP, SEOUL")))
     g.add((ARTICLE, DCTERMS.title, Literal("North Korea fires missile from Wonsan")))
     g.add((ARTICLE, KGO.url, URIRef("https://news.example.org/2017/03/22/launch")))
+    g.add((ARTICLE, KGO.contentHash, Literal("0f" * 32)))
     g.add((ARTICLE, PROV.wasGeneratedBy, RUN))
 
     g.add((WONSAN, RDF.type, KGO.Place))
@@ -164,6 +166,7 @@ def build_dataset() -> Dataset:
     _states(ds.graph(STATES_GRAPH))
     _weapons(ds.graph(WEAPONS_GRAPH))
     _article(ds.graph(ARTICLE))
+    ds.graph(LINKS_GRAPH).add((LINKS_GRAPH, KGO.articleSetHash, Literal("3c" * 32)))
     return ds
 
 
@@ -374,6 +377,17 @@ BROKEN: list[tuple[str, Change, str, tuple[str, ...]]] = [
      "the http or https IRI of its page", ()),
     ("article with two urls", add(ARTICLE, KGO.url, URIRef("https://news.example.org/y")),
      "the http or https IRI of its page", ()),
+    ("article content hash not hex", set_(ARTICLE, KGO.contentHash, Literal("sha256:" + "0f" * 32)),
+     "a SHA-256 as 64 lower-case hex digits", ()),
+    ("article content hash typed xsd:hexBinary",
+     set_(ARTICLE, KGO.contentHash, Literal("0f" * 32, datatype=XSD.hexBinary)),
+     "a SHA-256 as 64 lower-case hex digits", ()),
+    ("article with two content hashes", add(ARTICLE, KGO.contentHash, Literal("1e" * 32)),
+     "a SHA-256 as 64 lower-case hex digits", ()),
+    ("links graph hash not hex", set_(LINKS_GRAPH, KGO.articleSetHash, Literal("x" * 64), LINKS_GRAPH),
+     "kgr:graph/links has at most one kgo:articleSetHash", ()),
+    ("article set hash on another node", at(add(ARTICLE, KGO.articleSetHash, Literal("3c" * 32)), None),
+     "Only the graph of cross-article links", ()),
     ("place without label", drop(WONSAN, RDFS.label), "needs an rdfs:label", ()),
     ("place in two states", add(WONSAN, KGO.locatedIn, STATE.KOR), "at most one kgo:State", ()),
     ("run without model name", drop(RUN, KGO.modelName), "exactly one kgo:modelName", ()),

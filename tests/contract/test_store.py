@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -36,7 +37,7 @@ from kg.namespaces import (
     XSD,
 )
 from kg.rdf import Triple
-from kg.store import QueryResult, Store, from_ox, to_ox
+from kg.store import QueryResult, Store, from_ox, reference_quads, to_ox
 
 RUN = RunInfo("rules-1", "lexhash", "en_core_web_sm", "3.8.0", "0.1.0")
 KG_TTL = resources.ontology_dir() / "kg.ttl"
@@ -256,6 +257,45 @@ def test_ensure_reference_loads_kg_ttl(memory: Store) -> None:
     assert memory.ensure_reference(lexicon) == []
     ontology = memory.graph_triples(ONTOLOGY_GRAPH)
     assert (KGO.Launch, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in ontology
+
+
+def _blank_labels(store: Store, graph: URIRef) -> set[str]:
+    return {str(term) for triple in store.graph_triples(graph) for term in triple if isinstance(term, BNode)}
+
+
+@needs_ontology
+def test_the_ontology_blank_nodes_have_stable_labels(memory: Store) -> None:
+    """kg.ttl's OWL lists and class expressions stay blank nodes, labelled canonically (RDFC-1.0)
+    rather than by the parser's random labels, so that every build exports the same bytes."""
+    first = reference_quads(load_lexicon())[ONTOLOGY_GRAPH]
+    assert first == reference_quads(load_lexicon())[ONTOLOGY_GRAPH]
+    parsed = ox.Dataset(
+        ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(str(ONTOLOGY_GRAPH)))
+        for q in ox.parse(path=str(KG_TTL), format=ox.RdfFormat.TURTLE)
+    )
+    ours = ox.Dataset(first)
+    for dataset in (parsed, ours):
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    assert parsed == ours  # the same graph as kg.ttl, up to blank node labels
+    memory.ensure_reference(load_lexicon())
+    labels = _blank_labels(memory, ONTOLOGY_GRAPH)
+    assert len(labels) > 10 and all(re.fullmatch(r"kgo-c14n\d+", label) for label in labels)
+
+
+def test_a_changed_ontology_replaces_the_blank_nodes_of_the_old_one(tmp_path: Path) -> None:
+    ontology = tmp_path / "mini.ttl"
+    ontology.write_text(MINI_ONTOLOGY, encoding="utf-8")
+    lexicon = load_lexicon()
+    with Store.open(tmp_path / "store") as store:
+        store.ensure_reference(lexicon, ontology)
+        before = store.quad_count()
+        assert len(_blank_labels(store, ONTOLOGY_GRAPH)) == 3  # the class expression, two list cells
+        longer = MINI_ONTOLOGY.replace("kgo:Exercise", "kgo:Exercise kgo:Treaty")
+        ontology.write_text(longer, encoding="utf-8")
+        assert store.ensure_reference(lexicon, ontology) == [ONTOLOGY_GRAPH]
+        assert len(_blank_labels(store, ONTOLOGY_GRAPH)) == 4  # one list cell more, none left over
+        assert store.quad_count() == before + 2
+        assert store.ensure_reference(lexicon, ontology) == []
 
 
 def test_missing_ontology_is_a_clear_error(tmp_path: Path, memory: Store) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 import pytest
 
 import kg.pipeline
+from kg.errors import KgError
 from kg.models import Article, BuildReport
 from kg.pipeline import MAX_ARTICLE_CHARS, build, extract_articles
 from kg.store import Store
@@ -25,9 +28,9 @@ def _corpus(folder: Path, bad: str = "c-bad") -> list[Path]:
     return [folder]
 
 
-def _build(folder: Path) -> tuple[BuildReport, list[str]]:
+def _build(folder: Path, jobs: int = 1) -> tuple[BuildReport, list[str]]:
     with Store.memory() as store:
-        report = build(_corpus(folder), store)
+        report = build(_corpus(folder), store, jobs=jobs)
         return report, store.article_ids()
 
 
@@ -53,11 +56,20 @@ class FlakyNlp:
         return self.nlp.pipe(checked(), **kwargs)  # type: ignore[no-any-return]
 
 
+# With -j 2 the worker processes fork from this one (Linux), so they run the patched functions:
+# a crash in a worker is reported from there, in the same words, and the others go on.
+FORKED = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the workers must inherit the patched functions"
+)
+JOBS = [1, pytest.param(2, marks=FORKED)]
+
+
+@pytest.mark.parametrize("jobs", JOBS)
 def test_a_parser_crash_skips_only_that_article(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Any
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: Any, jobs: int
 ) -> None:
     monkeypatch.setattr(kg.pipeline, "load_nlp", lambda: FlakyNlp(nlp))
-    report, ids = _build(tmp_path)
+    report, ids = _build(tmp_path, jobs)
     assert ids == ["a-good", "b-good", "d-good"]
     [(where, why)] = report.skipped
     assert where == str(tmp_path / "c-bad.txt")
@@ -66,7 +78,10 @@ def test_a_parser_crash_skips_only_that_article(
     )
 
 
-def test_an_extractor_crash_skips_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("jobs", JOBS)
+def test_an_extractor_crash_skips_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
     real = kg.pipeline.extract_doc
 
     def flaky(doc: Any, article: Article, lexicon: Any) -> Any:
@@ -75,10 +90,26 @@ def test_an_extractor_crash_skips_only_that_article(tmp_path: Path, monkeypatch:
         return real(doc, article, lexicon)
 
     monkeypatch.setattr(kg.pipeline, "extract_doc", flaky)
-    report, ids = _build(tmp_path)
+    report, ids = _build(tmp_path, jobs)
     assert ids == ["a-good", "b-good", "d-good"]
     [(_, why)] = report.skipped
     assert why.startswith("article 'c-bad': the extractor failed (IndexError: boom in a rule)")
+
+
+@FORKED
+def test_a_worker_process_that_dies_stops_the_build_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = kg.pipeline.extract_doc
+
+    def dying(doc: Any, article: Article, lexicon: Any) -> Any:
+        if "BOOM" in article.body:
+            os._exit(9)  # as the kernel's out-of-memory killer would end it
+        return real(doc, article, lexicon)
+
+    monkeypatch.setattr(kg.pipeline, "extract_doc", dying)
+    with pytest.raises(KgError, match=r"a parser process of -j 2 stopped .*build again"):
+        _build(tmp_path, jobs=2)
 
 
 def test_an_rdf_writer_crash_skips_only_that_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError
-from kg.remote import bind_values, endpoints
+from kg.remote import bind_rows, bind_values, endpoints
 
 EX = "http://example.org/"
 PRK = ox.NamedNode(EX + "PRK")
@@ -96,3 +96,22 @@ def test_endpoint_layouts() -> None:
     assert endpoints("http://h/x#query=sparql&gsp=data").gsp == "http://h/x/data"
     with pytest.raises(Exception, match="unknown server layout"):
         endpoints("http://h#blazegraph")
+
+
+def test_bind_rows_restricts_the_query_to_the_rows() -> None:
+    store = _store()
+    query = f"SELECT ?launch ?label WHERE {{ ?launch <{EX}label> ?label }}"
+    rows = [(ox.NamedNode(EX + "l1"), ox.Literal("one")), (ox.NamedNode(EX + "l3"), ox.Literal("three"))]
+    assert _rows(store, bind_rows(query, ["launch", "label"], rows)) == [f"<{EX}l1>", f"<{EX}l3>"]
+    # a pair that is not in the data matches nothing, and no row at all matches nothing
+    wrong = [(ox.NamedNode(EX + "l1"), ox.Literal("three"))]
+    assert _rows(store, bind_rows(query, ["launch", "label"], wrong)) == []
+    assert _rows(store, bind_rows(query, ["launch"], [])) == []
+
+
+def test_bind_rows_refuses_blank_nodes_and_bad_names() -> None:
+    query = "SELECT ?x WHERE { ?x ?p ?o }"
+    with pytest.raises(QueryError, match="only IRIs and literals"):
+        bind_rows(query, ["x"], [(ox.BlankNode("b"),)])
+    with pytest.raises(QueryError, match="not a SPARQL variable"):
+        bind_rows(query, ["x y"], [(PRK,)])

@@ -14,6 +14,7 @@ from kg.linking import (
     ExerciseRow,
     LaunchRow,
     TreatyRow,
+    articles_fingerprint,
     exercise_groups,
     exercise_name,
     launch_groups,
@@ -337,3 +338,13 @@ def test_treaty_groups_are_consistent_and_independent_of_order(
     shuffled = list(rows)
     rnd.shuffle(shuffled)
     assert treaty_groups(shuffled, LEXICON) == found
+
+
+def test_the_fingerprint_of_the_articles_is_their_set() -> None:
+    hashes: dict[str, str | None] = {"a": "1" * 64, "b": None, "c": "2" * 64}
+    fingerprint = articles_fingerprint(hashes)
+    assert fingerprint == articles_fingerprint(dict(reversed(list(hashes.items()))))
+    assert fingerprint != articles_fingerprint({**hashes, "b": "3" * 64})  # an article changed
+    assert fingerprint != articles_fingerprint({k: v for k, v in hashes.items() if k != "c"})  # removed
+    assert fingerprint != articles_fingerprint({**hashes, "d": None})  # added
+    assert articles_fingerprint({"a\tb": None}) != articles_fingerprint({"a": "b"})  # no ambiguity
