@@ -23,7 +23,7 @@ same lexicon a Turtle round trip gives back the same named graphs too.
 `import_file` loads a file into a store. Into a store that already holds data, each graph of
 the file replaces the store's graph of that name in its own transaction (the Places and Runs
 graphs are merged instead), and the links graph is then recomputed from the articles the store
-holds (`kg.linking.relink`), as after a build: the articles the file brings are linked to those
+holds (`kg.relink.relink`), as after a build: the articles the file brings are linked to those
 stored, and no link is left to an article the file replaced. Into a new embedded store (a folder
 that does not exist or is empty) it takes the bulk path: Oxigraph's `bulk_load` (TriG, N-Quads)
 or `bulk_extend` (the split graphs) into a hidden folder beside the target, renamed to the
@@ -49,7 +49,6 @@ from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.lexicon import Lexicon
-from kg.linking import relink
 from kg.namespaces import (
     DCTERMS,
     KGO,
@@ -64,6 +63,7 @@ from kg.namespaces import (
     STATES_GRAPH,
     WEAPONS_GRAPH,
 )
+from kg.relink import relink
 from kg.store import GraphStore, from_ox, is_remote, open_store, reference_quads, resolve_location, to_ox
 
 Triple = tuple[Node, Node, Node]  # rdflib terms, as GraphStore.replace_graph takes them

@@ -1,12 +1,10 @@
 """Across articles: the same real-world launch, exercise or treaty told by several articles.
 
 Each article keeps its own event nodes (its graph is replaced whenever the article is rebuilt),
-and `kgo:sameEventAs` links the nodes of different articles that tell one event. The links live
-in their own graph (`kgr:graph/links`) and are recomputed from the store after every build,
-removal and import into a store that holds data, so rebuilding or removing an article never
-leaves a stale link. Only events
-that happened (asserted or claimed) are linked. What tells one event from another, read from the
-light named queries `launch-keys`, `exercise-keys` and `treaty-keys`:
+and `kgo:sameEventAs` links the nodes of different articles that tell one event. This module
+says which nodes those are (pure); kg.relink reads them from the store (the light named queries
+`launch-keys`, `exercise-keys` and `treaty-keys`) and keeps the links graph up to date. Only
+events that happened (asserted or claimed) are linked. What tells one event from another:
 
 - a launch: the same agent, the same day, and weapons that do not contradict (two named weapons
   are equal; the classes are one the other or broader);
@@ -31,32 +29,31 @@ vaguer node joins the one group it fits, and is left unlinked when it fits sever
 tell which) or only one that already holds a node of its own article. Among nodes dated alike,
 the closest pairs are joined first. The named query `distinct-events` counts real-world events
 by the step from each node to its group's first (`distinct-launches` the launches).
+
+Nodes are compared within blocks only (launches of one agent and day; exercises of one name
+whose days are EXERCISE_WINDOW apart at most, transitively; treaties that share a name, or
+parties and a year with a node without a name, transitively), so kg.relink can form the groups
+of a few blocks again and leave the others' links as they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import re
 from calendar import monthrange
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Protocol, TypeVar
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.evaluate import dates_agree
 from kg.factualities import REPORTED
 from kg.lexicon import EDITION, Lexicon
-from kg.models import EventType, PartialDate
-from kg.namespaces import KGO, LINKS_GRAPH
-from kg.queries import load_query
-from kg.rdf import date_from_literal
-from kg.remote import bind_rows
-from kg.store import GraphStore, from_ox
+from kg.models import PartialDate
+from kg.namespaces import KGO
 
 # Only events that happened are linked: the factualities kg.factualities.REPORTED names.
 COUNTED = frozenset(str(KGO[f.value.capitalize()]) for f in REPORTED)
@@ -130,9 +127,9 @@ def same_launch(a: LaunchRow, b: LaunchRow, lexicon: Lexicon) -> bool:
 
 def launch_groups(rows: Sequence[LaunchRow], lexicon: Lexicon) -> list[list[str]]:
     """The groups (sorted IRIs, two or more) of launch nodes that tell one launch (pure)."""
-    by_key: dict[tuple[str | None, PartialDate | None], list[LaunchRow]] = {}
+    by_key: dict[LaunchKey, list[LaunchRow]] = {}
     for row in rows:
-        by_key.setdefault((row.agent, row.date), []).append(row)
+        by_key.setdefault(launch_block(row), []).append(row)
 
     def differences(a: LaunchRow, b: LaunchRow) -> int:
         return int(a.weapon != b.weapon) + int(a.weapon_class != b.weapon_class)
@@ -171,6 +168,40 @@ def exercise_name(name: str, lexicon: Lexicon) -> tuple[str, str | None]:
     return _fold(canonical[: edition.start()]), _fold(edition.group(0))
 
 
+def exercise_spot(row: ExerciseRow, lexicon: Lexicon) -> ExerciseSpot:
+    """Where an exercise node lies: its name (canonical, without its edition, folded) and the
+    days it may fall on (None: any; see `_exercise_key`)."""
+    key = _exercise_key(row, lexicon)
+    return key.name, key.span
+
+
+def spots_near(a: ExerciseSpot, b: ExerciseSpot) -> bool:
+    """Whether nodes that lie there may be compatible: one name, days EXERCISE_WINDOW apart at most."""
+    return a[0] == b[0] and (a[1] is None or b[1] is None or _gap(a[1], b[1]) <= EXERCISE_WINDOW)
+
+
+def exercise_pieces(spots: Mapping[str, ExerciseSpot]) -> dict[str, tuple[str, int]]:
+    """Each exercise node's block, from where the nodes lie ({IRI: spot}): the nodes of one name
+    whose days are near (`spots_near`), transitively; all the nodes of a name when one of them
+    may fall on any day. A node is compatible only with nodes near it, so blocks are apart."""
+    by_name: dict[str, list[tuple[tuple[dt.date, dt.date] | None, str]]] = {}
+    for iri, (name, span) in spots.items():
+        by_name.setdefault(name, []).append((span, iri))
+    out: dict[str, tuple[str, int]] = {}
+    for name, located in by_name.items():
+        if any(span is None for span, _ in located):
+            out.update((iri, (name, 0)) for _, iri in located)
+            continue
+        piece, end = 0, None
+        for span, iri in sorted(located, key=lambda x: (x[0], x[1])):
+            assert span is not None
+            if end is not None and (span[0] - end).days > EXERCISE_WINDOW:
+                piece += 1
+            end = span[1] if end is None else max(end, span[1])
+            out[iri] = (name, piece)
+    return out
+
+
 def _exercise_key(row: ExerciseRow, lexicon: Lexicon) -> _ExerciseKey:
     name, edition = exercise_name(row.name, lexicon)
     year = int(edition[:4]) if edition and _YEAR_EDITION.match(edition) else None
@@ -203,9 +234,10 @@ def exercise_groups(rows: Sequence[ExerciseRow], lexicon: Lexicon) -> list[list[
         sa, sb = keys[a.iri].span, keys[b.iri].span
         return 0 if sa is None or sb is None else _gap(sa, sb)
 
-    blocks: dict[str, list[ExerciseRow]] = {}
+    piece = exercise_pieces({iri: (key.name, key.span) for iri, key in keys.items()})
+    blocks: dict[tuple[str, int], list[ExerciseRow]] = {}
     for row in rows:
-        blocks.setdefault(keys[row.iri].name, []).append(row)
+        blocks.setdefault(piece[row.iri], []).append(row)
     found = [groups(block, compatible, lambda r: keys[r.iri].level, days_apart) for block in blocks.values()]
     return _linked(g for block in found for g in block)
 
@@ -218,9 +250,33 @@ def same_exercises(rows: Sequence[ExerciseRow], lexicon: Lexicon) -> list[tuple[
 # --- treaties -----------------------------------------------------------------------------
 
 
+def treaty_name(name: str | None, lexicon: Lexicon) -> str | None:
+    """A treaty's canonical name, folded; None when it has none."""
+    return _fold(lexicon.canonical_event_name("Treaty", name)) if name else None
+
+
+def treaty_keys(row: TreatyRow, lexicon: Lexicon) -> tuple[TreatyKey, ...]:
+    """What a treaty node may be matched by: its name ("name", folded canonical name), and its
+    two or more parties with the year it is dated ("parties", codes, year), what a node without
+    a name is matched by."""
+    name = treaty_name(row.name, lexicon)
+    keys: list[TreatyKey] = [("name", name)] if name else []
+    if len(row.parties) >= 2 and row.date is not None:
+        keys.append(("parties", row.parties, row.date.year))
+    return tuple(keys)
+
+
+def treaty_blocks(rows: Iterable[TreatyRow], lexicon: Lexicon) -> dict[str, str]:
+    """Each node's block, named by one of its IRIs (pure): the nodes that share a name, or two
+    or more parties and a year when a node without a name has them, transitively."""
+    keyed = [(row, treaty_keys(row, lexicon)) for row in rows]
+    unnamed = {k for row, keys in keyed if treaty_name(row.name, lexicon) is None for k in keys}
+    return components((row.iri, [k for k in keys if k[0] == "name" or k in unnamed]) for row, keys in keyed)
+
+
 def treaty_groups(rows: Sequence[TreatyRow], lexicon: Lexicon) -> list[list[str]]:
     """The groups (sorted IRIs, two or more) of treaty nodes that tell one treaty (pure)."""
-    names = {r.iri: _fold(lexicon.canonical_event_name("Treaty", r.name)) if r.name else None for r in rows}
+    names = {r.iri: treaty_name(r.name, lexicon) for r in rows}
 
     def compatible(a: TreatyRow, b: TreatyRow) -> bool:
         if a.factuality not in COUNTED or b.factuality not in COUNTED:
@@ -243,31 +299,12 @@ def treaty_groups(rows: Sequence[TreatyRow], lexicon: Lexicon) -> list[list[str]
     def distance(a: TreatyRow, b: TreatyRow) -> int:
         return int(a.date != b.date)
 
-    # blocks, to compare only rows that may match: those that share a name, or two or more
-    # parties and a year (what a row without a name is matched by)
-    parent = {row.iri: row.iri for row in rows}
-
-    def root(iri: str) -> str:
-        while parent[iri] != iri:
-            parent[iri] = parent[parent[iri]]
-            iri = parent[iri]
-        return iri
-
-    def by_parties(row: TreatyRow) -> tuple[object, ...] | None:
-        return ("parties", row.parties, row.date.year) if len(row.parties) >= 2 and row.date else None
-
-    unnamed = {by_parties(r) for r in rows if names[r.iri] is None} - {None}
-    first: dict[object, str] = {}
-    for row in rows:
-        keys: list[object] = [("name", names[row.iri])] if names[row.iri] else []
-        if by_parties(row) in unnamed:
-            keys.append(by_parties(row))
-        for key in keys:
-            other = first.setdefault(key, row.iri)
-            parent[root(row.iri)] = root(other)
+    # blocks, to compare only rows that may match
+    block_of = treaty_blocks(rows, lexicon)
     blocks: dict[str, list[TreatyRow]] = {}
     for row in rows:
-        blocks.setdefault(root(row.iri), []).append(row)
+        blocks.setdefault(block_of[row.iri], []).append(row)
+
     found = [groups(block, compatible, level, distance) for block in blocks.values()]
     return _linked(g for block in found for g in block)
 
@@ -275,6 +312,43 @@ def treaty_groups(rows: Sequence[TreatyRow], lexicon: Lexicon) -> list[list[str]
 def same_treaties(rows: Sequence[TreatyRow], lexicon: Lexicon) -> list[tuple[str, str]]:
     """Pairs (a, b), a < b, of treaty IRIs that tell the same treaty (pure)."""
     return pairs(treaty_groups(rows, lexicon))
+
+
+# --- blocks -------------------------------------------------------------------------------
+#
+# Nodes are compared within blocks only, and a node of one block is compatible with none of
+# another, so the groups of a block depend on its nodes alone: kg.relink forms again only the
+# groups of the blocks that hold (or held) the events of the articles a build wrote or removed.
+# Exercise blocks are `exercise_pieces`, treaty blocks `treaty_blocks`.
+
+LaunchKey = tuple[str | None, PartialDate | None]
+ExerciseSpot = tuple[str, tuple[dt.date, dt.date] | None]  # exercise_spot
+TreatyKey = tuple[object, ...]
+
+
+def launch_block(row: LaunchRow) -> LaunchKey:
+    """The block of a launch node: its agent and its day."""
+    return (row.agent, row.date)
+
+
+def components(items: Iterable[tuple[str, Iterable[Hashable]]]) -> dict[str, str]:
+    """Items (id, keys) joined when they share a key, transitively (union-find): each id's
+    component, named by one of its ids. An id may come several times; its keys are joined."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    first: dict[Hashable, str] = {}
+    for item, keys in items:
+        parent.setdefault(item, item)
+        for key in keys:
+            other = first.setdefault(key, item)
+            parent[root(item)] = root(other)
+    return {item: root(item) for item in parent}
 
 
 # --- groups -------------------------------------------------------------------------------
@@ -382,166 +456,3 @@ def _span(date: PartialDate) -> tuple[dt.date, dt.date]:
 def _gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
     """Days between two spans; 0 when they overlap."""
     return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
-
-
-# --- reading the store --------------------------------------------------------------------
-
-
-#: Events bound in one query (VALUES) when reading a few of them.
-CHUNK = 500
-
-
-def _solutions(
-    store: GraphStore, name: str, events: Iterable[str] | None = None
-) -> Iterator[dict[str, object]]:
-    """The rows of a named query as {variable: rdflib term or None}: all of them, or those of
-    `events` (IRIs bound to ?event by VALUES, CHUNK at a time)."""
-    text = load_query(name).text
-    if events is None:
-        queries: Iterable[str] = [text]
-    else:
-        wanted = [(URIRef(e),) for e in sorted(set(events))]
-        queries = (bind_rows(text, ["event"], wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK))
-    for sparql in queries:
-        result = store.query(sparql)
-        for row in result.rows:
-            yield {v: None if t is None else from_ox(t) for v, t in zip(result.variables, row, strict=True)}
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def _date(value: object) -> PartialDate | None:
-    """A date literal of any precision; None for one that is not (a graph made by another tool)."""
-    if not isinstance(value, Literal):
-        return None
-    try:
-        return date_from_literal(value)
-    except ValueError:
-        return None
-
-
-def _codes(value: object) -> frozenset[str]:
-    return frozenset(str(value).split()) if value is not None else frozenset()
-
-
-def launch_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[LaunchRow]:
-    """The launches that can be linked, from the light named query `launch-keys`: all, or those
-    of `events`."""
-    rows: dict[str, LaunchRow] = {}
-    for s in _solutions(store, "launch-keys", events):
-        iri = _text(s["event"]) or ""
-        article, factuality = _text(s["article"]) or "", _text(s["factuality"]) or ""
-        row = LaunchRow(
-            iri,
-            article,
-            _text(s["agent"]),
-            _date(s["date"]),
-            _text(s["weapon"]),
-            _text(s["class"]),
-            factuality,
-        )
-        rows.setdefault(iri, row)
-    return list(rows.values())
-
-
-def exercise_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[ExerciseRow]:
-    """The named exercises that can be linked, from the light named query `exercise-keys`: all, or
-    those of `events`."""
-    rows: dict[str, ExerciseRow] = {}
-    for s in _solutions(store, "exercise-keys", events):
-        iri = _text(s["event"]) or ""
-        article, name, factuality = (
-            _text(s["article"]) or "",
-            _text(s["name"]) or "",
-            _text(s["factuality"]) or "",
-        )
-        row = ExerciseRow(
-            iri, article, name, _date(s["date"]), _codes(s["participants"]), factuality, _date(s["dateline"])
-        )
-        rows.setdefault(iri, row)
-    return list(rows.values())
-
-
-def treaty_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[TreatyRow]:
-    """The treaties that can be linked, from the light named query `treaty-keys`: all, or those of
-    `events`."""
-    rows: dict[str, TreatyRow] = {}
-    for s in _solutions(store, "treaty-keys", events):
-        iri = _text(s["event"]) or ""
-        article, factuality = _text(s["article"]) or "", _text(s["factuality"]) or ""
-        row = TreatyRow(
-            iri, article, _text(s["name"]), _date(s["date"]), _codes(s["signatories"]), factuality
-        )
-        rows.setdefault(iri, row)
-    return list(rows.values())
-
-
-def articles_fingerprint(hashes: Mapping[str, str | None]) -> str:
-    """SHA-256 (hex) of the articles' ids and content hashes (`GraphStore.article_hashes`)."""
-    text = json.dumps(sorted(hashes.items()), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-_RECORDED = f"SELECT ?hash WHERE {{ GRAPH <{LINKS_GRAPH}> {{ <{LINKS_GRAPH}> kgo:articleSetHash ?hash }} }}"
-# The groups by type: the first of each group is linked to the others, all greater than it.
-_GROUPS = f"""
-SELECT ?class (COUNT(DISTINCT ?first) AS ?n) WHERE {{
-  GRAPH <{LINKS_GRAPH}> {{ ?first kgo:sameEventAs ?other }}
-  FILTER (STR(?first) < STR(?other))
-  ?first a ?class .
-  VALUES ?class {{ kgo:Launch kgo:Exercise kgo:Treaty }}
-}}
-GROUP BY ?class
-"""
-
-
-def relink(
-    store: GraphStore,
-    lexicon: Lexicon,
-    *,
-    before: Mapping[str, str | None] | None = None,
-    touched: Collection[str] = (),
-) -> dict[str, int]:
-    """Bring the sameEventAs graph up to date with the store; returns, by event type ("Launch",
-    "Exercise", "Treaty"), how many events told by more than one article are linked.
-
-    `before` is what the store held when the build (or removal) started ({article id: content
-    hash}, `GraphStore.article_hashes`) and `touched` the ids of the articles it wrote or removed
-    since. When the links graph was computed from `before` and nothing was touched, the links
-    are those of the store and nothing is done; else every link is computed again."""
-    fingerprint = articles_fingerprint(store.article_hashes())
-    recorded = _recorded(store)
-    if before is not None and not touched and recorded == fingerprint == articles_fingerprint(before):
-        return _groups(store)
-    found = {
-        EventType.LAUNCH.value: launch_groups(launch_rows(store), lexicon),
-        EventType.EXERCISE.value: exercise_groups(exercise_rows(store), lexicon),
-        EventType.TREATY.value: treaty_groups(treaty_rows(store), lexicon),
-    }
-    triples = link_triples(links([g for gs in found.values() for g in gs]))
-    triples.append((LINKS_GRAPH, KGO.articleSetHash, Literal(fingerprint)))
-    if set(triples) != _stored_links(store):  # a build that changes no link writes none
-        store.replace_graph(LINKS_GRAPH, triples)
-    return {kind: len(gs) for kind, gs in found.items() if gs}
-
-
-def _recorded(store: GraphStore) -> str | None:
-    rows = store.query(_RECORDED).rows
-    values = {str(row[0].value) for row in rows if row[0] is not None}  # type: ignore[union-attr]
-    return values.pop() if len(values) == 1 else None
-
-
-def _groups(store: GraphStore) -> dict[str, int]:
-    out = {}
-    for kind, n in store.query(_GROUPS).rows:
-        if kind is not None and n is not None:
-            out[str(kind.value).rsplit("#", 1)[-1]] = int(str(n.value))  # type: ignore[union-attr]
-    return dict(sorted(out.items()))
-
-
-def _stored_links(store: GraphStore) -> set[tuple[URIRef, URIRef, Node]]:
-    """The triples of the links graph (its links and its mark)."""
-    result = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{LINKS_GRAPH}> {{ ?s ?p ?o }} }}")
-    return {(from_ox(s), from_ox(p), from_ox(o)) for s, p, o in result.rows if s and p and o}  # type: ignore[misc]

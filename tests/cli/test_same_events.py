@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.lexicon import load_lexicon
-from kg.linking import relink
 from kg.namespaces import LINKS_GRAPH
+from kg.relink import relink
 from kg.store import Store
 
 pytestmark = pytest.mark.model

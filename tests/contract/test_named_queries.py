@@ -59,10 +59,11 @@ TREATY_B = ("1953", "Korean Armistice Agreement", "PRK USA", "asserted", Decimal
             "North Korea and the U.S. signed the armistice in 1953.", HWASONG, "kgr:treaty-b")  # fmt: skip
 
 # exercise-keys and treaty-keys (kg/linking.py)
-EXERCISE_KEYS_A = ("kgr:exercise-a", WONSAN, "2017-03-23^^xsd:date", "Foal Eagle", "2017-03^^xsd:gYearMonth",
-                   "KOR USA", "kgo:Asserted")  # fmt: skip
-TREATY_KEYS_B = ("kgr:treaty-b", HWASONG, "Korean Armistice Agreement", "1953^^xsd:gYear", "PRK USA",
-                 "kgo:Asserted")  # fmt: skip
+# (one row per participant or signatory)
+EXERCISE_KEYS_A = [("kgr:exercise-a", WONSAN, "2017-03-23^^xsd:date", "Foal Eagle", "2017-03^^xsd:gYearMonth",
+                    code, "kgo:Asserted") for code in ("KOR", "USA")]  # fmt: skip
+TREATY_KEYS_B = [("kgr:treaty-b", HWASONG, "Korean Armistice Agreement", "1953^^xsd:gYear", code,
+                  "kgo:Asserted") for code in ("PRK", "USA")]  # fmt: skip
 
 SOURCES = [
     ("kgr:exercise-a", "exercise", WONSAN, "2017-03-23", 146, 223,
@@ -286,12 +287,12 @@ EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], l
     ),
     # kg/linking.py: the named exercises and the treaties that happened, with what tells them apart
     ("exercise-keys", ()): (
-        ("event", "article", "dateline", "name", "date", "participants", "factuality"),
-        [EXERCISE_KEYS_A],
+        ("event", "article", "dateline", "name", "date", "participant", "factuality"),
+        EXERCISE_KEYS_A,
     ),
     ("treaty-keys", ()): (
-        ("event", "article", "name", "date", "signatories", "factuality"),
-        [TREATY_KEYS_B],
+        ("event", "article", "name", "date", "signatory", "factuality"),
+        TREATY_KEYS_B,
     ),
     # The queries below feed `kg eval` (kg/readback.py) and `kg stats`.
     ("article-states", ()): (("article", "state_code"), ARTICLE_STATES),

@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 from same_bytes import Exports, assert_same_bytes, exports
 
-import kg.linking
 import kg.pipeline
+import kg.relink
 from kg.cli import main
 from kg.models import Article, BuildReport
 from kg.pipeline import build, remove
@@ -87,18 +87,17 @@ def full_relinks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One entry each time the links are computed from every launch of the store, not around
     the touched articles."""
     calls: list[int] = []
-    original = kg.linking.launch_rows
+    original = kg.relink.launch_rows
 
     def spy(store: Any, events: Iterable[str] | None = None) -> Any:
         if events is None:
             calls.append(1)
         return original(store, events)
 
-    monkeypatch.setattr(kg.linking, "launch_rows", spy)
+    monkeypatch.setattr(kg.relink, "launch_rows", spy)
     return calls
 
 
-@pytest.mark.xfail(reason="the merge of issue 13 recomputes every link; incremental next", strict=True)
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
     tmp_path: Path, extracted: list[str], full_relinks: list[int], jobs: int
@@ -118,7 +117,6 @@ def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
     assert_same_bytes(got, clean(tmp_path, folder))
 
 
-@pytest.mark.xfail(reason="the merge of issue 13 recomputes every link; incremental next", strict=True)
 def test_a_changed_article_is_built_again_and_the_place_it_left_is_pruned(
     tmp_path: Path, full_relinks: list[int]
 ) -> None:
@@ -135,7 +133,6 @@ def test_a_changed_article_is_built_again_and_the_place_it_left_is_pruned(
     assert_same_bytes(got, clean(tmp_path, folder))
 
 
-@pytest.mark.xfail(reason="the merge of issue 13 recomputes every link; incremental next", strict=True)
 def test_prune_after_a_partial_build_gives_the_bytes_of_a_clean_build(
     tmp_path: Path, full_relinks: list[int]
 ) -> None:

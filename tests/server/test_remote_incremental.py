@@ -71,7 +71,6 @@ def assert_same_graph(remote: RemoteStore, folder: Path, tmp_path: Path) -> None
     assert named[0] == named[1]
 
 
-@pytest.mark.xfail(reason="the merge of issue 13 recomputes every link; incremental next", strict=True)
 def test_a_partial_build_on_a_server_sends_only_the_new_article(
     server_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,7 +14,6 @@ from kg.linking import (
     ExerciseRow,
     LaunchRow,
     TreatyRow,
-    articles_fingerprint,
     exercise_groups,
     exercise_name,
     launch_groups,
@@ -27,6 +26,7 @@ from kg.linking import (
 )
 from kg.models import PartialDate
 from kg.namespaces import KGO
+from kg.relink import articles_fingerprint
 
 A = str(KGO.Asserted)
 LEXICON = load_lexicon()
