@@ -43,7 +43,7 @@ import re
 from calendar import monthrange
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, islice
 from typing import Protocol, TypeVar
 
 from rdflib import URIRef
@@ -305,7 +305,10 @@ def treaty_groups(rows: Sequence[TreatyRow], lexicon: Lexicon) -> list[list[str]
     for row in rows:
         blocks.setdefault(block_of[row.iri], []).append(row)
 
-    found = [groups(block, compatible, level, distance) for block in blocks.values()]
+    def year(row: TreatyRow) -> int | None:  # dates that agree are of one year
+        return row.date.year if row.date else None
+
+    found = [groups(block, compatible, level, distance, year) for block in blocks.values()]
     return _linked(g for block in found for g in block)
 
 
@@ -359,6 +362,7 @@ def groups(
     compatible: Callable[[R, R], bool],
     level: Callable[[R], int],
     distance: Callable[[R, R], int],
+    bucket: Callable[[R], Hashable] | None = None,
 ) -> list[list[R]]:
     """Rows -> groups in which every two rows are `compatible` and of different articles (pure).
 
@@ -368,33 +372,55 @@ def groups(
     several or that one, stays alone and is offered to no later row. The rows that fit no
     group are joined among themselves, the pairs of least `distance` first (then by IRI), two
     groups being joined only when the result is still such a group.
+
+    `bucket` only makes it faster: two rows of different buckets are never compatible, a row
+    whose bucket is None may be compatible with any (treaties: the year they are dated).
     """
     ordered = sorted(rows, key=lambda r: r.iri)
-    formed: list[list[R]] = []  # open to the rows of later levels
+    key = bucket or (lambda _: None)
+    formed: dict[Hashable, list[list[R]]] = {}  # open to the rows of later levels, by bucket of the first
     alone: list[list[R]] = []
     for current in sorted({level(r) for r in ordered}):
-        earlier = list(formed)
+        earlier = {b: list(gs) for b, gs in formed.items()}
+        anywhere = [g for gs in earlier.values() for g in gs]
         loose: list[R] = []
         for row in (r for r in ordered if level(r) == current):
-            fits = [g for g in earlier if all(compatible(row, m) for m in g)]
+            b = key(row)
+            near = anywhere if b is None else earlier.get(b, []) + earlier.get(None, [])
+            fits = list(islice((g for g in near if all(compatible(row, m) for m in g)), 2))  # 2: several
             if not fits:
                 loose.append(row)
             elif len(fits) == 1 and all(m.article != row.article for m in fits[0]):
                 fits[0].append(row)
             else:
                 alone.append([row])
-        formed.extend(_join(loose, compatible, distance))
-    return formed + alone
+        for group in _join(loose, compatible, distance, key):
+            formed.setdefault(key(group[0]), []).append(group)
+    return [g for gs in formed.values() for g in gs] + alone
 
 
 def _join(
-    rows: Sequence[R], compatible: Callable[[R, R], bool], distance: Callable[[R, R], int]
+    rows: Sequence[R],
+    compatible: Callable[[R, R], bool],
+    distance: Callable[[R, R], int],
+    bucket: Callable[[R], Hashable],
 ) -> list[list[R]]:
     """Greedy complete linkage of `rows` (sorted by IRI), closest pairs first."""
     group_of: dict[str, list[R]] = {r.iri: [r] for r in rows}
+    by_bucket: dict[Hashable, list[R]] = {}
+    for row in rows:
+        by_bucket.setdefault(bucket(row), []).append(row)
+    pairs_in = [p for b, rs in by_bucket.items() if b is not None for p in combinations(rs, 2)]
+    anywhere = by_bucket.get(None, [])
+    pairs_in += [
+        (a, b) if a.iri < b.iri else (b, a)
+        for a in anywhere
+        for b in rows
+        if a is not b and (bucket(b) is not None or a.iri < b.iri)
+    ]
     candidates = sorted(
         ((distance(a, b), a.iri, b.iri), a, b)
-        for a, b in combinations(rows, 2)
+        for a, b in pairs_in
         if a.article != b.article and compatible(a, b)
     )
     for _, a, b in candidates:
