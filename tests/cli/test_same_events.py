@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from same_event_reports import ARTICLES
 
 from kg.cli import main
 from kg.lexicon import load_lexicon
@@ -20,27 +21,6 @@ from kg.store import Store
 
 pytestmark = pytest.mark.model
 
-# Two wire reports of the same Ulchi Freedom Guardian (one by an alias), launch and treaty; a
-# third article on the exercise of the year before, which is another occasion.
-ARTICLES = {
-    "wire-a": (
-        " date 2017-08-22 AP\n\n"
-        "South Korea and the United States began their annual Ulchi Freedom Guardian exercise on Monday.\n\n"
-        "North Korea fired a ballistic missile from Wonsan on Tuesday, South Korea's military said.\n\n"
-        "China and North Korea signed a mutual defence treaty in July 1961.\n"
-    ),
-    "wire-b": (
-        " date 2017-08-24 Reuters\n\n"
-        "The Ulchi-Freedom Guardian drills by the U.S. and South Korean forces started on Monday and "
-        "will run until next week.\n\n"
-        "North Korea launched a ballistic missile from Wonsan on Tuesday, Japan said.\n\n"
-        "North Korea and China signed a defence pact in 1961.\n"
-    ),
-    "wire-c": (
-        " date 2016-08-23 AP\n\n"
-        "South Korea and the United States began the Ulchi Freedom Guardian exercise on Monday.\n"
-    ),
-}
 TOLD = "event(s) told by more than one article linked with kgo:sameEventAs"
 ALL_THREE = [("exercise", 3, 1, 2), ("launch", 2, 1, 1), ("treaty", 2, 1, 1)]
 WITHOUT_B = [("exercise", 2, 0, 2), ("launch", 1, 0, 1), ("treaty", 1, 0, 1)]

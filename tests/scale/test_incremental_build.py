@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from same_bytes import Exports, assert_same_bytes, exports
+from same_event_reports import ARTICLES as REPORTS
 
 import kg.pipeline
 import kg.relink
@@ -47,6 +48,16 @@ def inputs(folder: Path, *names: str, b_text: str | None = None) -> Path:
             (folder / B.name).write_text(b_text or B.read_text(encoding="utf-8"), encoding="utf-8")
         else:
             shutil.copyfile(A, folder / C_NAME)
+    return folder
+
+
+def reports(folder: Path, texts: dict[str, str]) -> Path:
+    """A folder holding the wire reports `texts` ({id: text}, tests/same_event_reports.py)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -145,6 +156,40 @@ def test_prune_after_a_partial_build_gives_the_bytes_of_a_clean_build(
     assert full_relinks == []
     assert report.removed == ["wonsan-again"] and report.unchanged == 2 and report.articles == 0
     assert report.linked == {}
+    assert_same_bytes(got, clean(tmp_path, folder))
+
+
+def test_exercises_and_treaties_told_again_by_a_new_or_changed_article(
+    tmp_path: Path, full_relinks: list[int]
+) -> None:
+    """wire-a (Ulchi Freedom Guardian, a launch, the 1961 China-DPRK treaty) and wire-c (the
+    exercise of 2016) stored; wire-b, which tells wire-a's three events again (the exercise by
+    its alias), added: its events are linked to wire-a's, only their blocks read again. Then
+    wire-b changed to tell no exercise, and wire-a pruned. Each time the store exports the
+    bytes of a clean build."""
+    a_and_c = {name: REPORTS[name] for name in ("wire-a", "wire-c")}
+    folder = reports(tmp_path / "in", a_and_c)
+    store = tmp_path / "store"
+    assert build_into(store, folder)[0].linked == {}
+    full_relinks.clear()
+    report, got = build_into(store, reports(folder, {**a_and_c, "wire-b": REPORTS["wire-b"]}))
+    assert full_relinks == []
+    assert (report.new, report.unchanged) == (1, 2)
+    assert report.linked == {"Exercise": 1, "Launch": 1, "Treaty": 1}
+    assert_same_bytes(got, clean(tmp_path, folder))
+
+    no_exercise = REPORTS["wire-b"].replace("The Ulchi-Freedom Guardian drills", "The drills")
+    full_relinks.clear()
+    report, got = build_into(store, reports(folder, {**a_and_c, "wire-b": no_exercise}))
+    assert full_relinks == []
+    assert (report.changed, report.unchanged, report.linked) == (1, 2, {"Launch": 1, "Treaty": 1})
+    assert_same_bytes(got, clean(tmp_path, folder))
+
+    full_relinks.clear()
+    b_and_c = {"wire-b": no_exercise, "wire-c": REPORTS["wire-c"]}
+    report, got = build_into(store, reports(folder, b_and_c), prune=True)
+    assert full_relinks == []
+    assert (report.removed, report.linked) == (["wire-a"], {})
     assert_same_bytes(got, clean(tmp_path, folder))
 
 
