@@ -31,7 +31,8 @@ target once complete. The bulk writers have no transactions, so the rename is wh
 import all or nothing: an interrupted import leaves no store, not half of one. There the file is
 the whole store, and its links graph is kept as it is (an export holds the links of its
 articles): recomputing it would take longer than the load itself on a large file (the keys
-queries of a 1M-triple graph), and the next build or removal recomputes it anyway.
+queries of a 1M-triple graph), and the next build or removal computes it again unless its
+`kgo:articleSetHash` says it was made from those articles by these rules (`kg.relink`).
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@ removal and import. Which nodes tell one event is kg.linking's (pure); this modu
 from the store and writes the links.
 
 The links live in their own graph (`kgr:graph/links`), apart from the article graphs, and say
-which articles they were computed from: `kgo:articleSetHash` on the graph's own IRI, the hash
-of the ids and content hashes of the stored articles (`articles_fingerprint`). `relink` brings
+which articles they were computed from, and how: `kgo:articleSetHash` on the graph's own IRI,
+the hash of the ids and content hashes of the stored articles and of LINKS_SCHEME
+(`articles_fingerprint`). `relink` brings
 them up to date in one of three ways, which give the same graph:
 
 - nothing is done when the links were computed from the articles the store holds and the
@@ -308,9 +309,16 @@ def _treaties_in(store: GraphStore, lexicon: Lexicon, keys: set[TreatyKey]) -> l
 # --- the links graph ----------------------------------------------------------------------
 
 
+#: What the links are made by (kg.linking's rules, groups and links); change it when they
+#: change, so that a store whose links were made otherwise has them all computed again, though
+#: none of its articles changed ("kg-links-1": main's pairs of launches).
+LINKS_SCHEME = "kg-links-2"
+
+
 def articles_fingerprint(hashes: Mapping[str, str | None]) -> str:
-    """SHA-256 (hex) of the articles' ids and content hashes (`GraphStore.article_hashes`)."""
-    text = json.dumps(sorted(hashes.items()), ensure_ascii=False)
+    """SHA-256 (hex) of the articles' ids and content hashes (`GraphStore.article_hashes`), and
+    of LINKS_SCHEME."""
+    text = json.dumps([LINKS_SCHEME, sorted(hashes.items())], ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -455,6 +463,7 @@ def _stored_links(store: GraphStore) -> set[tuple[Node, Node, Node]]:
 
 __all__ = [
     "INCREMENTAL_SHARE",
+    "LINKS_SCHEME",
     "Blocks",
     "Changes",
     "articles_fingerprint",

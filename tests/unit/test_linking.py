@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kg.relink
 from kg.lexicon import load_lexicon
 from kg.linking import (
     EXERCISE_WINDOW,
@@ -348,3 +349,12 @@ def test_the_fingerprint_of_the_articles_is_their_set() -> None:
     assert fingerprint != articles_fingerprint({k: v for k, v in hashes.items() if k != "c"})  # removed
     assert fingerprint != articles_fingerprint({**hashes, "d": None})  # added
     assert articles_fingerprint({"a\tb": None}) != articles_fingerprint({"a": "b"})  # no ambiguity
+
+
+def test_the_fingerprint_says_by_which_rules_the_links_were_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Links made by other rules (main's launch pairs) are all computed again, though no article
+    changed."""
+    hashes: dict[str, str | None] = {"a": "1" * 64}
+    fingerprint = articles_fingerprint(hashes)
+    monkeypatch.setattr(kg.relink, "LINKS_SCHEME", "kg-links-1")
+    assert articles_fingerprint(hashes) != fingerprint
