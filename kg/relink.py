@@ -63,7 +63,7 @@ from kg.namespaces import KGO, LINKS_GRAPH
 from kg.queries import load_query
 from kg.rdf import article_iri, date_from_literal, date_literal
 from kg.remote import bind_rows
-from kg.store import GraphStore, OxTerm, data_update, from_ox
+from kg.store import GraphStore, OxTerm, QueryResult, data_update, from_ox
 
 #: Links are updated around the articles a build touched when they are at most a quarter of
 #: the store (and a few, for small stores); past that, reading every event again is as cheap.
@@ -102,45 +102,33 @@ _SAME_DAY = (
 # --- reading the store --------------------------------------------------------------------
 
 
-def _rows(store: GraphStore, name: str, events: Iterable[str] | None) -> Iterator[Row]:
-    """The rows of the named query `name`, in no order, with the index of each variable: all of
-    them, or those of `events` (IRIs bound to ?event by VALUES, CHUNK at a time). The readers
-    below do not depend on the order of the rows, and sorting them is most of what the keys
-    queries take (1 s of 2 s for `treaty-keys` on a 10,000-article store): their ORDER BY, the
-    last line of each (tests/contract/test_named_queries.py), is left out."""
+def _results(store: GraphStore, name: str, events: Iterable[str] | None) -> Iterator[QueryResult]:
+    """The results of the named query `name`, its rows in no order: all of them, or those of
+    `events` (IRIs bound to ?event by VALUES, CHUNK at a time). The readers below do not depend
+    on the order of the rows, and sorting them is most of what the keys queries take (1 s of
+    2 s for `treaty-keys` on a 10,000-article store): their ORDER BY, the last line of each
+    (tests/contract/test_named_queries.py), is left out."""
     text = _unordered(load_query(name).text)
     if events is None:
-        queries: Iterable[str] = [text]
-    else:
-        wanted = [(URIRef(e),) for e in sorted(set(events))]
-        queries = (bind_rows(text, ["event"], wanted[i : i + CHUNK]) for i in range(0, len(wanted), CHUNK))
-    for sparql in queries:
-        result = store.query(sparql)
-        column = {variable: i for i, variable in enumerate(result.variables)}
-        for row in result.rows:
-            yield Row(row, column)
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One row of a query: its terms, and the index of each variable."""
-
-    terms: tuple[OxTerm | None, ...]
-    column: Mapping[str, int]
-
-    def text(self, name: str) -> str | None:
-        term = self.terms[self.column[name]]
-        return None if term is None else str(term.value)  # type: ignore[union-attr]
-
-    def date(self, name: str) -> PartialDate | None:
-        """A date literal of any precision; None for one that is not (from another tool)."""
-        term = self.terms[self.column[name]]
-        return _parsed_date(term.value, term.datatype.value) if isinstance(term, ox.Literal) else None
+        yield store.query(text)
+        return
+    wanted = [(URIRef(e),) for e in sorted(set(events))]
+    for i in range(0, len(wanted), CHUNK):
+        yield store.query(bind_rows(text, ["event"], wanted[i : i + CHUNK]))
 
 
 def _unordered(text: str) -> str:
     head, _, last = text.rstrip().rpartition("\n")
     return head if last.startswith("ORDER BY ") else text
+
+
+def _text(term: OxTerm | None) -> str | None:
+    return None if term is None else str(term.value)  # type: ignore[union-attr]
+
+
+def _date(term: OxTerm | None) -> PartialDate | None:
+    """A date literal of any precision; None for one that is not (a graph made by another tool)."""
+    return _parsed_date(term.value, term.datatype.value) if isinstance(term, ox.Literal) else None
 
 
 @cache
@@ -149,6 +137,10 @@ def _parsed_date(value: str, datatype: str) -> PartialDate | None:
         return date_from_literal(Literal(value, datatype=URIRef(datatype)))
     except ValueError:
         return None
+
+
+def _columns(result: QueryResult, *names: str) -> list[int]:
+    return [result.variables.index(name) for name in names]
 
 
 def _keep_least(rows: dict[str, T], row: T) -> None:
@@ -167,18 +159,21 @@ def launch_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[
     """The launches that can be linked, from the light named query `launch-keys`: all, or those
     of `events`."""
     rows: dict[str, LaunchRow] = {}
-    for r in _rows(store, "launch-keys", events):
-        article, agent, factuality = r.text("article") or "", r.text("agent"), r.text("factuality") or ""
-        row = LaunchRow(
-            r.text("event") or "",
-            article,
-            agent,
-            r.date("date"),
-            r.text("weapon"),
-            r.text("class"),
-            factuality,
+    for result in _results(store, "launch-keys", events):
+        e, a, g, d, w, c, f = _columns(
+            result, "event", "article", "agent", "date", "weapon", "class", "factuality"
         )
-        _keep_least(rows, row)
+        for t in result.rows:
+            row = LaunchRow(
+                _text(t[e]) or "",
+                _text(t[a]) or "",
+                _text(t[g]),
+                _date(t[d]),
+                _text(t[w]),
+                _text(t[c]),
+                _text(t[f]) or "",
+            )
+            _keep_least(rows, row)
     return list(rows.values())
 
 
@@ -186,19 +181,29 @@ def exercise_rows(store: GraphStore, events: Iterable[str] | None = None) -> lis
     """The named exercises that can be linked, from the light named query `exercise-keys` (one
     row per participant: their codes are gathered): all, or those of `events`."""
     rows: dict[str, ExerciseRow] = {}
+    read: dict[str, tuple[OxTerm | None, ...]] = {}  # the terms of the row kept, not to read it again
     codes: dict[str, set[str]] = {}
-    for r in _rows(store, "exercise-keys", events):
-        iri, article, name, factuality = (
-            r.text("event") or "",
-            r.text("article") or "",
-            r.text("name") or "",
-            r.text("factuality") or "",
+    for result in _results(store, "exercise-keys", events):
+        e, a, n, d, f, dl, p = _columns(
+            result, "event", "article", "name", "date", "factuality", "dateline", "participant"
         )
-        _keep_least(
-            rows, ExerciseRow(iri, article, name, r.date("date"), frozenset(), factuality, r.date("dateline"))
-        )
-        if (code := r.text("participant")) is not None:
-            codes.setdefault(iri, set()).add(code)
+        for t in result.rows:
+            iri, terms = _text(t[e]) or "", (t[a], t[n], t[d], t[f], t[dl])
+            if read.get(iri) != terms:
+                row = ExerciseRow(
+                    iri,
+                    _text(t[a]) or "",
+                    _text(t[n]) or "",
+                    _date(t[d]),
+                    frozenset(),
+                    _text(t[f]) or "",
+                    _date(t[dl]),
+                )
+                _keep_least(rows, row)
+                if rows[iri] is row:
+                    read[iri] = terms
+            if (code := _text(t[p])) is not None:
+                codes.setdefault(iri, set()).add(code)
     return [replace(row, participants=frozenset(codes.get(iri, ()))) for iri, row in rows.items()]
 
 
@@ -206,12 +211,21 @@ def treaty_rows(store: GraphStore, events: Iterable[str] | None = None) -> list[
     """The treaties that can be linked, from the light named query `treaty-keys` (one row per
     signatory: their codes are gathered): all, or those of `events`."""
     rows: dict[str, TreatyRow] = {}
+    read: dict[str, tuple[OxTerm | None, ...]] = {}  # the terms of the row kept, not to read it again
     codes: dict[str, set[str]] = {}
-    for r in _rows(store, "treaty-keys", events):
-        iri, article, factuality = r.text("event") or "", r.text("article") or "", r.text("factuality") or ""
-        _keep_least(rows, TreatyRow(iri, article, r.text("name"), r.date("date"), frozenset(), factuality))
-        if (code := r.text("signatory")) is not None:
-            codes.setdefault(iri, set()).add(code)
+    for result in _results(store, "treaty-keys", events):
+        e, a, n, d, f, s = _columns(result, "event", "article", "name", "date", "factuality", "signatory")
+        for t in result.rows:
+            iri, terms = _text(t[e]) or "", (t[a], t[n], t[d], t[f])
+            if read.get(iri) != terms:
+                row = TreatyRow(
+                    iri, _text(t[a]) or "", _text(t[n]), _date(t[d]), frozenset(), _text(t[f]) or ""
+                )
+                _keep_least(rows, row)
+                if rows[iri] is row:
+                    read[iri] = terms
+            if (code := _text(t[s])) is not None:
+                codes.setdefault(iri, set()).add(code)
     return [replace(row, parties=frozenset(codes.get(iri, ()))) for iri, row in rows.items()]
 
 
