@@ -161,11 +161,31 @@ class _ExerciseKey:
 def exercise_name(name: str, lexicon: Lexicon) -> tuple[str, str | None]:
     """(name, edition), canonical and folded: "Ulchi-Freedom Guardian" -> ("ulchifreedomguardian",
     None), "Zapad 2017" -> ("zapad", "2017"), "Joint Sword-2024A" -> ("jointsword", "2024a")."""
+    key = (lexicon.version, name)
+    if (known := _EXERCISE_NAMES.get(key)) is not None:
+        return known
     canonical = " ".join(lexicon.canonical_event_name("Exercise", name).split())
     edition = EDITION.search(canonical)
     if edition is None or not canonical[: edition.start()].strip():
-        return _fold(canonical), None
-    return _fold(canonical[: edition.start()]), _fold(edition.group(0))
+        folded: tuple[str, str | None] = (_fold(canonical), None)
+    else:
+        folded = (_fold(canonical[: edition.start()]), _fold(edition.group(0)))
+    return _remember(_EXERCISE_NAMES, key, folded)
+
+
+# Names folded, by lexicon version and name: a store repeats a few names over thousands of
+# nodes, and the lexicon's lookups took a tenth of the links step of a partial build of the
+# 10,000-article benchmark store.
+_EXERCISE_NAMES: dict[tuple[str, str], tuple[str, str | None]] = {}
+_TREATY_NAMES: dict[tuple[str, str], str] = {}
+V = TypeVar("V")
+
+
+def _remember(cache: dict[tuple[str, str], V], key: tuple[str, str], value: V) -> V:
+    if len(cache) > 100_000:  # a long-lived process that reads ever new names
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def exercise_spot(row: ExerciseRow, lexicon: Lexicon) -> ExerciseSpot:
@@ -252,7 +272,12 @@ def same_exercises(rows: Sequence[ExerciseRow], lexicon: Lexicon) -> list[tuple[
 
 def treaty_name(name: str | None, lexicon: Lexicon) -> str | None:
     """A treaty's canonical name, folded; None when it has none."""
-    return _fold(lexicon.canonical_event_name("Treaty", name)) if name else None
+    if not name:
+        return None
+    key = (lexicon.version, name)
+    if (known := _TREATY_NAMES.get(key)) is not None:
+        return known
+    return _remember(_TREATY_NAMES, key, _fold(lexicon.canonical_event_name("Treaty", name)))
 
 
 def treaty_keys(row: TreatyRow, lexicon: Lexicon) -> tuple[TreatyKey, ...]:

@@ -5,15 +5,15 @@ from the store and writes the links.
 The links live in their own graph (`kgr:graph/links`), apart from the article graphs, and say
 which articles they were computed from, and how: `kgo:articleSetHash` on the graph's own IRI,
 the hash of the ids and content hashes of the stored articles and of LINKS_SCHEME
-(`articles_fingerprint`). `relink` brings
-them up to date in one of three ways, which give the same graph:
+(`articles_fingerprint`). `relink` brings them up to date in one of three ways, which give the
+same graph:
 
 - nothing is done when the links were computed from the articles the store holds and the
   build (or removal) wrote and removed nothing;
 - around the articles it wrote or removed, when the links were computed from the articles the
   store held when it started and those are a small share of the store. Nodes are grouped
-  within blocks (kg.linking: launches by agent and day, exercises by name, treaties by name or
-  by parties and year), so only the blocks that held the events of those articles before
+  within blocks (kg.linking: launches by agent and day, exercises by name and days, treaties
+  by name or by parties and year), so only the blocks that held the events of those articles before
   (`Changes.writing` reads them while the store still holds them) and the blocks that hold
   their events now are grouped again, and the links of their nodes replaced, in one SPARQL
   Update with the new fingerprint. The launches of a block are read by their agent and day
@@ -112,7 +112,7 @@ def _results(store: GraphStore, name: str, events: Iterable[str] | None) -> Iter
     if events is None:
         yield store.query(text)
         return
-    wanted = [(URIRef(e),) for e in sorted(set(events))]
+    wanted = [(ox.NamedNode(e),) for e in sorted(set(events))]
     for i in range(0, len(wanted), CHUNK):
         yield store.query(bind_rows(text, ["event"], wanted[i : i + CHUNK]))
 
@@ -435,11 +435,11 @@ def _relink_around(
     ours = sorted(blocks.events | read)
     stale: set[tuple[str, str]] = set()
     for i in range(0, len(ours), CHUNK):
-        sparql = bind_rows(_LINKS_OF, ["a"], [(URIRef(e),) for e in ours[i : i + CHUNK]])
+        sparql = bind_rows(_LINKS_OF, ["a"], [(ox.NamedNode(e),) for e in ours[i : i + CHUNK]])
         for a, b in store.query(sparql).rows:
             if a is not None and b is not None:
                 stale |= {(str(a.value), str(b.value)), (str(b.value), str(a.value))}  # type: ignore[union-attr]
-    wanted = {(str(s), str(o)) for s, _, o in link_triples(links(found))}
+    wanted = {pair for a, b in links(found) for pair in ((a, b), (b, a))}  # both ways, as link_triples
     removed: list[tuple[Node, Node, Node]] = [
         (URIRef(a), KGO.sameEventAs, URIRef(b)) for a, b in sorted(stale - wanted)
     ]
