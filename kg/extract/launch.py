@@ -535,7 +535,13 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     if _in_the_course(view, trigger):
         return None, 0
     scope_text = " ".join(t.text for t in scope)
-    own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
+    # the launch's own date: a date phrase on the trigger, directly or through a preposition
+    # ("on March 16, the North fired ..."), beats "hours before ..." said of another clause
+    own = [
+        p
+        for p in view.dates_in(scope)
+        if _resolvable(p.text) and _attached_to(view.doc[p.root], trigger)
+    ]
     same_day = cues(view.lexicon).same_day
     if not own and (same_day.search(scope_text) or same_day.match(view.sent.text.lstrip())):
         return None, 0
@@ -582,6 +588,17 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         if COORDINATED.match(between):
             return f"{best.text} and {phrases[at + 1].text}", None
     return best.text, None
+
+
+def _attached_to(tok: Token, trigger: Token) -> bool:
+    """True for a token that hangs from `trigger` itself or through prepositions and nouns, not
+    through a clause of its own."""
+    cur = tok
+    while cur.i != trigger.i:
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "pcomp", "xcomp", "conj"):
+            return False
+        cur = cur.head
+    return True
 
 
 def _in_the_course(view: SentenceView, trigger: Token) -> bool:

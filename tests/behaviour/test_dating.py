@@ -153,3 +153,19 @@ def test_a_launch_months_before_a_report_is_another_launch(launches) -> None:  #
         "2025-06-26",
     )
     assert sorted((r[1], r[6]) for r in rows) == [("2025-04", 1), ("2025-06-25", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran held a drill on Jan. 3. On Jan. 6, it fired a ballistic missile, hours before talks opened in Oman.",
+        "China began an exercise on Jan. 2. During the exercise, on Jan. 6, it fired a DF-21 hours after a US ship sailed by.",
+        "North Korea fired a missile on Jan. 6, minutes before the South's president spoke.",
+        "On Jan. 6 Pakistan test-fired a Babur missile, shortly after India's drill ended.",
+        "Russia launched a Yars on Jan. 6, within hours of a NATO meeting.",
+    ],
+)
+def test_a_launch_own_date_beats_a_same_day_phrase(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """'hours before ...' dates a launch by the event told before it only when the launch has no
+    date of its own."""
+    assert [r[1] for r in launches(text, "2025-01-20")] == ["2025-01-06"]
