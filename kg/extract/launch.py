@@ -581,8 +581,14 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
         return None, next((o for o in offsets if o is not None), None)
     best = min(phrases, key=lambda p: (_distance(view.doc[p.root], trigger), abs(p.root - trigger.i)))
-    # "on Sept. 11 and again on Sept. 12": one phrase for both, split into two events later
     at = phrases.index(best)
+    # "Two weeks ago, on Jan. 6, ...": a date restated more exactly right after it
+    while at + 1 < len(phrases) and RESTATED.match(view.doc[phrases[at].end : phrases[at + 1].start].text):
+        if _precision(phrases[at + 1].text) <= _precision(phrases[at].text):
+            break
+        at += 1
+        best = phrases[at]
+    # "on Sept. 11 and again on Sept. 12": one phrase for both, split into two events later
     if at + 1 < len(phrases):
         between = view.doc[best.end : phrases[at + 1].start].text
         if COORDINATED.match(between):
@@ -655,6 +661,16 @@ def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
     return None
 
 
+RESTATED = re.compile(r"^\s*,\s*(?:on|in|at)?\s*$", re.I)
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def _precision(text: str) -> int:
+    """How exact a date phrase is, resolved against any day: year 0, month 1, day 2."""
+    found = resolve_each(text, _ANCHOR_PROBE) or resolve_each(text, _ANCHOR_PROBE, future=True)
+    return _PRECISION[found[0].precision] if found else -1
+
+
 COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)(?:\s+(?:again|also|then))?(?:\s+(?:on|in))?\s*$", re.I)
 
 
@@ -687,6 +703,10 @@ def _report_date(view: SentenceView, phrase: DatePhrase) -> bool:
     return before.pos_ in ("VERB", "AUX") and bool(lemmas(before) & cues(view.lexicon).reporting)
 
 
+# what may stand before and between fronted date phrases: "Just over a week ago, on March 16, ..."
+_FRONT_FILLER = frozenset({"PUNCT", "ADP", "ADV", "CCONJ"})
+
+
 def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: bool) -> str | None:
     """A date the trigger's own phrase lacks: the sentence's fronted date ("Last year, the
     country suffered ... before it test-fired one"), or, for an indefinite noun ("a failed
@@ -699,16 +719,19 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
     if not phrases:
         return None
     first_trigger = min(triggers) if triggers else trig.i
-    # Fronted: "Last year, ...", "On Saturday, ..." -- not "X said on Tuesday it had ..."
-    fronted = [
-        p
-        for p in phrases
-        if p.end <= first_trigger
-        and p.start - view.sent.start <= 1
-        and view.doc[p.root].head.lemma_.lower() not in cues(view.lexicon).reporting
-    ]
+    # Fronted: "Last year, ...", "On Saturday, ...", "Just over a week ago, on March 16, ..." (the
+    # last of a chain of fronted dates is the most exact) -- not "X said on Tuesday it had ..."
+    fronted = []
+    at = view.sent.start
+    for p in sorted(view.date_phrases(), key=lambda p: p.start):  # unresolvable ones chain too
+        filler = p.start - at <= 1 or all(t.pos_ in _FRONT_FILLER for t in view.doc[at : p.start])
+        if p.end > first_trigger or not filler:
+            break
+        if p in phrases and view.doc[p.root].head.lemma_.lower() not in cues(view.lexicon).reporting:
+            fronted.append(p)
+        at = p.end
     if fronted:
-        return fronted[0].text
+        return fronted[-1].text
     if trig.pos_ != "VERB" and not definite:
         verb = view.nearest_verb(trig)
         if verb is not None:

@@ -169,3 +169,19 @@ def test_a_launch_own_date_beats_a_same_day_phrase(launches, text: str) -> None:
     """'hours before ...' dates a launch by the event told before it only when the launch has no
     date of its own."""
     assert [r[1] for r in launches(text, "2025-01-20")] == ["2025-01-06"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two weeks ago, on Jan. 6, a missile fired from Wonsan by North Korea crashed shortly after liftoff.",
+        "Last week, on Jan. 6, a rocket launched by Iran failed to reach orbit.",
+        "A few days ago, on Jan. 6, a ballistic missile fired by the North exploded in mid-air.",
+        "Nearly two weeks ago, on Jan. 6, a ballistic missile launched by North Korea from Sunan blew up.",
+        "Just over a week ago, on Jan. 6, a cruise missile fired by Russia fell short of its target.",
+    ],
+)
+def test_the_last_of_fronted_dates_dates_a_launch_told_in_a_participle(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """'a missile fired from X exploded': the launch hangs from another verb, so the sentence's
+    fronted dates date it, the most exact (the last) of them."""
+    assert [r[1] for r in launches(text, "2025-01-20")] == ["2025-01-06"]
