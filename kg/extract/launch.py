@@ -833,6 +833,11 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             owner = view.lexicon.site_owner(launch_site(view, trig, scope) or "")
             agents = [owner] if owner else []
         if not agents:
+            # "North Korea put a satellite into orbit with a rocket launched from Sohae, after
+            # failed attempts in May and August": the launcher the sentence has already named
+            here = [o.actors[0] for o in out if o.sentence_index == view.index and o.actors]
+            agents, needs = (here[-1:], True) if here else ([], needs)
+        if not agents:
             # never the state that reports it: "South Korea's military said two missiles were fired"
             guess = discourse.actor(exclude=frozenset(speakers))
             agents = [guess] if guess else []
