@@ -128,6 +128,18 @@ def _noun_phrase(noun: Token) -> list[Token]:
 ARG_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "npadvmod", "xcomp", "conj"})
 
 
+def _reduced_relative_noun(tok: Token) -> Token | None:
+    """The noun a participle right after it modifies when the parser made the participle a
+    clause of its own: "answered with waves of ballistic missiles fired at Israeli cities",
+    parsed with "fired" as a complement of "answered"."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("ccomp", "conj", "advcl") or tok.i == tok.sent.start:
+        return None
+    if any(ch.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for ch in tok.children):
+        return None
+    before = tok.doc[tok.i - 1]
+    return before if before.pos_ == "NOUN" and before.dep_ == "pobj" else None
+
+
 def _args(tok: Token) -> list[Token]:
     """Tokens of a verb's core arguments (subject, object, particles); for a verb in a
     relative clause or participle ("the missile it sent", "a missile fired from"), the noun
@@ -135,6 +147,13 @@ def _args(tok: Token) -> list[Token]:
     out = []
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)
+        # "waves of ballistic missiles fired at Israeli cities": what the waves are of
+        out.extend(
+            t for ch in tok.head.children if ch.dep_ == "prep" and ch.lower_ == "of" for t in ch.subtree
+        )
+    noun = _reduced_relative_noun(tok)
+    if noun is not None:
+        out.append(noun)
     if _misparsed_main_verb(tok):
         out.extend(t for t in tok.head.subtree if t.i > tok.i)
     for ch in tok.children:
@@ -382,6 +401,10 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
         by = view.passive_agent(tok)
         if by:
             return [t for b in by for t in b.subtree], False
+        if tok.dep_ == "acl" or _reduced_relative_noun(tok) is not None:
+            means = _means_subject(view, tok)
+            if means:  # "retaliated with a volley of missiles aimed at the base"
+                return [t for s in means for t in view.collect(s)], False
         subj = view.subject(tok)
         if not subj and _misparsed_main_verb(tok):
             # "Pakistan test-fired Ababeel missiles": parsed as "[Pakistan test-fired] missiles"
@@ -398,6 +421,9 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
     toks = []
     c = cues(view.lexicon)
     own = [ch for ch in tok.children if ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ == "by")]
+    means = [] if own else _means_subject(view, tok)
+    if means:  # "Iran answered with waves of ballistic missiles"
+        return [t for s in means for t in view.collect(s)], False
     if tok.dep_ == "dobj" and (lemmas(tok.head) & c.conduct or (lemmas(tok.head) & c.intent and not own)):
         # "South Korea carried out its first test of an SLBM", "the Guards threatened further
         # missile strikes": the doer of the test
@@ -424,6 +450,24 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
             toks.extend(t for ch in attr.children if ch.dep_ == "poss" for t in ch.subtree)
     pron = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in toks)
     return toks, pron or not toks
+
+
+def _means_verb(noun: Token) -> Token | None:
+    """The verb a projectile noun is the means of: "Iran retaliated the next day with a volley
+    of ballistic missiles", "the North answered with waves of rockets"."""
+    cur = noun.head if noun.dep_ == "acl" else _reduced_relative_noun(noun) or noun  # "missiles aimed at"
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head  # "a volley of missiles", "waves of rockets"
+    if cur.dep_ != "pobj" or cur.head.lower_ != "with" or cur.head.head.pos_ != "VERB":
+        return None
+    return cur.head.head
+
+
+def _means_subject(view: SentenceView, noun: Token) -> list[Token]:
+    """The subject, naming a state, of the verb a projectile noun is the means of."""
+    verb = _means_verb(noun)
+    subj = view.subject(verb) if verb is not None else []
+    return [s for s in subj if view.states_of(list(s.subtree))]
 
 
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
@@ -537,11 +581,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     scope_text = " ".join(t.text for t in scope)
     # the launch's own date: a date phrase on the trigger, directly or through a preposition
     # ("on March 16, the North fired ..."), beats "hours before ..." said of another clause
-    own = [
-        p
-        for p in view.dates_in(scope)
-        if _resolvable(p.text) and _attached_to(view.doc[p.root], trigger)
-    ]
+    own = [p for p in view.dates_in(scope) if _resolvable(p.text) and _attached_to(view.doc[p.root], trigger)]
     same_day = cues(view.lexicon).same_day
     if not own and (same_day.search(scope_text) or same_day.match(view.sent.text.lstrip())):
         return None, 0
@@ -577,6 +617,16 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         phrases = [p for p in view.dates_in(around) if _resolvable(p.text) and not _report_date(view, p)]
         phrases.sort(key=lambda p: -len(resolve_each(p.text, _ANCHOR_PROBE)[0].iso()))
         phrases = phrases[:1]
+    armed = any(t.i in view.classes or t.i in view.weapons for t in trigger.subtree)
+    carrier = _means_verb(trigger) if armed else None
+    if not phrases and carrier is not None:
+        # "Iran retaliated the next day with a volley of missiles": the means has the verb's date
+        scope = [
+            t
+            for t in carrier.subtree
+            if not _other_clause_of(t, carrier) and not _attached_by(t, carrier, "conj")
+        ]
+        phrases = [p for p in view.dates_in(scope) if _resolvable(p.text) and not _report_date(view, p)]
     if not phrases:
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
         return None, next((o for o in offsets if o is not None), None)
@@ -605,6 +655,16 @@ def _attached_to(tok: Token, trigger: Token) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def _attached_by(tok: Token, verb: Token, dep: str) -> bool:
+    """True for a token below `verb` through an arc labelled `dep` ("conj": another clause)."""
+    cur = tok
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == dep:
+            return True
+        cur = cur.head
+    return False
 
 
 def _in_the_course(view: SentenceView, trigger: Token) -> bool:
@@ -785,12 +845,14 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         scope = _scope(trig, idx - {trig.i}, c)
         if _misparsed_main_verb(trig):
             scope = sorted(set(scope) | {t for t in trig.head.subtree if t.i > trig.i}, key=lambda t: t.i)
-        if trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN"):
-            noun = trig.head
+        modified = _reduced_relative_noun(trig)
+        if modified is not None or (trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN")):
+            noun = modified or trig.head
             extra = [noun] + [
                 t
                 for ch in noun.children
                 if ch.dep_ in ("amod", "compound", "nummod", "det", "appos")
+                or (ch.dep_ == "prep" and ch.lower_ == "of" and ch.i < trig.i)  # "waves of missiles fired"
                 for t in ch.subtree
             ]
             if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":

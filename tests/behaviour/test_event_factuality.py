@@ -156,10 +156,9 @@ HEDGED_GAPS = [
         ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
         marks=known_failure("no launch at all: 'fired what appeared to be a ...' is not read"),
     ),
-    pytest.param(
+    (
         "North Korea fired a missile on Monday that apparently exploded shortly after liftoff.",
         ("PRK", MON, None, "missile", None, "failure", 1, "asserted"),
-        marks=known_failure("date is None: 'shortly after liftoff' cancels 'on Monday'"),
     ),
 ]
 
