@@ -167,3 +167,19 @@ def test_leaders_flying_together_are_no_drill(exercises) -> None:  # type: ignor
 def test_the_forces_holding_a_drill_are_the_articles_state_not_the_onlookers(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
     rows = exercises(text, "2025-03-11")
     assert [r[0] for r in rows] == [("RUS",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Putin supervised a drill of the strategic forces on Tuesday.", ["RUS"]),
+        ("Kim Jong Un oversaw an artillery drill on Tuesday, state media said.", ["PRK"]),
+        ("On Tuesday, Xi Jinping personally directed a naval exercise in the South China Sea.", ["CHN"]),
+        ("Kim Jong Un guided a firing drill of the front-line units on Tuesday.", ["PRK"]),
+        ("Vladimir Putin commanded a training exercise of the deterrence forces on Tuesday.", ["RUS"]),
+    ],
+)
+def test_a_leader_overseeing_a_drill_stands_for_the_state(
+    exercises, text: str, participants: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [(list(r[0]), r[1]) for r in exercises(text, "2025-01-20")] == [(participants, "2025-01-14")]
