@@ -216,11 +216,20 @@ def _resolve_raw(
         return [PartialDate.of(day)]
     if cand.date_phrase:
         dates = resolve_each(cand.date_phrase, anchor, future=cand.future)
+        if dates and cand.date_offset:
+            return [_shifted(d, cand.date_offset) for d in dates]
         if dates:
             return list(dates)
     if cand.ongoing and anchor is not None:
         return [PartialDate(anchor.year, anchor.month)]
     return [None]
+
+
+def _shifted(date: PartialDate, days: int) -> PartialDate | None:
+    """A day `days` later (earlier when negative); a month or year moved by days says nothing."""
+    if date.month is None or date.day is None:
+        return None
+    return PartialDate.of(dt.date(date.year, date.month, date.day) + dt.timedelta(days))
 
 
 def _long_before(date: PartialDate, report: PartialDate) -> bool:

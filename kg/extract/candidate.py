@@ -28,6 +28,9 @@ class Candidate:
     future: bool = False  # the date phrase points forward ("due to begin Monday")
     # days after the event told before: "the same day" 0, "the following day" 1, "three days later" 3
     days_after_previous: int | None = None
+    # days added to the day the date phrase names: "said on Sunday ..., a day after Putin oversaw
+    # exercises" dates the exercises by "on Sunday" and -1
+    date_offset: int = 0
     site: str | None = None
     outcomes: frozenset[str] = (
         frozenset()

@@ -695,6 +695,57 @@ def _other_clause_of(tok: Token, verb: Token) -> bool:
     return False
 
 
+def after_clause_date(view: SentenceView, trigger: Token) -> tuple[str, int] | None:
+    """(date phrase, -N) for an event told in a clause "N days after ..." under a clause that has
+    a date of its own: "Russia said on Sunday it would extend the drills, a day after Putin
+    oversaw exercises" puts the exercises on the day before Sunday."""
+    clause = next(
+        (
+            v
+            for v in (trigger, *trigger.ancestors)
+            if v.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ == "after" for ch in v.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    if trigger.i != clause.i and not (
+        trigger.head.i == clause.i and trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
+    ):
+        return None  # "a day after Seoul suspended the pact over the North's launch": the suspension's day
+    gap = _days_in(view, clause)
+    if gap is None:
+        return None
+    inside = {t.i for t in clause.subtree}
+    for holder in clause.ancestors:
+        for p in view.date_phrases():
+            root = view.doc[p.root]
+            if p.root in inside or not _resolvable(p.text) or not _attached_to(root, holder):
+                continue
+            if _precision(p.text) == _PRECISION["day"]:
+                return p.text, -gap
+        if holder.dep_ not in ("ccomp", "conj", "xcomp"):
+            break  # only up to the sentence's main clause
+    return None
+
+
+def _days_in(view: SentenceView, clause: Token) -> int | None:
+    """N of "N days after"/"a week after" on an after-clause (on the verb or on "after")."""
+    marks = [ch for ch in clause.children if ch.dep_ == "mark" and ch.lower_ == "after"]
+    for ch in [*clause.children, *(t for m in marks for t in m.children)]:
+        if ch.dep_ != "npadvmod" or ch.lemma_.lower() not in ("day", "week"):
+            continue
+        unit = 7 if ch.lemma_.lower() == "week" else 1
+        for mod in ch.children:
+            if mod.dep_ == "det" and mod.lower_ in ("a", "one"):
+                return unit
+            if mod.dep_ == "nummod":
+                n = _number(mod.lower_, view)
+                if n is not None:
+                    return n * unit
+    return None
+
+
 def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
     """N for a launch told in a clause "N days after ..." under the event told just before it:
     "Monday's launch came two days after South Korea launched its first spy satellite", "The
@@ -929,6 +980,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             for s in subj
         )
         date_phrase, days_after = _date(view, trig, scope)
+        date_offset = 0
+        earlier = after_clause_date(view, trig)
+        if earlier is not None and (date_phrase is None or days_after is not None):
+            (date_phrase, date_offset), days_after = earlier, None
         date_role = ""
         if date_phrase is None and days_after is None:
             date_phrase = _clause_date(view, trig, idx, definite)
@@ -991,6 +1046,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     weapon_class=wclass,
                     class_from_weapon_phrase=from_phrase,
                     date_phrase=date_phrase,
+                    date_offset=date_offset,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=date_role,
                     future=fact is Factuality.EXPECTED,

@@ -96,9 +96,6 @@ def test_a_launch_n_days_before_the_one_just_told(launches, second: str, earlier
     assert sorted(r[1] for r in rows) == sorted(["2025-03-10", earlier])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'a day after' under a dated report verb is not counted from the report's date yet"
-)
 def test_a_day_after_under_a_report_counts_from_the_report(launches) -> None:  # type: ignore[no-untyped-def]
     rows = launches(
         "North Korea said Thursday that Kim had overseen a successful missile test, a day after the "
@@ -185,3 +182,34 @@ def test_the_last_of_fronted_dates_dates_a_launch_told_in_a_participle(launches,
     """'a missile fired from X exploded': the launch hangs from another verb, so the sentence's
     fronted dates date it, the most exact (the last) of them."""
     assert [r[1] for r in launches(text, "2025-01-20")] == ["2025-01-06"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Russia said on Sunday it would extend the drills, a day after Putin oversaw an exercise of its nuclear forces.",
+            "2025-01-18",
+        ),
+        (
+            "China said on Friday that talks would resume, two days after the Chinese navy held drills near Taiwan.",
+            "2025-01-15",
+        ),
+        (
+            "Seoul said on Thursday it would respond, a day after North Korea staged artillery drills near the border.",
+            "2025-01-15",
+        ),
+        (
+            "Iran announced on Sunday new sanctions on Britain, three days after it held naval drills in the Gulf.",
+            "2025-01-16",
+        ),
+        (
+            "Japan protested on Wednesday, a week after Russia and China conducted a joint air patrol.",
+            "2025-01-08",
+        ),
+    ],
+)
+def test_an_exercise_n_days_before_a_dated_clause(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """'said on Sunday ..., a day after X held drills': the drills fall N days before the day the
+    clause above names, not N days after the event told before."""
+    assert [r[1] for r in exercises(text, "2025-01-20")] == [date]
