@@ -242,6 +242,22 @@ def outcome_cues(
         ):
             found.add(FLIGHT)  # "launched from Plesetsk toward the Kura range", "to a target on Kamchatka"
             continue
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("into", "in")
+            and tok.head.head.pos_ == "VERB"  # not "satellites in low Earth orbit"
+            and tok.head.head.tag_ != "VBG"  # nor "capable of destroying satellites in orbit"
+            and lemma in c.success_destinations
+        ):
+            found.add(Outcome.SUCCESS.value)  # "sent the satellite into a 750-kilometer orbit"
+            continue
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "into"
+            and (lemma in c.flight_waters or tok.lower_ in c.flight_waters)
+        ):
+            found.add(FLIGHT)  # "fired rocket artillery into the Taiwan Strait"
+            continue
         if lemma in c.failure or tok.lower_ in c.failure:
             if not any(ch.dep_ == "neg" for ch in tok.head.children) and tok.head.lemma_ != "avoid":
                 found.add(Outcome.FAILURE.value)
