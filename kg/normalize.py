@@ -523,7 +523,10 @@ def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] 
         outcome = _outcome(frozenset(o for c, _ in group.members for o in c.outcomes))
         # the largest count told: "a new missile" (KCNA) and "two missiles" (JCS) are one launch of two
         counts = [c.count for c, _ in group.members if c.count is not None]
+        # the first site told, unless a later mention names a launch site the lexicon knows:
+        # "from California" ... "lifted off from Vandenberg Space Force Base"
         sites = [c.site for c, _ in group.members if c.site]
+        sites.sort(key=lambda s: lexicon.site_owner(s) is None)
         generic = WeaponRef(wclass, wclass, generic=True) if weapon is None and wclass else None
         return Launch(
             agent=actors[0] if actors else None,

@@ -294,3 +294,36 @@ def test_where_missiles_were_aimed_is_no_site(launches) -> None:  # type: ignore
 def test_the_sea_a_submarine_fired_from(launches, text: str, site: str | None) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text, DATELINE)
     assert [r[4] for r in rows] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "The Air Force test-launched a Minuteman III from California on Monday. The missile lifted off "
+            "from Vandenberg Space Force Base at midnight.",
+            "Vandenberg Space Force Base",
+        ),
+        (
+            "Russia fired a Yars missile from the Arkhangelsk region on Monday. The missile was launched "
+            "from the Plesetsk cosmodrome.",
+            "Plesetsk",
+        ),
+        (
+            "India test-fired an Agni-V off the coast of Odisha on Monday. The missile was launched from "
+            "Abdul Kalam Island.",
+            "Abdul Kalam Island",
+        ),
+        (
+            "Iran launched a Simorgh rocket from northern Iran on Monday. The rocket lifted off from the "
+            "Imam Khomeini Spaceport.",
+            "Imam Khomeini Spaceport",
+        ),
+        (
+            "North Korea fired a missile from near Pyongyang on Monday. The missile was launched from Sunan.",
+            "Sunan",
+        ),
+    ],
+)
+def test_a_known_launch_site_told_later_beats_a_region(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[4] for r in launches(text, DATELINE)] == [site]
