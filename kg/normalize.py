@@ -157,6 +157,10 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         ) or (date is not None and date == gdate)
     if cand.definite and cand.identifying_date and date is not None and gdate is not None and date != gdate:
         return False  # "the 1953 armistice" is not the declaration signed on Friday
+    if cand.type is EventType.TREATY and cand.identifying_date and date is not None and not cand.name:
+        signed = {k.signed for n in group.names() if (k := lexicon.named_event("Treaty", n)) and k.signed}
+        if signed and date.year not in signed:
+            return False  # "the 1961 treaty" is not the Comprehensive Strategic Partnership Treaty of 2024
     if (
         cand.definite
         and not cand.needs_actor
@@ -295,7 +299,12 @@ def merge(
             if target is None:
                 if _weak(one, date):
                     continue  # "condemned the launch" with nothing to attach it to says nothing new
-                if one.definite and one.type is EventType.TREATY and not one.name:
+                if (
+                    one.definite
+                    and one.type is EventType.TREATY
+                    and not one.name
+                    and not one.identifying_date
+                ):
                     named = [
                         g
                         for g in groups

@@ -80,6 +80,7 @@ class NamedEvent:
     name: str  # "Ulchi Freedom Guardian"
     aliases: tuple[str, ...]
     parties: tuple[str, ...]  # ISO codes of the states always taking part; () when they vary
+    signed: int | None = None  # a treaty's year of signing, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +302,12 @@ def _load_named_events(path: Path, states: dict[str, StateEntry]) -> tuple[Named
         for code in parties:
             if code not in states:
                 raise LexiconError(str(path), line, f"party {code!r} is not an iso3 of states.tsv")
-        event = NamedEvent(kind, row["name"], _split(row["aliases"]), parties)
+        signed = row.get("signed", "")
+        if signed and not (signed.isdigit() and len(signed) == 4):
+            raise LexiconError(str(path), line, f"signed {signed!r} must be a year (YYYY) or empty")
+        event = NamedEvent(
+            kind, row["name"], _split(row["aliases"]), parties, int(signed) if signed else None
+        )
         for form in (event.name, *event.aliases):
             key = (kind, form.casefold())
             if key in seen:

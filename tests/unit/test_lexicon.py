@@ -28,10 +28,11 @@ def _append(folder: Path, table: str, row: str) -> int:
 @pytest.mark.parametrize(
     ("table", "row", "message"),
     [
-        ("named_events.tsv", "Drill\tX\t\tUSA", "type 'Drill' must be one of Exercise, Treaty"),
-        ("named_events.tsv", "Exercise\tY\t\tXXX", "party 'XXX' is not an iso3 of states.tsv"),
-        ("named_events.tsv", "Exercise\tfoal eagle\t\tUSA", "'foal eagle' already names 'Foal Eagle'"),
+        ("named_events.tsv", "Drill\tX\t\tUSA\t", "type 'Drill' must be one of Exercise, Treaty"),
+        ("named_events.tsv", "Exercise\tY\t\tXXX\t", "party 'XXX' is not an iso3 of states.tsv"),
+        ("named_events.tsv", "Exercise\tfoal eagle\t\tUSA\t", "'foal eagle' already names 'Foal Eagle'"),
         ("named_events.tsv", "Exercise\tZ", "wrong number of tab-separated fields"),
+        ("named_events.tsv", "Treaty\tW\t\tUSA\t87", "signed '87' must be a year"),
         ("cues.tsv", "class_word\tzapper\tlaser gun", "unknown weapon class 'laser gun'"),
         ("weapons.tsv", "Zap\t\tlaser\tUSA\t", "unknown weapon_class 'laser'"),
         ("sites.tsv", "Nowhere\tXXX\t", "state 'XXX' is not an iso3 of states.tsv"),
