@@ -100,6 +100,8 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
 def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon: Lexicon) -> bool:
     if group.type is not cand.type or cand.distinct:
         return False
+    if cand.indefinite and set(cand.actors) != set(group.actors()):
+        return False  # "a four-day combined exercise" of KOR and USA is not the KOR strike drills
     if cand.sentence_index in group.sentences and (cand.distinct or _outcomes_conflict(group, cand)):
         return False  # two triggers of one sentence are one event unless the text sets them apart
     if (cand.factuality in COUNTED) == group.modal() and not (
@@ -400,14 +402,23 @@ def _date_launches_by_their_drill(groups: list[Group]) -> None:
             continue
         first = min(launch.sentences)
         agents = set(launch.actors())
+
+        def told_last(g: Group, first: int = first) -> int:
+            """The drill's latest dated mention up to the launch ("what the Kremlin called a planned
+            exercise" on Saturday, told again just before the launches)."""
+            return max(
+                (c.sentence_index for c, d in g.members if d is not None and c.sentence_index <= first),
+                default=-99,
+            )
+
         drills = [
             g
             for g in groups
-            if g.type is EventType.EXERCISE and 0 <= first - min(g.sentences) <= 3 and not g.modal()
+            if g.type is EventType.EXERCISE and 0 <= first - told_last(g) <= 3 and not g.modal()
         ]
         if not drills or not agents:
             continue
-        drill = max(drills, key=lambda g: min(g.sentences))  # the one told last; undated, no date
+        drill = max(drills, key=told_last)  # the one told last; undated, no date
         date = drill.date()
         if date is not None and date.precision == "day" and agents <= set(drill.actors()):
             cand = launch.members[0][0]

@@ -465,9 +465,14 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children
         )
         # "another", "a similar" exercise, or any "a/an ... exercise": a new one, not the one told before
+        # (an indefinite one the text dates, "a planned exercise" on the day told, may be the same)
+        undated = date_phrase is None and days_after is None
+        indefinite = any(ch.lower_ in ("a", "an") for ch in trig.children) and not (
+            names and trig.dep_ == "appos"
+        )
         distinct = (
             any(
-                ch.lower_ in ("another", "similar", "separate", "new", "first", "a", "an")
+                ch.lower_ in ("another", "similar", "separate", "new", "first") or (indefinite and undated)
                 for ch in trig.children
             )
             and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
@@ -510,6 +515,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                     name=name,
                     definite=definite and name is None,
                     distinct=distinct,
+                    indefinite=indefinite,
                     ongoing=ongoing,
                     generic=generic and name is None,
                 )

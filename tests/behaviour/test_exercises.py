@@ -183,3 +183,31 @@ def test_a_leader_overseeing_a_drill_stands_for_the_state(
     exercises, text: str, participants: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert [(list(r[0]), r[1]) for r in exercises(text, "2025-01-20")] == [(participants, "2025-01-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Russia held a nuclear drill on Saturday. The Kremlin called it a planned exercise of the strategic forces, held on Saturday.",
+            1,
+        ),
+        (
+            "China staged drills around Taiwan on Saturday. State media described a joint exercise by the PLA on Saturday.",
+            1,
+        ),
+        (
+            "Iran held naval drills in the Gulf on Saturday. The Guards also conducted an exercise in the Gulf on Saturday.",
+            1,
+        ),
+        (
+            "South Korean jets staged strike drills on Saturday. South Korean and U.S. aircraft began a four-day combined exercise on Saturday.",
+            2,
+        ),
+        ("Japan held an air drill on Saturday. Japan and Australia held a naval exercise on Saturday.", 2),
+    ],
+)
+def test_an_indefinite_exercise_on_the_day_told_is_the_same_with_the_same_parties(
+    exercises, text: str, count: int
+) -> None:  # type: ignore[no-untyped-def]
+    assert len(exercises(text, "2025-01-20")) == count
