@@ -40,6 +40,20 @@ def _no_object(trigger: Token) -> bool:
     )
 
 
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "as", "while", "because"})
+
+
+def _told_as_past_fact(verb: Token) -> bool:
+    """A past-tense verb of a temporal or causal clause ("after China fired", "when it tested"):
+    it tells what happened, whatever plan or modal the clause hangs from."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ == "VBD"
+        and verb.dep_ == "advcl"
+        and any(ch.dep_ == "mark" and ch.lower_ in TEMPORAL_MARKS for ch in verb.children)
+    )
+
+
 def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None:
     """The trigger's factuality; None when it is a pledge or moratorium, not an event."""
     # "did not fire", "no launch"; a negation after the trigger ("an armistice, not a peace
@@ -87,6 +101,8 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     cur = trigger
     opaque = False  # the way up passed another event's verb: "called off talks to protest Max Thunder"
     for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
+        if _told_as_past_fact(cur):
+            break  # "was postponed after China fired 11 missiles": what the clause tells happened
         lemma = anc.lemma_.lower()
         if cur is not trigger and cur.pos_ == "VERB" and not lemmas(cur) & c.negatable:
             opaque = True
