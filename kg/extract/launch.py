@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.dates import days_after_previous, resolve_each
@@ -883,17 +883,56 @@ def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef
     return None, None, False
 
 
+@dataclass(frozen=True, slots=True)
+class _Strays:
+    moved: frozenset[int]  # tokens taken from the trigger the parser hung them on
+    to: dict[int, list[Token]]  # trigger index -> the tokens it gets
+
+
+def _stray_clauses(view: SentenceView, triggers: list[Token]) -> _Strays:
+    """Adverbial clauses the parser hung on a later launch verb although they stand before its
+    subject, right after an earlier launch: "The submarine fired a Sineva while submerged in the
+    Barents Sea, Tu-95MS bombers launched cruise missiles" -- the Barents Sea is the Sineva's."""
+    verbs = [t for t in triggers if t.pos_ == "VERB"]
+    moved: set[int] = set()
+    to: dict[int, list[Token]] = {}
+    for verb in verbs:
+        subject = view.subject(verb)
+        if not subject:
+            continue
+        start = min(s.left_edge.i for s in subject)
+        for ch in verb.children:
+            if ch.dep_ != "advcl" or ch.i >= start:
+                continue
+            earlier = [t for t in verbs if t.i < ch.left_edge.i and t.i != verb.i]
+            if not earlier:
+                continue
+            owner = max(earlier, key=lambda t: t.i)
+            tokens = list(ch.subtree)
+            moved |= {t.i for t in tokens}
+            to.setdefault(owner.i, []).extend(tokens)
+    return _Strays(frozenset(moved), to)
+
+
 def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
     c = cues(lexicon)
     triggers = find_triggers(view, lexicon, c, told=discourse.projectile is not None)
     idx = {t.i for t in triggers}
     out: list[Candidate] = []
     origin: list[int] = []  # the trigger of each candidate of `out`
+    strays = _stray_clauses(view, triggers)
     for trig in triggers:
         fact = factuality(view, trig, c)
         if fact is None:
             continue
         scope = _scope(trig, idx - {trig.i}, c)
+        if strays:
+            # "Karelia fired a Sineva while submerged in the Barents Sea, Tu-95MS bombers launched
+            # cruise missiles": the clause between the two is the first launch's
+            scope = sorted(
+                {t for t in scope if t.i not in strays.moved} | {t for t in strays.to.get(trig.i, [])},
+                key=lambda t: t.i,
+            )
         if _misparsed_main_verb(trig):
             scope = sorted(set(scope) | {t for t in trig.head.subtree if t.i > trig.i}, key=lambda t: t.i)
         modified = _reduced_relative_noun(trig)
@@ -943,7 +982,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
         if not agents:
             # "a ballistic missile was fired from Plesetsk": the state launching from that site
-            owner = view.lexicon.site_owner(launch_site(view, trig, scope) or "")
+            owner = view.lexicon.site_owner(launch_site(view, trig, scope, strays.moved) or "")
             agents = [owner] if owner else []
         if not agents:
             # "North Korea put a satellite into orbit with a rocket launched from Sohae, after
@@ -1021,7 +1060,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children
         )
         count = _count(view, scope, trig)
-        site = launch_site(view, trig, scope)
+        site = launch_site(view, trig, scope, strays.moved)
         outcomes = outcome_cues(view, outcome_scope, c, trig)
         if not outcomes:
             # "..., when an IRBM fired from near Pyongyang flew about 3,700 km": what the text

@@ -327,3 +327,26 @@ def test_the_sea_a_submarine_fired_from(launches, text: str, site: str | None) -
 )
 def test_a_known_launch_site_told_later_beats_a_region(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[4] for r in launches(text, DATELINE)] == [site]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the submarine Karelia fired a Sineva while submerged in the Barents Sea, Tu-95 bombers launched cruise missiles.",
+        "On Monday the submarine Tula launched a Sineva missile while cruising in the Barents Sea, and bombers fired cruise missiles.",
+        "On Monday a Russian submarine fired a Bulava missile while submerged in the White Sea, Tu-160 bombers launched cruise missiles.",
+        "On Monday the submarine Karelia fired a Sineva while submerged in the Barents Sea, and crews at Plesetsk launched a Yars.",
+        "On Monday the submarine Tula fired a Sineva missile while sailing in the Barents Sea, Russian bombers launched cruise missiles.",
+    ],
+)
+def test_a_clause_between_two_launches_is_the_first_ones(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """'while submerged in the Barents Sea' stands after the first launch and before the second's
+    subject: the sea is where the submarine fired from, whatever verb the parser hung it on."""
+    rows = launches(text, DATELINE)
+    sites = {r[3]: r[4] for r in rows}
+    assert sites.get("submarine-launched ballistic missile") in ("Barents Sea", "White Sea")
+    assert all(
+        site not in ("Barents Sea", "White Sea")
+        for cls, site in sites.items()
+        if cls != "submarine-launched ballistic missile"
+    )
