@@ -533,6 +533,67 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         joined = _participation(view, discourse)
         if joined is not None:
             out.append(joined)
+    if not out:
+        out = _practice_bombing(view, lexicon, discourse, c)
+    return out
+
+
+def _practice_bombing(view: SentenceView, lexicon: Lexicon, discourse: Discourse, c: Cues) -> list[Candidate]:
+    """A drill told by what the aircraft did: "four South Korean F-15K fighters dropped eight
+    bombs on targets at the Pilsung range", "two B-2 bombers flew to South Korea, dropping dummy
+    bombs on an island range". Combat aircraft dropping bombs, with a sign that it was practice
+    (a range, dummy or inert bombs: drill_ordnance_sign in cues.tsv; bombs dropped on a city
+    are war, not a drill); the aircraft's states or operators take part."""
+    verbs = lexicon.cue_terms("drill_ordnance_verb")
+    nouns = lexicon.cue_terms("drill_ordnance_noun")
+    signs = lexicon.cue_terms("drill_ordnance_sign")
+    classes = lexicon.cue_terms("drill_aircraft_class")
+    out: list[Candidate] = []
+    for tok in view.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        objects = [ch for ch in tok.children if ch.dep_ == "dobj" and ch.lemma_.lower() in nouns]
+        if not objects or not any(t.lemma_.lower() in signs or t.lower_ in signs for t in tok.subtree):
+            continue
+        doers = view.subject(tok)
+        if not doers and tok.dep_ in ("advcl", "conj", "xcomp"):
+            doers = view.subject(tok.head)  # "flew to South Korea, dropping dummy bombs"
+        toks = sorted({t for s in doers for t in view.collect(s, skip_preps=TARGET_PREPS)}, key=lambda t: t.i)
+        weapons = [w for w in view.weapon_refs(toks) if w.weapon_class in classes]
+        weapons += [
+            w
+            for w in _definite_platforms(view, toks, discourse)
+            if w.weapon_class in classes and w not in weapons
+        ]
+        if not weapons:
+            continue
+        states = view.states_of(toks)
+        states += [  # "Japanese F-35A fighters" are Japan's, whoever builds them
+            w.operator
+            for w in weapons
+            if w.operator and w.operator not in states and not (states and _owned(view, w))
+        ]
+        fact = factuality(view, tok, c)
+        if not states or fact is None:
+            continue
+        head = tok.head if tok.dep_ in ("advcl", "conj", "xcomp") else tok
+        date_phrase, days_after = _date(view, head, list(head.subtree))
+        out.append(
+            Candidate(
+                type=EventType.EXERCISE,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=tok.text,
+                trigger_lemma=tok.lemma_.lower(),
+                actors=tuple(states),
+                weapons=tuple(weapons),
+                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                future=fact is Factuality.EXPECTED,
+                days_after_previous=days_after,
+                factuality=fact,
+                distinct=True,
+            )
+        )
     return out
 
 

@@ -211,3 +211,26 @@ def test_an_indefinite_exercise_on_the_day_told_is_the_same_with_the_same_partie
     exercises, text: str, count: int
 ) -> None:  # type: ignore[no-untyped-def]
     assert len(exercises(text, "2025-01-20")) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Four South Korean F-15K fighters dropped bombs on targets at a firing range on Tuesday.", ["KOR"]),
+        (
+            "Two U.S. B-2 bombers flew to South Korea on Tuesday, dropping dummy bombs on an island range.",
+            ["USA"],
+        ),
+        ("On Tuesday two B-1B bombers dropped inert bombs on the Pilsung range.", ["USA"]),
+        ("Japanese F-35A fighters dropped practice bombs on a range off Kyushu on Tuesday.", ["JPN"]),
+        ("Russian Tu-95MS bombers dropped bombs on Kharkiv on Tuesday.", None),
+    ],
+)
+def test_combat_aircraft_dropping_practice_bombs_is_a_drill(
+    exercises, text: str, participants: list[str] | None
+) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, "2025-01-20")
+    if participants is None:  # bombs dropped on a city are war, not a drill
+        assert rows == []
+    else:
+        assert [(list(r[0]), r[1]) for r in rows] == [(participants, "2025-01-14")]
