@@ -160,9 +160,13 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     if cand.definite and cand.identifying_date and date is not None and gdate is not None and date != gdate:
         return False  # "the 1953 armistice" is not the declaration signed on Friday
     if cand.type is EventType.TREATY and cand.identifying_date and date is not None and not cand.name:
-        signed = {k.signed for n in group.names() if (k := lexicon.named_event("Treaty", n)) and k.signed}
+        known = [k for n in group.names() if (k := lexicon.named_event("Treaty", n)) and k.signed]
+        signed = {k.signed for k in known}
         if signed and date.year not in signed:
             return False  # "the 1961 treaty" is not the Comprehensive Strategic Partnership Treaty of 2024
+        parties = {*group.actors(), *(p for k in known for p in k.parties)}
+        if signed and set(cand.actors) <= parties:
+            return True  # "ending a 1987 pact with Moscow" is the INF Treaty just told
     if (
         cand.definite
         and not cand.needs_actor

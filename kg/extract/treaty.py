@@ -100,6 +100,16 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
                 for ch in clause.children:
                     if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "with", "between")):
                         toks += list(ch.subtree)
+    partnered = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in noun.children)
+    if partnered and verb is not None and noun.dep_ in ("dobj", "pobj"):
+        # "The United States left ..., ending a 1987 pact with Moscow": a pact with one party
+        # is the other's, whoever acts on it
+        holders = view.subject(verb)
+        if not holders and verb.dep_ in ("advcl", "xcomp", "conj"):
+            holders = view.subject(verb.head)
+        for s in holders:
+            toks += view.collect(s, skip_preps=TARGET_PREPS)
+            pronoun = pronoun or s.lower_ in PRONOUNS
     act = _party_act(noun, c)
     if act is not None:
         # "withdrawing Russia's ratification of the 1996 CTBT", "suspending its participation in

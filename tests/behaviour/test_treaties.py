@@ -465,3 +465,32 @@ def test_a_treaty_named_by_its_year_is_not_the_named_one(treaties, text: str) ->
     rows = treaties(text, "2024-11-12")
     assert all(r[2] is None for r in rows if r[1] == "1961")
     assert any(r[1] == "1961" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The United States ended a 1987 pact with Moscow on Friday.", ("RUS", "USA")),
+        ("Japan signed a defence pact with the Philippines on Monday.", ("JPN", "PHL")),
+        ("Russia broke a 1994 agreement with Ukraine, officials said on Monday.", ("RUS", "UKR")),
+        ("Pyongyang scrapped its 2018 agreement with Seoul on Monday.", ("KOR", "PRK")),
+        ("Iran suspended a 2015 deal with the United States on Monday.", ("IRN", "USA")),
+    ],
+)
+def test_a_pact_with_one_party_is_the_others_too(only_treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert [r[0] for r in only_treaties(text)] == [parties]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States left the Intermediate-Range Nuclear Forces Treaty on Friday, ending a 1987 pact with Moscow.",
+        "Washington quit the INF Treaty on Friday, abandoning a 1987 pact with Russia.",
+        "Russia suspended New START on Friday, freezing a 2010 pact with Washington.",
+        "Kyiv marked the anniversary of the Budapest Memorandum on Thursday, recalling a 1994 pact with Russia.",
+        "Russia left the Open Skies Treaty, a 1992 pact with the West, on Friday.",
+    ],
+)
+def test_a_pact_of_the_named_treatys_year_is_that_treaty(only_treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = only_treaties(text)
+    assert len(rows) == 1 and rows[0][2] is not None
