@@ -503,9 +503,19 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
             if trigger.tag_ == "NNS" or _plural_after(root):
                 continue  # "Tsirkon hypersonic missiles": the name modifies a plural
             return 1
-    if trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and trigger.lemma_ == "launch":
-        if any(ch.lower_ in ("a", "an", "the", "its", "this", "that") for ch in trigger.children):
-            return None
+    # "an attempt on May 31 ended in an explosion", "the weapon's debut launch exploded", "a
+    # second shot on Jan. 11": one occasion told in the singular, with nothing plural in it, is
+    # one projectile (a salvo told elsewhere raises it: the largest count told wins)
+    dates = view.dates_in(scope)
+    in_dates = {i for p in dates for i in range(p.start, p.end)}
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.tag_ == "NN"
+        and trigger.lemma_.lower() in view.lexicon.cue_terms("launch_noun")
+        and not any(t.tag_ in ("NNS", "NNPS") or (t.pos_ == "NUM" and t.i not in in_dates) for t in scope)
+        and dates  # an occasion of its own, not "the launch" told before
+    ):
+        return 1
     return None
 
 
