@@ -252,6 +252,12 @@ def test_the_count(launches, text: str, row: Row) -> None:  # type: ignore[no-un
         ("Iran fired a long-range cruise missile on Monday.", "IRN", CM),
         ("North Korea launched a space launch vehicle on Monday.", "PRK", SLV),
         ("Russia fired a nuclear-capable ballistic missile on Monday.", "RUS", BM),
+        # rocket artillery and multiple rocket launchers fire rockets (the devset's convention)
+        ("China fired long-range rocket artillery into the Taiwan Strait on Monday.", "CHN", "rocket"),
+        ("North Korea fired a new multiple rocket launcher on Monday.", "PRK", "rocket"),
+        ("North Korea fired rocket artillery into the sea on Monday.", "PRK", "rocket"),
+        ("Russian forces fired a multiple-rocket launcher at Kharkiv on Monday.", "RUS", "rocket"),
+        ("China fired shells from rocket launchers into the East China Sea on Monday.", "CHN", "rocket"),
     ],
 )
 def test_the_class_the_sentence_gives(launches, text: str, agent: str, weapon_class: str) -> None:  # type: ignore[no-untyped-def]

@@ -104,3 +104,21 @@ def test_every_named_party_and_weapon_operator_is_a_known_state() -> None:
 )
 def test_the_state_launching_from_a_site(place: str, state: str | None) -> None:
     assert load_lexicon().site_owner(place) == state
+
+
+def test_every_group_of_cues_has_a_comment() -> None:
+    """Each run of rows of one category in cues.tsv starts under a '# --' comment saying what the
+    words are for, so that extending coverage is a data change someone can make."""
+    lines = (LEXICON_DIR / "cues.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    previous, commented, bare = None, False, []
+    for number, line in enumerate(lines, 2):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            commented = True
+            continue
+        category = line.split("\t")[0]
+        if category != previous and not commented:
+            bare.append(f"line {number}: {category}")
+        previous, commented = category, False
+    assert bare == []
