@@ -519,6 +519,28 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
     return None
 
 
+def _class_of_platform(view: SentenceView, trig: Token, scope: list[Token]) -> str | None:
+    """The class a launch platform implies for a projectile the text names only generally: "a
+    ballistic missile from a submarine", "two earlier submarine launches" (launch_platform_class
+    in cues.tsv); None when nothing says more than the class already found."""
+    platforms = view.lexicon.cue_terms("launch_platform_class")
+    for tok in scope:
+        word = tok.lemma_.lower()
+        if word not in platforms:
+            continue
+        launched_from = tok.dep_ == "pobj" and tok.head.lower_ == "from"
+        launch_kind = (
+            tok.dep_ in ("compound", "amod", "nmod") and tok.head.i == trig.i
+        )  # "submarine launches"
+        if launched_from or launch_kind:
+            label = platforms[word]
+            generic = ("missile", "ballistic missile")
+            found = [lbl for _i, lbl in _launchable_classes(view, scope)]
+            if all(lbl in generic for lbl in found):
+                return label
+    return None
+
+
 def _platform(view: SentenceView, trig: Token) -> str | None:
     """The platform the subject of a launch verb names ("Tu-95MS strategic bombers fired cruise
     missiles", "the submarine Karelia fired a Sineva"): a named platform, else its class word;
@@ -1005,6 +1027,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents = [guess] if guess else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
+        if weapon is None:
+            wclass = _class_of_platform(view, trig, scope) or wclass
         elliptic = (
             trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None
         ) or trig.lemma_.lower() == "attempt"

@@ -258,6 +258,12 @@ def test_the_count(launches, text: str, row: Row) -> None:  # type: ignore[no-un
         ("North Korea fired rocket artillery into the sea on Monday.", "PRK", "rocket"),
         ("Russian forces fired a multiple-rocket launcher at Kharkiv on Monday.", "RUS", "rocket"),
         ("China fired shells from rocket launchers into the East China Sea on Monday.", "CHN", "rocket"),
+        # what a submarine fires is a submarine-launched ballistic missile when nothing says more
+        ("North Korea test-fired a ballistic missile from a submarine on Monday.", "PRK", SLBM),
+        ("North Korea fired a missile from a submarine off Sinpo on Monday.", "PRK", SLBM),
+        ("Russia launched a ballistic missile from a submarine in the White Sea on Monday.", "RUS", SLBM),
+        ("North Korea's submarine launch on Monday ended in failure.", "PRK", SLBM),
+        ("India fired a cruise missile from a submarine on Monday.", "IND", CM),
     ],
 )
 def test_the_class_the_sentence_gives(launches, text: str, agent: str, weapon_class: str) -> None:  # type: ignore[no-untyped-def]
