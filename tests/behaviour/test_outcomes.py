@@ -133,3 +133,17 @@ def test_a_destination_reached_tells_the_outcome(launches, text: str, outcome: s
     flight; an orbit the missile could reach is no outcome."""
     rows = launches(text, "2025-01-20")
     assert [r[OUTCOME] for r in rows] == [outcome]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia carried out an unsuccessful test of its Sarmat missile on Saturday.",
+        "Iran unsuccessfully tried to launch a Simorgh rocket on Saturday.",
+        "North Korea's launch of a Chollima-1 rocket on Saturday was unsuccessful, Seoul said.",
+        "India conducted an unsuccessful flight test of an Agni missile on Saturday.",
+        "Pakistan's test of a Shaheen missile on Saturday was unsuccessful.",
+    ],
+)
+def test_an_unsuccessful_launch_failed(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[OUTCOME] for r in launches(text, "2025-01-20")] == ["failure"]
