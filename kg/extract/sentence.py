@@ -159,6 +159,7 @@ class DocIndex:
     each SentenceView reads only its own (scanning the whole Doc per sentence is quadratic)."""
 
     def __init__(self, doc: Doc) -> None:
+        self.text = doc.text  # spaCy joins the tokens' texts again on every `Doc.text`
         starts = [sent.start for sent in doc.sents]
         self._starts = starts
         self.spans: dict[int, list[Span]] = {}
@@ -183,6 +184,7 @@ class SentenceView:
         self.weapons: dict[int, str] = {}
         self.classes: dict[int, str] = {}
         self.span_root: dict[int, int] = {}  # token -> root token of its gazetteer span
+        self._doc_text = doc_index.text if doc_index is not None else None
         if doc_index is not None:
             spans: list[Span] = doc_index.spans.get(sent.start, [])
             self._date_ents: list[Span] = doc_index.dates.get(sent.start, [])
@@ -427,13 +429,14 @@ class SentenceView:
         """Phrases whose year is the one named before ("In August and September of that year",
         "that November") with that year written out; "X of that year" becomes one phrase."""
         out: list[DatePhrase] = []
+        doc_text = self._doc_text if self._doc_text is not None else self.doc.text
         for p in phrases:
             start_char = self.doc[p.start].idx
-            before = self.doc.text[max(0, start_char - 12) : start_char]
+            before = doc_text[max(0, start_char - 12) : start_char]
             if not refers_to_named_year(p.text, before):
                 out.append(p)
                 continue
-            year = year_named_last(self.doc.text[:start_char])
+            year = year_named_last(doc_text[:start_char])
             if year is None:
                 out.append(p)
                 continue
