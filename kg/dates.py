@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from kg.models import PartialDate
 
@@ -334,6 +335,14 @@ def resolve_each(expression: str, anchor: dt.date | None, *, future: bool = Fals
     "May, June and July 2017" -> three months of 2017; "Sept. 11 and 12" -> two days
     (the month is shared). Parts that do not resolve are left out.
     """
+    return list(_resolve_each(expression, anchor, future))
+
+
+@lru_cache(maxsize=4096)
+def _resolve_each(expression: str, anchor: dt.date | None, future: bool) -> tuple[PartialDate, ...]:
+    """`resolve_each`, remembered: the rules resolve the same phrase against the same dateline
+    many times per article (each rule that reads a sentence's dates), and the result depends on
+    nothing else."""
     parts = _COORD.split(_clean(expression))
     if len(parts) > 1:
         listed: list[str] = []
@@ -352,7 +361,7 @@ def resolve_each(expression: str, anchor: dt.date | None, *, future: bool = Fals
                 part = f"{part} {shared['q']}"
             parts[i] = part
     found = [resolve(p, anchor, future=future) for p in parts]
-    return [d for d in found if d is not None]
+    return tuple(d for d in found if d is not None)
 
 
 _DAYS_AFTER = re.compile(
