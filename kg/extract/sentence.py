@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import find_date_phrases, refers_to_named_year, with_named_year, year_named_last
@@ -117,11 +118,15 @@ def inside_other(trig: Token, triggers: set[int]) -> bool:
     return False
 
 
-def lemmas(tok: Token) -> set[str]:
+def lemmas(tok: Token) -> frozenset[str]:
     """The token's lemma and naive stems of its form: the small model sometimes lemmatizes
     oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
-    low = tok.lower_
-    out = {tok.lemma_.lower(), low}
+    return _lemma_forms(tok.lemma_, tok.lower_)
+
+
+@lru_cache(maxsize=8192)
+def _lemma_forms(lemma: str, low: str) -> frozenset[str]:
+    out = {lemma.lower(), low}
     for suffix, keep in (
         ("ied", "y"),
         ("ed", ""),
@@ -133,7 +138,7 @@ def lemmas(tok: Token) -> set[str]:
     ):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.add(low[: -len(suffix)] + keep)
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
