@@ -42,7 +42,7 @@ def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, s
     regex = _name_regex(lexicon.event_names("Exercise"))
     out = []
     base = view.sent.start_char
-    for m in regex.finditer(view.sent.text):
+    for m in regex.finditer(view.text):
         span = view.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
         if span is not None:
             out.append((span.start, span.end, m.group(0)))

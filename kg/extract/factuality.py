@@ -273,7 +273,7 @@ def attribution(view: SentenceView, trigger: Token, c: Cues) -> tuple[str, tuple
 
     kind: "media" (a state's own media such as KCNA or "state media"), "single" (one official,
     an accusation), "states" (the states named as speakers), "" (no attribution found)."""
-    sent_text = view.sent.text
+    sent_text = view.text
     for anc in view.ancestors_to_clause(trigger):
         lemma = anc.lemma_.lower()
         if anc.pos_ == "VERB" and (lemma in c.reporting or lemma in c.claim_verbs):

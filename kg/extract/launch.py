@@ -537,7 +537,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     scope_text = " ".join(t.text for t in scope)
     own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
     same_day = cues(view.lexicon).same_day
-    if not own and (same_day.search(scope_text) or same_day.match(view.sent.text.lstrip())):
+    if not own and (same_day.search(scope_text) or same_day.match(view.text.lstrip())):
         return None, 0
     # dates in appositions ("the Hwasong-8, the latest in a burst of launches this month")
     # describe a series, not this occasion

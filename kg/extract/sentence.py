@@ -190,6 +190,9 @@ class SentenceView:
         self.classes: dict[int, str] = {}
         self.span_root: dict[int, int] = {}  # token -> root token of its gazetteer span
         self._doc_text = doc_index.text if doc_index is not None else None
+        # the sentence's text, sliced once (spaCy's Span.text joins its tokens' texts on each access)
+        doc_text = self._doc_text
+        self.text: str = sent.text if doc_text is None else doc_text[sent.start_char : sent.end_char]
         if doc_index is not None:
             spans: list[Span] = doc_index.spans.get(sent.start, [])
             self._date_ents: list[Span] = doc_index.dates.get(sent.start, [])
@@ -213,7 +216,7 @@ class SentenceView:
 
     def mention(self) -> Mention:
         """The sentence as a Mention (offsets trimmed of surrounding white space)."""
-        text = self.sent.text
+        text = self.text
         start = self.sent.start_char + (len(text) - len(text.lstrip()))
         stripped = text.strip()
         return Mention(
@@ -417,7 +420,7 @@ class SentenceView:
         phrases: list[DatePhrase] = []
         taken: set[int] = set()
         base = self.sent.start_char
-        for start_c, end_c, text in find_date_phrases(self.sent.text):
+        for start_c, end_c, text in find_date_phrases(self.text):
             span = self.doc.char_span(base + start_c, base + end_c, alignment_mode="expand")
             if span is None:
                 continue
