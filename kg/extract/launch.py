@@ -189,9 +189,10 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
-        deps = {ch.dep_ for ch in tok.children}
-        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= deps)
-        if verbal and lemma in verbs:
+        verbal = lemma in verbs and (  # the lemma first: it rules out most tokens
+            tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
+        )
+        if verbal:
             if lemma in ("lift", "blast") and not any(
                 ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children
             ):
