@@ -42,7 +42,7 @@ def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, s
     regex = _name_regex(lexicon.event_names("Exercise"))
     out = []
     base = view.sent.start_char
-    for m in regex.finditer(view.sent.text):
+    for m in regex.finditer(view.text):
         span = view.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
         if span is not None:
             out.append((span.start, span.end, m.group(0)))
@@ -434,11 +434,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         if verb is not None and _names_what_was_held(verb, cues(view.lexicon)):
             verb = verb.head  # "On Monday, they carried out what Beijing called a joint patrol"
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj", "oprd"):
-            scope = sorted(
-                set(scope) | {t for t in verb.subtree if t.i not in {x.i for x in trig.subtree}},
-                key=lambda t: t.i,
-            )
             own = {t.i for t in trig.subtree}
+            scope = sorted(set(scope) | {t for t in verb.subtree if t.i not in own}, key=lambda t: t.i)
             scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
         in_name = {i for start, end, _ in known for i in range(start, end)}
         scope = [t for t in scope if t.i not in in_name]  # "Eagle Assault 2024" is a name, not a date

@@ -207,7 +207,7 @@ FLIGHT = "flight"  # a completed flight: success unless a failure is also report
 OTHER_OCCASION_PREPS = frozenset({"after", "before", "since", "following", "unlike"})
 
 
-def _elsewhere(tok: Token, stop: frozenset[int], c: Cues) -> bool:
+def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool]) -> bool:
     """True if an outcome cue tells of something other than the event: it sits in a 'to'
     infinitive, an aim rather than a result ("its attempt to put a satellite into orbit had
     failed", "failed to reach orbit"), or in a phrase about another occasion ("after two failed
@@ -217,7 +217,10 @@ def _elsewhere(tok: Token, stop: frozenset[int], c: Cues) -> bool:
             return False
         if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc.i != tok.i:
             return True
-        if _aim(anc, c):
+        aim = aims.get(anc.i)
+        if aim is None:
+            aim = aims[anc.i] = _aim(anc, c)
+        if aim:
             return True
     return False
 
@@ -242,7 +245,8 @@ def outcome_cues(
     Cues that tell of an aim or of another occasion are left out (`_elsewhere`)."""
     found: set[str] = set()
     stop = frozenset({trigger.i, *(a.i for a in trigger.ancestors)}) if trigger is not None else frozenset()
-    scope = [t for t in scope if not _elsewhere(t, stop, c)]
+    aims: dict[int, bool] = {}  # token -> _aim(token): the scope's tokens share their ancestors
+    scope = [t for t in scope if not _elsewhere(t, stop, c, aims)]
     # tokens left out break the text, so a phrase cannot join across them
     text_lower = " ".join(
         t.lower_ if i == 0 or scope[i - 1].i == t.i - 1 else f"| {t.lower_}" for i, t in enumerate(scope)
@@ -301,7 +305,7 @@ def attribution(view: SentenceView, trigger: Token, c: Cues) -> tuple[str, tuple
 
     kind: "media" (a state's own media such as KCNA or "state media"), "single" (one official,
     an accusation), "states" (the states named as speakers), "" (no attribution found)."""
-    sent_text = view.sent.text
+    sent_text = view.text
     for anc in view.ancestors_to_clause(trigger):
         lemma = anc.lemma_.lower()
         if anc.pos_ == "VERB" and (lemma in c.reporting or lemma in c.claim_verbs):

@@ -208,9 +208,10 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
-        deps = {ch.dep_ for ch in tok.children}
-        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= deps)
-        if verbal and lemma in verbs:
+        verbal = lemma in verbs and (  # the lemma first: it rules out most tokens
+            tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
+        )
+        if verbal:
             if lemma in ("lift", "blast") and not any(
                 ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children
             ):
@@ -615,7 +616,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     # ("on March 16, the North fired ..."), beats "hours before ..." said of another clause
     own = [p for p in view.dates_in(scope) if _resolvable(p.text) and _attached_to(view.doc[p.root], trigger)]
     same_day = cues(view.lexicon).same_day
-    if not own and (same_day.search(scope_text) or same_day.match(view.sent.text.lstrip())):
+    if not own and (same_day.search(scope_text) or same_day.match(view.text.lstrip())):
         return None, 0
     # dates in appositions ("the Hwasong-8, the latest in a burst of launches this month")
     # describe a series, not this occasion

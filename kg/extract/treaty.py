@@ -53,7 +53,7 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     regex = _named_regex(tuple(lexicon.cue_terms("named_treaty_suffix")), known)
     base = view.sent.start_char
     out = []
-    for m in regex.finditer(view.sent.text):
+    for m in regex.finditer(view.text):
         text = m.group(0)
         words = text.split()
         while words and words[0] in ("The", "A", "An", "In", "Under", "Signed", "After", "Before"):
@@ -63,7 +63,7 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if words and words[0].lower() in ("joint",) and len(words) == 2:
             continue  # "joint statement" is a description, not a name
         text = " ".join(words)
-        start = view.sent.text.find(text, m.start())
+        start = view.text.find(text, m.start())
         span = view.doc.char_span(base + start, base + start + len(text), alignment_mode="expand")
         bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)
         if bare != text and lexicon.named_event("Treaty", bare) is not None:
@@ -192,7 +192,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             states = [r for r in referent[:1] if r not in states] + states
         window = _window(view, trig)
         pair = bool(c.pair_reference.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
-            not states and bool(c.pair_reference.search(view.sent.text))
+            not states and bool(c.pair_reference.search(view.text))
         )
         if pair:
             # "signed by the two leaders": the parties of the treaty told before (kg.normalize),
@@ -378,6 +378,6 @@ def _window(view: SentenceView, trig: Token, size: int = 12) -> list[Token]:
 
 
 def _context(view: SentenceView, phrase: str) -> str:
-    text = view.sent.text
+    text = view.text
     at = text.find(phrase)
     return text[max(0, at - 12) : at].lower() if at >= 0 else ""
