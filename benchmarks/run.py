@@ -119,13 +119,16 @@ def bench_extraction(corpus: Path, work: Path) -> tuple[list[Row], bytes]:
     talk(
         f"extraction: {len(articles)} articles, {n_words} words; bare spaCy and kg build on 1 process, twice"
     )
-    t_bare = t_kg1 = float("inf")
+    t_bare = t_kg1 = cpu_bare = cpu_kg1_best = float("inf")
     for _ in range(2):  # interleaved, best of two: a busy moment on a shared machine hits both
+        c0 = cpu()
         t, _n = timed(lambda: sum(1 for _ in bare.pipe(texts, batch_size=BATCH)))
+        cpu_bare = min(cpu_bare, cpu() - c0)
         t_bare = min(t_bare, t)
         c0 = cpu()
         t, _n = timed(lambda: kg(1))
         cpu_kg1 = cpu() - c0
+        cpu_kg1_best = min(cpu_kg1_best, cpu_kg1)
         t_kg1 = min(t_kg1, t)
         talk(f"  best so far: bare {n_words / t_bare:.0f} words/s, kg {n_words / t_kg1:.0f} words/s")
     with Store.open(location, read_only=True) as store:
@@ -144,7 +147,11 @@ def bench_extraction(corpus: Path, work: Path) -> tuple[list[Row], bytes]:
     one, two, base = n_words / t_kg1, n_words / t_kg2, n_words / t_bare
     bound = 2 * cpu_kg1 / cpu_kg2  # the speed-up on two idle cores, from the CPU work of each
     rows = [
-        Row("kg build, 1 process (words/s)", one, base, "words/s", one / base, ">= 0.92", one / base >= 0.92),
+        Row(
+            "kg build, 1 process (words/s)", one, base, "words/s", one / base, ">= 0.92", one / base >= 0.92,
+            # CPU seconds are less sensitive than the wall clock to other jobs on a shared machine
+            f"CPU {cpu_bare:.1f} s bare, {cpu_kg1_best:.1f} s kg: {cpu_bare / cpu_kg1_best:.2f} by CPU time",
+        ),
         Row(
             "kg build, 2 processes (words/s)", two, one, "words/s", two / one, ">= 1.7", two / one >= 1.7,
             f"CPU {cpu_kg1:.0f} s on 1 process, {cpu_kg2:.0f} s on 2: at most {bound:.2f}x on 2 idle cores",

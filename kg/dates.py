@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from kg.models import PartialDate
 
@@ -334,6 +335,14 @@ def resolve_each(expression: str, anchor: dt.date | None, *, future: bool = Fals
     "May, June and July 2017" -> three months of 2017; "Sept. 11 and 12" -> two days
     (the month is shared). Parts that do not resolve are left out.
     """
+    return list(_resolve_each(expression, anchor, future))
+
+
+@lru_cache(maxsize=4096)
+def _resolve_each(expression: str, anchor: dt.date | None, future: bool) -> tuple[PartialDate, ...]:
+    """`resolve_each`, remembered: the rules resolve the same phrase against the same dateline
+    many times per article (each rule that reads a sentence's dates), and the result depends on
+    nothing else."""
     parts = _COORD.split(_clean(expression))
     if len(parts) > 1:
         listed: list[str] = []
@@ -352,7 +361,7 @@ def resolve_each(expression: str, anchor: dt.date | None, *, future: bool = Fals
                 part = f"{part} {shared['q']}"
             parts[i] = part
     found = [resolve(p, anchor, future=future) for p in parts]
-    return [d for d in found if d is not None]
+    return tuple(d for d in found if d is not None)
 
 
 _DAYS_AFTER = re.compile(
@@ -459,6 +468,26 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
     }.items()
 }
 
+#: name -> words one of which a text must hold (case aside) for that pattern to match in it:
+#: a cheap test that spares most sentences most of the patterns. Each is a word every match
+#: of the pattern spells out (month names begin with their three-letter abbreviation,
+#: weekdays end in "day").
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "month_day": _MONTH_STEMS,
+    "day_month": _MONTH_STEMS,
+    "months": _MONTH_STEMS,
+    "weekday": ("day",),
+    "relative_day": ("day", "tomorrow", "night", "morning", "afternoon", "evening"),
+    "ago": ("ago", "earlier"),
+    "relative_period": ("week", "month", "year"),
+    "weekend": ("weekend",),
+    "year": ("18", "19", "20"),
+    "anaphoric": ("day", "morning", "afternoon", "evening", "night", "week", "month", "year"),
+}
+# What the regex engine's case-insensitive matching takes for i, s and k besides their cases.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
 _MAY_CUES = frozenset(  # words after which a capitalised "May" is the month, not the verb
     {"in", "since", "by", "until", "till", "from", "of", "and", "or", "between", "through", "during"}
     | {"before", "after", "early", "late", "mid", "last", "this", "next", "to"}
@@ -475,7 +504,11 @@ def find_date_phrases(text: str) -> list[tuple[int, int, str]]:
     are found but resolve to None.
     """
     spans: list[tuple[int, int]] = []
-    for pattern in PHRASE_PATTERNS.values():
+    folded = text.translate(_FOLD).lower()
+    for name, pattern in PHRASE_PATTERNS.items():
+        needs = _NEEDS.get(name)
+        if needs is not None and not any(word in folded for word in needs):
+            continue  # none of the words the pattern spells is in the text
         for m in pattern.finditer(text):
             if m.group() == "May" and not _may_is_month(text, m.start()):
                 continue

@@ -100,6 +100,8 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
 def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon: Lexicon) -> bool:
     if group.type is not cand.type or cand.distinct:
         return False
+    if cand.indefinite and set(cand.actors) != set(group.actors()):
+        return False  # "a four-day combined exercise" of KOR and USA is not the KOR strike drills
     if cand.sentence_index in group.sentences and (cand.distinct or _outcomes_conflict(group, cand)):
         return False  # two triggers of one sentence are one event unless the text sets them apart
     if (cand.factuality in COUNTED) == group.modal() and not (
@@ -157,6 +159,14 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         ) or (date is not None and date == gdate)
     if cand.definite and cand.identifying_date and date is not None and gdate is not None and date != gdate:
         return False  # "the 1953 armistice" is not the declaration signed on Friday
+    if cand.type is EventType.TREATY and cand.identifying_date and date is not None and not cand.name:
+        known = [k for n in group.names() if (k := lexicon.named_event("Treaty", n)) and k.signed]
+        signed = {k.signed for k in known}
+        if signed and date.year not in signed:
+            return False  # "the 1961 treaty" is not the Comprehensive Strategic Partnership Treaty of 2024
+        parties = {*group.actors(), *(p for k in known for p in k.parties)}
+        if signed and set(cand.actors) <= parties:
+            return True  # "ending a 1987 pact with Moscow" is the INF Treaty just told
     if (
         cand.definite
         and not cand.needs_actor
@@ -216,11 +226,20 @@ def _resolve_raw(
         return [PartialDate.of(day)]
     if cand.date_phrase:
         dates = resolve_each(cand.date_phrase, anchor, future=cand.future)
+        if dates and cand.date_offset:
+            return [_shifted(d, cand.date_offset) for d in dates]
         if dates:
             return list(dates)
     if cand.ongoing and anchor is not None:
         return [PartialDate(anchor.year, anchor.month)]
     return [None]
+
+
+def _shifted(date: PartialDate, days: int) -> PartialDate | None:
+    """A day `days` later (earlier when negative); a month or year moved by days says nothing."""
+    if date.month is None or date.day is None:
+        return None
+    return PartialDate.of(dt.date(date.year, date.month, date.day) + dt.timedelta(days))
 
 
 def _long_before(date: PartialDate, report: PartialDate) -> bool:
@@ -286,7 +305,12 @@ def merge(
             if target is None:
                 if _weak(one, date):
                     continue  # "condemned the launch" with nothing to attach it to says nothing new
-                if one.definite and one.type is EventType.TREATY and not one.name:
+                if (
+                    one.definite
+                    and one.type is EventType.TREATY
+                    and not one.name
+                    and not one.identifying_date
+                ):
                     named = [
                         g
                         for g in groups
@@ -382,14 +406,23 @@ def _date_launches_by_their_drill(groups: list[Group]) -> None:
             continue
         first = min(launch.sentences)
         agents = set(launch.actors())
+
+        def told_last(g: Group, first: int = first) -> int:
+            """The drill's latest dated mention up to the launch ("what the Kremlin called a planned
+            exercise" on Saturday, told again just before the launches)."""
+            return max(
+                (c.sentence_index for c, d in g.members if d is not None and c.sentence_index <= first),
+                default=-99,
+            )
+
         drills = [
             g
             for g in groups
-            if g.type is EventType.EXERCISE and 0 <= first - min(g.sentences) <= 3 and not g.modal()
+            if g.type is EventType.EXERCISE and 0 <= first - told_last(g) <= 3 and not g.modal()
         ]
         if not drills or not agents:
             continue
-        drill = max(drills, key=lambda g: min(g.sentences))  # the one told last; undated, no date
+        drill = max(drills, key=told_last)  # the one told last; undated, no date
         date = drill.date()
         if date is not None and date.precision == "day" and agents <= set(drill.actors()):
             cand = launch.members[0][0]
@@ -514,7 +547,10 @@ def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] 
         outcome = _outcome(frozenset(o for c, _ in group.members for o in c.outcomes))
         # the largest count told: "a new missile" (KCNA) and "two missiles" (JCS) are one launch of two
         counts = [c.count for c, _ in group.members if c.count is not None]
+        # the first site told, unless a later mention names a launch site the lexicon knows:
+        # "from California" ... "lifted off from Vandenberg Space Force Base"
         sites = [c.site for c, _ in group.members if c.site]
+        sites.sort(key=lambda s: lexicon.site_owner(s) is None)
         generic = WeaponRef(wclass, wclass, generic=True) if weapon is None and wclass else None
         return Launch(
             agent=actors[0] if actors else None,

@@ -23,6 +23,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, Literal, Protocol, TypeAlias
@@ -112,9 +113,16 @@ def to_ox(term: Node) -> OxTerm:
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_named_node(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"cannot store {term!r} ({type(term).__name__}) as an RDF term")
+
+
+@lru_cache(maxsize=4096)
+def _named_node(iri: str) -> ox.NamedNode:
+    """The pyoxigraph IRI, made once while it is in use: the predicates, classes, datatypes
+    and shared nodes recur in every article graph, and a NamedNode checks its IRI when made."""
+    return ox.NamedNode(iri)
 
 
 def from_ox(term: OxTerm) -> Node:
@@ -132,8 +140,13 @@ def from_ox(term: OxTerm) -> Node:
     raise TypeError(f"no rdflib equivalent for {term!r}")
 
 
+_OX_TERMS = (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)
+
+
 def _as_ox(term: Node | OxTerm) -> OxTerm:
-    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple):
+    if type(term) is URIRef:  # most terms of an article graph: first, and without a new NamedNode
+        return _named_node(str(term))
+    if isinstance(term, _OX_TERMS):
         return term
     return to_ox(term)
 

@@ -47,7 +47,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     sentences = 0
     doc_index = DocIndex(doc)
     for index, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        if not doc_index.text[sent.start_char : sent.end_char].strip():
             continue
         if len(sent) > MAX_SENTENCE_TOKENS:
             left_out.append((sent.start_char, len(sent)))

@@ -28,6 +28,9 @@ class Candidate:
     future: bool = False  # the date phrase points forward ("due to begin Monday")
     # days after the event told before: "the same day" 0, "the following day" 1, "three days later" 3
     days_after_previous: int | None = None
+    # days added to the day the date phrase names: "said on Sunday ..., a day after Putin oversaw
+    # exercises" dates the exercises by "on Sunday" and -1
+    date_offset: int = 0
     site: str | None = None
     outcomes: frozenset[str] = (
         frozenset()
@@ -41,6 +44,7 @@ class Candidate:
     name: str | None = None
     definite: bool = False  # "the launch", "the pact": refers back to an event already told
     distinct: bool = False  # "another", "similar", "second": a new event even if compatible
+    indefinite: bool = False  # "a planned exercise" on a day told: the same one only with the same parties
     platform: str | None = None  # what fired it, when the subject names it ("Tu-95MS bombers fired ...")
     refers_to_pair: bool = False  # "the two leaders", "both sides": the parties of the treaty told before
     generic: bool = False  # "North Korea has denounced joint drills": drills in general, no occasion

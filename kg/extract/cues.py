@@ -31,6 +31,8 @@ class Cues:
     success: frozenset[str]  # reported success: "successfully", "into orbit"
     flight: frozenset[str]  # a completed flight: "flew 800 km", "came down in the sea"
     flight_targets: frozenset[str]  # "toward the Kura range", "to a target on Kamchatka"
+    success_destinations: frozenset[str]  # "into a 750-kilometer orbit"
+    flight_waters: frozenset[str]  # "into the Taiwan Strait"
     own_media: tuple[str, ...]
     claim_verbs: frozenset[str]
     reporting: frozenset[str]
@@ -112,6 +114,8 @@ def cues(lexicon: Lexicon) -> Cues:
         success=words("success_cue"),
         flight=words("flight_cue"),
         flight_targets=words("flight_target_noun"),
+        success_destinations=words("success_destination_noun"),
+        flight_waters=words("flight_water_noun"),
         own_media=tuple(sorted(lexicon.cue_terms("own_media"), key=len, reverse=True)),
         claim_verbs=words("claim_verb"),
         reporting=words("reporting_verb"),

@@ -19,7 +19,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import attribution, factuality
-from kg.extract.launch import _clause_date, _date, _resolvable
+from kg.extract.launch import _clause_date, _date, _resolvable, after_clause_date
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
@@ -42,7 +42,7 @@ def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, s
     regex = _name_regex(lexicon.event_names("Exercise"))
     out = []
     base = view.sent.start_char
-    for m in regex.finditer(view.sent.text):
+    for m in regex.finditer(view.text):
         span = view.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
         if span is not None:
             out.append((span.start, span.end, m.group(0)))
@@ -434,15 +434,16 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         if verb is not None and _names_what_was_held(verb, cues(view.lexicon)):
             verb = verb.head  # "On Monday, they carried out what Beijing called a joint patrol"
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj", "oprd"):
-            scope = sorted(
-                set(scope) | {t for t in verb.subtree if t.i not in {x.i for x in trig.subtree}},
-                key=lambda t: t.i,
-            )
             own = {t.i for t in trig.subtree}
+            scope = sorted(set(scope) | {t for t in verb.subtree if t.i not in own}, key=lambda t: t.i)
             scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
         in_name = {i for start, end, _ in known for i in range(start, end)}
         scope = [t for t in scope if t.i not in in_name]  # "Eagle Assault 2024" is a name, not a date
         date_phrase, days_after = _date(view, trig, scope)
+        date_offset = 0
+        earlier = after_clause_date(view, trig)
+        if earlier is not None and (date_phrase is None or days_after is not None):
+            (date_phrase, date_offset), days_after = earlier, None
         role = _date_role(view, date_phrase, trig)
         if date_phrase is None and _during(trig):
             days_after, role = 0, "during"  # "on the final day of a joint exercise": the day told before
@@ -461,9 +462,14 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             ch.lower_ in ("the", "this", "these", "those") or ch.dep_ == "poss" for ch in trig.children
         )
         # "another", "a similar" exercise, or any "a/an ... exercise": a new one, not the one told before
+        # (an indefinite one the text dates, "a planned exercise" on the day told, may be the same)
+        undated = date_phrase is None and days_after is None
+        indefinite = any(ch.lower_ in ("a", "an") for ch in trig.children) and not (
+            names and trig.dep_ == "appos"
+        )
         distinct = (
             any(
-                ch.lower_ in ("another", "similar", "separate", "new", "first", "a", "an")
+                ch.lower_ in ("another", "similar", "separate", "new", "first") or (indefinite and undated)
                 for ch in trig.children
             )
             and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
@@ -495,6 +501,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                     needs_actor=not states,
                     weapons=tuple(weapons),
                     date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                    date_offset=date_offset,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=role,
                     future=(fact.value == "expected" and not _told_in_past(view, date_phrase))
@@ -505,6 +512,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                     name=name,
                     definite=definite and name is None,
                     distinct=distinct,
+                    indefinite=indefinite,
                     ongoing=ongoing,
                     generic=generic and name is None,
                 )
@@ -522,6 +530,67 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         joined = _participation(view, discourse)
         if joined is not None:
             out.append(joined)
+    if not out:
+        out = _practice_bombing(view, lexicon, discourse, c)
+    return out
+
+
+def _practice_bombing(view: SentenceView, lexicon: Lexicon, discourse: Discourse, c: Cues) -> list[Candidate]:
+    """A drill told by what the aircraft did: "four South Korean F-15K fighters dropped eight
+    bombs on targets at the Pilsung range", "two B-2 bombers flew to South Korea, dropping dummy
+    bombs on an island range". Combat aircraft dropping bombs, with a sign that it was practice
+    (a range, dummy or inert bombs: drill_ordnance_sign in cues.tsv; bombs dropped on a city
+    are war, not a drill); the aircraft's states or operators take part."""
+    verbs = lexicon.cue_terms("drill_ordnance_verb")
+    nouns = lexicon.cue_terms("drill_ordnance_noun")
+    signs = lexicon.cue_terms("drill_ordnance_sign")
+    classes = lexicon.cue_terms("drill_aircraft_class")
+    out: list[Candidate] = []
+    for tok in view.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs:
+            continue
+        objects = [ch for ch in tok.children if ch.dep_ == "dobj" and ch.lemma_.lower() in nouns]
+        if not objects or not any(t.lemma_.lower() in signs or t.lower_ in signs for t in tok.subtree):
+            continue
+        doers = view.subject(tok)
+        if not doers and tok.dep_ in ("advcl", "conj", "xcomp"):
+            doers = view.subject(tok.head)  # "flew to South Korea, dropping dummy bombs"
+        toks = sorted({t for s in doers for t in view.collect(s, skip_preps=TARGET_PREPS)}, key=lambda t: t.i)
+        weapons = [w for w in view.weapon_refs(toks) if w.weapon_class in classes]
+        weapons += [
+            w
+            for w in _definite_platforms(view, toks, discourse)
+            if w.weapon_class in classes and w not in weapons
+        ]
+        if not weapons:
+            continue
+        states = view.states_of(toks)
+        states += [  # "Japanese F-35A fighters" are Japan's, whoever builds them
+            w.operator
+            for w in weapons
+            if w.operator and w.operator not in states and not (states and _owned(view, w))
+        ]
+        fact = factuality(view, tok, c)
+        if not states or fact is None:
+            continue
+        head = tok.head if tok.dep_ in ("advcl", "conj", "xcomp") else tok
+        date_phrase, days_after = _date(view, head, list(head.subtree))
+        out.append(
+            Candidate(
+                type=EventType.EXERCISE,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=tok.text,
+                trigger_lemma=tok.lemma_.lower(),
+                actors=tuple(states),
+                weapons=tuple(weapons),
+                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+                future=fact is Factuality.EXPECTED,
+                days_after_previous=days_after,
+                factuality=fact,
+                distinct=True,
+            )
+        )
     return out
 
 

@@ -40,6 +40,20 @@ def _no_object(trigger: Token) -> bool:
     )
 
 
+TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "as", "while", "because"})
+
+
+def _told_as_past_fact(verb: Token) -> bool:
+    """A past-tense verb of a temporal or causal clause ("after China fired", "when it tested"):
+    it tells what happened, whatever plan or modal the clause hangs from."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ == "VBD"
+        and verb.dep_ == "advcl"
+        and any(ch.dep_ == "mark" and ch.lower_ in TEMPORAL_MARKS for ch in verb.children)
+    )
+
+
 def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None:
     """The trigger's factuality; None when it is a pledge or moratorium, not an event."""
     # "did not fire", "no launch"; a negation after the trigger ("an armistice, not a peace
@@ -87,6 +101,8 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     cur = trigger
     opaque = False  # the way up passed another event's verb: "called off talks to protest Max Thunder"
     for steps, anc in enumerate(view.ancestors_to_clause(trigger)):
+        if _told_as_past_fact(cur):
+            break  # "was postponed after China fired 11 missiles": what the clause tells happened
         lemma = anc.lemma_.lower()
         if cur is not trigger and cur.pos_ == "VERB" and not lemmas(cur) & c.negatable:
             opaque = True
@@ -191,7 +207,7 @@ FLIGHT = "flight"  # a completed flight: success unless a failure is also report
 OTHER_OCCASION_PREPS = frozenset({"after", "before", "since", "following", "unlike"})
 
 
-def _elsewhere(tok: Token, stop: frozenset[int], c: Cues) -> bool:
+def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool]) -> bool:
     """True if an outcome cue tells of something other than the event: it sits in a 'to'
     infinitive, an aim rather than a result ("its attempt to put a satellite into orbit had
     failed", "failed to reach orbit"), or in a phrase about another occasion ("after two failed
@@ -201,7 +217,10 @@ def _elsewhere(tok: Token, stop: frozenset[int], c: Cues) -> bool:
             return False
         if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc.i != tok.i:
             return True
-        if _aim(anc, c):
+        aim = aims.get(anc.i)
+        if aim is None:
+            aim = aims[anc.i] = _aim(anc, c)
+        if aim:
             return True
     return False
 
@@ -226,7 +245,8 @@ def outcome_cues(
     Cues that tell of an aim or of another occasion are left out (`_elsewhere`)."""
     found: set[str] = set()
     stop = frozenset({trigger.i, *(a.i for a in trigger.ancestors)}) if trigger is not None else frozenset()
-    scope = [t for t in scope if not _elsewhere(t, stop, c)]
+    aims: dict[int, bool] = {}  # token -> _aim(token): the scope's tokens share their ancestors
+    scope = [t for t in scope if not _elsewhere(t, stop, c, aims)]
     # tokens left out break the text, so a phrase cannot join across them
     text_lower = " ".join(
         t.lower_ if i == 0 or scope[i - 1].i == t.i - 1 else f"| {t.lower_}" for i, t in enumerate(scope)
@@ -241,6 +261,22 @@ def outcome_cues(
             and tok.head.lower_ in ("to", "toward", "towards")
         ):
             found.add(FLIGHT)  # "launched from Plesetsk toward the Kura range", "to a target on Kamchatka"
+            continue
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in ("into", "in")
+            and tok.head.head.pos_ == "VERB"  # not "satellites in low Earth orbit"
+            and tok.head.head.tag_ != "VBG"  # nor "capable of destroying satellites in orbit"
+            and lemma in c.success_destinations
+        ):
+            found.add(Outcome.SUCCESS.value)  # "sent the satellite into a 750-kilometer orbit"
+            continue
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "into"
+            and (lemma in c.flight_waters or tok.lower_ in c.flight_waters)
+        ):
+            found.add(FLIGHT)  # "fired rocket artillery into the Taiwan Strait"
             continue
         if lemma in c.failure or tok.lower_ in c.failure:
             if not any(ch.dep_ == "neg" for ch in tok.head.children) and tok.head.lemma_ != "avoid":
@@ -269,7 +305,7 @@ def attribution(view: SentenceView, trigger: Token, c: Cues) -> tuple[str, tuple
 
     kind: "media" (a state's own media such as KCNA or "state media"), "single" (one official,
     an accusation), "states" (the states named as speakers), "" (no attribution found)."""
-    sent_text = view.sent.text
+    sent_text = view.text
     for anc in view.ancestors_to_clause(trigger):
         lemma = anc.lemma_.lower()
         if anc.pos_ == "VERB" and (lemma in c.reporting or lemma in c.claim_verbs):

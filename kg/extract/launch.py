@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.dates import days_after_previous, resolve_each
@@ -128,6 +128,18 @@ def _noun_phrase(noun: Token) -> list[Token]:
 ARG_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "npadvmod", "xcomp", "conj"})
 
 
+def _reduced_relative_noun(tok: Token) -> Token | None:
+    """The noun a participle right after it modifies when the parser made the participle a
+    clause of its own: "answered with waves of ballistic missiles fired at Israeli cities",
+    parsed with "fired" as a complement of "answered"."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("ccomp", "conj", "advcl") or tok.i == tok.sent.start:
+        return None
+    if any(ch.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for ch in tok.children):
+        return None
+    before = tok.doc[tok.i - 1]
+    return before if before.pos_ == "NOUN" and before.dep_ == "pobj" else None
+
+
 def _args(tok: Token) -> list[Token]:
     """Tokens of a verb's core arguments (subject, object, particles); for a verb in a
     relative clause or participle ("the missile it sent", "a missile fired from"), the noun
@@ -135,6 +147,13 @@ def _args(tok: Token) -> list[Token]:
     out = []
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.append(tok.head)
+        # "waves of ballistic missiles fired at Israeli cities": what the waves are of
+        out.extend(
+            t for ch in tok.head.children if ch.dep_ == "prep" and ch.lower_ == "of" for t in ch.subtree
+        )
+    noun = _reduced_relative_noun(tok)
+    if noun is not None:
+        out.append(noun)
     if _misparsed_main_verb(tok):
         out.extend(t for t in tok.head.subtree if t.i > tok.i)
     for ch in tok.children:
@@ -189,9 +208,10 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
-        deps = {ch.dep_ for ch in tok.children}
-        verbal = tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= deps)
-        if verbal and lemma in verbs:
+        verbal = lemma in verbs and (  # the lemma first: it rules out most tokens
+            tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
+        )
+        if verbal:
             if lemma in ("lift", "blast") and not any(
                 ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children
             ):
@@ -382,6 +402,10 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
         by = view.passive_agent(tok)
         if by:
             return [t for b in by for t in b.subtree], False
+        if tok.dep_ == "acl" or _reduced_relative_noun(tok) is not None:
+            means = _means_subject(view, tok)
+            if means:  # "retaliated with a volley of missiles aimed at the base"
+                return [t for s in means for t in view.collect(s)], False
         subj = view.subject(tok)
         if not subj and _misparsed_main_verb(tok):
             # "Pakistan test-fired Ababeel missiles": parsed as "[Pakistan test-fired] missiles"
@@ -398,6 +422,9 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
     toks = []
     c = cues(view.lexicon)
     own = [ch for ch in tok.children if ch.dep_ == "poss" or (ch.dep_ == "prep" and ch.lower_ == "by")]
+    means = [] if own else _means_subject(view, tok)
+    if means:  # "Iran answered with waves of ballistic missiles"
+        return [t for s in means for t in view.collect(s)], False
     if tok.dep_ == "dobj" and (lemmas(tok.head) & c.conduct or (lemmas(tok.head) & c.intent and not own)):
         # "South Korea carried out its first test of an SLBM", "the Guards threatened further
         # missile strikes": the doer of the test
@@ -424,6 +451,24 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
             toks.extend(t for ch in attr.children if ch.dep_ == "poss" for t in ch.subtree)
     pron = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in toks)
     return toks, pron or not toks
+
+
+def _means_verb(noun: Token) -> Token | None:
+    """The verb a projectile noun is the means of: "Iran retaliated the next day with a volley
+    of ballistic missiles", "the North answered with waves of rockets"."""
+    cur = noun.head if noun.dep_ == "acl" else _reduced_relative_noun(noun) or noun  # "missiles aimed at"
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head  # "a volley of missiles", "waves of rockets"
+    if cur.dep_ != "pobj" or cur.head.lower_ != "with" or cur.head.head.pos_ != "VERB":
+        return None
+    return cur.head.head
+
+
+def _means_subject(view: SentenceView, noun: Token) -> list[Token]:
+    """The subject, naming a state, of the verb a projectile noun is the means of."""
+    verb = _means_verb(noun)
+    subj = view.subject(verb) if verb is not None else []
+    return [s for s in subj if view.states_of(list(s.subtree))]
 
 
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
@@ -459,9 +504,41 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
             if trigger.tag_ == "NNS" or _plural_after(root):
                 continue  # "Tsirkon hypersonic missiles": the name modifies a plural
             return 1
-    if trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and trigger.lemma_ == "launch":
-        if any(ch.lower_ in ("a", "an", "the", "its", "this", "that") for ch in trigger.children):
-            return None
+    # "an attempt on May 31 ended in an explosion", "the weapon's debut launch exploded", "a
+    # second shot on Jan. 11": one occasion told in the singular, with nothing plural in it, is
+    # one projectile (a salvo told elsewhere raises it: the largest count told wins)
+    dates = view.dates_in(scope)
+    in_dates = {i for p in dates for i in range(p.start, p.end)}
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.tag_ == "NN"
+        and trigger.lemma_.lower() in view.lexicon.cue_terms("launch_noun")
+        and not any(t.tag_ in ("NNS", "NNPS") or (t.pos_ == "NUM" and t.i not in in_dates) for t in scope)
+        and dates  # an occasion of its own, not "the launch" told before
+    ):
+        return 1
+    return None
+
+
+def _class_of_platform(view: SentenceView, trig: Token, scope: list[Token]) -> str | None:
+    """The class a launch platform implies for a projectile the text names only generally: "a
+    ballistic missile from a submarine", "two earlier submarine launches" (launch_platform_class
+    in cues.tsv); None when nothing says more than the class already found."""
+    platforms = view.lexicon.cue_terms("launch_platform_class")
+    for tok in scope:
+        word = tok.lemma_.lower()
+        if word not in platforms:
+            continue
+        launched_from = tok.dep_ == "pobj" and tok.head.lower_ == "from"
+        launch_kind = (
+            tok.dep_ in ("compound", "amod", "nmod") and tok.head.i == trig.i
+        )  # "submarine launches"
+        if launched_from or launch_kind:
+            label = platforms[word]
+            generic = ("missile", "ballistic missile")
+            found = [lbl for _i, lbl in _launchable_classes(view, scope)]
+            if all(lbl in generic for lbl in found):
+                return label
     return None
 
 
@@ -535,9 +612,11 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     if _in_the_course(view, trigger):
         return None, 0
     scope_text = " ".join(t.text for t in scope)
-    own = [p for p in view.dates_in([trigger, *trigger.children]) if _resolvable(p.text)]
+    # the launch's own date: a date phrase on the trigger, directly or through a preposition
+    # ("on March 16, the North fired ..."), beats "hours before ..." said of another clause
+    own = [p for p in view.dates_in(scope) if _resolvable(p.text) and _attached_to(view.doc[p.root], trigger)]
     same_day = cues(view.lexicon).same_day
-    if not own and (same_day.search(scope_text) or same_day.match(view.sent.text.lstrip())):
+    if not own and (same_day.search(scope_text) or same_day.match(view.text.lstrip())):
         return None, 0
     # dates in appositions ("the Hwasong-8, the latest in a burst of launches this month")
     # describe a series, not this occasion
@@ -571,17 +650,54 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         phrases = [p for p in view.dates_in(around) if _resolvable(p.text) and not _report_date(view, p)]
         phrases.sort(key=lambda p: -len(resolve_each(p.text, _ANCHOR_PROBE)[0].iso()))
         phrases = phrases[:1]
+    armed = any(t.i in view.classes or t.i in view.weapons for t in trigger.subtree)
+    carrier = _means_verb(trigger) if armed else None
+    if not phrases and carrier is not None:
+        # "Iran retaliated the next day with a volley of missiles": the means has the verb's date
+        scope = [
+            t
+            for t in carrier.subtree
+            if not _other_clause_of(t, carrier) and not _attached_by(t, carrier, "conj")
+        ]
+        phrases = [p for p in view.dates_in(scope) if _resolvable(p.text) and not _report_date(view, p)]
     if not phrases:
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
         return None, next((o for o in offsets if o is not None), None)
     best = min(phrases, key=lambda p: (_distance(view.doc[p.root], trigger), abs(p.root - trigger.i)))
-    # "on Sept. 11 and again on Sept. 12": one phrase for both, split into two events later
     at = phrases.index(best)
+    # "Two weeks ago, on Jan. 6, ...": a date restated more exactly right after it
+    while at + 1 < len(phrases) and RESTATED.match(view.doc[phrases[at].end : phrases[at + 1].start].text):
+        if _precision(phrases[at + 1].text) <= _precision(phrases[at].text):
+            break
+        at += 1
+        best = phrases[at]
+    # "on Sept. 11 and again on Sept. 12": one phrase for both, split into two events later
     if at + 1 < len(phrases):
         between = view.doc[best.end : phrases[at + 1].start].text
         if COORDINATED.match(between):
             return f"{best.text} and {phrases[at + 1].text}", None
     return best.text, None
+
+
+def _attached_to(tok: Token, trigger: Token) -> bool:
+    """True for a token that hangs from `trigger` itself or through prepositions and nouns, not
+    through a clause of its own."""
+    cur = tok
+    while cur.i != trigger.i:
+        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "pcomp", "xcomp", "conj"):
+            return False
+        cur = cur.head
+    return True
+
+
+def _attached_by(tok: Token, verb: Token, dep: str) -> bool:
+    """True for a token below `verb` through an arc labelled `dep` ("conj": another clause)."""
+    cur = tok
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ == dep:
+            return True
+        cur = cur.head
+    return False
 
 
 def _in_the_course(view: SentenceView, trigger: Token) -> bool:
@@ -612,6 +728,57 @@ def _other_clause_of(tok: Token, verb: Token) -> bool:
     return False
 
 
+def after_clause_date(view: SentenceView, trigger: Token) -> tuple[str, int] | None:
+    """(date phrase, -N) for an event told in a clause "N days after ..." under a clause that has
+    a date of its own: "Russia said on Sunday it would extend the drills, a day after Putin
+    oversaw exercises" puts the exercises on the day before Sunday."""
+    clause = next(
+        (
+            v
+            for v in (trigger, *trigger.ancestors)
+            if v.dep_ == "advcl" and any(ch.dep_ == "mark" and ch.lower_ == "after" for ch in v.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    if trigger.i != clause.i and not (
+        trigger.head.i == clause.i and trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
+    ):
+        return None  # "a day after Seoul suspended the pact over the North's launch": the suspension's day
+    gap = _days_in(view, clause)
+    if gap is None:
+        return None
+    inside = {t.i for t in clause.subtree}
+    for holder in clause.ancestors:
+        for p in view.date_phrases():
+            root = view.doc[p.root]
+            if p.root in inside or not _resolvable(p.text) or not _attached_to(root, holder):
+                continue
+            if _precision(p.text) == _PRECISION["day"]:
+                return p.text, -gap
+        if holder.dep_ not in ("ccomp", "conj", "xcomp"):
+            break  # only up to the sentence's main clause
+    return None
+
+
+def _days_in(view: SentenceView, clause: Token) -> int | None:
+    """N of "N days after"/"a week after" on an after-clause (on the verb or on "after")."""
+    marks = [ch for ch in clause.children if ch.dep_ == "mark" and ch.lower_ == "after"]
+    for ch in [*clause.children, *(t for m in marks for t in m.children)]:
+        if ch.dep_ != "npadvmod" or ch.lemma_.lower() not in ("day", "week"):
+            continue
+        unit = 7 if ch.lemma_.lower() == "week" else 1
+        for mod in ch.children:
+            if mod.dep_ == "det" and mod.lower_ in ("a", "one"):
+                return unit
+            if mod.dep_ == "nummod":
+                n = _number(mod.lower_, view)
+                if n is not None:
+                    return n * unit
+    return None
+
+
 def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
     """N for a launch told in a clause "N days after ..." under the event told just before it:
     "Monday's launch came two days after South Korea launched its first spy satellite", "The
@@ -636,6 +803,16 @@ def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
                 if n is not None:
                     return n * unit
     return None
+
+
+RESTATED = re.compile(r"^\s*,\s*(?:on|in|at)?\s*$", re.I)
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+
+
+def _precision(text: str) -> int:
+    """How exact a date phrase is, resolved against any day: year 0, month 1, day 2."""
+    found = resolve_each(text, _ANCHOR_PROBE) or resolve_each(text, _ANCHOR_PROBE, future=True)
+    return _PRECISION[found[0].precision] if found else -1
 
 
 COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)(?:\s+(?:again|also|then))?(?:\s+(?:on|in))?\s*$", re.I)
@@ -670,6 +847,10 @@ def _report_date(view: SentenceView, phrase: DatePhrase) -> bool:
     return before.pos_ in ("VERB", "AUX") and bool(lemmas(before) & cues(view.lexicon).reporting)
 
 
+# what may stand before and between fronted date phrases: "Just over a week ago, on March 16, ..."
+_FRONT_FILLER = frozenset({"PUNCT", "ADP", "ADV", "CCONJ"})
+
+
 def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: bool) -> str | None:
     """A date the trigger's own phrase lacks: the sentence's fronted date ("Last year, the
     country suffered ... before it test-fired one"), or, for an indefinite noun ("a failed
@@ -682,16 +863,19 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
     if not phrases:
         return None
     first_trigger = min(triggers) if triggers else trig.i
-    # Fronted: "Last year, ...", "On Saturday, ..." -- not "X said on Tuesday it had ..."
-    fronted = [
-        p
-        for p in phrases
-        if p.end <= first_trigger
-        and p.start - view.sent.start <= 1
-        and view.doc[p.root].head.lemma_.lower() not in cues(view.lexicon).reporting
-    ]
+    # Fronted: "Last year, ...", "On Saturday, ...", "Just over a week ago, on March 16, ..." (the
+    # last of a chain of fronted dates is the most exact) -- not "X said on Tuesday it had ..."
+    fronted = []
+    at = view.sent.start
+    for p in sorted(view.date_phrases(), key=lambda p: p.start):  # unresolvable ones chain too
+        filler = p.start - at <= 1 or all(t.pos_ in _FRONT_FILLER for t in view.doc[at : p.start])
+        if p.end > first_trigger or not filler:
+            break
+        if p in phrases and view.doc[p.root].head.lemma_.lower() not in cues(view.lexicon).reporting:
+            fronted.append(p)
+        at = p.end
     if fronted:
-        return fronted[0].text
+        return fronted[-1].text
     if trig.pos_ != "VERB" and not definite:
         verb = view.nearest_verb(trig)
         if verb is not None:
@@ -732,25 +916,66 @@ def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef
     return None, None, False
 
 
+@dataclass(frozen=True, slots=True)
+class _Strays:
+    moved: frozenset[int]  # tokens taken from the trigger the parser hung them on
+    to: dict[int, list[Token]]  # trigger index -> the tokens it gets
+
+
+def _stray_clauses(view: SentenceView, triggers: list[Token]) -> _Strays:
+    """Adverbial clauses the parser hung on a later launch verb although they stand before its
+    subject, right after an earlier launch: "The submarine fired a Sineva while submerged in the
+    Barents Sea, Tu-95MS bombers launched cruise missiles" -- the Barents Sea is the Sineva's."""
+    verbs = [t for t in triggers if t.pos_ == "VERB"]
+    moved: set[int] = set()
+    to: dict[int, list[Token]] = {}
+    for verb in verbs:
+        subject = view.subject(verb)
+        if not subject:
+            continue
+        start = min(s.left_edge.i for s in subject)
+        for ch in verb.children:
+            if ch.dep_ != "advcl" or ch.i >= start:
+                continue
+            earlier = [t for t in verbs if t.i < ch.left_edge.i and t.i != verb.i]
+            if not earlier:
+                continue
+            owner = max(earlier, key=lambda t: t.i)
+            tokens = list(ch.subtree)
+            moved |= {t.i for t in tokens}
+            to.setdefault(owner.i, []).extend(tokens)
+    return _Strays(frozenset(moved), to)
+
+
 def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
     c = cues(lexicon)
     triggers = find_triggers(view, lexicon, c, told=discourse.projectile is not None)
     idx = {t.i for t in triggers}
     out: list[Candidate] = []
     origin: list[int] = []  # the trigger of each candidate of `out`
+    strays = _stray_clauses(view, triggers)
     for trig in triggers:
         fact = factuality(view, trig, c)
         if fact is None:
             continue
         scope = _scope(trig, idx - {trig.i}, c)
+        if strays:
+            # "Karelia fired a Sineva while submerged in the Barents Sea, Tu-95MS bombers launched
+            # cruise missiles": the clause between the two is the first launch's
+            scope = sorted(
+                {t for t in scope if t.i not in strays.moved} | {t for t in strays.to.get(trig.i, [])},
+                key=lambda t: t.i,
+            )
         if _misparsed_main_verb(trig):
             scope = sorted(set(scope) | {t for t in trig.head.subtree if t.i > trig.i}, key=lambda t: t.i)
-        if trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN"):
-            noun = trig.head
+        modified = _reduced_relative_noun(trig)
+        if modified is not None or (trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN")):
+            noun = modified or trig.head
             extra = [noun] + [
                 t
                 for ch in noun.children
                 if ch.dep_ in ("amod", "compound", "nummod", "det", "appos")
+                or (ch.dep_ == "prep" and ch.lower_ == "of" and ch.i < trig.i)  # "waves of missiles fired"
                 for t in ch.subtree
             ]
             if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
@@ -790,14 +1015,21 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
         if not agents:
             # "a ballistic missile was fired from Plesetsk": the state launching from that site
-            owner = view.lexicon.site_owner(launch_site(view, trig, scope) or "")
+            owner = view.lexicon.site_owner(launch_site(view, trig, scope, strays.moved) or "")
             agents = [owner] if owner else []
+        if not agents:
+            # "North Korea put a satellite into orbit with a rocket launched from Sohae, after
+            # failed attempts in May and August": the launcher the sentence has already named
+            here = [o.actors[0] for o in out if o.sentence_index == view.index and o.actors]
+            agents, needs = (here[-1:], True) if here else ([], needs)
         if not agents:
             # never the state that reports it: "South Korea's military said two missiles were fired"
             guess = discourse.actor(exclude=frozenset(speakers))
             agents = [guess] if guess else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
+        if weapon is None:
+            wclass = _class_of_platform(view, trig, scope) or wclass
         elliptic = (
             trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None
         ) or trig.lemma_.lower() == "attempt"
@@ -822,6 +1054,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             for s in subj
         )
         date_phrase, days_after = _date(view, trig, scope)
+        date_offset = 0
+        earlier = after_clause_date(view, trig)
+        if earlier is not None and (date_phrase is None or days_after is not None):
+            (date_phrase, date_offset), days_after = earlier, None
         date_role = ""
         if date_phrase is None and days_after is None:
             date_phrase = _clause_date(view, trig, idx, definite)
@@ -859,7 +1095,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children
         )
         count = _count(view, scope, trig)
-        site = launch_site(view, trig, scope)
+        site = launch_site(view, trig, scope, strays.moved)
         outcomes = outcome_cues(view, outcome_scope, c, trig)
         if not outcomes:
             # "..., when an IRBM fired from near Pyongyang flew about 3,700 km": what the text
@@ -884,6 +1120,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     weapon_class=wclass,
                     class_from_weapon_phrase=from_phrase,
                     date_phrase=date_phrase,
+                    date_offset=date_offset,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=date_role,
                     future=fact is Factuality.EXPECTED,

@@ -176,11 +176,14 @@ def _trim(name: str, words: PlaceWords) -> str:
 SITE_PATH_PREPS = frozenset({"from", "at", "in", "of", "near", "off", "aboard", "on"})
 
 
-def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str | None:
+def launch_site(
+    view: SentenceView, trigger: Token, scope: list[Token], elsewhere: frozenset[int] = frozenset()
+) -> str | None:
     """The place a launch (or "the missile" of one) came from: a "from" or "at" phrase on the
     trigger, its object or another word of its scope ("crews at the Kapustin Yar testing ground
     fired", "flew 380 km from Pyongyang's Sunan airfield"), or on the verb a launch noun is the
-    object of ("detected the launch from Mupyong-ri")."""
+    object of ("detected the launch from Mupyong-ri"). `elsewhere`: tokens of clauses the parser
+    hung on this trigger that tell another launch (kg.extract.launch._stray_clauses)."""
     holders = [trigger]
     holders += [t for t in scope if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.i == trigger.i]
     holders += [
@@ -212,7 +215,12 @@ def launch_site(view: SentenceView, trigger: Token, scope: list[Token]) -> str |
     # "fired a Sineva while submerged in the Barents Sea", "launched a Sineva in the Barents
     # Sea": a sea a submarine fired from
     words = place_words(view.lexicon)
-    for holder in (trigger, *(ch for ch in trigger.children if ch.dep_ in ("advcl", "dobj"))):
+    # its own clauses, less those the parser hung on it that belong to an earlier launch
+    # (`elsewhere`), and those that came to it that way
+    within = {t.i for t in scope} | {trigger.i}
+    clauses = [ch for ch in trigger.children if ch.dep_ in ("advcl", "dobj") and ch.i not in elsewhere]
+    clauses += [t for t in scope if t.dep_ == "advcl" and t.head.i not in within]
+    for holder in (trigger, *clauses):
         for prep in _preps(holder, ("in", "under")):
             for obj in _objects(prep):
                 if obj.pos_ == "PROPN" and obj.lower_ in words.seas and obj.i > obj.left_edge.i:

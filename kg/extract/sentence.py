@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import find_date_phrases, refers_to_named_year, with_named_year, year_named_last
@@ -117,11 +118,15 @@ def inside_other(trig: Token, triggers: set[int]) -> bool:
     return False
 
 
-def lemmas(tok: Token) -> set[str]:
+def lemmas(tok: Token) -> frozenset[str]:
     """The token's lemma and naive stems of its form: the small model sometimes lemmatizes
     oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
-    low = tok.lower_
-    out = {tok.lemma_.lower(), low}
+    return _lemma_forms(tok.lemma_, tok.lower_)
+
+
+@lru_cache(maxsize=8192)
+def _lemma_forms(lemma: str, low: str) -> frozenset[str]:
+    out = {lemma.lower(), low}
     for suffix, keep in (
         ("ied", "y"),
         ("ed", ""),
@@ -133,7 +138,7 @@ def lemmas(tok: Token) -> set[str]:
     ):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             out.add(low[: -len(suffix)] + keep)
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +164,7 @@ class DocIndex:
     each SentenceView reads only its own (scanning the whole Doc per sentence is quadratic)."""
 
     def __init__(self, doc: Doc) -> None:
+        self.text = doc.text  # spaCy joins the tokens' texts again on every `Doc.text`
         starts = [sent.start for sent in doc.sents]
         self._starts = starts
         self.spans: dict[int, list[Span]] = {}
@@ -173,6 +179,18 @@ class DocIndex:
         return self._starts[bisect_right(self._starts, token) - 1] if self._starts else 0
 
 
+_CITIES: dict[str, frozenset[str]] = {}
+
+
+def _cities(lexicon: Lexicon) -> frozenset[str]:
+    """The capitals and metonyms of the states table ("Budapest", "Paris"), once per lexicon."""
+    found = _CITIES.get(lexicon.version)
+    if found is None:
+        found = frozenset(c for s in lexicon.states.values() for c in (*s.capitals, *s.metonyms))
+        _CITIES[lexicon.version] = found
+    return found
+
+
 class SentenceView:
     def __init__(self, sent: Span, lexicon: Lexicon, index: int, doc_index: DocIndex | None = None) -> None:
         self.sent = sent
@@ -183,15 +201,28 @@ class SentenceView:
         self.weapons: dict[int, str] = {}
         self.classes: dict[int, str] = {}
         self.span_root: dict[int, int] = {}  # token -> root token of its gazetteer span
+        self._doc_text = doc_index.text if doc_index is not None else None
+        # the sentence's text, sliced once (spaCy's Span.text joins its tokens' texts on each access)
+        doc_text = self._doc_text
+        self.text: str = sent.text if doc_text is None else doc_text[sent.start_char : sent.end_char]
         if doc_index is not None:
             spans: list[Span] = doc_index.spans.get(sent.start, [])
             self._date_ents: list[Span] = doc_index.dates.get(sent.start, [])
         else:
             spans = list(self.doc.spans[SPANS_KEY])
             self._date_ents = [e for e in sent.ents if e.label_ == "DATE"]
+        in_name = lexicon.cue_terms("name_after_place")
         for span in spans:
             if span.start < sent.start or span.end > sent.end:
                 continue
+            after = self.doc[span.end] if span.end < sent.end else None
+            if (
+                span.label_ == "STATE"
+                and after is not None
+                and after.text in in_name
+                and span.text in _cities(lexicon)
+            ):
+                continue  # "the Budapest Memorandum", "the Paris Agreement": a name, not Hungary or France
             for tok in span:
                 self.span_root[tok.i] = span.root.i
                 if span.label_ == "STATE":
@@ -206,7 +237,7 @@ class SentenceView:
 
     def mention(self) -> Mention:
         """The sentence as a Mention (offsets trimmed of surrounding white space)."""
-        text = self.sent.text
+        text = self.text
         start = self.sent.start_char + (len(text) - len(text.lstrip()))
         stripped = text.strip()
         return Mention(
@@ -410,7 +441,7 @@ class SentenceView:
         phrases: list[DatePhrase] = []
         taken: set[int] = set()
         base = self.sent.start_char
-        for start_c, end_c, text in find_date_phrases(self.sent.text):
+        for start_c, end_c, text in find_date_phrases(self.text):
             span = self.doc.char_span(base + start_c, base + end_c, alignment_mode="expand")
             if span is None:
                 continue
@@ -427,13 +458,14 @@ class SentenceView:
         """Phrases whose year is the one named before ("In August and September of that year",
         "that November") with that year written out; "X of that year" becomes one phrase."""
         out: list[DatePhrase] = []
+        doc_text = self._doc_text if self._doc_text is not None else self.doc.text
         for p in phrases:
             start_char = self.doc[p.start].idx
-            before = self.doc.text[max(0, start_char - 12) : start_char]
+            before = doc_text[max(0, start_char - 12) : start_char]
             if not refers_to_named_year(p.text, before):
                 out.append(p)
                 continue
-            year = year_named_last(self.doc.text[:start_char])
+            year = year_named_last(doc_text[:start_char])
             if year is None:
                 out.append(p)
                 continue

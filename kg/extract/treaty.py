@@ -53,7 +53,7 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     regex = _named_regex(tuple(lexicon.cue_terms("named_treaty_suffix")), known)
     base = view.sent.start_char
     out = []
-    for m in regex.finditer(view.sent.text):
+    for m in regex.finditer(view.text):
         text = m.group(0)
         words = text.split()
         while words and words[0] in ("The", "A", "An", "In", "Under", "Signed", "After", "Before"):
@@ -63,7 +63,7 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if words and words[0].lower() in ("joint",) and len(words) == 2:
             continue  # "joint statement" is a description, not a name
         text = " ".join(words)
-        start = view.sent.text.find(text, m.start())
+        start = view.text.find(text, m.start())
         span = view.doc.char_span(base + start, base + start + len(text), alignment_mode="expand")
         bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)
         if bare != text and lexicon.named_event("Treaty", bare) is not None:
@@ -100,6 +100,16 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
                 for ch in clause.children:
                     if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ in ("by", "with", "between")):
                         toks += list(ch.subtree)
+    partnered = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in noun.children)
+    if partnered and verb is not None and noun.dep_ in ("dobj", "pobj"):
+        # "The United States left ..., ending a 1987 pact with Moscow": a pact with one party
+        # is the other's, whoever acts on it
+        holders = view.subject(verb)
+        if not holders and verb.dep_ in ("advcl", "xcomp", "conj"):
+            holders = view.subject(verb.head)
+        for s in holders:
+            toks += view.collect(s, skip_preps=TARGET_PREPS)
+            pronoun = pronoun or s.lower_ in PRONOUNS
     act = _party_act(noun, c)
     if act is not None:
         # "withdrawing Russia's ratification of the 1996 CTBT", "suspending its participation in
@@ -182,7 +192,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             states = [r for r in referent[:1] if r not in states] + states
         window = _window(view, trig)
         pair = bool(c.pair_reference.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
-            not states and bool(c.pair_reference.search(view.sent.text))
+            not states and bool(c.pair_reference.search(view.text))
         )
         if pair:
             # "signed by the two leaders": the parties of the treaty told before (kg.normalize),
@@ -368,6 +378,6 @@ def _window(view: SentenceView, trig: Token, size: int = 12) -> list[Token]:
 
 
 def _context(view: SentenceView, phrase: str) -> str:
-    text = view.sent.text
+    text = view.text
     at = text.find(phrase)
     return text[max(0, at - 12) : at].lower() if at >= 0 else ""

@@ -80,6 +80,7 @@ class NamedEvent:
     name: str  # "Ulchi Freedom Guardian"
     aliases: tuple[str, ...]
     parties: tuple[str, ...]  # ISO codes of the states always taking part; () when they vary
+    signed: int | None = None  # a treaty's year of signing, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ class Lexicon:
     _named: dict[tuple[str, str], NamedEvent] = field(init=False, repr=False, compare=False)
     _site_regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _site_owner: dict[str, str] = field(init=False, repr=False, compare=False)
+    _event_names: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms: dict[str, dict[str, str]] = {}
@@ -118,6 +120,10 @@ class Lexicon:
         object.__setattr__(self, "_terms", {k: MappingProxyType(v) for k, v in terms.items()})
         named = {(n.type, form.casefold()): n for n in self.named_events for form in (n.name, *n.aliases)}
         object.__setattr__(self, "_named", named)
+        names: dict[str, list[str]] = {}
+        for n in self.named_events:
+            names.setdefault(n.type, []).extend((n.name, *n.aliases))
+        object.__setattr__(self, "_event_names", {k: tuple(v) for k, v in names.items()})
         owner = {form.casefold(): site.state for site in self.sites for form in (site.name, *site.aliases)}
         forms = sorted(owner, key=len, reverse=True)
         regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
@@ -157,7 +163,7 @@ class Lexicon:
 
     def event_names(self, event_type: str) -> tuple[str, ...]:
         """Every name and alias of the named events of one type."""
-        return tuple(f for n in self.named_events if n.type == event_type for f in (n.name, *n.aliases))
+        return self._event_names.get(event_type, ())
 
     def cue_terms(self, category: str) -> Mapping[str, str]:
         """term -> value for one category of cues.tsv (read-only; empty for an unknown category)."""
@@ -301,7 +307,12 @@ def _load_named_events(path: Path, states: dict[str, StateEntry]) -> tuple[Named
         for code in parties:
             if code not in states:
                 raise LexiconError(str(path), line, f"party {code!r} is not an iso3 of states.tsv")
-        event = NamedEvent(kind, row["name"], _split(row["aliases"]), parties)
+        signed = row.get("signed", "")
+        if signed and not (signed.isdigit() and len(signed) == 4):
+            raise LexiconError(str(path), line, f"signed {signed!r} must be a year (YYYY) or empty")
+        event = NamedEvent(
+            kind, row["name"], _split(row["aliases"]), parties, int(signed) if signed else None
+        )
         for form in (event.name, *event.aliases):
             key = (kind, form.casefold())
             if key in seen:

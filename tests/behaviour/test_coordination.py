@@ -307,7 +307,7 @@ def test_coordinated_clauses_are_separate_launches(launches, text: str, expected
         ),
         (
             "China held drills around Taiwan on Monday and fired ten rockets into the strait.",
-            ("CHN", MON, None, "rocket", None, "unknown", 10, "asserted"),
+            ("CHN", MON, None, "rocket", None, "success", 10, "asserted"),
             (("CHN",), MON, None, "asserted"),
         ),
     ],

@@ -90,7 +90,7 @@ def test_a_summary_before_the_colon_stays_its_own_launch(launches) -> None:  # t
         "2025-02-14",
     )
     assert [(r[0], r[1], r[6]) for r in rows] == [
-        ("PRK", "2025-02-13", None),
+        ("PRK", "2025-02-13", 1),  # "Thursday's test": one occasion told in the singular
         ("PRK", "2025-02-10", 1),
         ("PRK", "2025-02-12", 2),
     ]

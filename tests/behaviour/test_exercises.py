@@ -167,3 +167,70 @@ def test_leaders_flying_together_are_no_drill(exercises) -> None:  # type: ignor
 def test_the_forces_holding_a_drill_are_the_articles_state_not_the_onlookers(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
     rows = exercises(text, "2025-03-11")
     assert [r[0] for r in rows] == [("RUS",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Putin supervised a drill of the strategic forces on Tuesday.", ["RUS"]),
+        ("Kim Jong Un oversaw an artillery drill on Tuesday, state media said.", ["PRK"]),
+        ("On Tuesday, Xi Jinping personally directed a naval exercise in the South China Sea.", ["CHN"]),
+        ("Kim Jong Un guided a firing drill of the front-line units on Tuesday.", ["PRK"]),
+        ("Vladimir Putin commanded a training exercise of the deterrence forces on Tuesday.", ["RUS"]),
+    ],
+)
+def test_a_leader_overseeing_a_drill_stands_for_the_state(
+    exercises, text: str, participants: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [(list(r[0]), r[1]) for r in exercises(text, "2025-01-20")] == [(participants, "2025-01-14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "Russia held a nuclear drill on Saturday. The Kremlin called it a planned exercise of the strategic forces, held on Saturday.",
+            1,
+        ),
+        (
+            "China staged drills around Taiwan on Saturday. State media described a joint exercise by the PLA on Saturday.",
+            1,
+        ),
+        (
+            "Iran held naval drills in the Gulf on Saturday. The Guards also conducted an exercise in the Gulf on Saturday.",
+            1,
+        ),
+        (
+            "South Korean jets staged strike drills on Saturday. South Korean and U.S. aircraft began a four-day combined exercise on Saturday.",
+            2,
+        ),
+        ("Japan held an air drill on Saturday. Japan and Australia held a naval exercise on Saturday.", 2),
+    ],
+)
+def test_an_indefinite_exercise_on_the_day_told_is_the_same_with_the_same_parties(
+    exercises, text: str, count: int
+) -> None:  # type: ignore[no-untyped-def]
+    assert len(exercises(text, "2025-01-20")) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        ("Four South Korean F-15K fighters dropped bombs on targets at a firing range on Tuesday.", ["KOR"]),
+        (
+            "Two U.S. B-2 bombers flew to South Korea on Tuesday, dropping dummy bombs on an island range.",
+            ["USA"],
+        ),
+        ("On Tuesday two B-1B bombers dropped inert bombs on the Pilsung range.", ["USA"]),
+        ("Japanese F-35A fighters dropped practice bombs on a range off Kyushu on Tuesday.", ["JPN"]),
+        ("Russian Tu-95MS bombers dropped bombs on Kharkiv on Tuesday.", None),
+    ],
+)
+def test_combat_aircraft_dropping_practice_bombs_is_a_drill(
+    exercises, text: str, participants: list[str] | None
+) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, "2025-01-20")
+    if participants is None:  # bombs dropped on a city are war, not a drill
+        assert rows == []
+    else:
+        assert [(list(r[0]), r[1]) for r in rows] == [(participants, "2025-01-14")]

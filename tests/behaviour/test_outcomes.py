@@ -104,3 +104,46 @@ def test_an_outcome_of_the_last_missile_stays_with_it(launches) -> None:  # type
 def test_a_flight_to_its_target_range_is_a_success(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text)
     assert [r[OUTCOME] for r in rows] == [outcome]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Iran sent a research satellite into a 750-kilometer orbit on its Qaem-100 rocket on Saturday.",
+            "success",
+        ),
+        (
+            "The Guards placed a Noor satellite in a 450-kilometer orbit with a Qased rocket on Saturday.",
+            "success",
+        ),
+        ("China fired long-range rocket artillery into the Taiwan Strait on Saturday.", "success"),
+        (
+            "North Korea fired two ballistic missiles into the waters off its east coast on Saturday.",
+            "success",
+        ),
+        (
+            "Russia tested a missile capable of destroying satellites in low Earth orbit on Saturday.",
+            "unknown",
+        ),
+    ],
+)
+def test_a_destination_reached_tells_the_outcome(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    """Into orbit (whatever words stand between) is a success; fired into waters, a completed
+    flight; an orbit the missile could reach is no outcome."""
+    rows = launches(text, "2025-01-20")
+    assert [r[OUTCOME] for r in rows] == [outcome]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia carried out an unsuccessful test of its Sarmat missile on Saturday.",
+        "Iran unsuccessfully tried to launch a Simorgh rocket on Saturday.",
+        "North Korea's launch of a Chollima-1 rocket on Saturday was unsuccessful, Seoul said.",
+        "India conducted an unsuccessful flight test of an Agni missile on Saturday.",
+        "Pakistan's test of a Shaheen missile on Saturday was unsuccessful.",
+    ],
+)
+def test_an_unsuccessful_launch_failed(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[OUTCOME] for r in launches(text, "2025-01-20")] == ["failure"]

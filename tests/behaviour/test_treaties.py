@@ -429,3 +429,68 @@ def test_a_meeting_without_a_deal_has_no_deal(treaties, text: str) -> None:  # t
 def test_a_named_treaty_and_its_apposition_are_one_treaty(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
     rows = treaties(text, DATELINE)
     assert [(r[0], r[1], r[2]) for r in rows] == [(("RUS", "USA"), "2010", "New START")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and North Korea ratified the Comprehensive Strategic Partnership Treaty on Monday. The document was signed in Pyongyang on June 19.",
+        "Kim Jong Un has ratified the Treaty on Comprehensive Strategic Partnership. The document was signed by Putin and Kim on June 19.",
+        "The parliament approved the Comprehensive Strategic Partnership Treaty. Putin and Kim signed the document in Pyongyang on June 19.",
+        "Moscow ratified its treaty with Pyongyang, the Comprehensive Strategic Partnership Treaty. The document was signed on June 19.",
+        "Pyongyang ratified the Comprehensive Strategic Partnership Treaty with Russia. Kim signed the document with Putin on June 19.",
+    ],
+)
+def test_the_document_signed_is_the_treaty_told_before(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = [r for r in treaties(text, "2024-11-12") if r[1] is not None]
+    assert [(r[0], r[1]) for r in rows] == [(("PRK", "RUS"), "2024-06-19")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim ratified the Comprehensive Strategic Partnership Treaty with Russia. The 1961 Soviet-North Korean treaty lapsed in 1996.",
+        "Russia ratified the Comprehensive Strategic Partnership Treaty with North Korea; the 1961 treaty between Moscow and Pyongyang had a similar clause.",
+        "The Comprehensive Strategic Partnership Treaty with North Korea took effect. The 1961 treaty between the two countries had lapsed.",
+        pytest.param(
+            "Putin signed the law ratifying the Comprehensive Strategic Partnership Treaty with North Korea. The earlier 1961 treaty had a defence clause too.",
+            marks=known_failure("'The earlier 1961 treaty had ...' is not found as a treaty"),
+        ),
+        "North Korea ratified the Comprehensive Strategic Partnership Treaty with Russia, which replaces the 1961 treaty of the two states.",
+    ],
+)
+def test_a_treaty_named_by_its_year_is_not_the_named_one(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """'The 1961 treaty' after a named treaty told undated is another treaty, not the named one
+    dated 1961, and it does not take that name."""
+    rows = treaties(text, "2024-11-12")
+    assert all(r[2] is None for r in rows if r[1] == "1961")
+    assert any(r[1] == "1961" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The United States ended a 1987 pact with Moscow on Friday.", ("RUS", "USA")),
+        ("Japan signed a defence pact with the Philippines on Monday.", ("JPN", "PHL")),
+        ("Russia broke a 1994 agreement with Ukraine, officials said on Monday.", ("RUS", "UKR")),
+        ("Pyongyang scrapped its 2018 agreement with Seoul on Monday.", ("KOR", "PRK")),
+        ("Iran suspended a 2015 deal with the United States on Monday.", ("IRN", "USA")),
+    ],
+)
+def test_a_pact_with_one_party_is_the_others_too(only_treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert [r[0] for r in only_treaties(text)] == [parties]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States left the Intermediate-Range Nuclear Forces Treaty on Friday, ending a 1987 pact with Moscow.",
+        "Washington quit the INF Treaty on Friday, abandoning a 1987 pact with Russia.",
+        "Russia suspended New START on Friday, freezing a 2010 pact with Washington.",
+        "Kyiv marked the anniversary of the Budapest Memorandum on Thursday, recalling a 1994 pact with Russia.",
+        "Russia left the Open Skies Treaty, a 1992 pact with the West, on Friday.",
+    ],
+)
+def test_a_pact_of_the_named_treatys_year_is_that_treaty(only_treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = only_treaties(text)
+    assert len(rows) == 1 and rows[0][2] is not None

@@ -28,10 +28,11 @@ def _append(folder: Path, table: str, row: str) -> int:
 @pytest.mark.parametrize(
     ("table", "row", "message"),
     [
-        ("named_events.tsv", "Drill\tX\t\tUSA", "type 'Drill' must be one of Exercise, Treaty"),
-        ("named_events.tsv", "Exercise\tY\t\tXXX", "party 'XXX' is not an iso3 of states.tsv"),
-        ("named_events.tsv", "Exercise\tfoal eagle\t\tUSA", "'foal eagle' already names 'Foal Eagle'"),
+        ("named_events.tsv", "Drill\tX\t\tUSA\t", "type 'Drill' must be one of Exercise, Treaty"),
+        ("named_events.tsv", "Exercise\tY\t\tXXX\t", "party 'XXX' is not an iso3 of states.tsv"),
+        ("named_events.tsv", "Exercise\tfoal eagle\t\tUSA\t", "'foal eagle' already names 'Foal Eagle'"),
         ("named_events.tsv", "Exercise\tZ", "wrong number of tab-separated fields"),
+        ("named_events.tsv", "Treaty\tW\t\tUSA\t87", "signed '87' must be a year"),
         ("cues.tsv", "class_word\tzapper\tlaser gun", "unknown weapon class 'laser gun'"),
         ("weapons.tsv", "Zap\t\tlaser\tUSA\t", "unknown weapon_class 'laser'"),
         ("sites.tsv", "Nowhere\tXXX\t", "state 'XXX' is not an iso3 of states.tsv"),
@@ -103,3 +104,21 @@ def test_every_named_party_and_weapon_operator_is_a_known_state() -> None:
 )
 def test_the_state_launching_from_a_site(place: str, state: str | None) -> None:
     assert load_lexicon().site_owner(place) == state
+
+
+def test_every_group_of_cues_has_a_comment() -> None:
+    """Each run of rows of one category in cues.tsv starts under a '# --' comment saying what the
+    words are for, so that extending coverage is a data change someone can make."""
+    lines = (LEXICON_DIR / "cues.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    previous, commented, bare = None, False, []
+    for number, line in enumerate(lines, 2):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            commented = True
+            continue
+        category = line.split("\t")[0]
+        if category != previous and not commented:
+            bare.append(f"line {number}: {category}")
+        previous, commented = category, False
+    assert bare == []

@@ -1,0 +1,31 @@
+"""Which states a story refers to: a capital inside the name of a treaty or accord ("the Budapest
+Memorandum", "the Paris Agreement") names the instrument, not the state of that city."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import extract
+from kg.models import Article
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Kyiv marked the anniversary of the Budapest Memorandum on Thursday.", "HUN", "UKR"),
+        ("The United States rejoined the Paris Agreement on Friday, Washington said.", "FRA", "USA"),
+        ("Russia said the Vienna Document no longer binds it.", "AUT", "RUS"),
+        ("Iran cited the Geneva Convention in a letter on Monday.", "CHE", "IRN"),
+        ("Moscow honoured the Budapest Memorandum, Lavrov said, and blamed Kyiv.", "HUN", "UKR"),
+    ],
+)
+def test_a_capital_inside_a_treaty_name_is_no_state(
+    nlp, lexicon, text: str, absent: str, present: str
+) -> None:  # type: ignore[no-untyped-def]
+    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
+    states = {s for m in x.mentions for s in m.states}
+    assert absent not in states and present in states
