@@ -22,11 +22,17 @@ same lexicon a Turtle round trip gives back the same named graphs too.
 
 `import_file` loads a file into a store. Into a store that already holds data, each graph of
 the file replaces the store's graph of that name in its own transaction (the Places and Runs
-graphs are merged instead). Into a new embedded store (a folder that does not exist or is
-empty) it takes the bulk path: Oxigraph's `bulk_load` (TriG, N-Quads) or `bulk_extend` (the
-split graphs) into a hidden folder beside the target, renamed to the target once complete. The
-bulk writers have no transactions, so the rename is what makes the import all or nothing: an
-interrupted import leaves no store, not half of one.
+graphs are merged instead), and the links graph is then recomputed from the articles the store
+holds (`kg.relink.relink`), as after a build: the articles the file brings are linked to those
+stored, and no link is left to an article the file replaced. Into a new embedded store (a folder
+that does not exist or is empty) it takes the bulk path: Oxigraph's `bulk_load` (TriG, N-Quads)
+or `bulk_extend` (the split graphs) into a hidden folder beside the target, renamed to the
+target once complete. The bulk writers have no transactions, so the rename is what makes the
+import all or nothing: an interrupted import leaves no store, not half of one. There the file is
+the whole store, and its links graph is kept as it is (an export holds the links of its
+articles): recomputing it would take longer than the load itself on a large file (the keys
+queries of a 1M-triple graph), and the next build or removal computes it again unless its
+`kgo:articleSetHash` says it was made from those articles by these rules (`kg.relink`).
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ from kg.namespaces import (
     STATES_GRAPH,
     WEAPONS_GRAPH,
 )
+from kg.relink import relink
 from kg.store import GraphStore, from_ox, is_remote, open_store, reference_quads, resolve_location, to_ox
 
 Triple = tuple[Node, Node, Node]  # rdflib terms, as GraphStore.replace_graph takes them
@@ -121,6 +128,7 @@ def import_file(
             if name in SHARED_GRAPHS:  # places and runs other stored articles may use too
                 triples = list(dict.fromkeys([*stored_triples(store, name), *triples]))
             store.replace_graph(name, triples)
+        relink(store, lexicon)
     articles = sum(1 for g in graphs if is_article_graph(g))
     return ImportSummary(sum(len(t) for t in graphs.values()), len(graphs), articles, bulk=False)
 

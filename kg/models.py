@@ -213,6 +213,6 @@ class BuildReport:
     ignored_files: int = 0  # files in walked folders that are not article files (kg.articles.FORMATS)
     unresolved: int = 0
     quads: int = 0  # in the store after the build: triples counted once per graph holding them
-    linked: int = 0  # pairs of launch nodes linked as the same real-world launch
+    linked: dict[str, int] = field(default_factory=dict)  # by type: events told by several articles
     removed: list[str] = field(default_factory=list)  # articles pruned (kg build --prune)
     not_pruned: str | None = None  # why --prune removed nothing, when it could not tell

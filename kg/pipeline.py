@@ -9,13 +9,13 @@ interrupted build keeps every article it finished, and a bad input is skipped an
 never fatal. With `prune`, the stored
 articles that are no longer among the inputs are removed afterwards; `remove()` (kg remove)
 removes articles by id. Either way each article goes in one transaction, and then `tidy()`
-removes the places and runs no article uses and recomputes the cross-article links.
+removes the places and runs no article uses and brings the cross-article links up to date.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from itertools import chain, islice
@@ -36,10 +36,10 @@ from kg.articles import (
 from kg.errors import KgError
 from kg.extract import MAX_SENTENCE_TOKENS, RULES_VERSION, extract_doc
 from kg.lexicon import Lexicon, load_lexicon
-from kg.linking import relink
 from kg.models import Article, BuildReport, Extraction, RunInfo
 from kg.nlp import load_nlp, model_info
 from kg.rdf import article_graph, content_hash
+from kg.relink import Changes, relink
 from kg.store import GraphStore
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ def build(
     store.ensure_reference(lexicon)
     stored = store.article_hashes()
     status: dict[str, Status] = {}  # of the articles sent to the extraction, until written
-    touched: set[str] = set()  # the articles written or removed, whose links tidy() updates
+    changes = Changes(store, lexicon, stored)  # the articles written or removed, for tidy()
 
     def readable() -> Iterator[Article]:
         for item in read_files(files, default_date=default_date, columns=columns):
@@ -325,8 +325,8 @@ def build(
         except Exception as err:  # a bug in the RDF writer must not end the build
             skip_article(extraction.article, _failure(extraction.article, "the RDF writer", err))
             continue
+        changes.writing([extraction.article.id], soon=status)  # status: the articles being extracted
         replaced = store.replace_article(extraction.article.id, graph.triples, graph.shared)
-        touched.add(extraction.article.id)
         for line, why in left_out_sentences(extraction):
             skip_article(extraction.article, why, line)
         report.articles += 1
@@ -350,12 +350,12 @@ def build(
             )
         else:
             report.removed = stale_articles(store.article_ids(), read_ids)
+            changes.writing(report.removed)
             for article_id in report.removed:
                 store.remove_article(article_id)
-                touched.add(article_id)
                 if progress:
                     progress(f"{article_id}: removed (no longer among the inputs)")
-    report.linked = tidy(store, lexicon, before=stored, touched=touched)
+    report.linked = tidy(store, lexicon, before=stored, changes=changes)
     report.quads = store.quad_count()
     return report
 
@@ -379,14 +379,16 @@ def tidy(
     lexicon: Lexicon,
     *,
     before: Mapping[str, str | None] | None = None,
-    touched: Collection[str] = (),
-) -> int:
+    changes: Changes | None = None,
+) -> dict[str, int]:
     """After articles were written or removed: drop the places and runs that no article uses and
-    bring the kgo:sameEventAs links up to date (around the `touched` articles when the links were
-    computed from `before`, what the store held at the start: `kg.linking.relink`); returns the
-    number of linked pairs."""
+    bring the kgo:sameEventAs links up to date (around the articles of `changes` when the links
+    were computed from `before`, what the store held at the start: `kg.relink.relink`); returns,
+    by event type, how many events told by more than one article are linked."""
     store.prune_shared()
-    return relink(store, lexicon, before=before, touched=touched)
+    if changes is None:
+        return relink(store, lexicon, before=before)
+    return relink(store, lexicon, before=before, touched=changes.articles, held=changes.held)
 
 
 def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
@@ -402,9 +404,12 @@ def remove(article_ids: Sequence[str], store: GraphStore) -> list[str]:
             f"no article {names} in the store, so nothing was removed; `kg query articles` lists the "
             "stored article ids"
         )
+    lexicon = load_lexicon()
+    changes = Changes(store, lexicon, stored)
+    changes.writing(wanted)
     for article_id in wanted:
         store.remove_article(article_id)
-    tidy(store, load_lexicon(), before=stored, touched=wanted)
+    tidy(store, lexicon, before=stored, changes=changes)
     return wanted
 
 
@@ -440,7 +445,11 @@ def format_report(report: BuildReport) -> str:
     else:
         lines.append("events: none")
     if report.linked:
-        lines.append(f"{report.linked} launch(es) told by more than one article linked with kgo:sameEventAs")
+        kinds = ", ".join(f"{k}: {v}" for k, v in sorted(report.linked.items()))
+        lines.append(
+            f"{sum(report.linked.values())} event(s) told by more than one article linked with "
+            f"kgo:sameEventAs ({kinds})"
+        )
     if report.ignored_files:
         endings = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
         lines.append(f"ignored {report.ignored_files} file(s) that are not articles ({endings})")

@@ -29,8 +29,9 @@ def import_(file: Path, fmt: str | None, store_location: str | None, quiet: bool
     one graph per article and the shared graphs (see the README). Each graph in FILE replaces
     the store's graph of the same name, in one transaction; the Places and Runs graphs are
     merged with the store's instead, since other stored articles may use their nodes. The
-    other graphs are left alone. Into a new store folder, the file is bulk-loaded (much faster
-    on big files) and the store appears only once the whole file is in.
+    other graphs are left alone, and the kgo:sameEventAs links are recomputed from the articles
+    the store holds, as after kg build. Into a new store folder, the file is bulk-loaded as it is
+    (much faster on big files) and the store appears only once the whole file is in.
 
     \b
     Example:

@@ -105,6 +105,16 @@ def test_queries_analytics_view_and_graphml_count_the_same_events(
     assert len(listed) == sum(1 for e in counted if e["type"] == "Launch")
     distinct = rows("query", "distinct-launches", "--store", store, *options(selection, "--param"))
     assert int(distinct[0]["launch_events"]) == len(listed)
+    by_type = rows("query", "distinct-events", "--store", store, *options(selection, "--param"))
+    kinds = ("Launch", "Exercise", "Treaty")
+    assert {r["type"]: int(r["events"]) for r in by_type} == {
+        kind.lower(): sum(1 for e in counted if e["type"] == kind) for kind in kinds
+    }
+    launch_row = next(r for r in by_type if r["type"] == "launch")
+    assert (launch_row["repeated"], launch_row["distinct_events"]) == (
+        distinct[0]["repeated"],
+        distinct[0]["distinct_launches"],
+    )
     relations = rows("query", "actor-relations", "--store", store, *options(selection, "--param"))
     assert {(r["a"], r["b"]): (int(r["exercises"]), int(r["treaties"])) for r in relations} == {
         (a, b): (pairs[(a, b, "Exercise")], pairs[(a, b, "Treaty")]) for a, b, _ in pairs
@@ -170,6 +180,11 @@ def test_by_default_what_did_not_happen_is_not_counted(store: str) -> None:
     assert ("PRK", "USA") not in relations  # "did not sign"
     assert rows("query", "distinct-launches", "--store", store) == [
         {"launch_events": "3", "repeated": "1", "distinct_launches": "2"}
+    ]
+    assert rows("query", "distinct-events", "--store", store) == [
+        {"type": "exercise", "events": "2", "repeated": "0", "distinct_events": "2"},
+        {"type": "launch", "events": "3", "repeated": "1", "distinct_events": "2"},
+        {"type": "treaty", "events": "2", "repeated": "0", "distinct_events": "2"},
     ]
     code, out, _ = kg("export", "--format", "graphml", "--store", store)
     assert code == 0

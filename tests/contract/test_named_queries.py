@@ -58,6 +58,13 @@ TREATY_COLUMNS = ("date", "name", "signatories", "factuality_word", "confidence"
 TREATY_B = ("1953", "Korean Armistice Agreement", "PRK USA", "asserted", Decimal("0.6"),
             "North Korea and the U.S. signed the armistice in 1953.", HWASONG, "kgr:treaty-b")  # fmt: skip
 
+# exercise-keys and treaty-keys (kg/linking.py)
+# (one row per participant or signatory)
+EXERCISE_KEYS_A = [("kgr:exercise-a", WONSAN, "2017-03-23^^xsd:date", "Foal Eagle", "2017-03^^xsd:gYearMonth",
+                    code, "kgo:Asserted") for code in ("KOR", "USA")]  # fmt: skip
+TREATY_KEYS_B = [("kgr:treaty-b", HWASONG, "Korean Armistice Agreement", "1953^^xsd:gYear", code,
+                  "kgo:Asserted") for code in ("PRK", "USA")]  # fmt: skip
+
 SOURCES = [
     ("kgr:exercise-a", "exercise", WONSAN, "2017-03-23", 146, 223,
      "South Korea and the U.S. are holding Foal Eagle, which involves B-1B bombers."),
@@ -95,7 +102,7 @@ EVENTS = [
 STATS = [
     ("articles", 2), ("events: Exercise asserted", 1), ("events: Exercise expected", 1),
     ("events: Launch asserted", 2), ("events: Launch claimed", 1), ("events: Treaty asserted", 1),
-    ("sentences (mentions)", 7), ("states referred to", 5), ("triples", 177), ("weapons referred to", 3),
+    ("sentences (mentions)", 7), ("states referred to", 5), ("triples", 178), ("weapons referred to", 3),
 ]  # fmt: skip
 
 # network-edges: (source, class, label), property, (target, class, label, code). The Musudan has an
@@ -228,11 +235,32 @@ EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], l
     ),
     ("same-events", ()): (
         ("type", "article_a", "date_a", "article_b", "date_b", "event_a", "event_b"),
-        [("launch", WONSAN, "2017-03-22", HWASONG, "2017-03", "kgr:launch-a", "kgr:launch-b2")],
+        [
+            ("exercise", WONSAN, "2017-03", HWASONG, "2017-12", "kgr:exercise-a", "kgr:exercise-b"),
+            ("launch", WONSAN, "2017-03-22", HWASONG, "2017-03", "kgr:launch-a", "kgr:launch-b2"),
+        ],
     ),
     ("distinct-launches", ()): (("launch_events", "repeated", "distinct_launches"), [(3, 1, 2)]),
     ("distinct-launches", (("factuality", "claimed"),)): ((), [(1, 0, 1)]),
     ("distinct-launches", (("factuality", "negated"),)): ((), [(0, 0, 0)]),  # one row, even of nothing
+    # one row per type, even of nothing; the link between the exercises counts only when both
+    # ends do (exercise-b is expected)
+    ("distinct-events", ()): (
+        ("type", "events", "repeated", "distinct_events"),
+        [("exercise", 1, 0, 1), ("launch", 3, 1, 2), ("treaty", 1, 0, 1)],
+    ),
+    ("distinct-events", (("factuality", "all"),)): (
+        (),
+        [("exercise", 2, 1, 1), ("launch", 3, 1, 2), ("treaty", 1, 0, 1)],
+    ),
+    ("distinct-events", (("factuality", "expected"),)): (
+        (),
+        [("exercise", 1, 0, 1), ("launch", 0, 0, 0), ("treaty", 0, 0, 0)],
+    ),
+    ("distinct-events", (("factuality", "negated"),)): (
+        (),
+        [("exercise", 0, 0, 0), ("launch", 0, 0, 0), ("treaty", 0, 0, 0)],
+    ),
     # kg/linking.py: launches dated to the day, asserted or claimed, with what tells them apart
     ("launch-keys", ()): (
         ("event", "article", "agent", "date", "weapon", "class", "factuality"),
@@ -256,6 +284,15 @@ EXPECTED: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[tuple[str, ...], l
                 "kgo:Claimed",
             ),
         ],
+    ),
+    # kg/linking.py: the named exercises and the treaties that happened, with what tells them apart
+    ("exercise-keys", ()): (
+        ("event", "article", "dateline", "name", "date", "participant", "factuality"),
+        EXERCISE_KEYS_A,
+    ),
+    ("treaty-keys", ()): (
+        ("event", "article", "name", "date", "signatory", "factuality"),
+        TREATY_KEYS_B,
     ),
     # The queries below feed `kg eval` (kg/readback.py) and `kg stats`.
     ("article-states", ()): (("article", "state_code"), ARTICLE_STATES),
@@ -374,7 +411,7 @@ def test_every_query_is_checked() -> None:
     assert sorted(NAMES) == NAMES
     for name in (
         "launches", "failed-launches", "launches-by-state", "exercises", "treaties", "states", "weapons",
-        "actor-relations", "event-sources", "articles", "same-events", "distinct-launches",
+        "actor-relations", "event-sources", "articles", "same-events", "distinct-launches", "distinct-events",
     ):  # fmt: skip
         assert name in NAMES
 
@@ -431,7 +468,8 @@ FACTUALITY_QUERIES = [q for q in QUERIES if any(p.type == "factuality" for p in 
 def test_every_query_that_lists_or_counts_events_takes_a_factuality() -> None:
     """One definition of what happened: each query over events selects them by factuality, with
     the same default as kg.factualities (an unbound ?factuality means reported)."""
-    raw = {"events", "event-sources", "network-edges", "launch-keys", "same-events", "stats"}
+    raw = {"events", "event-sources", "network-edges", "launch-keys", "exercise-keys", "treaty-keys",
+           "same-events", "stats"}  # fmt: skip
     assert {q.name for q in FACTUALITY_QUERIES} == set(NAMES) - raw - {"article-states"}
     default = f'COALESCE(?factuality, "{sparql_value(REPORTED)}")'
     for query in FACTUALITY_QUERIES:

@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from same_bytes import Exports, assert_same_bytes, exports
+from same_event_reports import ARTICLES as REPORTS
 
-import kg.linking
 import kg.pipeline
+import kg.relink
 from kg.cli import main
 from kg.models import Article, BuildReport
 from kg.pipeline import build, remove
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 A = ROOT / "seeds" / "seed-2017-03-23-wonsan.txt"
 B = ROOT / "gold" / "devset" / "2017-07-05-hwasong14-icbm.txt"
 C_NAME = "wonsan-again.txt"
+LINKED = {"Launch": 1}  # what the build report says is linked when A and C are stored
 
 
 def inputs(folder: Path, *names: str, b_text: str | None = None) -> Path:
@@ -46,6 +48,16 @@ def inputs(folder: Path, *names: str, b_text: str | None = None) -> Path:
             (folder / B.name).write_text(b_text or B.read_text(encoding="utf-8"), encoding="utf-8")
         else:
             shutil.copyfile(A, folder / C_NAME)
+    return folder
+
+
+def reports(folder: Path, texts: dict[str, str]) -> Path:
+    """A folder holding the wire reports `texts` ({id: text}, tests/same_event_reports.py)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
     return folder
 
 
@@ -86,14 +98,14 @@ def full_relinks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One entry each time the links are computed from every launch of the store, not around
     the touched articles."""
     calls: list[int] = []
-    original = kg.linking.launch_rows
+    original = kg.relink.launch_rows
 
     def spy(store: Any, events: Iterable[str] | None = None) -> Any:
         if events is None:
             calls.append(1)
         return original(store, events)
 
-    monkeypatch.setattr(kg.linking, "launch_rows", spy)
+    monkeypatch.setattr(kg.relink, "launch_rows", spy)
     return calls
 
 
@@ -104,7 +116,7 @@ def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
     folder = inputs(tmp_path / "in", "A", "B")
     store = tmp_path / "store"
     first, _ = build_into(store, folder)
-    assert (first.new, first.changed, first.unchanged, first.linked) == (2, 0, 0, 0)
+    assert (first.new, first.changed, first.unchanged, first.linked) == (2, 0, 0, {})
     extracted.clear()
     inputs(folder, "A", "B", "C")
     full_relinks.clear()
@@ -112,7 +124,7 @@ def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
     assert full_relinks == []  # the links were updated around the new article only
     assert extracted == ["wonsan-again"]
     assert (report.articles, report.new, report.changed, report.unchanged) == (1, 1, 0, 2)
-    assert report.linked == 1  # C's launch is A's, though A was not built this time
+    assert report.linked == LINKED  # C's launch is A's, though A was not built this time
     assert_same_bytes(got, clean(tmp_path, folder))
 
 
@@ -137,13 +149,47 @@ def test_prune_after_a_partial_build_gives_the_bytes_of_a_clean_build(
 ) -> None:
     folder = inputs(tmp_path / "in", "A", "B", "C")
     store = tmp_path / "store"
-    assert build_into(store, folder)[0].linked == 1
+    assert build_into(store, folder)[0].linked == LINKED
     inputs(folder, "A", "B")
     full_relinks.clear()
     report, got = build_into(store, folder, prune=True)
     assert full_relinks == []
     assert report.removed == ["wonsan-again"] and report.unchanged == 2 and report.articles == 0
-    assert report.linked == 0
+    assert report.linked == {}
+    assert_same_bytes(got, clean(tmp_path, folder))
+
+
+def test_exercises_and_treaties_told_again_by_a_new_or_changed_article(
+    tmp_path: Path, full_relinks: list[int]
+) -> None:
+    """wire-a (Ulchi Freedom Guardian, a launch, the 1961 China-DPRK treaty) and wire-c (the
+    exercise of 2016) stored; wire-b, which tells wire-a's three events again (the exercise by
+    its alias), added: its events are linked to wire-a's, only their blocks read again. Then
+    wire-b changed to tell no exercise, and wire-a pruned. Each time the store exports the
+    bytes of a clean build."""
+    a_and_c = {name: REPORTS[name] for name in ("wire-a", "wire-c")}
+    folder = reports(tmp_path / "in", a_and_c)
+    store = tmp_path / "store"
+    assert build_into(store, folder)[0].linked == {}
+    full_relinks.clear()
+    report, got = build_into(store, reports(folder, {**a_and_c, "wire-b": REPORTS["wire-b"]}))
+    assert full_relinks == []
+    assert (report.new, report.unchanged) == (1, 2)
+    assert report.linked == {"Exercise": 1, "Launch": 1, "Treaty": 1}
+    assert_same_bytes(got, clean(tmp_path, folder))
+
+    no_exercise = REPORTS["wire-b"].replace("The Ulchi-Freedom Guardian drills", "The drills")
+    full_relinks.clear()
+    report, got = build_into(store, reports(folder, {**a_and_c, "wire-b": no_exercise}))
+    assert full_relinks == []
+    assert (report.changed, report.unchanged, report.linked) == (1, 2, {"Launch": 1, "Treaty": 1})
+    assert_same_bytes(got, clean(tmp_path, folder))
+
+    full_relinks.clear()
+    b_and_c = {"wire-b": no_exercise, "wire-c": REPORTS["wire-c"]}
+    report, got = build_into(store, reports(folder, b_and_c), prune=True)
+    assert full_relinks == []
+    assert (report.removed, report.linked) == (["wire-a"], {})
     assert_same_bytes(got, clean(tmp_path, folder))
 
 
@@ -167,7 +213,7 @@ def test_links_left_undone_by_a_killed_build_are_made_by_the_next(
             build_into(store, folder)
     full_relinks.clear()
     report, got = build_into(store, folder)
-    assert (report.articles, report.unchanged, report.linked) == (0, 3, 1)
+    assert (report.articles, report.unchanged, report.linked) == (0, 3, LINKED)
     assert full_relinks == [1]
     assert_same_bytes(got, clean(tmp_path, folder))
 
@@ -200,7 +246,7 @@ def test_an_unchanged_build_parses_nothing_and_writes_no_article(
     extracted.clear()
     report, after = build_into(store, folder, jobs=2)
     assert extracted == [] and writes == []
-    assert (report.articles, report.unchanged, report.linked) == (0, 3, 1)
+    assert (report.articles, report.unchanged, report.linked) == (0, 3, LINKED)
     assert_same_bytes(after, before)
 
 

@@ -88,7 +88,7 @@ def test_a_partial_build_on_a_server_sends_only_the_new_article(
     inputs(folder, with_c=True)
     with RemoteStore.open(server_url) as store:
         report = build([folder], store)
-        assert (report.articles, report.new, report.unchanged, report.linked) == (1, 1, 2, 1)
+        assert (report.articles, report.new, report.unchanged, report.linked) == (1, 1, 2, {"Launch": 1})
         puts = [url for method, url in requests if method == "PUT"]
         assert len(puts) == 1 and "wonsan-again" in puts[0]  # the article; its links by an update
         assert_same_graph(store, folder, tmp_path)
