@@ -574,24 +574,35 @@ def _practice_bombing(view: SentenceView, lexicon: Lexicon, discourse: Discourse
         if not states or fact is None:
             continue
         head = tok.head if tok.dep_ in ("advcl", "conj", "xcomp") else tok
-        date_phrase, days_after = _date(view, head, list(head.subtree))
-        out.append(
-            Candidate(
-                type=EventType.EXERCISE,
-                sentence=view.mention(),
-                sentence_index=view.index,
-                trigger=tok.text,
-                trigger_lemma=tok.lemma_.lower(),
-                actors=tuple(states),
-                weapons=tuple(weapons),
-                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
-                future=fact is Factuality.EXPECTED,
-                days_after_previous=days_after,
-                factuality=fact,
-                distinct=True,
-            )
-        )
+        out.append(_told_by_verb(view, tok, head, states, weapons, fact))
     return out
+
+
+def _told_by_verb(
+    view: SentenceView,
+    tok: Token,
+    dated_by: Token,
+    states: list[str],
+    weapons: list[WeaponRef],
+    fact: Factuality,
+) -> Candidate:
+    """An exercise a verb tells ("trained with", "dropped practice bombs"), dated by the clause
+    of `dated_by`; a new exercise, not one told before."""
+    date_phrase, days_after = _date(view, dated_by, list(dated_by.subtree))
+    return Candidate(
+        type=EventType.EXERCISE,
+        sentence=view.mention(),
+        sentence_index=view.index,
+        trigger=tok.text,
+        trigger_lemma=tok.lemma_.lower(),
+        actors=tuple(states),
+        weapons=tuple(weapons),
+        date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+        future=fact is Factuality.EXPECTED,
+        days_after_previous=days_after,
+        factuality=fact,
+        distinct=True,
+    )
 
 
 def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse, c: Cues) -> list[Candidate]:
@@ -627,24 +638,7 @@ def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse
         fact = factuality(view, tok, c)
         if fact is None:
             continue
-        scope = list(tok.subtree)
-        date_phrase, days_after = _date(view, tok, scope)
-        out.append(
-            Candidate(
-                type=EventType.EXERCISE,
-                sentence=view.mention(),
-                sentence_index=view.index,
-                trigger=tok.text,
-                trigger_lemma=tok.lemma_.lower(),
-                actors=tuple(states),
-                weapons=tuple(weapons),
-                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
-                future=fact is Factuality.EXPECTED,
-                days_after_previous=days_after,
-                factuality=fact,
-                distinct=True,
-            )
-        )
+        out.append(_told_by_verb(view, tok, tok, states, weapons, fact))
     return out
 
 

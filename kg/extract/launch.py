@@ -788,21 +788,9 @@ def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
     nouns = view.lexicon.cue_terms("launch_noun")
     if not any(s.lemma_.lower() in nouns for s in view.subject(trigger.head)):
         return None  # "said Thursday that ..., a day after the country fired": after the report
-    marks = [ch for ch in trigger.children if ch.dep_ == "mark" and ch.lower_ == "after"]
-    if not marks:
+    if not any(ch.dep_ == "mark" and ch.lower_ == "after" for ch in trigger.children):
         return None
-    for ch in [*trigger.children, *(t for m in marks for t in m.children)]:  # "days" on either
-        if ch.dep_ != "npadvmod" or ch.lemma_.lower() not in ("day", "week"):
-            continue
-        unit = 7 if ch.lemma_.lower() == "week" else 1
-        for mod in ch.children:
-            if mod.dep_ == "det" and mod.lower_ in ("a", "one"):
-                return unit
-            if mod.dep_ == "nummod":
-                n = _number(mod.lower_, view)
-                if n is not None:
-                    return n * unit
-    return None
+    return _days_in(view, trigger)
 
 
 RESTATED = re.compile(r"^\s*,\s*(?:on|in|at)?\s*$", re.I)
