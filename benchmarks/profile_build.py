@@ -29,19 +29,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate
+from run import talk, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_FILES = ("kg/extract/", "kg/normalize.py", "kg/dates.py", "kg/lexicon/")
-
-
-def talk(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def timed(action: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    value = action()
-    return time.perf_counter() - start, value
 
 
 def components(nlp: Any, texts: list[str], batch: int) -> tuple[list[tuple[str, float]], list[Any]]:
