@@ -311,7 +311,14 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
         if p.text != phrase:
             continue
         root = view.doc[p.root]
-        for anc in [root, *list(root.ancestors)[:3]]:
+        # up to the verb the date hangs from, however many words stand between ("launched the
+        # exercise at 7:45 a.m. on Thursday")
+        up = [root]
+        for anc in root.ancestors:
+            up.append(anc)
+            if anc.pos_ in ("VERB", "AUX") or len(up) > 5:
+                break
+        for anc in up:
             lemma = anc.lemma_.lower()
             if lemma in cues(view.lexicon).start:
                 return "start"

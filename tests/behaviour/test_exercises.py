@@ -234,3 +234,19 @@ def test_combat_aircraft_dropping_practice_bombs_is_a_drill(
         assert rows == []
     else:
         assert [(list(r[0]), r[1]) for r in rows] == [(participants, "2025-01-14")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China held a second day of drills around Taiwan on Tuesday. The PLA launched the two-day exercise at 7:45 a.m. on Monday.",
+        "The drills entered their second day on Tuesday. China began the exercise at dawn on Monday.",
+        "North Korea pressed on with a second day of artillery drills on Tuesday. It opened the drills at 9 a.m. on Monday.",
+        "Russia held the final day of its naval drills on Tuesday. The fleet started the exercise at noon on Monday.",
+        "The allies held a second day of drills on Tuesday. South Korea and the United States launched the exercise at 6 a.m. on Monday.",
+    ],
+)
+def test_a_start_told_with_the_hour_dates_the_exercise(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """'launched the exercise at 7:45 a.m. on Monday': the start, however many words stand between
+    the verb and the day, beats the month a later day of the exercise gives."""
+    assert [r[1] for r in exercises(text, "2025-01-15")] == ["2025-01-13"]
