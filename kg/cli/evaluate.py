@@ -59,6 +59,11 @@ def evaluate(
                 texts = [gold_dir / f"{g.id}.txt" for g in gold]
                 report = run_build(texts, store, progress=None)
                 talk(f"built {report.articles} gold article(s) into a temporary store")
+                for path, reason in report.skipped:
+                    # an article the build could not read or extract scores as all missed: say so
+                    click.echo(
+                        f"warning: {path}: skipped ({reason}); its gold events count as missed", err=True
+                    )
                 predicted = predicted_articles(store)
         click.echo(format_scores(score(gold, predicted), fmt, verbose=verbose))
         return 0
