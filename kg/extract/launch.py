@@ -654,11 +654,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     carrier = _means_verb(trigger) if armed else None
     if not phrases and carrier is not None:
         # "Iran retaliated the next day with a volley of missiles": the means has the verb's date
-        scope = [
-            t
-            for t in carrier.subtree
-            if not _other_clause_of(t, carrier) and not _attached_by(t, carrier, "conj")
-        ]
+        scope = [t for t in carrier.subtree if not _other_clause_of(t, carrier, CLAUSE_ARCS | {"conj"})]
         phrases = [p for p in view.dates_in(scope) if _resolvable(p.text) and not _report_date(view, p)]
     if not phrases:
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
@@ -679,25 +675,10 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     return best.text, None
 
 
-def _attached_to(tok: Token, trigger: Token) -> bool:
-    """True for a token that hangs from `trigger` itself or through prepositions and nouns, not
+def _attached_to(tok: Token, head: Token) -> bool:
+    """True for a token that hangs from `head` itself or through prepositions and nouns, not
     through a clause of its own."""
-    cur = tok
-    while cur.i != trigger.i:
-        if cur.head.i == cur.i or cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "pcomp", "xcomp", "conj"):
-            return False
-        cur = cur.head
-    return True
-
-
-def _attached_by(tok: Token, verb: Token, dep: str) -> bool:
-    """True for a token below `verb` through an arc labelled `dep` ("conj": another clause)."""
-    cur = tok
-    while cur.i != verb.i and cur.head.i != cur.i:
-        if cur.dep_ == dep:
-            return True
-        cur = cur.head
-    return False
+    return any(a.i == head.i for a in (tok, *tok.ancestors)) and not _other_clause_of(tok, head, _OWN_ARCS)
 
 
 def _in_the_course(view: SentenceView, trigger: Token) -> bool:
@@ -718,11 +699,17 @@ def _in_the_course(view: SentenceView, trigger: Token) -> bool:
     return False
 
 
-def _other_clause_of(tok: Token, verb: Token) -> bool:
-    """True for a token inside a clause of its own below `verb` (a relative or adverbial clause)."""
+# arcs that open a clause of its own below a verb: its words tell another event
+CLAUSE_ARCS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp"})
+# the same for a date phrase on a trigger: a conjoined or prepositional clause is another's too
+_OWN_ARCS = frozenset({"ccomp", "advcl", "relcl", "acl", "pcomp", "xcomp", "conj"})
+
+
+def _other_clause_of(tok: Token, verb: Token, arcs: frozenset[str] = CLAUSE_ARCS) -> bool:
+    """True for a token inside a clause of its own below `verb` (an arc of `arcs` on the way up)."""
     cur = tok
     while cur.i != verb.i and cur.head.i != cur.i:
-        if cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp"):
+        if cur.dep_ in arcs:
             return True
         cur = cur.head
     return False

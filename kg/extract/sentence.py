@@ -179,18 +179,6 @@ class DocIndex:
         return self._starts[bisect_right(self._starts, token) - 1] if self._starts else 0
 
 
-_CITIES: dict[str, frozenset[str]] = {}
-
-
-def _cities(lexicon: Lexicon) -> frozenset[str]:
-    """The capitals and metonyms of the states table ("Budapest", "Paris"), once per lexicon."""
-    found = _CITIES.get(lexicon.version)
-    if found is None:
-        found = frozenset(c for s in lexicon.states.values() for c in (*s.capitals, *s.metonyms))
-        _CITIES[lexicon.version] = found
-    return found
-
-
 class SentenceView:
     def __init__(self, sent: Span, lexicon: Lexicon, index: int, doc_index: DocIndex | None = None) -> None:
         self.sent = sent
@@ -220,7 +208,7 @@ class SentenceView:
                 span.label_ == "STATE"
                 and after is not None
                 and after.text in in_name
-                and span.text in _cities(lexicon)
+                and lexicon.is_city(span.text)
             ):
                 continue  # "the Budapest Memorandum", "the Paris Agreement": a name, not Hungary or France
             for tok in span:

@@ -112,6 +112,7 @@ class Lexicon:
     _site_regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _site_owner: dict[str, str] = field(init=False, repr=False, compare=False)
     _event_names: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _cities: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         terms: dict[str, dict[str, str]] = {}
@@ -124,6 +125,8 @@ class Lexicon:
         for n in self.named_events:
             names.setdefault(n.type, []).extend((n.name, *n.aliases))
         object.__setattr__(self, "_event_names", {k: tuple(v) for k, v in names.items()})
+        cities = frozenset(c for s in self.states.values() for c in (*s.capitals, *s.metonyms))
+        object.__setattr__(self, "_cities", cities)
         owner = {form.casefold(): site.state for site in self.sites for form in (site.name, *site.aliases)}
         forms = sorted(owner, key=len, reverse=True)
         regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
@@ -160,6 +163,10 @@ class Lexicon:
         if edition is not None and self._named.get((event_type, text[: edition.start()].casefold())) is known:
             return known.name + edition.group(0)  # "Zapad-2017", "Great Prophet 9"
         return known.name
+
+    def is_city(self, text: str) -> bool:
+        """True for a capital or city metonym of the states table ("Budapest", "Pyongyang")."""
+        return text in self._cities
 
     def event_names(self, event_type: str) -> tuple[str, ...]:
         """Every name and alias of the named events of one type."""
