@@ -1,5 +1,6 @@
-"""kg eval on a gold folder with an article the build skips (here: one too long to read): the scores still come out,
-and stderr names the article, so a low number is not mistaken for the extractor's."""
+"""kg eval on a gold folder with an article the build skips (here: one too long to read): the
+scores still come out, and stderr names the article, so a low number is not mistaken for the
+extractor's."""
 
 from __future__ import annotations
 
