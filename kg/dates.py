@@ -284,6 +284,14 @@ def _month_of_relative_year(m: re.Match[str], anchor: dt.date | None, future: bo
     return PartialDate(anchor.year + {"last": -1, "this": 0, "next": 1}[m["yrel"]], MONTHS[m["mon"]])
 
 
+@_rule(rf"{_M} {_DAY} (?:of )?(?P<yrel>last|this|next) year")
+def _day_of_relative_year(m: re.Match[str], anchor: dt.date | None, future: bool) -> PartialDate | None:
+    if anchor is None:
+        return None
+    year = anchor.year + {"last": -1, "this": 0, "next": 1}[m["yrel"]]
+    return PartialDate(year, MONTHS[m["mon"]], int(m["day"]))
+
+
 @_rule(rf"(?:{_REL} )?{_M}")
 def _month_alone(m: re.Match[str], anchor: dt.date | None, future: bool) -> PartialDate | None:
     return _bare_month(anchor, MONTHS[m["mon"]], m["rel"], future) if anchor else None
@@ -409,6 +417,19 @@ def year_named_last(text: str) -> int | None:
     """The last year written out in `text` ("... since 2017 ..."), or None."""
     years = _YEAR_NAMED.findall(text)
     return int(years[-1]) if years else None
+
+
+_PERIOD_YEAR = re.compile(r"\b(?:(?P<rel>last|this|next) year|(?P<year>1[89]\d\d|20\d\d))\b", re.I)
+
+
+def in_year_of(days: str, period: str) -> str:
+    """Days told as the restatement of a period, with the period's year when it names one:
+    ("April 23 and July 9", "last year") -> "April 23 and July 9 of last year"; the days as
+    they are when the period names no year ("last month") or they name one."""
+    m = _PERIOD_YEAR.search(period)
+    if m is None or _YEAR_NAMED.search(days):
+        return days
+    return f"{days} of {m['rel'].lower()} year" if m["rel"] else f"{days}, {m['year']}"
 
 
 def with_named_year(text: str, year: int) -> str:

@@ -1401,9 +1401,18 @@ def _listed(
 def _dated_by_item(cand: Candidate, trigger: int, occasions: list[Occasion]) -> Candidate:
     """A trigger's candidate with the date of its occasion when the parse gave it none: "...,
     the following day, fired four more" (the date is an item of its own)."""
-    occ = next((o for o in occasions if o.start <= trigger < o.end), None)
-    if occ is None:
+    held = [o for o in occasions if o.start <= trigger < o.end]
+    if not held:
         return cand
+    occ = held[0]
+    days = [o.date_phrase for o in held if o.date_phrase]
+    told = resolve_each(cand.date_phrase, _ANCHOR_PROBE) if cand.date_phrase else []
+    if len(days) > max(1, len(told)):  # the parse gave fewer days than the list
+        # "two launches this year, on April 23 and July 9": one occasion per day, split by
+        # kg.normalize like "on Sept. 11 and again on Sept. 12"
+        occ = replace(occ, date_phrase=" and ".join(days), days_after=None)
+        occasions = [occ]
+        cand = replace(cand, date_phrase=None, days_after_previous=None)
     # what the trigger's own item says wins over what a parse across the list's items gave it
     # ("...; on Jan. 25, two cruise missiles were launched from an inland area; ...")
     own = replace(

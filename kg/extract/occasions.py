@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.dates import days_after_previous, resolve_each
+from kg.dates import days_after_previous, in_year_of, resolve_each
 from kg.extract.sentence import DatePhrase, SentenceView
 from kg.models import WeaponRef
 
@@ -96,6 +96,8 @@ def find_occasions(
     units = frozenset(lexicon.cue_terms("measure_unit"))
     in_date = {i: p for p in view.date_phrases() for i in range(p.start, p.end)}
     occasions: list[Occasion] = []
+    periods: dict[int, str] = {}  # occasion -> the period its day restates ("this year, on April 23")
+    runs: dict[int, int] = {}  # last occasion of a run of days ("on May 31 and Aug. 24") -> its length
     cofired: set[int] = set()  # closed by the next projectile of the same phrase, before any date
     pending = Occasion(start, start)
     has_own = False  # pending has a count and projectile of its own
@@ -127,20 +129,37 @@ def find_occasions(
             # nothing but the date: "..., and Aug. 24"; not "hours before the Nov. 22 launch window"
             and all(t.i in in_date or t.lower_ in _DATE_GLUE or t.is_punct for t in tokens)
         )
-        if (
+        follows = (
             bare_date
             and occasions
             and pending.end <= pending.start
             and occasions[-1].end == tokens[0].i - 1
             and view.doc[tokens[0].i - 1].text != ";"  # "...; on Jan. 25, two cruise missiles": a new item
-            and _a_day_or_month(occasions[-1].date_phrase)
+        )
+        if (
+            follows
+            and view.doc[tokens[0].i - 1].text == ","
+            and _exactness(item.date_phrase) > _exactness(occasions[-1].date_phrase) > 0
         ):
+            # "two launches this year, on April 23 and July 9": the period restated as its days
+            period = periods[len(occasions) - 1] = occasions[-1].date_phrase or ""
+            occasions[-1] = replace(
+                occasions[-1],
+                end=tokens[-1].i + 1,
+                date_phrase=in_year_of(item.date_phrase or "", period),
+                days_after=item.days_after,
+            )
+            pending = Occasion(tokens[-1].i + 1, tokens[-1].i + 1)
+            continue
+        if follows and _a_day_or_month(occasions[-1].date_phrase):
             # "crashed into the sea on May 31 and Aug. 24": the occasion before, on another day
+            runs[len(occasions)] = runs.pop(len(occasions) - 1, 1) + 1
+            period = periods[len(occasions)] = periods.get(len(occasions) - 1, "")
             occasions.append(
                 replace(
                     occasions[-1],  # keeps the start: what the items said of it still holds
                     end=tokens[-1].i + 1,
-                    date_phrase=item.date_phrase,
+                    date_phrase=in_year_of(item.date_phrase or "", period) if period else item.date_phrase,
                     days_after=item.days_after,
                 )
             )
@@ -189,6 +208,11 @@ def find_occasions(
         nxt = occasions[k + 1] if k + 1 < len(occasions) else None
         if nxt is not None:
             occasions[k] = replace(occasions[k], date_phrase=nxt.date_phrase, days_after=nxt.days_after)
+    for last, n in runs.items():
+        if all(occasions[k].count == n for k in range(last - n + 1, last + 1)):
+            # "two launches, on Feb. 27 and March 5": the count is of the days, one each
+            for k in range(last - n + 1, last + 1):
+                occasions[k] = replace(occasions[k], count=1)
     occasions = _inherit(occasions)
     return occasions if len(occasions) >= 2 else []
 
@@ -302,6 +326,15 @@ def _a_day_or_month(phrase: str | None) -> bool:
     "this year" that several fall in."""
     dates = resolve_each(phrase, _PROBE) if phrase else []
     return bool(dates) and all(d.month is not None for d in dates)
+
+
+_EXACTNESS = {"year": 1, "month": 2, "day": 3}
+
+
+def _exactness(phrase: str | None) -> int:
+    """How exactly a phrase dates: 3 for days, 2 for months, 1 for years, 0 for no date."""
+    dates = resolve_each(phrase, _PROBE) if phrase else []
+    return min((_EXACTNESS[d.precision] for d in dates), default=0)
 
 
 def _join(pending: Occasion, item: Occasion) -> Occasion:

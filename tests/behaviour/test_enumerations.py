@@ -4,7 +4,7 @@ weapon and site; what an item leaves out it takes from the one before."""
 from __future__ import annotations
 
 import pytest
-from behaviour_terms import SRBM
+from behaviour_terms import SRBM, known_failure
 
 pytestmark = pytest.mark.model
 
@@ -162,3 +162,42 @@ def test_mach_is_a_speed_not_a_count(launches) -> None:  # type: ignore[no-untyp
         "2025-01-20",
     )
     assert [(r[1], r[6]) for r in rows] == [("2025-01-05", 1), ("2025-01-11", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two earlier submarine launches this year, on April 3 and June 19, ended with the missile breaking up.",
+            [("2025-04-03", 1), ("2025-06-19", 1)],
+        ),
+        (
+            "Officials said two previous launches from the same base, on Feb. 2 and March 8, used the same rocket.",
+            [("2025-02-02", 1), ("2025-03-08", 1)],
+        ),
+        (
+            "The North conducted three missile tests last month, on Aug. 4, Aug. 12 and Aug. 27.",
+            [("2025-08-04", 1), ("2025-08-12", 1), ("2025-08-27", 1)],
+        ),
+        pytest.param(
+            "The North conducted three missile tests last month, on Aug. 4, Aug. 12 and Aug. 27, each with a single missile.",
+            [("2025-08-04", 1), ("2025-08-12", 1), ("2025-08-27", 1)],
+            marks=known_failure("', each with a single missile' is read as a fourth item of the list"),
+        ),
+        (
+            "Iran carried out two satellite launches earlier this year, on Jan. 20 and May 2.",
+            [("2025-01-20", 1), ("2025-05-02", 1)],
+        ),
+        (
+            "The North's two satellite launches last year, on May 30 and Aug. 24, both ended in failure.",
+            [("2024-05-30", 1), ("2024-08-24", 1)],
+        ),
+    ],
+)
+def test_a_period_restated_as_its_days_is_one_launch_a_day(  # type: ignore[no-untyped-def]
+    launches, text: str, expected: list[tuple[str, int]]
+) -> None:
+    """"Two launches this year, on April 3 and June 19": the days restate the period, one
+    launch each, and the count of launches is one per day."""
+    rows = launches("North Korea fired a missile on Tuesday. " + text, "2025-09-10")
+    assert sorted((r[1], r[6]) for r in rows if r[1] != "2025-09-09") == expected

@@ -12,6 +12,7 @@ from kg.dates import (
     MONTHS,
     WEEKDAYS,
     find_date_phrases,
+    in_year_of,
     refers_to_named_year,
     resolve,
     resolve_each,
@@ -467,3 +468,22 @@ def test_with_named_year() -> None:
     assert with_named_year("that year", 2017) == "2017"
     assert with_named_year("November", 2017) == "November 2017"
     assert resolve(with_named_year("November", 2017), dt.date(2022, 1, 31)) == PartialDate(2017, 11)
+
+
+@pytest.mark.parametrize(
+    ("days", "period", "expected"),
+    [
+        ("May 30 and Aug. 24", "last year", [PartialDate(2024, 5, 30), PartialDate(2024, 8, 24)]),
+        ("April 3", "earlier this year", [PartialDate(2025, 4, 3)]),
+        ("Jan. 9 and Jan. 12", "2016", [PartialDate(2016, 1, 9), PartialDate(2016, 1, 12)]),
+        ("Aug. 4", "last month", [PartialDate(2025, 8, 4)]),  # no year named: the dateline's
+        ("March 2, 2019", "last year", [PartialDate(2019, 3, 2)]),  # its own year wins
+    ],
+)
+def test_days_restating_a_period_take_its_year(days: str, period: str, expected: list[PartialDate]) -> None:
+    assert resolve_each(in_year_of(days, period), dt.date(2025, 9, 10)) == expected
+
+
+def test_a_day_of_a_relative_year() -> None:
+    assert resolve("Nov. 3 of last year", dt.date(2025, 1, 2)) == PartialDate(2024, 11, 3)
+    assert resolve("Nov. 3 next year", dt.date(2025, 1, 2)) == PartialDate(2026, 11, 3)
