@@ -96,6 +96,7 @@ class Gazetteer:
     def __init__(self, lexicon: Lexicon) -> None:
         forms = surfaces(lexicon)
         self._agencies = tuple(lexicon.cue_terms("wire_agency"))
+        self._cities = lexicon.cities
         self._by_text: dict[tuple[str, bool], Surface] = {(s.text, s.after_the): s for s in forms}
         # A surface must not continue a word on either side; a plural "s"/"es" may follow.
         # States and weapons may follow a hyphen ("US-South Korean", "U.S.-led" is caught by
@@ -177,7 +178,7 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc.text  # spaCy joins the tokens' texts again on every access
-        wire = find_wire_dateline(text, self._agencies)
+        wire = find_wire_dateline(text, self._agencies, self._cities)
         skip_to = wire.end if wire is not None else 0  # "SEOUL, March 7 (Yonhap) --" names no actor
         for start, end, surface in self.find(text):
             if start < skip_to or surface.label == "PLACE":
@@ -224,13 +225,14 @@ class Boundaries:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._agencies = tuple(lexicon.cue_terms("wire_agency"))
+        self._cities = lexicon.cities
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
         text = doc.text
-        wire = find_wire_dateline(text, self._agencies)
+        wire = find_wire_dateline(text, self._agencies, self._cities)
         if wire is not None:
             first = doc.char_span(wire.end, len(text), alignment_mode="expand")
             if first is not None and first.start > 0:

@@ -47,6 +47,12 @@ class WireDateline:
     day: int | None = None
 
 
+# Title case with no agency: a date and a dash ("New Delhi, May 6 -- "), which no sentence has,
+# or a capital or city alone before a colon ("Seoul: North Korea fired ..."), checked by name.
+_TITLE_DASHED = re.compile(rf"(?P<place>{_TITLE_PLACE}){_REGION}{_DATE}(?P<sep>[ ]*(?:--|—|–))[ ]+(?=\S)")
+_TITLE_COLON = re.compile(rf"(?P<place>{_TITLE_PLACE}):[ ]+(?=[A-Z])")
+
+
 def _compile(agencies: Collection[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     bare = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True)) or r"(?!x)x"
     agency = rf"(?:\.?[ ]*{_BRACKETED}|[ ](?P<bare>{bare})(?![\w]))"
@@ -61,12 +67,15 @@ def _compile(agencies: Collection[str]) -> tuple[re.Pattern[str], re.Pattern[str
 _PATTERNS: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def find_wire_dateline(text: str, agencies: Collection[str] = ()) -> WireDateline | None:
+def find_wire_dateline(
+    text: str, agencies: Collection[str] = (), cities: Collection[str] = ()
+) -> WireDateline | None:
     """The wire dateline at the start of `text` (after leading white space), or None.
 
     `agencies` are names that may follow the date without brackets ("TOKYO, Feb. 7 Kyodo -");
     bracketed ones are recognised by their shape. A place in capitals needs only a separator
-    after it ("ISLAMABAD:"), one in title case needs an agency ("Moscow, June 19 (TASS) -").
+    after it ("ISLAMABAD:"), one in title case an agency ("Moscow, June 19 (TASS) -"), a date
+    and a dash ("New Delhi, May 6 --"), or to be one of `cities` before a colon ("Seoul:").
     """
     key = tuple(sorted(agencies))
     patterns = _PATTERNS.get(key)
@@ -90,6 +99,14 @@ def find_wire_dateline(text: str, agencies: Collection[str] = ()) -> WireDatelin
         if month is not None and day is not None and not _possible(month, day):
             continue
         return WireDateline(offset, offset + m.end(), place.strip(), agency, month, day)
+    m = _TITLE_DASHED.match(first_line)
+    if m is not None and m["month"]:
+        month, day = MONTHS[m["month"].lower()], int(m["day"])
+        if _possible(month, day):
+            return WireDateline(offset, offset + m.end(), m["place"], None, month, day)
+    m = _TITLE_COLON.match(first_line)
+    if m is not None and m["place"] in cities:
+        return WireDateline(offset, offset + m.end(), m["place"])
     return None
 
 

@@ -799,11 +799,18 @@ def _other_event_date(view: SentenceView, phrase: DatePhrase) -> bool:
     return i >= view.sent.start and view.doc[i].lower_ in ("since", "until", "till")
 
 
+_SAYING_ARCS = frozenset({"parataxis", "ccomp", "conj"})  # "..., the JCS said on Wednesday"
+
+
 def report_date(view: SentenceView, trigger: Token) -> str | None:
     """The date of the saying ("North Korea said Wednesday it had launched ..."): the event
     happened then or shortly before; used only when nothing else dates the event."""
-    for anc in trigger.ancestors:
-        if lemmas(anc) & cues(view.lexicon).reporting:
+    reporting = cues(view.lexicon).reporting
+    # "North Korea fired a missile on ..., the JCS said on Wednesday": the saying hangs from the
+    # launch's clause
+    sayings = [ch for ch in trigger.children if ch.dep_ in _SAYING_ARCS and lemmas(ch) & reporting]
+    for anc in (*sayings, *trigger.ancestors):
+        if lemmas(anc) & reporting:
             for p in view.date_phrases():
                 if _report_date(view, p) and _resolvable(p.text) and abs(p.start - anc.i) <= 3:
                     return p.text

@@ -164,6 +164,11 @@ class Lexicon:
             return known.name + edition.group(0)  # "Zapad-2017", "Great Prophet 9"
         return known.name
 
+    @property
+    def cities(self) -> frozenset[str]:
+        """The capitals and city metonyms of the states table ("Budapest", "Pyongyang")."""
+        return self._cities
+
     def is_city(self, text: str) -> bool:
         """True for a capital or city metonym of the states table ("Budapest", "Pyongyang")."""
         return text in self._cities

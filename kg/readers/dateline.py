@@ -31,13 +31,19 @@ def wire_agencies() -> tuple[str, ...]:
     return tuple(load_lexicon().cue_terms("wire_agency"))
 
 
+@cache
+def wire_cities() -> frozenset[str]:
+    """The capitals and cities a title-case dateline may name before a colon ("Seoul:")."""
+    return load_lexicon().cities
+
+
 def wire_date(body: str, year_hint: dt.date | None) -> dt.date | None:
     """The date of the wire dateline that opens `body`, in the year nearest `year_hint`.
 
     None when the body opens with no dateline, with one without a month and day
     ("WASHINGTON (AP) --"), or when there is no hint to take the year from.
     """
-    wire = find_wire_dateline(body, wire_agencies())
+    wire = find_wire_dateline(body, wire_agencies(), wire_cities())
     return dateline_date(wire, year_hint) if wire is not None else None
 
 

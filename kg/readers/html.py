@@ -31,7 +31,7 @@ from typing import Any
 from kg.articles import NOT_UTF8, decode, looks_like_paragraph
 from kg.errors import ArticleError
 from kg.models import Article
-from kg.readers.dateline import article_date, wire_agencies
+from kg.readers.dateline import article_date, wire_agencies, wire_cities
 from kg.wire import find_wire_dateline
 
 #: Pages over this many bytes are not read (trafilatura's own MAX_FILE_SIZE: a saved news page
@@ -94,7 +94,7 @@ def _tidy(text: str | None, title: str | None) -> str:
     if lines and title and _same(lines[0], title):
         lines = lines[1:]
     for k, line in enumerate(lines[: MAX_LINES_BEFORE_DATELINE + 1]):
-        if find_wire_dateline(line, wire_agencies()) is not None:
+        if find_wire_dateline(line, wire_agencies(), wire_cities()) is not None:
             lines = lines[k:]
             break
         if looks_like_paragraph(line):

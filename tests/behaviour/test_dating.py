@@ -213,3 +213,22 @@ def test_an_exercise_n_days_before_a_dated_clause(exercises, text: str, date: st
     """'said on Sunday ..., a day after X held drills': the drills fall N days before the day the
     clause above names, not N days after the event told before."""
     assert [r[1] for r in exercises(text, "2025-01-20")] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a ballistic missile into the sea, South Korea's Joint Chiefs of Staff said on Wednesday.",
+        "Iran launched a satellite rocket from Semnan, state television reported on Wednesday.",
+        "Pakistan test-fired a Babur cruise missile, the military said Wednesday.",
+        "Seoul: North Korea fired two short-range missiles off its east coast, Yonhap reported on Wednesday.",
+        "Russia launched a Bulava missile from a submarine in the White Sea, the defence ministry said on Wednesday.",
+        # the saying parsed as a conjunct of the launch
+        "China fired a rocket into the sea from its southern coast, Taiwan's Ministry of National Defense (MND) said on Wednesday.",
+    ],
+)
+def test_an_undated_launch_takes_the_day_of_the_saying_after_it(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """'X fired a missile, the JCS said on Wednesday': breaking copy tells the day of the
+    report when the launch has no day of its own."""
+    [row] = launches(text, "2025-06-19")
+    assert row[1] == "2025-06-18"

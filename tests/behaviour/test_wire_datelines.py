@@ -23,6 +23,8 @@ pytestmark = pytest.mark.model
         ("BEIJING, June 3 (Xinhua) -- North Korea launched a satellite carrier rocket on Monday.", "CHN"),
         ("MOSCOW, April 20. /TASS/. North Korea fired an intermediate-range missile on Tuesday.", "RUS"),
         ("Moscow, June 19 (TASS) - North Korea fired a short-range missile on Wednesday.", "RUS"),
+        ("Tokyo, June 19 -- North Korea fired a short-range missile on Wednesday.", "JPN"),
+        ("Beijing: North Korea fired a short-range missile on Wednesday.", "CHN"),
     ],
 )
 def test_the_dateline_place_is_not_part_of_the_story(nlp, lexicon, text: str, place_state: str) -> None:  # type: ignore[no-untyped-def]

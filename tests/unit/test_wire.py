@@ -10,6 +10,7 @@ from kg.lexicon import load_lexicon
 from kg.wire import WireDateline, dateline_date, find_wire_dateline
 
 AGENCIES = tuple(load_lexicon().cue_terms("wire_agency"))
+CITIES = load_lexicon().cities
 
 
 @pytest.mark.parametrize(
@@ -37,12 +38,17 @@ AGENCIES = tuple(load_lexicon().cue_terms("wire_agency"))
         ),
         ("SEOUL, South Korea (AP) — North Korea", "SEOUL, South Korea (AP) — ", "SEOUL", "AP", None),
         ("  \nBEIJING, Jan 3 (Xinhua) -- China", "BEIJING, Jan 3 (Xinhua) -- ", "BEIJING", "Xinhua", (1, 3)),
+        # title case with no agency: a date and a dash, or a known city before a colon
+        ("New Delhi, May 6 -- Pakistan's military", "New Delhi, May 6 -- ", "New Delhi", None, (5, 6)),
+        ("Islamabad, Oct. 2 — Pakistan test-fired", "Islamabad, Oct. 2 — ", "Islamabad", None, (10, 2)),
+        ("Seoul: North Korea fired", "Seoul: ", "Seoul", None, None),
+        ("Tehran: Iran's Revolutionary Guards", "Tehran: ", "Tehran", None, None),
     ],
 )
 def test_datelines_are_found(
     text: str, dateline: str, place: str, agency: str | None, month_day: tuple[int, int] | None
 ) -> None:
-    found = find_wire_dateline(text, AGENCIES)
+    found = find_wire_dateline(text, AGENCIES, CITIES)
     assert found is not None
     assert text[found.start : found.end] == dateline
     assert (found.place, found.agency) == (place, agency)
@@ -58,10 +64,13 @@ def test_datelines_are_found(
         "US: North Korea fired",  # a two-letter tag is a headline, not a place
         "SEOUL, Feb. 31 (Yonhap) -- no such day",
         "Seoul said on Monday that the North fired.",
+        "Moscow, June 19 - something",  # a single dash after a title-case date needs an agency
+        "Update: North Korea fired",  # a title-case word before a colon that is no city
+        "Seoul: the capital",  # a city before a colon and a lower-case word: a headline's gloss
     ],
 )
 def test_sentences_are_not_datelines(text: str) -> None:
-    assert find_wire_dateline(text, AGENCIES) is None
+    assert find_wire_dateline(text, AGENCIES, CITIES) is None
 
 
 def test_the_dateline_date_takes_the_year_closest_to_the_hint() -> None:
