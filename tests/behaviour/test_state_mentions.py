@@ -29,3 +29,18 @@ def test_a_capital_inside_a_treaty_name_is_no_state(
     x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
     states = {s for m in x.mentions for s in m.states}
     assert absent not in states and present in states
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nato moved more troops to the Baltic states after the drills.",
+        "The exercise was held near the borders of Poland and the Baltic States.",
+        "Leaders of the Baltic nations asked for more air defence.",
+        "Russia's navy sailed close to the Baltics on Monday.",
+        "Defence ministers of the three Baltic countries met in Riga.",
+    ],
+)
+def test_the_baltic_states_are_estonia_latvia_and_lithuania(nlp, lexicon, text: str) -> None:  # type: ignore[no-untyped-def]
+    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
+    assert {"EST", "LVA", "LTU"} <= {s for m in x.mentions for s in m.states}
