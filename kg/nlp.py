@@ -66,6 +66,8 @@ def _weapon_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
     for w in lexicon.weapons.values():
         for form in (w.name, *w.aliases):
             yield Surface(form, "WEAPON", w.name, plural=True)
+            if form.upper() != form:  # press releases write names in capitals: "AGNI-I", "BRAHMOS"
+                yield Surface(form.upper(), "WEAPON", w.name, plural=True)
             for stem, variant in variants.items():
                 if form.startswith(stem):
                     yield Surface(variant + form[len(stem) :], "WEAPON", w.name, plural=True)

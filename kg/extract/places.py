@@ -157,6 +157,12 @@ def _name(head: Token, view: SentenceView) -> str:
         # the name's own words ("Toyang-ri", "Sunan"), not a possessor's ("North Korea's")
         if ch.i == first - 1 and all(t.dep_ in ("compound", "punct") or t is ch for t in ch.subtree):
             first = ch.left_edge.i
+    if first == head.i:
+        # "Wheeler's Island": a possessor that is a name but no state is the name's first word
+        for ch in head.lefts:
+            if ch.dep_ == "poss" and ch.pos_ == "PROPN" and ch.i == head.i - 2 and not view.is_state(ch):
+                if view.doc[ch.i + 1].tag_ == "POS":
+                    first = ch.i
     return view.doc[first : head.i + 1].text
 
 

@@ -380,3 +380,35 @@ def test_a_clause_between_two_launches_is_the_first_ones(launches, text: str) ->
 )
 def test_one_occasion_told_in_the_singular_is_one_projectile(launches, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
     assert [r[6] for r in launches(text, "2025-06-10")] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("India on Thursday test fired the AGNI-V missile from the Odisha coast.", "Agni-V"),
+        ("The navy fired a BRAHMOS cruise missile from a destroyer on Thursday.", "BrahMos"),
+        ("Pakistan carried out a training launch of the SHAHEEN-III missile on Thursday.", "Shaheen-III"),
+        ("Russia test-launched a YARS intercontinental missile from Plesetsk on Thursday.", "RS-24 Yars"),
+        ("Pakistan test-fired a BABUR cruise missile on Thursday, the military said.", "Babur"),
+    ],
+)
+def test_a_weapon_named_in_capitals(launches, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    """Press releases and South Asian wire copy write system names in capitals."""
+    [row] = launches(text, "2025-06-20")
+    assert row[2] == weapon
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("India fired an Agni-V missile from Wheeler's Island on Thursday.", "Wheeler's Island"),
+        ("Iran launched a Simorgh rocket from Imam's Base on Thursday.", "Imam's Base"),
+        ("The United States fired a Minuteman missile from Johnston's Atoll on Thursday.", "Johnston's Atoll"),
+        ("North Korea fired the missile from Pyongyang's Sunan airfield on Thursday.", "Sunan"),
+        ("India fired a missile from the launch complex of Wheeler's Island on Thursday.", "Wheeler's Island"),
+    ],
+)
+def test_a_site_named_with_a_possessive(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Wheeler's Island" is one name; "Pyongyang's Sunan airfield" is the airfield of a city."""
+    [row] = launches(text, "2025-06-20")
+    assert row[4] == site
