@@ -774,6 +774,13 @@ def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
         if p.dep_ == "prep" and p.lower_ in ("against", "around", "toward", "towards", "near", "off")
         for t in p.subtree
     }
+    borders = view.lexicon.cue_terms("border_noun")
+    targets |= {  # "near the borders to the Baltic states": the parse may hang "to" on the verb
+        t.i
+        for p in view.sent
+        if p.dep_ == "prep" and p.i > view.sent.start and view.doc[p.i - 1].lemma_.lower() in borders
+        for t in p.subtree
+    }
     found = view.states_of([t for t in view.sent if t.i not in other_times and t.i not in targets])
     return [s for s in found if s not in excluded]
 
