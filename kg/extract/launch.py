@@ -378,6 +378,21 @@ def _scope(tok: Token, others: set[int], c: Cues) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _of_run(view: SentenceView, trig: Token) -> list[Token]:
+    """The words after a launch noun's "of" up to the next punctuation, when they name what was
+    fired but the parser hung them elsewhere: "a training launch of surface to surface ballistic
+    missile Ghaznavi" (the unhyphenated "to surface" read as a verb)."""
+    of = next((ch for ch in trig.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    if of is None or any(t.i in view.classes or t.i in view.weapons for t in of.subtree):
+        return []
+    run = []
+    for t in view.doc[of.i + 1 : view.sent.end]:
+        if t.is_punct and t.text != "-":
+            break
+        run.append(t)
+    return run if any(t.i in view.classes or t.i in view.weapons for t in run) else []
+
+
 def _misparsed_main_verb(tok: Token) -> bool:
     """A finite launch verb the parser took for an adjective: "Pakistan test-fired Ababeel
     missiles on Oct. 18" parsed as one noun phrase with no verb. The sentence's root is a noun,
@@ -389,9 +404,13 @@ def _misparsed_main_verb(tok: Token) -> bool:
         and tok.tag_ in ("VBD", "VBN")
         and tok.sent.root.pos_ in ("NOUN", "PROPN")
         and not any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in tok.sent)
-        and any(
-            ch.dep_ in ("amod", "compound", "nmod") and ch.pos_ == "PROPN" and ch.i < tok.i
-            for ch in head.children
+        and (
+            any(
+                ch.dep_ in ("amod", "compound", "nmod", "dep") and ch.pos_ == "PROPN" and ch.i < tok.i
+                for ch in head.children
+            )
+            # "Pakistan on Tuesday test-fired Shaheen-III, a ...": the name is the root
+            or (tok.sent.root.pos_ == "PROPN" and tok.sent.root.i < tok.i and head.dep_ == "appos")
         )
     )
 
@@ -949,7 +968,11 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 key=lambda t: t.i,
             )
         if _misparsed_main_verb(trig):
-            scope = sorted(set(scope) | {t for t in trig.head.subtree if t.i > trig.i}, key=lambda t: t.i)
+            # the whole noun phrase the parser made of the sentence: "Pakistan on Thursday
+            # test-fired Shaheen-III" has its date before the verb
+            scope = sorted(set(scope) | set(trig.sent.root.subtree), key=lambda t: t.i)
+        if trig.pos_ == "NOUN":
+            scope = sorted(set(scope) | set(_of_run(view, trig)), key=lambda t: t.i)
         modified = _reduced_relative_noun(trig)
         if modified is not None or (trig.dep_ in ("relcl", "acl") and trig.head.pos_ in ("NOUN", "PROPN")):
             noun = modified or trig.head

@@ -198,3 +198,37 @@ REPORTED_BY_SITE = [
 @pytest.mark.parametrize(("text", "row"), REPORTED + REPORTED_BY_SITE)
 def test_the_reporting_state_is_never_the_agent(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
     assert launches(text, DATELINE) == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Pakistan carried out a training launch of surface to surface ballistic missile Ghaznavi on Tuesday.", "Ghaznavi"),
+        ("The army conducted a successful launch of surface to surface missile Shaheen-III on Tuesday, Pakistan said.", "Shaheen-III"),
+        ("Iran carried out a test launch of surface to surface missile Fateh-110 on Tuesday.", "Fateh-110"),
+        ("India conducted a night launch of surface to surface missile Agni-P on Tuesday.", "Agni-P"),
+        ("Pakistan's army conducted a training launch of ground to ground missile Babur on Tuesday.", "Babur"),
+    ],
+)
+def test_an_unhyphenated_surface_to_surface_before_the_name(launches, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    """ "surface to surface ballistic missile Ghaznavi" (ISPR's style): the parser reads "to
+    surface" as a verb and loses the name; the words after "of" still name what was fired."""
+    [row] = launches(text, "2025-06-20")
+    assert (row[1], row[2]) == ("2025-06-17", weapon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan on Tuesday successfully test-fired Shaheen-III, a surface-to-surface ballistic missile.",
+        "Pakistan on Tuesday test-fired Ababeel, a medium-range missile.",
+        "India on Tuesday test-fired Agni-P, a new-generation ballistic missile.",
+        "Iran on Tuesday test-fired Kheibar Shekan, a solid-fuel missile.",
+        "North Korea on Tuesday test-fired Hwasong-18, a solid-fuel ICBM.",
+    ],
+)
+def test_a_verb_read_as_an_adjective_keeps_the_date_before_it(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Pakistan on Tuesday test-fired X, a ...": parsed as one noun phrase with no verb; the
+    day before the verb is still the launch's."""
+    [row] = launches(text, "2025-06-20")
+    assert row[1] == "2025-06-17"
