@@ -22,7 +22,7 @@ from kg.extract.factuality import attribution, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable, after_clause_date
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
-from kg.lexicon import Lexicon
+from kg.lexicon import EDITION_PATTERN, Lexicon
 from kg.models import EventType, Factuality, WeaponRef
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ TARGET_PREPS = SHARED_TARGET_PREPS | {"of"}
 @cache
 def _name_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alts + r")(?:[- ]?(?:(?:19|20)\d{2}|\d{1,2})[A-Z]?)?(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?:" + EDITION_PATTERN + r")?(?![\w-])")
 
 
 def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
@@ -419,7 +419,9 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             # "as the armed forces carried out what the Kremlin called a planned exercise": the
             # forces of the state the article is about, not everyone the sentence names
             states = [discourse.topic] if discourse.topic else []
-        phrase = {t.i for t in trig.subtree if t.dep_ != "relcl"} | {trig.head.i}
+        # not a name in a relative clause on it ("..., which is a sequel to Great Prophet III")
+        clauses = {t.i for r in trig.subtree if r.dep_ == "relcl" for t in r.subtree}
+        phrase = {t.i for t in trig.subtree if t.i not in clauses} | {trig.head.i}
         # "their annual Key Resolve and Foal Eagle exercises": two exercises, one phrase
         names = list(
             dict.fromkeys(kname for start, end, kname in known if any(start <= i < end for i in phrase))
@@ -659,7 +661,9 @@ def _planned_for(view: SentenceView, phrase: str | None) -> bool:
             continue
         for anc in view.doc[p.root].ancestors:
             if anc.pos_ in ("VERB", "AUX"):
-                return anc.tag_ == "VBN" and anc.dep_ == "acl" and anc.lemma_.lower() in expect
+                # "drills called Strait Thunder on Monday": a name, not a call for drills
+                named = any(ch.dep_ in ("oprd", "attr") for ch in anc.children)
+                return anc.tag_ == "VBN" and anc.dep_ == "acl" and anc.lemma_.lower() in expect and not named
     return False
 
 

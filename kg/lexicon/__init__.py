@@ -93,8 +93,9 @@ class Site:
 
 
 # An edition after an exercise's name: "Zapad-2017", "Malabar 2020", "Joint Sword-2024A",
-# "Great Prophet 9", "Aurora 17".
-EDITION = re.compile(r"[- ]?(?:(?:19|20)\d{2}|\d{1,2})[a-z]?$", re.I)
+# "Great Prophet 9", "Aurora 17", "Great Prophet IV" (Roman numerals in capitals only).
+EDITION_PATTERN = r"[- ]?(?:(?:19|20)\d{2}|\d{1,2})[A-Za-z]?|[- ][IVX]{1,4}"
+EDITION = re.compile(rf"(?:{EDITION_PATTERN})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +145,8 @@ class Lexicon:
     def named_event(self, event_type: str, text: str) -> NamedEvent | None:
         """The named exercise or treaty a name in the text refers to, its edition ignored
         ("Zapad-2017" is Zapad, "the INF treaty" the INF Treaty); None when unknown."""
-        key = " ".join(text.split()).casefold()
-        for form in (key, EDITION.sub("", key)):
+        text = " ".join(text.split())
+        for form in (text.casefold(), EDITION.sub("", text).casefold()):
             found = self._named.get((event_type, form))
             if found is not None:
                 return found

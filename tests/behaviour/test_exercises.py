@@ -273,3 +273,37 @@ def test_a_state_across_the_border_is_no_participant(exercises, text: str) -> No
     rows = exercises(text, "2025-09-10")
     assert rows
     assert all(r[0] in (("RUS",), ("BLR", "RUS")) for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Iran began a military drill dubbed Great Prophet IV on Sunday.", "Great Prophet IV"),
+        ("The Revolutionary Guards staged Great Prophet III in the Gulf on Sunday.", "Great Prophet III"),
+        ("China launched an exercise called Joint Sword II around Taiwan on Sunday.", "Joint Sword II"),
+        ("Russia and China held Joint Sea-2024 off Zhanjiang on Sunday.", "Joint Sea-2024"),
+        ("Iran held the Great Prophet 17 drill near the Strait of Hormuz on Sunday.", "Great Prophet 17"),
+    ],
+)
+def test_an_edition_is_part_of_the_name(exercises, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Great Prophet IV" is the fourth of a series: the edition, in figures or Roman numerals,
+    stays in the name."""
+    [row] = exercises(text, "2025-06-23")
+    assert row[2] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China began drills called Strait Thunder on Monday.",
+        "China launched drills called Strait Thunder around Taiwan on Monday.",
+        "Iran started an exercise named Zolfaghar on Monday.",
+        "The allies opened a drill dubbed Freedom Flag on Monday, South Korea said.",
+        "Russia began drills code-named Ocean Shield on Monday, its navy said.",
+    ],
+)
+def test_a_drill_called_by_a_name_is_no_plan(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Drills called Strait Thunder on Monday": "called" introduces a name, not a call for
+    drills; they began last Monday."""
+    [row] = exercises(text, "2025-06-25")
+    assert (row[1], row[3]) == ("2025-06-23", "asserted")

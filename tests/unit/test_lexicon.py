@@ -77,6 +77,19 @@ def test_named_events_are_found_by_name_alias_and_edition(
     assert (found.name, found.parties) == (name, parties)
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Great Prophet IV", "Great Prophet IV"),
+        ("Payambar-e Azam 9", "Great Prophet 9"),
+        ("Zapad-2017", "Zapad-2017"),
+        ("Zapad", "Zapad"),
+    ],
+)
+def test_the_edition_written_is_kept_in_figures_or_roman_numerals(text: str, reported: str) -> None:
+    assert load_lexicon().canonical_event_name("Exercise", text) == reported
+
+
 def test_an_unknown_name_or_the_other_type_is_none() -> None:
     lexicon = load_lexicon()
     assert lexicon.named_event("Exercise", "Operation Nothing") is None
