@@ -104,8 +104,8 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         if _told_as_past_fact(cur):
             break  # "was postponed after China fired 11 missiles": what the clause tells happened
         lemma = anc.lemma_.lower()
-        if cur is not trigger and cur.pos_ == "VERB" and not lemmas(cur) & c.negatable:
-            opaque = True
+        if cur is not trigger and cur.pos_ == "VERB" and not lemmas(cur) & (c.negatable | c.naming):
+            opaque = True  # not "the drill then known as Ulchi Freedom Guardian was cancelled"
         if anc.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             demanded = _modal(anc) or any(
                 a.lemma_.lower() in c.expect and a.pos_ == "VERB" for a in list(anc.ancestors)[:2]

@@ -216,6 +216,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children
             ):
                 continue
+            if {f"{lemma} {ch.lower_}" for ch in tok.children if ch.dep_ == "prt"} & c.negate:
+                continue  # "the test was put off": a verb with a particle that calls it off
             args = _args(tok)
             if any(t.lemma_.lower() in exercise_nouns for t in args if t.dep_ in ("dobj", "nsubjpass")):
                 continue

@@ -399,3 +399,35 @@ def test_a_launch_in_a_past_clause_under_a_plan_happened(launches, text: str) ->
     tells what happened."""
     rows = launches(text, "2025-01-20")
     assert rows and all(r[7] == "asserted" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Minuteman III test planned for February was put off because repairs were needed.",
+        "The Air Force put off a Minuteman III test launch on Monday.",
+        "India's Agni-V trial was put off on Monday because of bad weather.",
+        "The Minuteman III test that had been planned for Monday was called off.",
+        "Iran's Simorgh launch was put off on Monday, state television said.",
+    ],
+)
+def test_a_launch_put_off_is_negated(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Put off" calls a launch off; "put" alone is a launch verb ("put a satellite into orbit")."""
+    rows = launches(text)
+    assert rows and all(r[-1] == "negated" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summer drill then known as Ulchi Freedom Guardian was cancelled outright.",
+        "The exercise, named Vigilant Ace, was cancelled.",
+        "The drill dubbed Freedom Flag was called off by the allies.",
+        "The naval exercise code-named Ocean Shield was scrapped by Russia.",
+        "A drill called Key Resolve was suspended by the allies.",
+    ],
+)
+def test_a_named_exercise_called_off_is_negated(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Naming it ("known as", "dubbed") does not hide the exercise from what befell it."""
+    rows = exercises(text)
+    assert rows and all(r[3] == "negated" for r in rows)
