@@ -325,17 +325,9 @@ class SentenceView:
         return sorted(out, key=lambda t: t.i)
 
     def _party_verb(self, verb: Token) -> bool:
-        return verb.lemma_ in {
-            "include",
-            "involve",
-            "join",
-            "bring",
-            "use",
-            "feature",
-            "sign",
-            "strike",
-            "conclude",
-        }
+        """A verb whose object takes part in what its subject names ("an exercise involving
+        Japan", "the 1951 pact binding Australia, New Zealand and the United States")."""
+        return verb.lemma_ in self.lexicon.cue_terms("party_verb")
 
     def subject(self, verb: Token) -> list[Token]:
         """The subject(s) of a verb: its nsubj, or, for xcomp/advcl/conj verbs, the controller's;

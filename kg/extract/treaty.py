@@ -122,8 +122,26 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
         at = poss.left_edge.i
         if at >= view.sent.start + 2 and view.doc[at - 1].lower_ == "and":
             toks.append(view.doc[at - 2])
+    toks += _bound_by_participle(view, noun)
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
     return states, pronoun
+
+
+def _bound_by_participle(view: SentenceView, noun: Token) -> list[Token]:
+    """ "the 1951 pact binding Australia, New Zealand and the United States": the states listed
+    after a participle of a party verb right after the treaty noun, read from the surface (the
+    parser often hangs the participle on the first state)."""
+    nxt = noun.i + 1
+    if nxt >= view.sent.end or view.doc[nxt].tag_ != "VBG":
+        return []
+    if view.doc[nxt].lemma_ not in view.lexicon.cue_terms("party_verb"):
+        return []
+    out = []
+    for t in view.doc[nxt + 1 : view.sent.end]:
+        if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or (t.is_punct and t.text != ","):
+            break
+        out.append(t)
+    return out
 
 
 def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:

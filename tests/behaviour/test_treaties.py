@@ -494,3 +494,19 @@ def test_a_pact_with_one_party_is_the_others_too(only_treaties, text: str, parti
 def test_a_pact_of_the_named_treatys_year_is_that_treaty(only_treaties, text: str) -> None:  # type: ignore[no-untyped-def]
     rows = only_treaties(text)
     assert len(rows) == 1 and rows[0][2] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("New Delhi has kept the 1960 Indus Waters Treaty in abeyance since April.", ("IND", "PAK")),
+        ("Both sides invoked the Simla Agreement on Monday.", ("IND", "PAK")),
+        ("The drills showcase the ANZUS treaty.", ("AUS", "NZL", "USA")),
+        ("Officials pointed to the 1951 pact binding Australia, New Zealand and the United States.", ("AUS", "NZL", "USA")),
+        ("The two leaders revisited a 1972 accord binding India and Pakistan to settle disputes bilaterally.", ("IND", "PAK")),
+    ],
+)
+def test_the_parties_of_a_treaty_told_without_them(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """A treaty the lexicon knows has its parties; "a pact binding X and Y" names them."""
+    rows = treaties(text, "2025-07-11")
+    assert [r[0] for r in rows] == [parties]
