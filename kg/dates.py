@@ -468,7 +468,7 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         "iso": r"\b\d{4}-\d{2}-\d{2}\b",
         # "Sept. 11 and 12", but not "on March 22 and 16 from the same site" (a count)
         "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}"
-        rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*(?:,?\s+{_F_YEAR})?",
+        rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*{_F_QUAL_YEAR}?",
         "day_month": rf"\b{_F_DAY}\s+{_F_MONTH_NAME}(?:\s+{_F_YEAR})?",
         "months": rf"\b(?:{_F_EDGE}[-\s]+)?(?:{_F_REL}\s+)?{_F_MONTH_NAME}"
         rf"(?:(?:,\s*|,?\s+(?:and|or)\s+){_F_MONTH_NAME})*{_F_QUAL_YEAR}?",

@@ -650,6 +650,13 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         and not _other_event_date(view, p)
         and p.root not in apposed
     ]
+    if not phrases:
+        # "since Dec. 18 last year, when a Hwasong-18 was sent ...": the date right before the
+        # "when" of the trigger's clause, wherever the parser hung the clause
+        when = next((ch for ch in trigger.children if ch.lower_ == "when" and ch.dep_ == "advmod"), None)
+        if when is not None:
+            before = when.i - 1 if view.doc[when.i - 1].text != "," else when.i - 2
+            phrases = [p for p in view.date_phrases() if p.end - 1 == before and _resolvable(p.text)]
     if not phrases and trigger.dep_ in ("relcl", "advcl"):
         # "since late November, when it tested the Hwasong-15": the date the clause hangs from
         phrases = [p for p in view.date_phrases() if p.root == trigger.head.i and _resolvable(p.text)]

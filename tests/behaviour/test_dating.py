@@ -232,3 +232,20 @@ def test_an_undated_launch_takes_the_day_of_the_saying_after_it(launches, text: 
     report when the launch has no day of its own."""
     [row] = launches(text, "2025-06-19")
     assert row[1] == "2025-06-18"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("It was the North's first ICBM launch since Dec. 18 last year, when a Hwasong-18 was sent on a lofted flight.", "2024-12-18"),
+        ("It was the first such test since August 2016, when a missile fired from a submarine off Sinpo flew 500 km.", "2016-08"),
+        ("Pyongyang has not flown an ICBM since July 12, when a Hwasong-18 was launched from Pyongyang.", "2025-07-12"),
+        ("No satellite had been tried since May 27, when a Chollima-1 exploded shortly after liftoff.", "2025-05-27"),
+        ("The launch was the first since March 3 this year, when Iran fired a Simorgh rocket from Semnan.", "2025-03-03"),
+    ],
+)
+def test_a_when_clause_after_a_date_is_on_that_date(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "since Dec. 18 last year, when a Hwasong-18 was sent ...": the clause tells what happened
+    on the date just before it, wherever the parser hangs the clause."""
+    rows = launches(text, "2025-11-01")
+    assert date in {r[1] for r in rows}
