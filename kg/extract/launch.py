@@ -269,10 +269,20 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 continue
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             # "two failed attempts" count when the sentence names what was launched
-            judged_attempt = (
-                lemma == "attempt"
-                and any(ch.lower_ in ("failed", "successful", "unsuccessful") for ch in tok.children)
-                and _has_projectile(view, list(view.sent), {})
+            ordinals = lexicon.cue_terms("ordinal_word")
+            judged_attempt = lemma == "attempt" and (
+                (
+                    any(ch.lower_ in ("failed", "successful", "unsuccessful") for ch in tok.children)
+                    and _has_projectile(view, list(view.sent), {})
+                )
+                # "Russia tested a Sarmat ... A second attempt, in February 2023, failed": another
+                # try with what the launch told before fired
+                # ("It was the third attempt this year" is the launch told, said again)
+                or (
+                    told
+                    and tok.dep_ != "attr"
+                    and any(ch.lower_ in ordinals or ch.lower_ in c.distinct for ch in tok.children)
+                )
             )
             if (
                 lemma != "launch"

@@ -412,3 +412,28 @@ def test_a_site_named_with_a_possessive(launches, text: str, site: str) -> None:
     """ "Wheeler's Island" is one name; "Pyongyang's Sunan airfield" is the airfield of a city."""
     [row] = launches(text, "2025-06-20")
     assert row[4] == site
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia tested a Sarmat in 2022. A second attempt, in February 2023, failed.", ("2023-02", "failure")),
+        ("Iran launched a Simorgh in 2021. Another attempt in March 2024 failed to reach orbit.", ("2024-03", "failure")),
+        ("North Korea fired a Hwasong-17 in March. A second attempt on May 4 ended in failure.", ("2025-05-04", "failure")),
+        ("India flight-tested an Agni-V in 2012. A third attempt, on Sept. 15, 2013, was successful.", ("2013-09-15", "success")),
+        ("Japan launched an H3 rocket in 2023. A second attempt in February 2024 succeeded.", ("2024-02", "success")),
+    ],
+)
+def test_another_attempt_is_another_launch_of_the_same_projectile(  # type: ignore[no-untyped-def]
+    launches, text: str, expected: tuple[str, str]
+) -> None:
+    """ "A second attempt, in February 2023, failed": after a launch, an ordinal attempt is a new
+    occasion with what that launch fired; "It was the third attempt this year" is not."""
+    rows = launches(text, "2025-06-20")
+    assert len(rows) == 2
+    assert (rows[1][1], rows[1][5]) == expected
+    assert rows[1][2] == rows[0][2] and rows[1][3] == rows[0][3]
+
+
+def test_an_attempt_said_of_the_launch_is_no_other_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    assert len(launches("Russia tested a Sarmat on Monday. It was the second attempt this year.", "2025-06-20")) == 1
