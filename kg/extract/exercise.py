@@ -337,11 +337,11 @@ def _duration_of(trig: Token, c: Cues) -> bool:
 
 def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
     """A date told in a relative clause on the exercise phrase whose verb runs the exercise
-    (run verbs), the start date first; an end date ("... and will conclude on Thursday") is not
-    the exercise's date."""
+    (run verbs; "which ran from ...", or reduced: "held from March 10 to 20"), the start date
+    first; an end date ("... and will conclude on Thursday") is not the exercise's date."""
     found: list[tuple[bool, int, str]] = []
     for tok in trig.subtree:
-        if tok.dep_ != "relcl" or tok.lemma_.lower() not in cues(view.lexicon).run:
+        if tok.dep_ not in ("relcl", "acl") or tok.lemma_.lower() not in cues(view.lexicon).run:
             continue
         for p in view.dates_in(list(tok.subtree)):
             role = _date_role(view, p.text)

@@ -307,3 +307,33 @@ def test_a_drill_called_by_a_name_is_no_plan(exercises, text: str) -> None:  # t
     drills; they began last Monday."""
     [row] = exercises(text, "2025-06-25")
     assert (row[1], row[3]) == ("2025-06-23", "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("Vladimir Putin presided by video link on Oct. 22 over an exercise of the strategic forces.", (("RUS",), "2025-10-22")),
+        ("Putin presided over a drill of the nuclear forces on Oct. 22.", (("RUS",), "2025-10-22")),
+        ("Kim Jong Un presided over an artillery firing drill on Oct. 22.", (("PRK",), "2025-10-22")),
+        ("Xi Jinping presided over a naval exercise in the South China Sea on Oct. 22.", (("CHN",), "2025-10-22")),
+        ("Lukashenko presided over an exercise of the Belarusian army on Oct. 22.", (("BLR",), "2025-10-22")),
+    ],
+)
+def test_a_leader_presiding_over_a_drill_stands_for_the_state(exercises, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert [r[:2] for r in exercises(text, "2025-10-25")] == [row]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This year's spring Freedom Shield exercise, held from March 10 to 20, drew protests.",
+        "The Freedom Shield drills, staged from March 10 to 20, were the largest in years.",
+        "Freedom Shield, conducted from March 10 to March 20, involved 19,000 troops.",
+        "The combined US-South Korean exercise, run from March 10 to 20, ended without incident.",
+        "The allies' annual Freedom Shield exercise, held March 10-20, drew a sharp response from Pyongyang.",
+    ],
+)
+def test_a_reduced_relative_dates_the_exercise_it_runs(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The exercise, held from March 10 to 20, ...": the participle tells when it ran."""
+    rows = exercises(text, "2025-08-18")
+    assert [r[1] for r in rows] == ["2025-03-10"]
