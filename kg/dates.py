@@ -373,7 +373,8 @@ def _resolve_each(expression: str, anchor: dt.date | None, future: bool) -> tupl
 
 
 _DAYS_AFTER = re.compile(
-    rf"(?:(?P<same>(?:the )?same day|that day|earlier that day|later that day)"
+    rf"(?:(?P<same>(?:the )?same day|that (?:day|morning|afternoon|evening|night)"
+    rf"|earlier that day|later that day)"
     rf"|(?P<next>(?:the )?(?:next|following) (?:day|morning|afternoon|evening|night)|the day after)"
     rf"|(?P<prev>(?:the )?previous (?:day|morning|afternoon|evening|night)|the day before)"
     rf"|(?P<n>\d{{1,2}}|{_alt(NUMBERS)}) days? later)"
@@ -436,6 +437,8 @@ def with_named_year(text: str, year: int) -> str:
     """The phrase with the year it refers to written out: "that year" -> "2017", "later that
     year" -> "2017", "November" (after "that") -> "November 2017"."""
     if _THAT_YEAR.search(text):
+        if any(w.rstrip(".").lower() in MONTHS for w in text.split()):  # "4 August that year"
+            return _THAT_YEAR.sub(str(year), text)
         return str(year)
     return f"{text} {year}"
 
@@ -459,7 +462,7 @@ _F_YEAR = (  # not part of a number, a name ("Zapad-2017") or a measure ("1900 G
 )
 _F_REL = r"(?i:this\s+past|last|this|next)"
 _F_EDGE = r"(?i:early|late|mid|middle|earlier|later)"
-_F_QUAL_YEAR = rf"(?:,?\s+(?:of\s+)?(?:{_F_YEAR}|(?i:last|this|next)\s+year\b))"
+_F_QUAL_YEAR = rf"(?:,?\s+(?:of\s+)?(?:{_F_YEAR}|(?i:last|this|next|that)\s+year\b))"
 
 #: name -> pattern, for the phrases `resolve` understands (plus anaphoric ones it does not).
 PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -469,7 +472,7 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         # "Sept. 11 and 12", but not "on March 22 and 16 from the same site" (a count)
         "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}"
         rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*{_F_QUAL_YEAR}?",
-        "day_month": rf"\b{_F_DAY}\s+{_F_MONTH_NAME}(?:\s+{_F_YEAR})?",
+        "day_month": rf"\b{_F_DAY}\s+{_F_MONTH_NAME}{_F_QUAL_YEAR}?",
         "months": rf"\b(?:{_F_EDGE}[-\s]+)?(?:{_F_REL}\s+)?{_F_MONTH_NAME}"
         rf"(?:(?:,\s*|,?\s+(?:and|or)\s+){_F_MONTH_NAME})*{_F_QUAL_YEAR}?",
         "weekday": rf"\b(?:{_F_EDGE}\s+(?:(?i:on)\s+)?)?(?:{_F_REL}\s+)?{_F_WEEKDAY}"
@@ -484,7 +487,8 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         "anaphoric": r"\b(?i:(?:the\s+)?(?:same|next|following|previous)\s+"
         r"(?:day|morning|afternoon|evening|night)"
         r"|the\s+day\s+(?:before|after)"
-        r"|(?:earlier|later)\s+that\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|the\s+same\s+year"
+        r"|(?:earlier|later)\s+that\s+(?:day|week|month|year)"
+        r"|that\s+(?:day|morning|afternoon|evening|night|week|month|year)|the\s+same\s+year"
         rf"|(?:\d{{1,2}}|{_alt(NUMBERS)})\s+days?\s+later)\b",
     }.items()
 }

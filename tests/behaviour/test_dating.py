@@ -249,3 +249,19 @@ def test_a_when_clause_after_a_date_is_on_that_date(launches, text: str, date: s
     on the date just before it, wherever the parser hangs the clause."""
     rows = launches(text, "2025-11-01")
     assert date in {r[1] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The crisis peaked in August 2022; on 4 August that year China fired 11 ballistic missiles near Taiwan.", "2022-08-04"),
+        ("Tensions rose in 2017, and on 29 August that year North Korea fired a Hwasong-12 over Hokkaido.", "2017-08-29"),
+        ("The talks collapsed in 2019. On Oct. 2 that year the North fired a Pukguksong-3.", "2019-10-02"),
+        ("Sanctions came in 2016; in September of that year North Korea fired three Nodong missiles.", "2016-09"),
+        ("North Korea fired a missile on March 3. That afternoon, Seoul fired two Hyunmoo missiles in response.", "2025-03-03"),
+    ],
+)
+def test_a_day_of_that_year_and_that_afternoon(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "on 4 August that year": the day in the year named before; "that afternoon": the day told."""
+    rows = launches(text, "2025-06-20")
+    assert rows[-1][1] == date

@@ -487,3 +487,16 @@ def test_days_restating_a_period_take_its_year(days: str, period: str, expected:
 def test_a_day_of_a_relative_year() -> None:
     assert resolve("Nov. 3 of last year", dt.date(2025, 1, 2)) == PartialDate(2024, 11, 3)
     assert resolve("Nov. 3 next year", dt.date(2025, 1, 2)) == PartialDate(2026, 11, 3)
+
+
+def test_a_day_of_that_year_keeps_the_day() -> None:
+    assert with_named_year("4 August that year", 2022) == "4 August 2022"
+    assert with_named_year("later that year", 2022) == "2022"
+    assert find_date_phrases("on 4 August that year China fired")[0][2] == "4 August that year"
+
+
+def test_that_afternoon_is_the_day_told() -> None:
+    from kg.dates import days_after_previous
+
+    assert days_after_previous("that afternoon") == 0
+    assert days_after_previous("that night") == 0
