@@ -213,8 +213,33 @@ def find_occasions(
             # "two launches, on Feb. 27 and March 5": the count is of the days, one each
             for k in range(last - n + 1, last + 1):
                 occasions[k] = replace(occasions[k], count=1)
-    occasions = _inherit(occasions)
+    occasions = _summed_up(_inherit(occasions))
     return occasions if len(occasions) >= 2 else []
+
+
+def _summed_up(occasions: list[Occasion]) -> list[Occasion]:
+    """The occasions without a first one that only sums up the others: "two Minuteman IIIs from
+    Vandenberg this year, one on June 4 and another on June 6" are two launches, each from
+    Vandenberg (what the sum says of them all holds for each)."""
+    if len(occasions) < 3:
+        return occasions
+    first, rest = occasions[0], occasions[1:]
+    counts = [o.count for o in rest]
+    if first.count is None or None in counts or sum(c for c in counts if c is not None) != first.count:
+        return occasions
+    if _exactness(first.date_phrase) >= min(_exactness(o.date_phrase) for o in rest):
+        return occasions
+    rest = [
+        replace(
+            o,
+            site=o.site or first.site,
+            weapons=o.weapons or first.weapons,
+            weapon_class=o.weapon_class or first.weapon_class,
+        )
+        for o in rest
+    ]
+    rest[0] = replace(rest[0], start=first.start)  # the first item holds the sum's verb
+    return rest
 
 
 def _read(

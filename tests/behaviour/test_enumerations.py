@@ -201,3 +201,38 @@ def test_a_period_restated_as_its_days_is_one_launch_a_day(  # type: ignore[no-u
     launch each, and the count of launches is one per day."""
     rows = launches("North Korea fired a missile on Tuesday. " + text, "2025-09-10")
     assert sorted((r[1], r[6]) for r in rows if r[1] != "2025-09-09") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Air Force flew two Minuteman III missiles from Vandenberg this year, one on June 4 and another on June 6.",
+            [("2025-06-04", "Vandenberg", 1), ("2025-06-06", "Vandenberg", 1)],
+        ),
+        (
+            "North Korea fired three missiles from Sunan last month, one on Aug. 4 and two on Aug. 12.",
+            [("2025-08-04", "Sunan", 1), ("2025-08-12", "Sunan", 2)],
+        ),
+        (
+            "Iran launched two Simorgh rockets from Semnan this year, one on Jan. 28 and one on May 2.",
+            [("2025-01-28", "Semnan", 1), ("2025-05-02", "Semnan", 1)],
+        ),
+        pytest.param(
+            "India test-fired two Agni-V missiles from Abdul Kalam Island, one on March 11 and another on July 2.",
+            [("2025-03-11", "Abdul Kalam Island", 1), ("2025-07-02", "Abdul Kalam Island", 1)],
+            marks=known_failure("an undated sum is read as one item with the first day"),
+        ),
+        (
+            "Russia fired four Yars missiles from Plesetsk this year: two on Feb. 2 and two on Oct. 18.",
+            [("2025-02-02", "Plesetsk", 2), ("2025-10-18", "Plesetsk", 2)],
+        ),
+    ],
+)
+def test_a_sum_told_before_its_items_is_no_launch_of_its_own(  # type: ignore[no-untyped-def]
+    launches, text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    """ "Two missiles from Vandenberg this year, one on June 4 and another on June 6": two
+    launches, each from Vandenberg; the sum is not a third."""
+    rows = launches(text, "2025-11-01")
+    assert sorted((r[1], r[4], r[6]) for r in rows) == expected
