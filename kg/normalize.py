@@ -292,10 +292,14 @@ def merge(
             if one.definite:
                 # "The armistice was signed by ...": the armistice told before, if any; "the
                 # missile was fired from Mupyong-ri": the launch of the state it is about
-                def rank(g: Group, one: Candidate = one) -> tuple[bool, bool]:
+                def rank(g: Group, one: Candidate = one) -> tuple[bool, bool, bool]:
                     same_actor = bool(one.actors) and one.actors[0] in g.actors()
                     same_word = any(c.trigger_lemma == one.trigger_lemma for c, _ in g.members)
-                    return (not same_actor, not same_word)
+                    # told before, not only beside it ("this new treaty replaces the 1961 Treaty ...")
+                    only_here = one.type is EventType.TREATY and all(
+                        c.sentence_index == one.sentence_index for c, _ in g.members
+                    )
+                    return (only_here, not same_actor, not same_word)
 
                 ordered = sorted(ordered, key=rank)  # stable: the latest first among equals
             for group in ordered:
@@ -371,6 +375,21 @@ def _named_parties(groups: list[Group], lexicon: Lexicon) -> dict[int, list[str]
             if not actors and name.casefold() in told:
                 out[id(group)] = told[name.casefold()]
                 break
+    for group in groups:
+        if group.type is not EventType.TREATY or group.actors() or id(group) in out or not group.names():
+            continue
+        # "this new treaty replaces the 1961 Treaty of Friendship, ...": a treaty told without
+        # parties in a sentence that refers to one with parties is between the same states
+        beside = [
+            g
+            for g in groups
+            if g is not group
+            and g.type is EventType.TREATY
+            and len(g.actors()) >= 2
+            and g.sentences & group.sentences
+        ]
+        if beside:
+            out[id(group)] = max(beside, key=lambda g: g.last_sentence).actors()
     return out
 
 

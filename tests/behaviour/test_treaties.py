@@ -510,3 +510,38 @@ def test_the_parties_of_a_treaty_told_without_them(treaties, text: str, parties:
     """A treaty the lexicon knows has its parties; "a pact binding X and Y" names them."""
     rows = treaties(text, "2025-07-11")
     assert [r[0] for r in rows] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Russia and North Korea signed a partnership agreement on Wednesday. This new treaty replaces the 1961 Treaty of Friendship and Mutual Assistance.",
+            "Treaty of Friendship and Mutual Assistance",
+        ),
+        (
+            "India and the United States signed a defence pact on Tuesday. The pact followed the Logistics Exchange Memorandum of Agreement, signed in 2016.",
+            "Logistics Exchange Memorandum of Agreement",
+        ),
+        (
+            "Japan and Britain signed an access agreement on Wednesday. The agreement builds on the Defence Equipment and Technology Transfer Agreement of 2013.",
+            "Defence Equipment and Technology Transfer Agreement",
+        ),
+        pytest.param(
+            "Iran and Russia signed a partnership treaty on Friday. The treaty supersedes the Treaty on the Basis of Mutual Relations of 2001.",
+            "Treaty on the Basis of Mutual Relations",
+            marks=known_failure("a name with 'on the' after 'Treaty' is not read as a name"),
+        ),
+        (
+            "Poland and the United States signed a cooperation agreement on Monday. The deal updates the Enhanced Defence Cooperation Agreement of 2020.",
+            "Enhanced Defence Cooperation Agreement",
+        ),
+    ],
+)
+def test_a_treaty_the_new_one_follows_is_between_the_same_states(treaties, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "This new treaty replaces the 1961 Treaty of Friendship": the treaty it replaces, follows
+    or builds on, told with no parties of its own, is between the same states."""
+    rows = treaties(text, "2025-06-20")
+    named = [r for r in rows if r[2] == name]
+    assert len(named) == 1
+    assert named[0][0] == next(r[0] for r in rows if r[2] != name)
