@@ -1071,10 +1071,15 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         )
         subj = view.subject(trig) if trig.pos_ == "VERB" else []
         # "the missile was launched at 5:30 a.m.": the subject is the projectile told before;
-        # "the North fired a Hwasong-17" is no reference back
+        # "the North fired a Hwasong-17" and "the submarine Bryansk fired a Sineva" (a platform)
+        # are no reference back
         definite = definite or any(
             any(ch.lower_ == "the" and ch.dep_ == "det" for ch in s.children)
-            and (s.i in view.classes or s.i in view.weapons or s.lemma_.lower() in c.projectile_nouns)
+            and (
+                view.classes.get(s.i) in c.launched
+                or s.i in view.weapons
+                or s.lemma_.lower() in c.projectile_nouns
+            )
             for s in subj
         )
         date_phrase, days_after = _date(view, trig, scope)
