@@ -152,3 +152,34 @@ def test_the_subject_of_a_verb_the_missiles_are_the_means_of(launches, text: str
     another clause or the last state that fired."""
     rows = [r for r in launches(text, "2025-01-20") if r[1] == "2025-01-06"]
     assert len(rows) == 1 and rows[0][0] in ("IRN", "PRK")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Air Force launched a test missile from Vandenberg on Wednesday. On the Russian side, the submarine Bryansk fired a Sineva from the Barents Sea.",
+            {("USA", None), ("RUS", "Sineva")},
+        ),
+        (
+            "India conducted a missile test on Monday. On the Pakistani side, the warship Tippu Sultan fired a Babur.",
+            {("IND", None), ("PAK", "Babur")},
+        ),
+        (
+            "Japan carried out a missile test on Monday. Across the sea in North Korea, the submarine Hero Kim Kun Ok fired a Pukguksong-3.",
+            {("JPN", None), ("PRK", "Pukguksong-3")},
+        ),
+        (
+            "The US Navy conducted a missile test on Monday. For Russia, the frigate Admiral Gorshkov fired a Tsirkon.",
+            {("USA", None), ("RUS", "3M22 Zircon")},
+        ),
+        (
+            "China held a missile test on Monday. On the Indian side, the destroyer INS Mormugao fired a BrahMos.",
+            {("CHN", None), ("IND", "BrahMos")},
+        ),
+    ],
+)
+def test_a_named_weapon_is_not_fired_in_another_states_launch(launches, text: str, expected: set[tuple[str, str | None]]) -> None:  # type: ignore[no-untyped-def]
+    """A launch of a named weapon does not join the launch of another state told before (a
+    Sineva is Russia's), and a platform subject ("the submarine Bryansk") is no reference back."""
+    assert {(r[0], r[2]) for r in launches(text, "2025-10-08")} == expected
