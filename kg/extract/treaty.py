@@ -262,7 +262,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if date_phrase is None and name is not None:
             # "New START, the treaty signed in 2010 that caps ...": the apposition's signing
             appositions = [view.doc[i] for i, named in apposed.items() if named == trig.i]
-            date_phrase = _signing_date(view, appositions, c) or date_phrase
+            date_phrase = _signing_date(view, [trig, *appositions], c) or date_phrase
         if date_phrase is None and WEEK_BEFORE.search(view.doc[view.sent.start : trig.i].text):
             date_phrase = "last week"  # "about a week after it struck a pact": a week before the dateline
         if date_phrase is None and not (same_day or suspended) and verb is not None and trig.dep_ == "pobj":
@@ -354,9 +354,14 @@ def _apposed_to(view: SentenceView, noun: Token, named_at: set[int]) -> int | No
 
 
 def _signing_date(view: SentenceView, nouns: list[Token], c: Cues) -> str | None:
-    """The date a treaty noun's own signing clause gives ("the treaty signed in 2010")."""
+    """The date a treaty noun's own signing clause gives ("the treaty signed in 2010", "the
+    treaty it signed with the United States in 2010", "The New START Treaty to Reduce Strategic
+    Nuclear Weapons, signed in 2010": the parser may hang the clause on a noun of the name)."""
     for noun in nouns:
-        for acl in (ch for ch in noun.children if ch.dep_ == "acl" and ch.lemma_.lower() in c.treaty_sign):
+        clauses = (
+            t for t in noun.subtree if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in c.treaty_sign
+        )
+        for acl in clauses:
             dates = [p for p in view.dates_in(list(acl.subtree)) if _resolvable(p.text)]
             if dates:
                 return dates[0].text

@@ -545,3 +545,20 @@ def test_a_treaty_the_new_one_follows_is_between_the_same_states(treaties, text:
     named = [r for r in rows if r[2] == name]
     assert len(named) == 1
     assert named[0][0] == next(r[0] for r in rows if r[2] != name)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The New START Treaty to Reduce Strategic Nuclear Weapons, signed in 2010, limits each side to 1,550 warheads.", "2010"),
+        ("New START, the treaty Russia signed with the United States in 2010, expires in February.", "2010"),
+        ("The Intermediate-Range Nuclear Forces Treaty, signed in December 1987, banned a whole class of missiles.", "1987-12"),
+        ("The Anti-Ballistic Missile Treaty, which Washington and Moscow signed in 1972, limited missile defences.", "1972"),
+        ("The Budapest Memorandum on Security Assurances, signed on Dec. 5, 1994, gave Ukraine guarantees.", "1994-12-05"),
+    ],
+)
+def test_a_named_treaty_takes_the_date_of_its_signing_clause(treaties, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "New START, the treaty it signed with the United States in 2010": the signing clause
+    dates the named treaty, wherever in the name's phrase the parser hangs it."""
+    [row] = treaties(text, "2025-11-06")
+    assert row[1] == date
