@@ -258,6 +258,16 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             ):
                 continue  # "described all of them as satellite launches": a category, not an occasion
             if (
+                tok.tag_ == "NNS"
+                and not any(ch.dep_ in ("det", "nummod") for ch in tok.children)
+                and not any(ch.lower_ in c.expect or ch.lower_ in c.distinct for ch in tok.children)
+                and not view.dates_in(list(view.sent))
+            ):
+                # "a pretext for its own missile tests", "tracks North Korean missile launches":
+                # launches in general, in a sentence that dates none ("further launches" are
+                # planned ones, "more launches" others)
+                continue
+            if (
                 tok.dep_ in ("attr", "oprd")
                 and any(
                     s.lemma_.lower() in nouns for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")

@@ -82,3 +82,23 @@ def test_more_than_a_number_is_a_count_not_another_launch(launches, second: str)
 )
 def test_launches_as_a_kind_are_no_event(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert launches(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia gives the United States advance notice of its ICBM launches.",
+        "North Korea has used the drills as a pretext for its own missile tests.",
+        "Iran says its missile launches are purely defensive.",
+        "Japan monitors North Korean missile tests with Aegis destroyers and satellites.",
+        "Seoul condemned missile launches by the North as provocations.",
+    ],
+)
+def test_launches_in_general_are_no_event(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A bare plural launch noun in a sentence that dates nothing speaks of launches in general."""
+    assert launches(text, "2025-06-20") == []
+
+
+def test_dated_plural_launches_are_still_events(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches("North Korea conducted missile launches on Monday and Tuesday.", "2025-06-20")
+    assert {r[1] for r in rows} == {"2025-06-16", "2025-06-17"}
