@@ -44,7 +44,7 @@ from calendar import monthrange
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, islice
-from typing import Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -258,7 +258,14 @@ def exercise_groups(rows: Sequence[ExerciseRow], lexicon: Lexicon) -> list[list[
     blocks: dict[tuple[str, int], list[ExerciseRow]] = {}
     for row in rows:
         blocks.setdefault(piece[row.iri], []).append(row)
-    found = [groups(block, compatible, lambda r: keys[r.iri].level, days_apart) for block in blocks.values()]
+
+    def kind(row: ExerciseRow) -> Hashable:  # what compatible and days_apart compare
+        return keys[row.iri], row.date, row.participants, row.factuality
+
+    found = [
+        groups(block, compatible, lambda r: keys[r.iri].level, days_apart, kind=kind)
+        for block in blocks.values()
+    ]
     return _linked(g for block in found for g in block)
 
 
@@ -333,7 +340,10 @@ def treaty_groups(rows: Sequence[TreatyRow], lexicon: Lexicon) -> list[list[str]
     def year(row: TreatyRow) -> int | None:  # dates that agree are of one year
         return row.date.year if row.date else None
 
-    found = [groups(block, compatible, level, distance, year) for block in blocks.values()]
+    def kind(row: TreatyRow) -> Hashable:  # what compatible and distance compare
+        return names[row.iri], row.date, row.parties, row.factuality
+
+    found = [groups(block, compatible, level, distance, year, kind) for block in blocks.values()]
     return _linked(g for block in found for g in block)
 
 
@@ -388,6 +398,7 @@ def groups(
     level: Callable[[R], int],
     distance: Callable[[R, R], int],
     bucket: Callable[[R], Hashable] | None = None,
+    kind: Callable[[R], Hashable] | None = None,
 ) -> list[list[R]]:
     """Rows -> groups in which every two rows are `compatible` and of different articles (pure).
 
@@ -400,10 +411,21 @@ def groups(
 
     `bucket` only makes it faster: two rows of different buckets are never compatible, a row
     whose bucket is None may be compatible with any (treaties: the year they are dated).
+    `kind` too: `compatible` and `distance` give for two rows what they give for any two rows
+    of the same kinds (they compare what the rows tell, not their IRIs or articles), so each is
+    asked once for two kinds, and a row is compared with one row of each kind of a group, not
+    with all its rows: a block of one treaty told by a thousand articles holds a few dozen
+    kinds (what is told of it). `compatible` is symmetric.
     """
+    kinds: dict[Hashable, int] = {}
+    if kind is None:
+        kind_of = {row.iri: i for i, row in enumerate(rows)}
+    else:
+        kind_of = {row.iri: kinds.setdefault(kind(row), len(kinds)) for row in rows}
+        compatible, distance = _by_kind(kind_of, compatible), _by_kind(kind_of, distance)
     ordered = sorted(rows, key=lambda r: r.iri)
     key = bucket or (lambda _: None)
-    formed: dict[Hashable, list[list[R]]] = {}  # open to the rows of later levels, by bucket of the first
+    formed: dict[Hashable, list[_Group[R]]] = {}  # open to the rows of later levels, by bucket of the first
     alone: list[list[R]] = []
     for current in sorted({level(r) for r in ordered}):
         earlier = {b: list(gs) for b, gs in formed.items()}
@@ -412,16 +434,38 @@ def groups(
         for row in (r for r in ordered if level(r) == current):
             b = key(row)
             near = anywhere if b is None else earlier.get(b, []) + earlier.get(None, [])
-            fits = list(islice((g for g in near if all(compatible(row, m) for m in g)), 2))  # 2: several
+            fits = list(islice((g for g in near if all(compatible(row, m) for m in g.kinds.values())), 2))
             if not fits:
                 loose.append(row)
-            elif len(fits) == 1 and all(m.article != row.article for m in fits[0]):
-                fits[0].append(row)
+            elif len(fits) == 1 and row.article not in fits[0].articles:
+                fits[0].add(row, kind_of[row.iri])
             else:
                 alone.append([row])
-        for group in _join(loose, compatible, distance, key):
-            formed.setdefault(key(group[0]), []).append(group)
-    return [g for gs in formed.values() for g in gs] + alone
+        for group in _join(loose, compatible, distance, key, kind_of):
+            formed.setdefault(key(group.rows[0]), []).append(group)
+    return [g.rows for gs in formed.values() for g in gs] + alone
+
+
+class _Group(Generic[R]):
+    """Rows of a group being formed (`groups`), with their articles and a row of each kind."""
+
+    __slots__ = ("articles", "kinds", "rows")
+
+    def __init__(self, row: R, kind: int) -> None:
+        self.rows = [row]
+        self.articles = {row.article}
+        self.kinds = {kind: row}
+
+    def add(self, row: R, kind: int) -> None:
+        self.rows.append(row)
+        self.articles.add(row.article)
+        self.kinds.setdefault(kind, row)
+
+    def extend(self, other: _Group[R]) -> None:
+        self.rows.extend(other.rows)
+        self.articles |= other.articles
+        for kind, row in other.kinds.items():
+            self.kinds.setdefault(kind, row)
 
 
 def _join(
@@ -429,9 +473,12 @@ def _join(
     compatible: Callable[[R, R], bool],
     distance: Callable[[R, R], int],
     bucket: Callable[[R], Hashable],
-) -> list[list[R]]:
-    """Greedy complete linkage of `rows` (sorted by IRI), closest pairs first."""
-    group_of: dict[str, list[R]] = {r.iri: [r] for r in rows}
+    kind_of: Mapping[str, int],
+) -> list[_Group[R]]:
+    """Greedy complete linkage of `rows` (sorted by IRI), closest pairs first. Two groups are
+    joined when no article has rows in both and each kind of row of one is compatible with each
+    of the other (`groups`)."""
+    group_of: dict[str, _Group[R]] = {r.iri: _Group(r, kind_of[r.iri]) for r in rows}
     by_bucket: dict[Hashable, list[R]] = {}
     for row in rows:
         by_bucket.setdefault(bucket(row), []).append(row)
@@ -450,13 +497,28 @@ def _join(
     )
     for _, a, b in candidates:
         ga, gb = group_of[a.iri], group_of[b.iri]
-        if ga is gb or any(x.article == y.article or not compatible(x, y) for x in ga for y in gb):
+        if ga is gb or not ga.articles.isdisjoint(gb.articles):
+            continue
+        if not all(compatible(x, y) for x in ga.kinds.values() for y in gb.kinds.values()):
             continue
         ga.extend(gb)
-        for r in gb:
+        for r in gb.rows:
             group_of[r.iri] = ga
     unique = {id(g): g for g in group_of.values()}
     return list(unique.values())
+
+
+def _by_kind(kind_of: Mapping[str, int], compare: Callable[[R, R], V]) -> Callable[[R, R], V]:
+    """`compare` asked once for each two kinds of rows (`groups`)."""
+    known: dict[tuple[int, int], V] = {}
+
+    def compared(a: R, b: R) -> V:
+        pair = (kind_of[a.iri], kind_of[b.iri])
+        if pair not in known:
+            known[pair] = compare(a, b)
+        return known[pair]
+
+    return compared
 
 
 def _linked(found: Iterator[list[R]] | Sequence[list[R]]) -> list[list[str]]:

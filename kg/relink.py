@@ -18,8 +18,11 @@ same graph:
   their events now are grouped again, and the links of their nodes replaced, in one SPARQL
   Update with the new fingerprint. The launches of a block are read by their agent and day
   (`launch-keys` bound to them by VALUES); a block of exercises or treaties is known only
-  once names are canonicalised and folded in Python, so when one is touched every exercise
-  (or treaty) is read, and only the touched blocks are grouped;
+  once names are canonicalised and folded in Python, so every exercise and treaty is needed
+  to find the others of a touched block: they are the rows the last build kept beside the
+  store (kg.link_rows), when those were read from the articles the links were computed from,
+  with the rows of the touched articles' events read again; else every exercise and treaty
+  is read. Only the touched blocks are grouped;
 - every link is computed again from every event otherwise: a build killed between its
   articles and its links, an import, a large share of the store written, or articles replaced
   or removed without what they held being read first.
@@ -30,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import astuple, dataclass, field, replace
 from functools import cache
 from typing import TypeVar
@@ -38,7 +42,9 @@ import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.errors import StoreError
 from kg.lexicon import Lexicon
+from kg.link_rows import ASIDE, KeptRows, dump_rows, load_rows
 from kg.linking import (
     ExerciseRow,
     ExerciseSpot,
@@ -264,14 +270,33 @@ class Blocks:
         self.treaties |= other.treaties
 
 
+@dataclass
+class Rows:
+    """The rows of some events, as the keys queries read them."""
+
+    launches: list[LaunchRow] = field(default_factory=list)
+    exercises: list[ExerciseRow] = field(default_factory=list)
+    treaties: list[TreatyRow] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, store: GraphStore, events: Collection[str]) -> Rows:
+        if not events:
+            return cls()
+        return cls(launch_rows(store, events), exercise_rows(store, events), treaty_rows(store, events))
+
+    def blocks(self, lexicon: Lexicon, events: Collection[str]) -> Blocks:
+        """The blocks these rows are in; `events`, the events they were read for."""
+        return Blocks(
+            events=set(events),
+            launches={launch_block(r) for r in self.launches},
+            exercises={exercise_spot(r, lexicon) for r in self.exercises},
+            treaties={k for r in self.treaties for k in treaty_keys(r, lexicon)},
+        )
+
+
 def blocks_of(store: GraphStore, lexicon: Lexicon, events: Collection[str]) -> Blocks:
     """The blocks of the linkable ones among `events` (read through the keys queries)."""
-    found = Blocks(events=set(events))
-    if events:
-        found.launches = {launch_block(r) for r in launch_rows(store, events)}
-        found.exercises = {exercise_spot(r, lexicon) for r in exercise_rows(store, events)}
-        found.treaties = {k for r in treaty_rows(store, events) for k in treaty_keys(r, lexicon)}
-    return found
+    return Rows.read(store, events).blocks(lexicon, events)
 
 
 def _launches_in(store: GraphStore, keys: set[LaunchKey]) -> list[LaunchRow]:
@@ -290,12 +315,11 @@ def _launches_in(store: GraphStore, keys: set[LaunchKey]) -> list[LaunchRow]:
     return list(rows.values())
 
 
-def _exercises_in(store: GraphStore, lexicon: Lexicon, spots: set[ExerciseSpot]) -> list[ExerciseRow]:
-    """Every exercise of the blocks (kg.linking.exercise_pieces, over every exercise) that hold
-    an exercise near any of `spots`: all are read, those of other blocks left out."""
+def _exercises_in(lexicon: Lexicon, spots: set[ExerciseSpot], rows: list[ExerciseRow]) -> list[ExerciseRow]:
+    """Every exercise of the blocks (kg.linking.exercise_pieces, over every exercise: `rows`)
+    that hold an exercise near any of `spots`; those of other blocks left out."""
     if not spots:
         return []
-    rows = exercise_rows(store)
     where = {row.iri: exercise_spot(row, lexicon) for row in rows}
     piece = exercise_pieces(where)
     by_name: dict[str, list[ExerciseSpot]] = {}
@@ -309,12 +333,11 @@ def _exercises_in(store: GraphStore, lexicon: Lexicon, spots: set[ExerciseSpot])
     return [row for row in rows if piece[row.iri] in touched]
 
 
-def _treaties_in(store: GraphStore, lexicon: Lexicon, keys: set[TreatyKey]) -> list[TreatyRow]:
-    """Every treaty of the blocks (kg.linking.treaty_blocks, over every treaty) that hold any of
-    the keys `keys`: all are read, those of other blocks left out."""
+def _treaties_in(lexicon: Lexicon, keys: set[TreatyKey], rows: list[TreatyRow]) -> list[TreatyRow]:
+    """Every treaty of the blocks (kg.linking.treaty_blocks, over every treaty: `rows`) that hold
+    any of the keys `keys`; those of other blocks left out."""
     if not keys:
         return []
-    rows = treaty_rows(store)
     block_of = treaty_blocks(rows, lexicon)
     touched = {block_of[row.iri] for row in rows if keys.intersection(treaty_keys(row, lexicon))}
     return [row for row in rows if block_of[row.iri] in touched]
@@ -325,7 +348,9 @@ def _treaties_in(store: GraphStore, lexicon: Lexicon, keys: set[TreatyKey]) -> l
 
 #: What the links are made by (kg.linking's rules, groups and links); change it when they
 #: change, so that a store whose links were made otherwise has them all computed again, though
-#: none of its articles changed ("kg-links-1": main's pairs of launches).
+#: none of its articles changed ("kg-links-1": main's pairs of launches). It is in the
+#: fingerprint the rows kept beside the store carry (kg.link_rows), so a change of the keys
+#: queries, which says what a row holds, must change it too.
 LINKS_SCHEME = "kg-links-2"
 
 
@@ -397,15 +422,17 @@ def relink(
         small = len(touched) <= INCREMENTAL_SHARE * len(after) + 2
         if touched and small and (held is not None or not replaced):
             return _relink_around(store, lexicon, touched, held or Blocks(), recorded, fingerprint)
+    exercises, treaties = exercise_rows(store), treaty_rows(store)
     found = {
         _LAUNCH: launch_groups(launch_rows(store), lexicon),
-        _EXERCISE: exercise_groups(exercise_rows(store), lexicon),
-        _TREATY: treaty_groups(treaty_rows(store), lexicon),
+        _EXERCISE: exercise_groups(exercises, lexicon),
+        _TREATY: treaty_groups(treaties, lexicon),
     }
     triples = link_triples(links([g for gs in found.values() for g in gs]))
     triples.append((LINKS_GRAPH, KGO.articleSetHash, Literal(fingerprint)))
     if set(triples) != _stored_links(store):  # a build that changes no link writes none
         store.replace_graph(LINKS_GRAPH, triples)
+    _keep(store, KeptRows.of(fingerprint, exercises, treaties))
     return {kind: len(gs) for kind, gs in found.items() if gs}
 
 
@@ -420,22 +447,38 @@ def _relink_around(
     """The groups of the blocks around the `touched` articles formed again, and their links
     written in one SPARQL Update (with the new fingerprint): the blocks their events were in
     (`held`) and are in now; the links that start from a node of those blocks, or from an event
-    the touched articles held, are dropped, and those of the blocks' groups added."""
-    blocks = blocks_of(store, lexicon, events_of(store, touched))
+    the touched articles held, are dropped, and those of the blocks' groups added. Every
+    exercise and treaty is needed to find the others of a block: they are the rows kept beside
+    the store (kg.link_rows) when those were read from the articles the links were computed
+    from, with the rows of the events the touched articles hold or held read again; else all
+    are read from the store. Either way they are kept for the next build."""
+    now = events_of(store, touched)
+    ours = now | held.events  # those held and no more are read again: another graph may hold one
+    read = Rows.read(store, ours)
+    blocks = read.blocks(lexicon, now)
     blocks.update(held)
+    kept = load_rows(store.read_aside(ASIDE), recorded)
+    if kept is None:
+        every = KeptRows.of(fingerprint, exercise_rows(store), treaty_rows(store))
+    else:
+        every = KeptRows.of(
+            fingerprint,
+            [row for iri, row in kept.exercises.items() if iri not in ours] + read.exercises,
+            [row for iri, row in kept.treaties.items() if iri not in ours] + read.treaties,
+        )
     launches = _launches_in(store, blocks.launches)
-    exercises = _exercises_in(store, lexicon, blocks.exercises)
-    treaties = _treaties_in(store, lexicon, blocks.treaties)
+    exercises = _exercises_in(lexicon, blocks.exercises, list(every.exercises.values()))
+    treaties = _treaties_in(lexicon, blocks.treaties, list(every.treaties.values()))
     found = [
         *launch_groups(launches, lexicon),
         *exercise_groups(exercises, lexicon),
         *treaty_groups(treaties, lexicon),
     ]
-    read = {row.iri for row in launches} | {row.iri for row in exercises} | {row.iri for row in treaties}
-    ours = sorted(blocks.events | read)
+    grouped = {row.iri for row in launches} | {row.iri for row in exercises} | {row.iri for row in treaties}
+    nodes = sorted(blocks.events | grouped)
     stale: set[tuple[str, str]] = set()
-    for i in range(0, len(ours), CHUNK):
-        sparql = bind_rows(_LINKS_OF, ["a"], [(ox.NamedNode(e),) for e in ours[i : i + CHUNK]])
+    for i in range(0, len(nodes), CHUNK):
+        sparql = bind_rows(_LINKS_OF, ["a"], [(ox.NamedNode(e),) for e in nodes[i : i + CHUNK]])
         for a, b in store.query(sparql).rows:
             if a is not None and b is not None:
                 stale |= {(str(a.value), str(b.value)), (str(b.value), str(a.value))}  # type: ignore[union-attr]
@@ -451,7 +494,16 @@ def _relink_around(
         added.append((LINKS_GRAPH, KGO.articleSetHash, Literal(fingerprint)))
     if removed or added:
         store.update(data_update(LINKS_GRAPH, removed, added))
+    _keep(store, every)  # after the links: a build killed in between leaves rows no build uses
     return _groups(store)
+
+
+def _keep(store: GraphStore, rows: KeptRows) -> None:
+    """Keep the rows beside the store for the next build (kg.link_rows). They only spare it
+    reading every exercise and treaty: a folder that cannot be written to leaves the file
+    there was, whose fingerprint no build will match."""
+    with suppress(StoreError):
+        store.write_aside(ASIDE, dump_rows(rows))
 
 
 def _recorded(store: GraphStore) -> str | None:

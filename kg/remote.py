@@ -442,6 +442,14 @@ class RemoteStore:
         self._sent_shared.clear()
         self.update(PRUNE_SHARED)
 
+    def read_aside(self, name: str) -> bytes | None:
+        """None: a server keeps no files beside its graph (kg.store.Store.read_aside), so what kg
+        would keep there (kg.relink's rows) is read from the graph each time."""
+        return None
+
+    def write_aside(self, name: str, data: bytes) -> None:
+        """Nothing: see `read_aside`."""
+
     def update(self, sparql: str) -> None:
         """Send one SPARQL Update request of kg's own to the update endpoint; never a user's text."""
         response = self._writable().request(

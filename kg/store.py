@@ -331,6 +331,7 @@ class Store:
         self.location = location
         self.read_only = read_only
         self._unflushed = 0  # quads written since the last flush
+        self._aside: dict[str, bytes] = {}  # a memory store's files aside (`write_aside`)
 
     # -- opening and closing --
 
@@ -497,6 +498,34 @@ class Store:
     def prune_shared(self) -> None:
         """Remove the places and runs that no article graph refers to any more."""
         self._update(PRUNE_SHARED)
+
+    # -- files aside: what kg derives from the graph and keeps next to it --
+
+    def read_aside(self, name: str) -> bytes | None:
+        """The file `name` kept beside the store's graph (`write_aside`), or None when there is
+        none. Such a file is derived from the graph and says what from (kg.relink's rows carry
+        the fingerprint of the articles they were read from), so a reader checks it before use."""
+        if self.location is None:
+            return self._aside.get(name)
+        try:
+            return (self.location / name).read_bytes()
+        except OSError:
+            return None
+
+    def write_aside(self, name: str, data: bytes) -> None:
+        """Keep `data` beside the store's graph, in the file `name` of the store folder (in
+        memory for a memory store): written to a temporary file and renamed, so that a reader
+        finds the old file or the new one, never a part."""
+        self._writable()
+        if self.location is None:
+            self._aside[name] = data
+            return
+        temporary = self.location / f".{name}.tmp"
+        try:
+            temporary.write_bytes(data)
+            os.replace(temporary, self.location / name)
+        except OSError as err:
+            raise StoreError(f"writing {name} into the store {self.location} failed: {err}") from err
 
     def _written(self, quads: int) -> None:
         """Flush RocksDB's write buffers every FLUSH_EVERY quads written: left alone, they grow
@@ -737,6 +766,8 @@ class GraphStore(Protocol):
         shared: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]] | None = None,
     ) -> bool: ...
     def prune_shared(self) -> None: ...
+    def read_aside(self, name: str) -> bytes | None: ...
+    def write_aside(self, name: str, data: bytes) -> None: ...
     def update(self, sparql: str) -> None: ...
     def remove_article(self, article_id: str) -> bool: ...
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> bool: ...

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import kg.relink
 from kg import rdf
 from kg.lexicon import load_lexicon
+from kg.link_rows import ASIDE
 from kg.models import (
     Article,
     Event,
@@ -113,6 +114,24 @@ def full_relinks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     yield calls
 
 
+@pytest.fixture
+def every_row_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """One entry, "Exercise" or "Treaty", each time every exercise (or treaty) of the store is
+    read: what the rows kept beside the store (kg.link_rows) spare a build that touches their
+    blocks."""
+    calls: list[str] = []
+    for kind, name in (("Exercise", "exercise_rows"), ("Treaty", "treaty_rows")):
+        original = getattr(kg.relink, name)
+
+        def spy(store: Any, events: Any = None, kind: str = kind, original: Any = original) -> Any:
+            if events is None:
+                calls.append(kind)
+            return original(store, events)
+
+        monkeypatch.setattr(kg.relink, name, spy)
+    yield calls
+
+
 Operation = tuple[str, list[Event]]  # (article id, its events), or (article id, []) removed when "-"
 
 
@@ -177,3 +196,102 @@ def test_an_article_removed_that_had_no_link_can_change_the_links_of_others() ->
         store.remove_article("a2")
         relink(store, LEXICON, before=before, touched=changes.articles, held=changes.held)
         assert len(links(store)) == 4  # a3 joined
+
+
+_changes = st.lists(st.tuples(st.sampled_from(_IDS), st.none() | _events), min_size=1, max_size=3)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    first=st.dictionaries(st.sampled_from(_IDS), _events, min_size=1, max_size=6),
+    rounds=st.lists(_changes, min_size=2, max_size=3),
+)
+def test_builds_one_after_another_use_the_rows_kept_beside_the_store(
+    first: dict[str, list[Event]],
+    rounds: list[list[tuple[str, list[Event] | None]]],
+    every_row_read: list[str],
+    full_relinks: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Several builds one after another, each writing and removing a few articles: each finds
+    the exercises and treaties of the blocks it touches in the rows the one before kept beside
+    the store (it reads no other from the store), and the links are those of a clean store.
+    Rows a build failed to add, drop or replace would show in a later build's links."""
+    monkeypatch.setattr(kg.relink, "INCREMENTAL_SHARE", 1e6)
+    final = {article_id: (events, 0) for article_id, events in first.items()}
+    with new_store() as store:
+        for article_id, events in first.items():
+            write(store, article_id, events)
+        relink(store, LEXICON)
+        for number, then in enumerate(rounds):
+            before = store.article_hashes()
+            changes = Changes(store, LEXICON, before)
+            for version, (article_id, events) in enumerate(then, 3 * number + 1):
+                if events is None and article_id not in final:
+                    continue
+                changes.writing([article_id])
+                if events is None:
+                    store.remove_article(article_id)
+                    del final[article_id]
+                else:
+                    write(store, article_id, events, version)
+                    final[article_id] = (events, version)
+            every_row_read.clear()
+            full_relinks.clear()
+            linked = relink(store, LEXICON, before=before, touched=changes.articles, held=changes.held)
+            # every link computed again: a store left with fewer articles than were touched
+            assert every_row_read == (["Exercise", "Treaty"] if full_relinks else [])
+            got = links(store)
+            with new_store() as clean:
+                for article_id, (events, version) in final.items():
+                    write(clean, article_id, events, version)
+                assert relink(clean, LEXICON) == linked
+                assert links(clean) == got
+
+
+def test_rows_kept_for_other_articles_are_not_used(every_row_read: list[str]) -> None:
+    """Rows kept beside the store are used only when they were read from the articles the links
+    were computed from. Here a0's Foal Eagle is removed and a1's added; the rows kept before the
+    removal (which hold a0's exercise) are put back, as a store copied back without its links
+    file would have them: the build reads every exercise again, and a1's exercise is linked to
+    nothing, as in a clean store (the old rows would link it to a0's, which is gone)."""
+    foal_eagle = [Exercise(("KOR", "USA"), PartialDate(2017, 3, 1), "Foal Eagle")]
+    with new_store() as store:
+        write(store, "a0", foal_eagle)
+        relink(store, LEXICON)
+        old = store.read_aside(ASIDE)
+        assert old is not None and b"Foal Eagle" in old
+        for step in ("remove a0", "add a1"):
+            before = store.article_hashes()
+            changes = Changes(store, LEXICON, before)
+            if step == "remove a0":
+                changes.writing(["a0"])
+                store.remove_article("a0")
+            else:
+                store.write_aside(ASIDE, old)  # the rows of a store that held a0
+                changes.writing(["a1"])
+                write(store, "a1", foal_eagle)
+            every_row_read.clear()
+            relink(store, LEXICON, before=before, touched=changes.articles, held=changes.held)
+        assert every_row_read == ["Exercise", "Treaty"]  # the old rows were not used
+        assert links(store) == set()
+        kept = store.read_aside(ASIDE)
+        assert kept is not None and kept != old  # the rows read are kept, for the next build
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b'{"format": 1}', b"[1, 2]", "\u00e9".encode("latin-1")])
+def test_a_damaged_rows_file_is_read_again_from_the_store(damage: bytes, every_row_read: list[str]) -> None:
+    day = [Exercise(("KOR", "USA"), PartialDate(2017, 3, 1), "Foal Eagle")]
+    with new_store() as store:
+        write(store, "a0", day)
+        relink(store, LEXICON)
+        store.write_aside(ASIDE, damage)
+        before = store.article_hashes()
+        changes = Changes(store, LEXICON, before)
+        changes.writing(["a1"])
+        write(store, "a1", day)
+        every_row_read.clear()
+        assert relink(store, LEXICON, before=before, touched=changes.articles, held=changes.held) == {
+            "Exercise": 1
+        }
+        assert every_row_read == ["Exercise", "Treaty"]

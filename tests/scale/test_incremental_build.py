@@ -23,6 +23,7 @@ from same_event_reports import ARTICLES as REPORTS
 import kg.pipeline
 import kg.relink
 from kg.cli import main
+from kg.link_rows import ASIDE
 from kg.models import Article, BuildReport
 from kg.pipeline import build, remove
 from kg.store import Store
@@ -109,6 +110,26 @@ def full_relinks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+@pytest.fixture
+def every_row_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """One entry, "Exercise" or "Treaty", each time every exercise (or treaty) of the store is
+    read: what the rows kept beside the store (kg.link_rows) spare a build that touches their
+    blocks."""
+    calls: list[str] = []
+    for kind, name in (("Exercise", "exercise_rows"), ("Treaty", "treaty_rows")):
+        original = getattr(kg.relink, name)
+
+        def spy(
+            store: Any, events: Iterable[str] | None = None, kind: str = kind, original: Any = original
+        ) -> Any:
+            if events is None:
+                calls.append(kind)
+            return original(store, events)
+
+        monkeypatch.setattr(kg.relink, name, spy)
+    return calls
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
     tmp_path: Path, extracted: list[str], full_relinks: list[int], jobs: int
@@ -160,35 +181,41 @@ def test_prune_after_a_partial_build_gives_the_bytes_of_a_clean_build(
 
 
 def test_exercises_and_treaties_told_again_by_a_new_or_changed_article(
-    tmp_path: Path, full_relinks: list[int]
+    tmp_path: Path, full_relinks: list[int], every_row_read: list[str]
 ) -> None:
     """wire-a (Ulchi Freedom Guardian, a launch, the 1961 China-DPRK treaty) and wire-c (the
     exercise of 2016) stored; wire-b, which tells wire-a's three events again (the exercise by
-    its alias), added: its events are linked to wire-a's, only their blocks read again. Then
-    wire-b changed to tell no exercise, and wire-a pruned. Each time the store exports the
+    its alias), added: its events are linked to wire-a's, only their blocks read again, the
+    other exercises and treaties taken from the rows the build before kept beside the store.
+    Then wire-b changed to tell no exercise, and wire-a pruned. Each time the store exports the
     bytes of a clean build."""
     a_and_c = {name: REPORTS[name] for name in ("wire-a", "wire-c")}
     folder = reports(tmp_path / "in", a_and_c)
     store = tmp_path / "store"
     assert build_into(store, folder)[0].linked == {}
+    assert every_row_read == ["Exercise", "Treaty"]  # the first build: every link computed
+    assert (store / ASIDE).is_file()
     full_relinks.clear()
+    every_row_read.clear()
     report, got = build_into(store, reports(folder, {**a_and_c, "wire-b": REPORTS["wire-b"]}))
-    assert full_relinks == []
+    assert full_relinks == [] and every_row_read == []
     assert (report.new, report.unchanged) == (1, 2)
     assert report.linked == {"Exercise": 1, "Launch": 1, "Treaty": 1}
     assert_same_bytes(got, clean(tmp_path, folder))
 
     no_exercise = REPORTS["wire-b"].replace("The Ulchi-Freedom Guardian drills", "The drills")
     full_relinks.clear()
+    every_row_read.clear()  # the clean build read them
     report, got = build_into(store, reports(folder, {**a_and_c, "wire-b": no_exercise}))
-    assert full_relinks == []
+    assert full_relinks == [] and every_row_read == []
     assert (report.changed, report.unchanged, report.linked) == (1, 2, {"Launch": 1, "Treaty": 1})
     assert_same_bytes(got, clean(tmp_path, folder))
 
     full_relinks.clear()
+    every_row_read.clear()
     b_and_c = {"wire-b": no_exercise, "wire-c": REPORTS["wire-c"]}
     report, got = build_into(store, reports(folder, b_and_c), prune=True)
-    assert full_relinks == []
+    assert full_relinks == [] and every_row_read == []
     assert (report.removed, report.linked) == (["wire-a"], {})
     assert_same_bytes(got, clean(tmp_path, folder))
 

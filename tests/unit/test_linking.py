@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kg.linking
 import kg.relink
 from kg.lexicon import load_lexicon
 from kg.linking import (
@@ -17,6 +22,7 @@ from kg.linking import (
     TreatyRow,
     exercise_groups,
     exercise_name,
+    groups,
     launch_groups,
     link_triples,
     links,
@@ -339,6 +345,130 @@ def test_treaty_groups_are_consistent_and_independent_of_order(
     shuffled = list(rows)
     rnd.shuffle(shuffled)
     assert treaty_groups(shuffled, LEXICON) == found
+
+
+def _plain_groups(rows: Sequence[Any], compatible: Any, level: Any, distance: Any, *_: Any, **__: Any) -> Any:
+    """kg.linking.groups as its docstring tells it, comparing every two rows (no buckets, no
+    kinds): what the faster one must give."""
+    formed: list[list[Any]] = []
+    alone: list[list[Any]] = []
+    ordered = sorted(rows, key=lambda r: r.iri)
+    for current in sorted({level(r) for r in ordered}):
+        earlier = list(formed)
+        loose = []
+        for row in (r for r in ordered if level(r) == current):
+            fits = [g for g in earlier if all(compatible(row, m) for m in g)]
+            if not fits:
+                loose.append(row)
+            elif len(fits) == 1 and all(m.article != row.article for m in fits[0]):
+                fits[0].append(row)
+            else:
+                alone.append([row])
+        group_of = {r.iri: [r] for r in loose}
+        pairs = [(a, b) for a, b in combinations(loose, 2) if a.article != b.article and compatible(a, b)]
+        for _, a, b in sorted(((distance(a, b), a.iri, b.iri), a, b) for a, b in pairs):
+            ga, gb = group_of[a.iri], group_of[b.iri]
+            if ga is gb or any(x.article == y.article or not compatible(x, y) for x in ga for y in gb):
+                continue
+            ga.extend(gb)
+            for r in gb:
+                group_of[r.iri] = ga
+        formed += list({id(g): g for g in group_of.values()}.values())
+    return formed + alone
+
+
+def _iris(found: list[list[Any]]) -> list[list[str]]:
+    return sorted(sorted(r.iri for r in g) for g in found)
+
+
+# Many rows of few kinds, from many articles: groups of several kinds, rows that fit some
+# kinds of a group and not others.
+_many_exercises = st.lists(
+    st.builds(
+        lambda i, article, name, date, parts: ex(
+            f"x:{i:03d}", f"a{article}", name, date, parts, A, "2017-03-05"
+        ),
+        st.integers(0, 999),
+        st.integers(0, 9),
+        st.sampled_from(["Foal Eagle", "Foal Eagle 2017", "UFG"]),
+        st.sampled_from([None, "2017", "2017-03", "2017-03-01", "2017-03-20", "2017-04-15"]),
+        st.sampled_from(["KOR USA", "USA", "JPN"]),
+    ),
+    max_size=40,
+    unique_by=lambda r: r.iri,
+)
+_many_treaties = st.lists(
+    st.builds(
+        lambda i, article, name, date, parts: tr(f"x:{i:03d}", f"a{article}", name, date, parts),
+        st.integers(0, 999),
+        st.integers(0, 9),
+        st.sampled_from([None, "New START"]),
+        st.sampled_from([None, "2010", "2010-04", "2010-04-08", "2010-05-01"]),
+        st.sampled_from(["RUS USA", "RUS", "CHN RUS"]),
+    ),
+    max_size=40,
+    unique_by=lambda r: r.iri,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_many_exercises, _many_treaties)
+def test_groups_formed_by_kinds_of_rows_are_those_formed_row_by_row(
+    exercises: list[ExerciseRow], treaties: list[TreatyRow]
+) -> None:
+    """exercise_groups and treaty_groups ask `compatible` once for two kinds of rows and compare a
+    row with one row of each kind of a group (kg.linking.groups): the groups are those of
+    comparing every two rows (`_plain_groups`)."""
+    found = exercise_groups(exercises, LEXICON), treaty_groups(treaties, LEXICON)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kg.linking, "groups", _plain_groups)
+        assert (exercise_groups(exercises, LEXICON), treaty_groups(treaties, LEXICON)) == found
+
+
+@dataclass(frozen=True)
+class _Told:
+    iri: str
+    article: str
+    value: int  # what the row tells: its kind
+    level: int
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            _Told,
+            st.from_regex(r"x:[0-9]{3}", fullmatch=True),
+            st.sampled_from("abcdefgh"),
+            st.integers(0, 6),
+            st.integers(0, 2),
+        ),
+        max_size=40,
+        unique_by=lambda r: r.iri,
+    ),
+    st.booleans(),
+)
+def test_groups_by_kind_when_compatible_is_not_transitive(rows: list[_Told], bucketed: bool) -> None:
+    """kg.linking.groups with `kind` gives the groups it gives comparing every two rows, for
+    a `compatible` under which a row may fit some kinds of a group and not others (values
+    at most 1 apart: 1 fits 0 and 2, which do not fit each other)."""
+
+    def compatible(a: _Told, b: _Told) -> bool:
+        return abs(a.value - b.value) <= 1
+
+    def distance(a: _Told, b: _Told) -> int:
+        return abs(a.value - b.value)
+
+    def level(r: _Told) -> int:
+        return r.level
+
+    def bucket(r: _Told) -> int | None:  # values 5 and 6 are compatible with none below 4
+        return None if r.value < 5 else 1
+
+    buckets = bucket if bucketed else None
+    plain = _iris(_plain_groups(rows, compatible, level, distance))
+    assert _iris(groups(rows, compatible, level, distance, buckets, kind=lambda r: r.value)) == plain
+    assert _iris(groups(rows, compatible, level, distance, buckets)) == plain
 
 
 def test_the_fingerprint_of_the_articles_is_their_set() -> None:
