@@ -44,8 +44,8 @@ def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, s
     base = view.sent.start_char
     for m in regex.finditer(view.text):
         span = view.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
-        if span is not None:
-            out.append((span.start, span.end, m.group(0)))
+        if span is not None and not any(t.i in view.weapons for t in span):
+            out.append((span.start, span.end, m.group(0)))  # not "Shaheen-II", the missile
     return out
 
 

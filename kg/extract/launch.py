@@ -28,6 +28,7 @@ from kg.models import EventType, Factuality, WeaponRef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_THIS = frozenset({"it", "this", "that"})  # grammar: what refers to the launch just told
 TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})  # grammar
 _ANCHOR_PROBE = dt.date(2001, 6, 15)
 
@@ -218,6 +219,15 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 continue
             if {f"{lemma} {ch.lower_}" for ch in tok.children if ch.dep_ == "prt"} & c.negate:
                 continue  # "the test was put off": a verb with a particle that calls it off
+            said_of_told = (  # an infinitive on the attempt: not "..., when it fired a Khorramshahr"
+                tok.dep_ in ("acl", "xcomp")
+                and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+                and tok.head.lemma_.lower() in nouns
+                and tok.head.dep_ == "attr"
+                and any(s.dep_ == "nsubj" and s.lower_ in _THIS for s in tok.head.head.children)
+            )
+            if said_of_told and told:
+                continue  # "It was the third attempt this year to place a satellite in orbit": the one told
             args = _args(tok)
             if any(t.lemma_.lower() in exercise_nouns for t in args if t.dep_ in ("dobj", "nsubjpass")):
                 continue
@@ -270,12 +280,15 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             if (
                 tok.dep_ in ("attr", "oprd")
                 and any(
-                    s.lemma_.lower() in nouns for s in tok.head.children if s.dep_ in ("nsubj", "nsubjpass")
+                    s.lemma_.lower() in nouns or (told and lemma == "attempt" and s.lower_ in _THIS)
+                    for s in tok.head.children
+                    if s.dep_ in ("nsubj", "nsubjpass")
                 )
                 and not _launchable_weapons(view, sub)
             ):
                 # "its June 26 launch had been a successful test of ...", "the launch was the
-                # North's third attempt this year": the same launch
+                # North's third attempt this year", after a launch "It was the third attempt
+                # this year to place a satellite into orbit": the same launch
                 continue
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             # "two failed attempts" count when the sentence names what was launched
@@ -631,7 +644,7 @@ def _plural_after(tok: Token) -> bool:
 
 
 def _number(word: str, view: SentenceView) -> int | None:
-    if word.replace(",", "").isdigit():
+    if word.replace(",", "").isdecimal():
         return int(word.replace(",", ""))
     return cues(view.lexicon).numbers.get(word) if word not in ("a", "an") else None
 

@@ -282,9 +282,9 @@ def _read(
             and (tok.head.i in view.classes or tok.head.i in view.weapons or tok.head.i in view.span_root)
         )
         value = numbers.get(tok.lower_) if tok.lower_ not in ("a", "an") or article else None
-        if tok.lower_ == "another" and (nxt in numbers or nxt.replace(",", "").isdigit()):
+        if tok.lower_ == "another" and (nxt in numbers or nxt.replace(",", "").isdecimal()):
             value = None  # "another two on Saturday", "another pair": the number that follows
-        if value is None and tok.text.replace(",", "").isdigit():
+        if value is None and tok.text.replace(",", "").isdecimal():
             value = int(tok.text.replace(",", ""))
         prev = tokens[k - 1].lower_ if k > 0 else ""
         if (

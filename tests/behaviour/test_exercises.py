@@ -337,3 +337,18 @@ def test_a_reduced_relative_dates_the_exercise_it_runs(exercises, text: str) -> 
     """ "The exercise, held from March 10 to 20, ...": the participle tells when it ran."""
     rows = exercises(text, "2025-08-18")
     assert [r[1] for r in rows] == ["2025-03-10"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan conducted a training launch of the Shaheen-II ballistic missile on Monday.",
+        "Pakistan test-fired a Shaheen-III missile on Monday.",
+        "The army fired a Shaheen-I from a mobile launcher on Monday.",
+        "Pakistan's Shaheen-III, with a range of 2,750 km, was tested on Monday.",
+        "A Shaheen-II missile was launched on Monday, the military said.",
+    ],
+)
+def test_a_missile_named_like_an_exercise_is_no_exercise(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Shaheen is also a Pakistani-Chinese air exercise: "Shaheen-II" the missile is no edition of it."""
+    assert exercises(text, "2025-06-20") == []

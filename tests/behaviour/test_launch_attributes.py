@@ -437,3 +437,19 @@ def test_another_attempt_is_another_launch_of_the_same_projectile(  # type: igno
 
 def test_an_attempt_said_of_the_launch_is_no_other_launch(launches) -> None:  # type: ignore[no-untyped-def]
     assert len(launches("Russia tested a Sarmat on Monday. It was the second attempt this year.", "2025-06-20")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea launched a satellite on Tuesday. It was the DPRK's third attempt this year to place a satellite into orbit.",
+        "Iran launched a Simorgh rocket on Tuesday. It was the country's second attempt this year to put a satellite in orbit.",
+        "Japan launched an H3 rocket on Tuesday. It was the agency's fourth attempt to put the rocket into service.",
+        "India fired an Agni-V on Tuesday. This was the third attempt this year to test the new warhead.",
+        "North Korea fired a Hwasong-18 on Tuesday. It was the North's second attempt this year to fly the solid-fuel missile.",
+    ],
+)
+def test_it_was_the_nth_attempt_is_the_launch_told(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "It was the third attempt this year to place a satellite into orbit" says something of
+    the launch just told; it is no launch of its own."""
+    assert len(launches(text, "2025-06-20")) == 1

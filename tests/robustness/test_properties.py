@@ -180,3 +180,13 @@ def test_date_phrases_slice_their_sentence(parts: list[str]) -> None:
     for start, end, phrase in find_date_phrases(text):
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == phrase
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "body", ["²", "North Korea fired ² missiles on Monday.", "Iran fired ³,⁴ rockets and ½ a drone."]
+)
+def test_digits_that_are_no_numbers_do_not_break_the_rules(nlp: Any, lexicon: Any, body: str) -> None:
+    """ "²".isdigit() is true but int("²") fails: counts are read from decimal digits only
+    (found by the property above)."""
+    extract(Article("x", body, date=dt.date(2011, 5, 25)), nlp, lexicon)
