@@ -32,6 +32,14 @@ def _scored(row: Row) -> Row:
 
 SITES = [
     (
+        "France fired an M51 missile from the Biscarrosse test centre on Monday.",
+        ("FRA", MON, "M51", SLBM, "Biscarrosse", "unknown", 1, "asserted"),
+    ),
+    (
+        "Japan launched an H3 rocket from the Tanegashima Space Center on Monday.",
+        ("JPN", MON, None, "rocket", "Tanegashima Space Center", "unknown", 1, "asserted"),
+    ),
+    (
         "North Korea launched a rocket from the Sohae launch site in Tongchang-ri on Monday.",
         ("PRK", MON, None, "rocket", "Sohae", "unknown", 1, "asserted"),
     ),
