@@ -122,6 +122,14 @@ def test_the_site_it_flew_from(launches, text: str, row: Row) -> None:  # type: 
 
 OUTCOMES = [
     (
+        "The US Army fired a hypersonic missile from Hawaii on Monday, but the flight ended in an anomaly.",
+        ("USA", MON, None, "hypersonic missile", "Hawaii", "failure", 1, "asserted"),
+    ),
+    (
+        "The US fired a Minuteman III from Vandenberg on Monday; it suffered an anomaly and was destroyed.",
+        ("USA", MON, "Minuteman III", ICBM, "Vandenberg", "failure", 1, "asserted"),
+    ),
+    (
         "North Korea fired a ballistic missile on Monday, but it exploded seconds after launch.",
         ("PRK", MON, None, BM, None, "failure", 1, "asserted"),
     ),
