@@ -335,13 +335,26 @@ def _duration_of(trig: Token, c: Cues) -> bool:
     return trig.dep_ == "pobj" and trig.head.lower_ == "of" and measure.lemma_.lower() in c.duration
 
 
+def _began(view: SentenceView, trig: Token) -> bool:
+    """True if a clause on the exercise phrase says, in the past, that it began ("the exercise
+    launched Monday", "drills that started on Monday"): it is under way whatever is to come."""
+    start = cues(view.lexicon).start
+    return any(
+        t.dep_ in ("acl", "relcl")
+        and t.lemma_.lower() in start
+        and (t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ == "acl"))
+        for t in trig.children
+    )
+
+
 def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
     """A date told in a relative clause on the exercise phrase whose verb runs the exercise
     (run verbs; "which ran from ...", or reduced: "held from March 10 to 20"), the start date
     first; an end date ("... and will conclude on Thursday") is not the exercise's date."""
     found: list[tuple[bool, int, str]] = []
     for tok in trig.subtree:
-        if tok.dep_ not in ("relcl", "acl") or tok.lemma_.lower() not in cues(view.lexicon).run:
+        runs = cues(view.lexicon).run | cues(view.lexicon).start
+        if tok.dep_ not in ("relcl", "acl") or not lemmas(tok) & runs:
             continue
         for p in view.dates_in(list(tok.subtree)):
             role = _date_role(view, p.text)
@@ -414,6 +427,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             fact = Factuality.NEGATED  # "suspended this year's Ulchi Freedom Shield drills": that one is off
         if fact is None:
             continue
+        if fact is Factuality.EXPECTED and _began(view, trig):
+            fact = Factuality.ASSERTED  # "The exercise launched Monday will involve ...": under way
         states, weapons, pronoun = _participants(view, trig, discourse)
         if not states and _held_by_own_forces(view, trig):
             # "as the armed forces carried out what the Kremlin called a planned exercise": the

@@ -352,3 +352,20 @@ def test_a_reduced_relative_dates_the_exercise_it_runs(exercises, text: str) -> 
 def test_a_missile_named_like_an_exercise_is_no_exercise(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
     """Shaheen is also a Pakistani-Chinese air exercise: "Shaheen-II" the missile is no edition of it."""
     assert exercises(text, "2025-06-20") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Anaconda-16 exercise launched Monday in Warsaw will involve 31,000 troops from Poland and the U.S.",
+        "The Freedom Shield exercise, which began on Monday, will involve South Korean and US troops.",
+        "Talisman Sabre, which opened on Monday, will bring Australian and US forces together for three weeks.",
+        "The Malabar exercise that started on Monday will include Indian and Japanese warships.",
+        "The Sea Breeze drill kicked off on Monday and will involve Ukrainian and US ships.",
+    ],
+)
+def test_an_exercise_told_as_begun_is_under_way_whatever_is_to_come(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The exercise launched Monday will involve ...": it began; what it will involve is still
+    to come, the exercise is not."""
+    rows = exercises(text, "2025-06-18")
+    assert [(r[1], r[3]) for r in rows] == [("2025-06-16", "asserted")]
