@@ -293,19 +293,18 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             # "two failed attempts" count when the sentence names what was launched
             ordinals = lexicon.cue_terms("ordinal_word")
-            judged_attempt = lemma == "attempt" and (
-                (
-                    any(ch.lower_ in ("failed", "successful", "unsuccessful") for ch in tok.children)
-                    and _has_projectile(view, list(view.sent), {})
-                )
-                # "Russia tested a Sarmat ... A second attempt, in February 2023, failed": another
-                # try with what the launch told before fired
+            judged_attempt = (
+                lemma == "attempt"
+                and any(ch.lower_ in ("failed", "successful", "unsuccessful") for ch in tok.children)
+                and _has_projectile(view, list(view.sent), {})
+            ) or (
+                # "Russia tested a Sarmat ... A second attempt, in February 2023, failed", "Another
+                # salvo followed on Jan. 30": another occasion of what the launch told before fired
                 # ("It was the third attempt this year" is the launch told, said again)
-                or (
-                    told
-                    and tok.dep_ != "attr"
-                    and any(ch.lower_ in ordinals or ch.lower_ in c.distinct for ch in tok.children)
-                )
+                lemma in lexicon.cue_terms("occasion_noun")
+                and told
+                and tok.dep_ != "attr"
+                and any(ch.lower_ in ordinals or ch.lower_ in c.distinct for ch in tok.children)
             )
             if (
                 lemma != "launch"
@@ -1079,7 +1078,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             wclass = _class_of_platform(view, trig, scope) or wclass
         elliptic = (
             trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None
-        ) or trig.lemma_.lower() == "attempt"
+        ) or trig.lemma_.lower() in view.lexicon.cue_terms("occasion_noun")
         if elliptic and weapon is None and wclass is None:
             if out and out[-1].sentence_index == view.index:
                 prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"

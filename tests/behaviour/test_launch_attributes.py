@@ -469,3 +469,19 @@ def test_it_was_the_nth_attempt_is_the_launch_told(launches, text: str) -> None:
     """ "It was the third attempt this year to place a satellite into orbit" says something of
     the launch just told; it is no launch of its own."""
     assert len(launches(text, "2025-06-20")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired cruise missiles on Jan. 24. Another salvo followed on Jan. 30.",
+        "North Korea fired cruise missiles on Jan. 24. A second volley came on Jan. 30.",
+        "Iran fired ballistic missiles at the base on Jan. 24. A second barrage hit it on Jan. 30.",
+        "Russia launched Kalibr cruise missiles on Jan. 24. Another volley was fired on Jan. 30.",
+        "Pakistan fired Babur cruise missiles on Jan. 24. Another salvo was launched on Jan. 30.",
+    ],
+)
+def test_another_salvo_is_another_launch_of_what_was_fired(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-01-31")
+    assert [r[1] for r in rows] == ["2025-01-24", "2025-01-30"]
+    assert rows[1][3] == rows[0][3]
