@@ -267,8 +267,8 @@ def _full_date(m: re.Match[str], anchor: dt.date | None, future: bool) -> Partia
     return _month_day(anchor, month, day, future=future) if anchor else None
 
 
-_rule(rf"(?:{_W} )?{_M} {_DAY}(?: {_YEAR})?")(_full_date)  # "Sept. 15", "Wednesday, Oct. 4, 2007"
-_rule(rf"(?:{_W} )?(?:the )?{_DAY} (?:of )?{_M}(?: {_YEAR})?")(_full_date)  # "15 September 2017"
+_rule(rf"(?:{_W} )?{_M} {_DAY}(?: (?:of )?{_YEAR})?")(_full_date)  # "Sept. 15", "Wednesday, Oct. 4, 2007"
+_rule(rf"(?:{_W} )?(?:the )?{_DAY} (?:of )?{_M}(?: (?:of )?{_YEAR})?")(_full_date)  # "15 September 2017"
 
 
 @_rule(rf"{_M} (?:of )?{_YEAR}")
@@ -285,6 +285,7 @@ def _month_of_relative_year(m: re.Match[str], anchor: dt.date | None, future: bo
 
 
 @_rule(rf"{_M} {_DAY} (?:of )?(?P<yrel>last|this|next) year")
+@_rule(rf"{_DAY} (?:of )?{_M} (?:of )?(?P<yrel>last|this|next) year")  # "4 August last year"
 def _day_of_relative_year(m: re.Match[str], anchor: dt.date | None, future: bool) -> PartialDate | None:
     if anchor is None:
         return None
@@ -435,7 +436,8 @@ def in_year_of(days: str, period: str) -> str:
 
 def with_named_year(text: str, year: int) -> str:
     """The phrase with the year it refers to written out: "that year" -> "2017", "later that
-    year" -> "2017", "November" (after "that") -> "November 2017"."""
+    year" -> "2017", "November" (after "that") -> "November 2017", a day of that year keeps its
+    day ("4 August that year" -> "4 August 2017")."""
     if _THAT_YEAR.search(text):
         if any(w.rstrip(".").lower() in MONTHS for w in text.split()):  # "4 August that year"
             return _THAT_YEAR.sub(str(year), text)

@@ -47,8 +47,9 @@ class WireDateline:
     day: int | None = None
 
 
-# Title case with no agency: a date and a dash ("New Delhi, May 6 -- "), which no sentence has,
-# or a capital or city alone before a colon ("Seoul: North Korea fired ..."), checked by name.
+# Title case with no agency: a capital or city (checked by name, so that "On May 6 -- ..." and
+# "Friday, May 6 -- ..." are no datelines) with a date and a dash ("New Delhi, May 6 -- "), or
+# alone before a colon ("Seoul: North Korea fired ...").
 _TITLE_DASHED = re.compile(rf"(?P<place>{_TITLE_PLACE}){_REGION}{_DATE}(?P<sep>[ ]*(?:--|—|–))[ ]+(?=\S)")
 _TITLE_COLON = re.compile(rf"(?P<place>{_TITLE_PLACE}):[ ]+(?=[A-Z])")
 
@@ -59,7 +60,8 @@ def _compile(agencies: Collection[str]) -> tuple[re.Pattern[str], re.Pattern[str
     caps = re.compile(
         rf"(?P<place>{_CAPS_PLACE}){_REGION}{_DATE}(?:{agency}\.?)?{_SEPARATOR}(?=\S)",
     )
-    # Title case is how a sentence starts too ("Moscow, June 19, said ..."): an agency is required.
+    # Title case is how a sentence starts too ("Moscow, June 19, said ..."): an agency is required
+    # here (a known city with a dash or a colon is found apart, in `find_wire_dateline`).
     title = re.compile(rf"(?P<place>{_TITLE_PLACE}){_REGION}{_DATE}{agency}\.?{_SEPARATOR}(?=\S)")
     return caps, title
 
@@ -74,8 +76,8 @@ def find_wire_dateline(
 
     `agencies` are names that may follow the date without brackets ("TOKYO, Feb. 7 Kyodo -");
     bracketed ones are recognised by their shape. A place in capitals needs only a separator
-    after it ("ISLAMABAD:"), one in title case an agency ("Moscow, June 19 (TASS) -"), a date
-    and a dash ("New Delhi, May 6 --"), or to be one of `cities` before a colon ("Seoul:").
+    after it ("ISLAMABAD:"), one in title case an agency ("Moscow, June 19 (TASS) -"), or to be
+    one of `cities` with a date and a dash ("New Delhi, May 6 --") or before a colon ("Seoul:").
     """
     key = tuple(sorted(agencies))
     patterns = _PATTERNS.get(key)
@@ -100,7 +102,7 @@ def find_wire_dateline(
             continue
         return WireDateline(offset, offset + m.end(), place.strip(), agency, month, day)
     m = _TITLE_DASHED.match(first_line)
-    if m is not None and m["month"]:
+    if m is not None and m["month"] and m["place"] in cities:
         month, day = MONTHS[m["month"].lower()], int(m["day"])
         if _possible(month, day):
             return WireDateline(offset, offset + m.end(), m["place"], None, month, day)

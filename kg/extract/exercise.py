@@ -40,12 +40,19 @@ def _name_regex(names: tuple[str, ...]) -> re.Pattern[str]:
 def _known_names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """(first token, end token, name) of known exercise names in the sentence."""
     regex = _name_regex(lexicon.event_names("Exercise"))
+    nouns = lexicon.cue_terms("exercise_noun")
     out = []
     base = view.sent.start_char
     for m in regex.finditer(view.text):
         span = view.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
-        if span is not None and not any(t.i in view.weapons for t in span):
-            out.append((span.start, span.end, m.group(0)))  # not "Shaheen-II", the missile
+        if span is None:
+            continue
+        after = view.doc[span.end] if span.end < view.sent.end else None
+        drill = after is not None and after.lemma_.lower() in nouns
+        if view.span_root.get(span.end - 1) not in view.weapons or drill:
+            # not "Shaheen-II", the missile (a weapon's name ends it); "Trident Juncture 2018" and
+            # "the Zolfaghar exercise" are names of exercises
+            out.append((span.start, span.end, m.group(0)))
     return out
 
 
@@ -353,8 +360,7 @@ def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
     first; an end date ("... and will conclude on Thursday") is not the exercise's date."""
     found: list[tuple[bool, int, str]] = []
     for tok in trig.subtree:
-        runs = cues(view.lexicon).run | cues(view.lexicon).start
-        if tok.dep_ not in ("relcl", "acl") or not lemmas(tok) & runs:
+        if tok.dep_ not in ("relcl", "acl") or not lemmas(tok) & cues(view.lexicon).run:
             continue
         for p in view.dates_in(list(tok.subtree)):
             role = _date_role(view, p.text)

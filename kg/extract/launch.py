@@ -192,7 +192,9 @@ def _elliptic_object(verb: Token, c: Cues) -> Token | None:
 
 def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = False) -> list[Token]:
     """Launch triggers of a sentence; `told`: a launch with a projectile was told before, so
-    an elliptic object ("it fired two more") may refer to it."""
+    an elliptic object ("it fired two more") may refer to it, an ordinal attempt or salvo is one
+    more occasion of it ("A second attempt, in February 2023, failed"), and "It was the third
+    attempt this year ..." is that launch said again."""
     verbs = lexicon.cue_terms("launch_verb")
     weak = lexicon.cue_terms("launch_verb_weak")
     nouns = lexicon.cue_terms("launch_noun")
@@ -267,15 +269,15 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and not any(ch.dep_ in ("det", "poss", "nummod") for ch in tok.children)
             ):
                 continue  # "described all of them as satellite launches": a category, not an occasion
+            quantifiers = lexicon.cue_terms("launch_quantifier")
             if (
                 tok.tag_ == "NNS"
                 and not any(ch.dep_ in ("det", "nummod") for ch in tok.children)
-                and not any(ch.lower_ in c.expect or ch.lower_ in c.distinct for ch in tok.children)
+                and not any(ch.lower_ in quantifiers or ch.lower_ in c.distinct for ch in tok.children)
                 and not view.dates_in(list(view.sent))
             ):
-                # "a pretext for its own missile tests", "tracks North Korean missile launches":
-                # launches in general, in a sentence that dates none ("further launches" are
-                # planned ones, "more launches" others)
+                # "a pretext for its own missile tests": launches in general, in a sentence that
+                # dates none ("several launches", "further launches" count occasions)
                 continue
             if (
                 tok.dep_ in ("attr", "oprd")
@@ -292,7 +294,6 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 continue
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             # "two failed attempts" count when the sentence names what was launched
-            ordinals = lexicon.cue_terms("ordinal_word")
             judged_attempt = (
                 lemma == "attempt"
                 and any(ch.lower_ in ("failed", "successful", "unsuccessful") for ch in tok.children)
@@ -304,7 +305,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 lemma in lexicon.cue_terms("occasion_noun")
                 and told
                 and tok.dep_ != "attr"
-                and any(ch.lower_ in ordinals or ch.lower_ in c.distinct for ch in tok.children)
+                and any(ch.lower_ in c.ordinals or ch.lower_ in c.distinct for ch in tok.children)
             )
             if (
                 lemma != "launch"
@@ -314,7 +315,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             ):
                 continue
             if (
-                lemma in ("flight", "shot", "attempt", "salvo", "barrage")
+                (lemma in ("flight", "shot") or lemma in lexicon.cue_terms("occasion_noun"))
                 and not _has_projectile(view, sub, {})
                 and not judged_attempt
             ):
@@ -421,8 +422,8 @@ def _of_run(view: SentenceView, trig: Token) -> list[Token]:
         return []
     run = []
     for t in view.doc[of.i + 1 : view.sent.end]:
-        if t.is_punct and t.text != "-":
-            break
+        if (t.is_punct and t.text != "-") or t.pos_ == "CCONJ" or (t.pos_ == "VERB" and t.tag_ != "VBN"):
+            break  # not into "... and the firing of two cruise missiles"
         run.append(t)
     return run if any(t.i in view.classes or t.i in view.weapons for t in run) else []
 
@@ -1476,7 +1477,9 @@ def _listed(
 
 def _dated_by_item(cand: Candidate, trigger: int, occasions: list[Occasion]) -> Candidate:
     """A trigger's candidate with the date of its occasion when the parse gave it none: "...,
-    the following day, fired four more" (the date is an item of its own)."""
+    the following day, fired four more" (the date is an item of its own); or with the days of
+    all its occasions when the parse gave it fewer ("two launches this year, on April 23 and
+    July 9": one launch a day, split by kg.normalize)."""
     held = [o for o in occasions if o.start <= trigger < o.end]
     if not held:
         return cand

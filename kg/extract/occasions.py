@@ -12,7 +12,10 @@ date, "the following day") and what (a count, weapon, class or site): that close
 occasion. An item with its own count and projectile after one that had its own closes the
 one before (different weapons fired together are told apart). What an occasion leaves out it
 takes from the one before: the class ("two more"), the count when that one said "each", the
-site when it says "the same site".
+site when it says "the same site". Days that restate a period ("two launches this year, on
+April 23 and July 9") are occasions in that period's year, one each when the count is of the
+days; a sum told before its items ("two Minuteman IIIs from Vandenberg this year, one on June 4
+and another on June 6") is no occasion of its own, and what it says holds for each item.
 """
 
 from __future__ import annotations

@@ -357,15 +357,33 @@ def _signing_date(view: SentenceView, nouns: list[Token], c: Cues) -> str | None
     """The date a treaty noun's own signing clause gives ("the treaty signed in 2010", "the
     treaty it signed with the United States in 2010", "The New START Treaty to Reduce Strategic
     Nuclear Weapons, signed in 2010": the parser may hang the clause on a noun of the name)."""
+    treaty_nouns = view.lexicon.cue_terms("treaty_noun")
+
+    def of_another(t: Token, noun: Token) -> bool:
+        """ "New START, which replaced the START I treaty signed in 1991": another treaty's."""
+        return any(a.i != noun.i and a.lemma_.lower() in treaty_nouns for a in _between(t, noun))
+
     for noun in nouns:
         clauses = (
-            t for t in noun.subtree if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in c.treaty_sign
+            t
+            for t in noun.subtree
+            if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in c.treaty_sign and not of_another(t, noun)
         )
         for acl in clauses:
             dates = [p for p in view.dates_in(list(acl.subtree)) if _resolvable(p.text)]
             if dates:
                 return dates[0].text
     return None
+
+
+def _between(tok: Token, top: Token) -> list[Token]:
+    """The tokens on the way up from `tok` (excluded) to `top` (excluded)."""
+    out = []
+    cur = tok.head
+    while cur.i != top.i and cur.head.i != cur.i:
+        out.append(cur)
+        cur = cur.head
+    return out
 
 
 def _party_act(noun: Token, c: Cues) -> Token | None:

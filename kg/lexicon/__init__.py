@@ -93,9 +93,12 @@ class Site:
 
 
 # An edition after an exercise's name: "Zapad-2017", "Malabar 2020", "Joint Sword-2024A",
-# "Great Prophet 9", "Aurora 17", "Great Prophet IV" (Roman numerals in capitals only).
-EDITION_PATTERN = r"[- ]?(?:(?:19|20)\d{2}|\d{1,2})[A-Za-z]?|[- ][IVX]{1,4}"
+# "Great Prophet 9", "Aurora 17", "Great Prophet IV" (Roman numerals in capitals only). A
+# treaty's name takes figures only: "START III" is not an edition of START I.
+_FIGURES = r"[- ]?(?:(?:19|20)\d{2}|\d{1,2})[A-Za-z]?"
+EDITION_PATTERN = rf"{_FIGURES}|[- ][IVX]{{1,4}}"
 EDITION = re.compile(rf"(?:{EDITION_PATTERN})$")
+_EDITIONS = {"Exercise": EDITION, "Treaty": re.compile(rf"(?:{_FIGURES})$")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +149,7 @@ class Lexicon:
         """The named exercise or treaty a name in the text refers to, its edition ignored
         ("Zapad-2017" is Zapad, "the INF treaty" the INF Treaty); None when unknown."""
         text = " ".join(text.split())
-        for form in (text.casefold(), EDITION.sub("", text).casefold()):
+        for form in (text.casefold(), _EDITIONS.get(event_type, EDITION).sub("", text).casefold()):
             found = self._named.get((event_type, form))
             if found is not None:
                 return found
@@ -160,7 +163,7 @@ class Lexicon:
         if known is None:
             return text
         text = " ".join(text.split())
-        edition = EDITION.search(text)
+        edition = _EDITIONS.get(event_type, EDITION).search(text)
         if edition is not None and self._named.get((event_type, text[: edition.start()].casefold())) is known:
             return known.name + edition.group(0)  # "Zapad-2017", "Great Prophet 9"
         return known.name

@@ -369,3 +369,17 @@ def test_an_exercise_told_as_begun_is_under_way_whatever_is_to_come(exercises, t
     to come, the exercise is not."""
     rows = exercises(text, "2025-06-18")
     assert [(r[1], r[3]) for r in rows] == [("2025-06-16", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("NATO's Trident Juncture 2018 exercise brought 50,000 troops to Norway in October.", "Trident Juncture 2018"),
+        ("Iran's army held its annual Zolfaghar exercise near the Strait of Hormuz in October.", "Zolfaghar"),
+        ("Pakistan and China held Shaheen-IX, their joint air exercise, in October.", "Shaheen-IX"),
+    ],
+)
+def test_an_exercise_named_with_a_weapons_word_keeps_its_name(exercises, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Trident Juncture" holds a missile's name and is an exercise; only a name whose edition is
+    part of a weapon's name ("Shaheen-II", the missile) is the weapon."""
+    assert [r[2] for r in exercises(text, "2025-11-06")] == [name]

@@ -544,7 +544,8 @@ def test_a_treaty_the_new_one_follows_is_between_the_same_states(treaties, text:
     rows = treaties(text, "2025-06-20")
     named = [r for r in rows if r[2] == name]
     assert len(named) == 1
-    assert named[0][0] == next(r[0] for r in rows if r[2] != name)
+    new = next(r[0] for r in rows if r[2] != name)
+    assert len(new) == 2 and named[0][0] == new
 
 
 @pytest.mark.parametrize(

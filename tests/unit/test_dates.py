@@ -478,6 +478,7 @@ def test_with_named_year() -> None:
         ("Jan. 9 and Jan. 12", "2016", [PartialDate(2016, 1, 9), PartialDate(2016, 1, 12)]),
         ("Aug. 4", "last month", [PartialDate(2025, 8, 4)]),  # no year named: the dateline's
         ("March 2, 2019", "last year", [PartialDate(2019, 3, 2)]),  # its own year wins
+        ("23 April and 9 July", "this year", [PartialDate(2025, 4, 23), PartialDate(2025, 7, 9)]),
     ],
 )
 def test_days_restating_a_period_take_its_year(days: str, period: str, expected: list[PartialDate]) -> None:
@@ -486,6 +487,8 @@ def test_days_restating_a_period_take_its_year(days: str, period: str, expected:
 
 def test_a_day_of_a_relative_year() -> None:
     assert resolve("Nov. 3 of last year", dt.date(2025, 1, 2)) == PartialDate(2024, 11, 3)
+    assert resolve("4 August last year", dt.date(2025, 1, 2)) == PartialDate(2024, 8, 4)
+    assert resolve(with_named_year("September 24 of that year", 2017), None) == PartialDate(2017, 9, 24)
     assert resolve("Nov. 3 next year", dt.date(2025, 1, 2)) == PartialDate(2026, 11, 3)
 
 

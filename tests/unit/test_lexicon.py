@@ -90,6 +90,13 @@ def test_the_edition_written_is_kept_in_figures_or_roman_numerals(text: str, rep
     assert load_lexicon().canonical_event_name("Exercise", text) == reported
 
 
+def test_a_roman_numeral_is_no_edition_of_a_treaty() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.named_event("Treaty", "START III") is None
+    assert lexicon.named_event("Treaty", "SALT III") is None
+    assert lexicon.named_event("Exercise", "Great Prophet IV") is not None
+
+
 def test_an_unknown_name_or_the_other_type_is_none() -> None:
     lexicon = load_lexicon()
     assert lexicon.named_event("Exercise", "Operation Nothing") is None

@@ -67,6 +67,9 @@ def test_datelines_are_found(
         "Moscow, June 19 - something",  # a single dash after a title-case date needs an agency
         "Update: North Korea fired",  # a title-case word before a colon that is no city
         "Seoul: the capital",  # a city before a colon and a lower-case word: a headline's gloss
+        "On May 6 -- the eve of the vote -- North Korea fired",  # a dash after a date, no place
+        "Friday, May 6 -- North Korea fired",
+        "Update, June 3 – Iran said",
     ],
 )
 def test_sentences_are_not_datelines(text: str) -> None:
