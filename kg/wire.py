@@ -57,12 +57,14 @@ _TITLE_COLON = re.compile(rf"(?P<place>{_TITLE_PLACE}):[ ]+(?=[A-Z])")
 def _compile(agencies: Collection[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     bare = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True)) or r"(?!x)x"
     agency = rf"(?:\.?[ ]*{_BRACKETED}|[ ](?P<bare>{bare})(?![\w]))"
+    # a bracketed agency may end the dateline with no separator: "New Delhi, April 4 (IANS) Strategic ..."
+    ends = rf"(?:{_SEPARATOR}(?=\S)|(?<=\))(?P<bare_end>[ ]+)(?=[A-Z]))"
     caps = re.compile(
-        rf"(?P<place>{_CAPS_PLACE}){_REGION}{_DATE}(?:{agency}\.?)?{_SEPARATOR}(?=\S)",
+        rf"(?P<place>{_CAPS_PLACE}){_REGION}{_DATE}(?:{agency}\.?)?{ends}",
     )
     # Title case is how a sentence starts too ("Moscow, June 19, said ..."): an agency is required
     # here (a known city with a dash or a colon is found apart, in `find_wire_dateline`).
-    title = re.compile(rf"(?P<place>{_TITLE_PLACE}){_REGION}{_DATE}{agency}\.?{_SEPARATOR}(?=\S)")
+    title = re.compile(rf"(?P<place>{_TITLE_PLACE}){_REGION}{_DATE}{agency}\.?{ends}")
     return caps, title
 
 
@@ -98,6 +100,8 @@ def find_wire_dateline(
         agency = m["paren"] or m["slash"] or m["bare"]
         if m["sep"] == "." and month is None and agency is None:
             continue
+        if m["bare_end"] is not None and pattern is title and month is None:
+            continue  # "The United Nations (UN) Security Council ..." opens a sentence
         if month is not None and day is not None and not _possible(month, day):
             continue
         return WireDateline(offset, offset + m.end(), place.strip(), agency, month, day)

@@ -45,3 +45,14 @@ def test_a_state_named_in_the_story_still_counts(nlp, lexicon) -> None:  # type:
     text = "SEOUL, March 7 (Yonhap) -- North Korea fired a missile on Friday, South Korea's military said."
     x = extract(Article(id="wire", body=text, date=dt.date(2025, 3, 8)), nlp, lexicon)
     assert {s for m in x.mentions for s in m.states} == {"PRK", "KOR"}
+
+
+def test_a_dateline_ending_in_a_bracketed_agency_is_no_date_of_the_story(nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    """ "New Delhi, April 4 (IANS) Strategic Forces Command conducted ...": reprinted agency copy
+    drops the dash; the dateline's date is the filing day, not the launch's."""
+    import datetime as dt
+
+    text = "New Delhi, April 4 (IANS) Strategic Forces Command conducted a flight test of the Agni-Prime missile."
+    x = extract(Article(id="wire", body=text, date=dt.date(2024, 4, 4)), nlp, lexicon)
+    [launch] = [e for e in x.events if isinstance(e, Launch)]
+    assert launch.date is None

@@ -42,6 +42,15 @@ CITIES = load_lexicon().cities
         ("New Delhi, May 6 -- Pakistan's military", "New Delhi, May 6 -- ", "New Delhi", None, (5, 6)),
         ("Islamabad, Oct. 2 — Pakistan test-fired", "Islamabad, Oct. 2 — ", "Islamabad", None, (10, 2)),
         ("Seoul: North Korea fired", "Seoul: ", "Seoul", None, None),
+        # a bracketed agency ends it without a separator (agency copy as pages reprint it)
+        (
+            "New Delhi, April 4 (IANS) Strategic Forces",
+            "New Delhi, April 4 (IANS) ",
+            "New Delhi",
+            "IANS",
+            (4, 4),
+        ),
+        ("ISLAMABAD (APP) Pakistan test-fired", "ISLAMABAD (APP) ", "ISLAMABAD", "APP", None),
         ("Tehran: Iran's Revolutionary Guards", "Tehran: ", "Tehran", None, None),
     ],
 )
@@ -70,6 +79,7 @@ def test_datelines_are_found(
         "On May 6 -- the eve of the vote -- North Korea fired",  # a dash after a date, no place
         "Friday, May 6 -- North Korea fired",
         "Update, June 3 – Iran said",
+        "The United Nations (UN) Security Council met on Monday.",
     ],
 )
 def test_sentences_are_not_datelines(text: str) -> None:
