@@ -721,6 +721,17 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
         return None, next((o for o in offsets if o is not None), None)
     best = min(phrases, key=lambda p: (_distance(view.doc[p.root], trigger), abs(p.root - trigger.i)))
+    # "In 2017, Pyongyang launched a Hwasong-14 on July 4": a day inside the year told as close
+    # to the launch is the more exact date of it
+    inside = [
+        p
+        for p in phrases
+        if _distance(view.doc[p.root], trigger) == _distance(view.doc[best.root], trigger)
+        and _precision(p.text) > _precision(best.text)
+        and _within(p.text, best.text)
+    ]
+    if inside:
+        best = inside[0]
     at = phrases.index(best)
     # "Two weeks ago, on Jan. 6, ...": a date restated more exactly right after it
     while at + 1 < len(phrases) and RESTATED.match(view.doc[phrases[at].end : phrases[at + 1].start].text):
@@ -849,6 +860,15 @@ def _precision(text: str) -> int:
     """How exact a date phrase is, resolved against any day: year 0, month 1, day 2."""
     found = resolve_each(text, _ANCHOR_PROBE) or resolve_each(text, _ANCHOR_PROBE, future=True)
     return _PRECISION[found[0].precision] if found else -1
+
+
+def _within(text: str, period: str) -> bool:
+    """True if the date `text` names lies in the period `period` names ("July 4 2017" in 2017)."""
+    inner = resolve_each(text, _ANCHOR_PROBE)
+    outer = resolve_each(period, _ANCHOR_PROBE)
+    if len(inner) != 1 or len(outer) != 1:
+        return False
+    return inner[0].truncate(outer[0].precision) == outer[0]
 
 
 COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)(?:\s+(?:again|also|then))?(?:\s+(?:on|in))?\s*$", re.I)

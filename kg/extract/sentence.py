@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.dates import find_date_phrases, refers_to_named_year, with_named_year, year_named_last
+from kg.dates import MONTHS, find_date_phrases, refers_to_named_year, with_named_year, year_named_last
 from kg.lexicon import Lexicon
 from kg.models import Mention, WeaponRef
 from kg.nlp import SPANS_KEY
@@ -152,6 +152,19 @@ class DatePhrase:
 # Prepositions whose "-ing" clause is done by the subject of the verb they hang from ("answered
 # by firing", "fired again after launching"); not "accused Russia of testing" (its object does it)
 SUBJECT_CONTROL_PREPS = frozenset({"by", "after", "before", "while", "since", "upon", "without"})
+
+
+_RELATIVE = frozenset({"last", "this", "next", "that", "coming", "past", "earlier", "later"})
+
+
+def _a_month_of_no_year(text: str) -> bool:
+    """ "June", "June 12", "late June": a month or day the phrase gives no year for."""
+    words = [w.rstrip(".,").lower() for w in text.split()]
+    return (
+        any(w in MONTHS for w in words)
+        and year_named_last(text) is None
+        and not any(w in _RELATIVE for w in words)
+    )
 
 
 def cues_state_nouns(lexicon: Lexicon) -> frozenset[str]:
@@ -439,9 +452,20 @@ class SentenceView:
         "that November") with that year written out; "X of that year" becomes one phrase."""
         out: list[DatePhrase] = []
         doc_text = self._doc_text if self._doc_text is not None else self.doc.text
+        fronted = next(  # "In 2018, after Trump signed a statement in June, ...": the sentence's year
+            (
+                q.text
+                for q in phrases
+                if q.start <= self.sent.start + 1 and q.text.isdigit() and len(q.text) == 4
+            ),
+            None,
+        )
         for p in phrases:
             start_char = self.doc[p.start].idx
             before = doc_text[max(0, start_char - 12) : start_char]
+            if fronted is not None and p.text != fronted and _a_month_of_no_year(p.text):
+                out.append(DatePhrase(p.start, p.end, with_named_year(p.text, int(fronted)), p.root))
+                continue
             if not refers_to_named_year(p.text, before):
                 out.append(p)
                 continue

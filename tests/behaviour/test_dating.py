@@ -265,3 +265,20 @@ def test_a_day_of_that_year_and_that_afternoon(launches, text: str, date: str) -
     """ "on 4 August that year": the day in the year named before; "that afternoon": the day told."""
     rows = launches(text, "2025-06-20")
     assert rows[-1][1] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("In 2018, Iran launched a Simorgh rocket in January, officials said.", "2018-01"),
+        ("In 2019, after talks collapsed in February, North Korea fired two missiles in May.", "2019-05"),
+        ("In 2017, Pyongyang launched a Hwasong-14 on July 4, its first ICBM.", "2017-07-04"),
+        ("In 2022, as tensions rose in August, China fired 11 missiles near Taiwan on Aug. 4.", "2022-08-04"),
+        ("In 2016, Iran test-fired two Qadr-H missiles in March, state media said.", "2016-03"),
+    ],
+)
+def test_a_month_takes_the_year_the_sentence_opens_with(launches, text: str, date: str | None) -> None:  # type: ignore[no-untyped-def]
+    """ "In 2019, after talks collapsed in February, North Korea fired two missiles in May": the
+    fronted year is the year of the months the sentence names."""
+    rows = launches(text, "2025-06-20")
+    assert [r[1] for r in rows] == ([date] if date else [])
