@@ -226,13 +226,20 @@ class Boundaries:
     "sentence" of its own, so the story's first sentence is parsed without it."""
 
     def __init__(self, lexicon: Lexicon) -> None:
+        from kg.dates import MONTHS, WEEKDAYS
+
         self._agencies = tuple(lexicon.cue_terms("wire_agency"))
         self._cities = lexicon.cities
+        # what goes on after a clock time: "at 5:58 a.m. Wednesday", "11 p.m. Pacific time"
+        zones = frozenset(lexicon.cue_terms("time_zone_word"))
+        self._after_clock = frozenset(WEEKDAYS) | frozenset(MONTHS) | zones
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
+            elif tok.lower_ in ("a.m.", "p.m.") and doc[tok.i + 1].lower_ in self._after_clock:
+                doc[tok.i + 1].is_sent_start = False  # the full stop of "a.m." ends no sentence here
         text = doc.text
         wire = find_wire_dateline(text, self._agencies, self._cities)
         if wire is not None:
