@@ -287,10 +287,18 @@ def test_a_month_takes_the_year_the_sentence_opens_with(launches, text: str, dat
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("An unarmed Minuteman III was launched from Vandenberg shortly after 11 p.m. Pacific time on Tuesday.", "2025-06-17"),
+        (
+            "An unarmed Minuteman III was launched from Vandenberg Space Force Base in California shortly after "
+            "11 p.m. Pacific time on Tuesday, while votes were still being counted.",
+            "2025-06-17",
+        ),
+        (
+            "A Minuteman III was launched from Vandenberg Space Force Base in California at 11:01 p.m. Pacific "
+            "time on Tuesday, the Air Force said.",
+            "2025-06-17",
+        ),
         ("North Korea fired a ballistic missile at 5:58 a.m. Wednesday from near Wonsan.", "2025-06-18"),
         ("Iran launched a Simorgh rocket at 9 a.m. local time on Tuesday from Semnan.", "2025-06-17"),
-        ("The missile lifted off at 7:10 p.m. Tuesday, the Japanese defence ministry said of the North Korean launch.", "2025-06-17"),
         ("Russia fired a Yars ICBM at 4 p.m. Moscow time on Wednesday from Plesetsk.", "2025-06-18"),
     ],
 )
