@@ -36,7 +36,19 @@ _CAP_NAME = r"(?:[A-Z][\w'-]*|of|for|and|the|on|,)"
 @cache
 def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Pattern[str]:
     suffix = "|".join(re.escape(s) for s in suffixes)
-    known_alt = "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+    lowered = {s.lower() for s in suffixes}
+
+    def form(name: str) -> str:
+        """A known name, its last word in either case when it is the kind of agreement ("the
+        Lancaster House treaties" for the Lancaster House Treaties)."""
+        head, _, last = name.rpartition(" ")
+        word = last.lower()
+        singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+        if head and (word in lowered or singular in lowered):
+            return rf"{re.escape(head)}\s+(?i:{re.escape(last)})"
+        return re.escape(name)
+
+    known_alt = "|".join(form(k) for k in sorted(known, key=len, reverse=True))
     # "the New START treaty": the noun after a known name is part of it
     known_alt = rf"(?:{known_alt})(?:\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Pp]act|[Dd]eal))?"
     # "Basic Exchange and Cooperation Agreement", "Panmunjom Declaration for Peace, Prosperity

@@ -563,3 +563,19 @@ def test_a_named_treaty_takes_the_date_of_its_signing_clause(treaties, text: str
     dates the named treaty, wherever in the name's phrase the parser hangs it."""
     [row] = treaties(text, "2025-11-06")
     assert row[1] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The declaration builds on the Lancaster House treaties of November 2010.", ("FRA", "GBR")),
+        ("Both sides still invoke the Indus Waters treaty.", ("IND", "PAK")),
+        ("The talks referred to the Simla agreement.", ("IND", "PAK")),
+        ("Seoul cited the Comprehensive Military agreement of 2018.", ("KOR", "PRK")),
+        ("Lawyers cited the Enhanced Defense Cooperation agreement on Monday.", ("PHL", "USA")),
+    ],
+)
+def test_a_known_treaty_with_its_kind_in_lower_case(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "the Lancaster House treaties": a known name whose last word, the kind of agreement, is
+    written in lower case (or in the plural) is still that treaty, with its parties."""
+    assert [r[0] for r in treaties(text, "2025-07-11")] == [parties]
