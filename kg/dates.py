@@ -360,6 +360,10 @@ def _resolve_each(expression: str, anchor: dt.date | None, future: bool) -> tupl
             listed.extend(words if len(words) > 1 and all(w in MONTHS for w in words) else [part])
         parts = [*listed, parts[-1]]
         shared = _SHARED_YEAR.fullmatch(parts[-1])
+        last_words = parts[-1].split()
+        if len(last_words) >= 2 and last_words[0].isdigit() and last_words[1] in MONTHS:
+            # "23 and 24 May": the days before share the month after them
+            parts = [f"{p} {' '.join(last_words[1:])}" if p.isdigit() and len(p) <= 2 else p for p in parts]
         month = ""
         for i, part in enumerate(parts):
             if part.split()[0] in MONTHS:
@@ -474,7 +478,7 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         # "Sept. 11 and 12", but not "on March 22 and 16 from the same site" (a count)
         "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}"
         rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*{_F_QUAL_YEAR}?",
-        "day_month": rf"\b{_F_DAY}\s+{_F_MONTH_NAME}{_F_QUAL_YEAR}?",
+        "day_month": rf"\b{_F_DAY}(?:\s+(?:and|or)\s+{_F_DAY})*\s+{_F_MONTH_NAME}{_F_QUAL_YEAR}?",
         "months": rf"\b(?:{_F_EDGE}[-\s]+)?(?:{_F_REL}\s+)?{_F_MONTH_NAME}"
         rf"(?:(?:,\s*|,?\s+(?:and|or)\s+){_F_MONTH_NAME})*{_F_QUAL_YEAR}?",
         "weekday": rf"\b(?:{_F_EDGE}\s+(?:(?i:on)\s+)?)?(?:{_F_REL}\s+)?{_F_WEEKDAY}"

@@ -503,3 +503,10 @@ def test_that_afternoon_is_the_day_told() -> None:
 
     assert days_after_previous("that afternoon") == 0
     assert days_after_previous("that night") == 0
+
+
+def test_days_before_a_month_share_it() -> None:
+    assert find_date_phrases("held on 23 and 24 May, days after")[0][2] == "23 and 24 May"
+    may = [PartialDate(2024, 5, 23), PartialDate(2024, 5, 24)]
+    assert resolve_each("23 and 24 May", dt.date(2024, 10, 1)) == may
+    assert resolve_each("3 and 4 March 2023", None) == [PartialDate(2023, 3, 3), PartialDate(2023, 3, 4)]
