@@ -5,7 +5,6 @@ graphs are written from hand-made extractions, as kg build writes them)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -97,39 +96,6 @@ def new_store() -> Store:
     for graph, triples in REFERENCE.items():
         store.replace_graph(graph, triples)
     return store
-
-
-@pytest.fixture
-def full_relinks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """One entry each time every launch of the store is read (the links computed from all)."""
-    calls: list[int] = []
-    original = kg.relink.launch_rows
-
-    def spy(store: Any, events: Any = None) -> Any:
-        if events is None:
-            calls.append(1)
-        return original(store, events)
-
-    monkeypatch.setattr(kg.relink, "launch_rows", spy)
-    yield calls
-
-
-@pytest.fixture
-def every_row_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """One entry, "Exercise" or "Treaty", each time every exercise (or treaty) of the store is
-    read: what the rows kept beside the store (kg.link_rows) spare a build that touches their
-    blocks."""
-    calls: list[str] = []
-    for kind, name in (("Exercise", "exercise_rows"), ("Treaty", "treaty_rows")):
-        original = getattr(kg.relink, name)
-
-        def spy(store: Any, events: Any = None, kind: str = kind, original: Any = original) -> Any:
-            if events is None:
-                calls.append(kind)
-            return original(store, events)
-
-        monkeypatch.setattr(kg.relink, name, spy)
-    yield calls
 
 
 Operation = tuple[str, list[Event]]  # (article id, its events), or (article id, []) removed when "-"

@@ -94,42 +94,6 @@ def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-@pytest.fixture
-def full_relinks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One entry each time the links are computed from every launch of the store, not around
-    the touched articles."""
-    calls: list[int] = []
-    original = kg.relink.launch_rows
-
-    def spy(store: Any, events: Iterable[str] | None = None) -> Any:
-        if events is None:
-            calls.append(1)
-        return original(store, events)
-
-    monkeypatch.setattr(kg.relink, "launch_rows", spy)
-    return calls
-
-
-@pytest.fixture
-def every_row_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """One entry, "Exercise" or "Treaty", each time every exercise (or treaty) of the store is
-    read: what the rows kept beside the store (kg.link_rows) spare a build that touches their
-    blocks."""
-    calls: list[str] = []
-    for kind, name in (("Exercise", "exercise_rows"), ("Treaty", "treaty_rows")):
-        original = getattr(kg.relink, name)
-
-        def spy(
-            store: Any, events: Iterable[str] | None = None, kind: str = kind, original: Any = original
-        ) -> Any:
-            if events is None:
-                calls.append(kind)
-            return original(store, events)
-
-        monkeypatch.setattr(kg.relink, name, spy)
-    return calls
-
-
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_adding_an_article_builds_it_alone_and_gives_the_bytes_of_a_clean_build(
     tmp_path: Path, extracted: list[str], full_relinks: list[int], jobs: int
