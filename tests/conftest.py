@@ -1,4 +1,5 @@
-"""Shared fixtures: the real spaCy pipeline and a store built from the seeds, each made once."""
+"""Shared fixtures: the real spaCy pipeline and a store built from the seeds, each made once;
+spies on what kg.relink reads from the store."""
 
 from __future__ import annotations
 

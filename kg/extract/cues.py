@@ -46,6 +46,8 @@ class Cues:
     launched: frozenset[str]  # weapon classes that fly
     numbers: Mapping[str, int]
     ordinals: frozenset[str]
+    occasion_nouns: frozenset[str]  # "A second attempt ... failed", "Another salvo followed"
+    quantifiers: frozenset[str]  # "several launches": occasions, not launches in general
     distinct: frozenset[str]
     recap: frozenset[str]  # "earlier launches", "recent tests": those told already
     conduct: frozenset[str]
@@ -128,6 +130,8 @@ def cues(lexicon: Lexicon) -> Cues:
         launched=_launched(lexicon),
         numbers=MappingProxyType({k: int(v) for k, v in lexicon.cue_terms("number_word").items()}),
         ordinals=words("ordinal_word"),
+        occasion_nouns=words("occasion_noun"),
+        quantifiers=words("launch_quantifier"),
         distinct=words("distinct_word"),
         recap=words("recap_word"),
         conduct=words("conduct_verb"),

@@ -269,11 +269,10 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and not any(ch.dep_ in ("det", "poss", "nummod") for ch in tok.children)
             ):
                 continue  # "described all of them as satellite launches": a category, not an occasion
-            quantifiers = lexicon.cue_terms("launch_quantifier")
             if (
                 tok.tag_ == "NNS"
                 and not any(ch.dep_ in ("det", "nummod") for ch in tok.children)
-                and not any(ch.lower_ in quantifiers or ch.lower_ in c.distinct for ch in tok.children)
+                and not any(ch.lower_ in c.quantifiers or ch.lower_ in c.distinct for ch in tok.children)
                 and not view.dates_in(list(view.sent))
             ):
                 # "a pretext for its own missile tests": launches in general, in a sentence that
@@ -302,7 +301,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 # "Russia tested a Sarmat ... A second attempt, in February 2023, failed", "Another
                 # salvo followed on Jan. 30": another occasion of what the launch told before fired
                 # ("It was the third attempt this year" is the launch told, said again)
-                lemma in lexicon.cue_terms("occasion_noun")
+                lemma in c.occasion_nouns
                 and told
                 and tok.dep_ != "attr"
                 and any(ch.lower_ in c.ordinals or ch.lower_ in c.distinct for ch in tok.children)
@@ -315,7 +314,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             ):
                 continue
             if (
-                (lemma in ("flight", "shot") or lemma in lexicon.cue_terms("occasion_noun"))
+                (lemma in ("flight", "shot") or lemma in c.occasion_nouns)
                 and not _has_projectile(view, sub, {})
                 and not judged_attempt
             ):
@@ -1099,7 +1098,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             wclass = _class_of_platform(view, trig, scope) or wclass
         elliptic = (
             trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None
-        ) or trig.lemma_.lower() in view.lexicon.cue_terms("occasion_noun")
+        ) or trig.lemma_.lower() in c.occasion_nouns
         if elliptic and weapon is None and wclass is None:
             if out and out[-1].sentence_index == view.index:
                 prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
