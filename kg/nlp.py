@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kg.lexicon import Lexicon, load_lexicon
+from kg.parse_repair import PassiveRepair
 from kg.wire import find_wire_dateline
 
 if TYPE_CHECKING:
@@ -263,6 +264,11 @@ def _register() -> None:
     def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
         return Gazetteer(load_lexicon())
 
+    @Language.factory("kg_parse_repair", assigns=["token.dep", "token.head"])
+    def make_parse_repair(nlp: Language, name: str) -> PassiveRepair:
+        lexicon = load_lexicon()
+        return PassiveRepair({*lexicon.cue_terms("launch_verb"), *lexicon.cue_terms("treaty_sign_verb")})
+
 
 def model_package() -> str:
     """The installed model package: en_core_web_sm if present, else its PyPI re-upload."""
@@ -284,6 +290,7 @@ def load_nlp() -> Language:
     _register()
     nlp = spacy.load(model_package())
     nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_parse_repair", after="lemmatizer")  # it reads lemmas
     nlp.add_pipe("kg_gazetteer", last=True)
     return nlp
 

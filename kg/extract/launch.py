@@ -682,6 +682,20 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         and not _other_event_date(view, p)
         and p.root not in apposed
     ]
+    if not phrases and trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass"):
+        # "Its most recent launch, on Sept. 10, involved two projectiles": a date set off by
+        # commas right after the subject noun is its own, wherever the parser hung it
+        after = trigger.right_edge.i + 1
+        phrases = [
+            p
+            for p in view.date_phrases()
+            if after < len(view.doc)
+            and view.doc[after].text == ","
+            and p.start in (after + 1, after + 2)
+            and p.end < len(view.doc)
+            and view.doc[p.end].text == ","
+            and _resolvable(p.text)
+        ]
     if not phrases:
         # "since Dec. 18 last year, when a Hwasong-18 was sent ...": the date right before the
         # "when" of the trigger's clause, wherever the parser hung the clause
@@ -1220,7 +1234,36 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         # elliptic subject's launch; its "lift-off" is no launch of its own
         kept = [(cand, i) for cand, i in zip(out, origin, strict=True) if i not in claimed]
         out, origin = [cand for cand, _ in kept], [i for _, i in kept]
-    return _listed(view, triggers, out, origin, discourse) + flown + counted
+    return _named_in_sentence(view, _listed(view, triggers, out, origin, discourse) + flown + counted)
+
+
+def _named_in_sentence(view: SentenceView, found: list[Candidate]) -> list[Candidate]:
+    """A launch the sentence tells without naming what flew takes the one weapon the sentence
+    names elsewhere, when no other launch of the sentence fired it and it fits the launch's
+    class and agent: "the Bulava program has had
+    problems, including failed launches in 2013 and 2016", "two earlier launches, on Feb. 27
+    and March 5, involved the Hwasong-17 system", "its Ababeel missile, which it first fired in
+    January 2017"."""
+    named = {w.name: w for w in _launchable_weapons(view, list(view.sent))}
+    if len(named) != 1 or any(cand.weapons for cand in found):
+        return found  # none, several, or the one another launch of the sentence fired
+    (weapon,) = named.values()
+    lexicon = view.lexicon
+    out = []
+    for cand in found:
+        fits = (
+            not cand.weapons
+            and (weapon.operator is None or not cand.actors or weapon.operator in cand.actors)
+            and (
+                cand.weapon_class is None
+                or weapon.weapon_class is None
+                or lexicon.is_broader_or_equal(cand.weapon_class, weapon.weapon_class)
+            )
+        )
+        if fits:
+            cand = replace(cand, weapons=(weapon,), weapon_class=weapon.weapon_class or cand.weapon_class)
+        out.append(cand)
+    return out
 
 
 def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidate]:

@@ -307,3 +307,34 @@ def test_a_clock_time_ends_no_sentence(launches, text: str, date: str) -> None: 
     so the day after it still dates the launch."""
     rows = launches(text, "2025-06-20")
     assert [r[1] for r in rows] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "North Korea fired a missile on Monday. Its previous launch, on May 10, involved two rockets fired from Kaechon.",
+            "2025-05-10",
+        ),
+        (
+            "Iran launched a Simorgh on Monday. The last test, in March, put a satellite into orbit.",
+            "2025-03",
+        ),
+        (
+            "India fired an Agni-P on Monday. Its first flight test, on June 28, 2021, was a success.",
+            "2021-06-28",
+        ),
+        (
+            "Pakistan fired a Babur on Monday. The previous launch, on Feb. 11, used a new launcher.",
+            "2025-02-11",
+        ),
+        (
+            "The North fired two cruise missiles on Monday. Its last launch, on May 2, was watched by Kim.",
+            "2025-05-02",
+        ),
+    ],
+)
+def test_a_date_set_off_by_commas_after_a_launch_noun_is_its_own(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Its previous launch, on May 10, involved ...": the parser hangs the date on the verb;
+    it is the date of the launch noun it follows."""
+    assert [r[1] for r in launches(text, "2025-06-20")] == ["2025-06-16", date]

@@ -485,3 +485,59 @@ def test_another_salvo_is_another_launch_of_what_was_fired(launches, text: str) 
     rows = launches(text, "2025-01-31")
     assert [r[1] for r in rows] == ["2025-01-24", "2025-01-30"]
     assert rows[1][3] == rows[0][3]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "weapon"),
+    [
+        (
+            "The Bulava program has had setbacks, including failed launches in 2013 and 2016.",
+            ["2013", "2016"],
+            "RSM-56 Bulava",
+        ),
+        (
+            "Officials said two earlier launches, on May 2 and May 9, involved the Hwasong-17.",
+            ["2025-05-02", "2025-05-09"],
+            "Hwasong-17",
+        ),
+        (
+            "Pakistan says it has already mastered the technology with its Ababeel missile, which it first fired in January 2017.",
+            ["2017-01"],
+            "Ababeel",
+        ),
+        (
+            "The Minuteman III has a long record: a test in August 2021 ended with the missile blown up over the Pacific.",
+            ["2021-08"],
+            "Minuteman III",
+        ),
+        (
+            "Russia's Yars force has been busy, with launches from Plesetsk in October 2019 and in December 2021.",
+            ["2019-10", "2021-12"],
+            "RS-24 Yars",
+        ),
+    ],
+)
+def test_a_launch_that_names_no_weapon_takes_the_one_its_sentence_names(  # type: ignore[no-untyped-def]
+    launches, text: str, dates: list[str], weapon: str
+) -> None:
+    """A launch told without what flew ("failed launches in 2013 and 2016", "a first flight in
+    April 2012") is a launch of the one weapon its sentence names, when no other launch of the
+    sentence fired that weapon."""
+    rows = launches(text, "2025-06-20")
+    assert [(r[1], r[2]) for r in rows] == [(d, weapon) for d in dates]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India does not announce its cruise missile tests, as in November 2017, when the Nirbhay was fired without notice.",
+        "Seoul said the missile launch on Monday came two months after the North tested a Hwasong-18.",
+        "The launch on Monday followed a Shaheen-III test in April.",
+        "Pakistan tested a missile on Monday, its first launch since a Babur test in January.",
+    ],
+)
+def test_a_weapon_another_launch_fired_is_not_shared(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The weapon of one launch of the sentence is not given to the other launches in it."""
+    rows = launches(text, "2025-06-20")
+    assert len(rows) == 2
+    assert sum(1 for r in rows if r[2] is not None) == 1

@@ -232,3 +232,35 @@ def test_a_verb_read_as_an_adjective_keeps_the_date_before_it(launches, text: st
     day before the verb is still the launch's."""
     [row] = launches(text, "2025-06-20")
     assert row[1] == "2025-06-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "On Monday the Agni-5 ballistic missile was successfully test-fired from Abdul Kalam Island, officials said.",
+            ("IND", MON, "Agni-V", BM, "Abdul Kalam Island", "success", 1, "asserted"),
+        ),
+        (
+            "The Ababeel, a medium-range missile, was first flight-tested on Monday.",
+            ("PAK", MON, "Ababeel", MRBM, None, "unknown", 1, "asserted"),
+        ),
+        (
+            "Last week the Sarmat was finally test-launched from Plesetsk, and on Monday it was declared ready.",
+            ("RUS", "2025-03", "RS-28 Sarmat", ICBM, "Plesetsk", "unknown", 1, "asserted"),
+        ),
+        (
+            "The Shaheen-III was successfully launched on Monday, the army said.",
+            ("PAK", MON, "Shaheen-III", MRBM, None, "success", 1, "asserted"),
+        ),
+        (
+            "A Hyunmoo-2 was once again fired on Monday from an air base near Gangneung.",
+            ("KOR", MON, "Hyunmoo-2", SRBM, "near Gangneung", "unknown", 1, "asserted"),
+        ),
+    ],
+)
+def test_a_passive_with_an_adverb_read_as_an_adjective(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "was successfully test-fired", "was first flight-tested": the parser often takes the
+    participle after an adverb for an adjective of "was" (kg.parse_repair puts the passive
+    back); the launch, its weapon, day and site are read as in any passive."""
+    assert launches(text, DATELINE) == [row]

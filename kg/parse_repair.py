@@ -1,0 +1,76 @@
+"""Repairs of parses the small English model gets wrong in a way the rules cannot see past.
+
+"the Agni-5 was successfully test-fired from ...", "The Ababeel ... was first flight-tested on
+January 24, 2017": with an adverb between "was" and the participle, en_core_web_sm often takes
+the participle for an adjective ("was happy"): "was" becomes the clause's head, the participle
+its `acomp`, the missile the subject of "was". Every rule that reads a passive launch (what was
+fired, by whom, when) then finds no launch verb with a subject. `PassiveRepair` puts the tree
+back the way the parser builds a plain passive ("the missile was fired"): the participle heads
+the clause, "was" is its `auxpass`, the subject its `nsubjpass`. The parser also hangs a
+passive's subject on its auxiliary at times ("the missile" under "was", "was" under "fired"):
+that subject is moved to the verb.
+
+Only participles of the lexicon's event verbs are repaired ("was successfully test-fired",
+"was formally signed"); other adjectival participles ("was surprised") are left as parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def adjectival_passive(tok: Token, verbs: Collection[str]) -> bool:
+    """True if `tok` is an event verb's participle parsed as the adjective complement of "be"."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "acomp"
+        and tok.head.lemma_ == "be"
+        and tok.lemma_.lower() in verbs
+        and any(ch.dep_ == "nsubj" for ch in tok.head.children)
+    )
+
+
+def make_passive(tok: Token) -> None:
+    """Rebuild "be + acomp participle" as the passive clause headed by the participle."""
+    be = tok.head
+    children = [ch for ch in be.children if ch.i != tok.i]
+    tok.head = tok if be.head.i == be.i else be.head
+    tok.dep_ = be.dep_
+    for ch in children:
+        ch.head = tok
+        if ch.dep_ == "nsubj":
+            ch.dep_ = "nsubjpass"
+    be.head = tok
+    be.dep_ = "auxpass"
+
+
+def adopt_auxiliary_children(aux: Token) -> None:
+    """Hang what the parser hung on an auxiliary ("the missile" as the subject of "was", itself
+    the `auxpass` of "fired") on the verb it belongs to; a subject of a passive is `nsubjpass`."""
+    verb = aux.head
+    for ch in list(aux.children):
+        ch.head = verb
+        if ch.dep_ == "nsubj" and aux.dep_ == "auxpass":
+            ch.dep_ = "nsubjpass"
+
+
+class PassiveRepair:
+    """Pipeline component (after the parser): repairs adjectival parses of event passives."""
+
+    def __init__(self, verbs: Collection[str]) -> None:
+        self._verbs = frozenset(verbs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in [t for t in doc if adjectival_passive(t, self._verbs)]:
+            make_passive(tok)
+        for aux in [
+            t
+            for t in doc
+            if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in self._verbs and any(t.children)
+        ]:
+            adopt_auxiliary_children(aux)
+        return doc
