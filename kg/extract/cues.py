@@ -56,6 +56,8 @@ class Cues:
     elliptic_objects: frozenset[str]
     follow: frozenset[str]
     flight_verbs: frozenset[str]  # "a Hwasong-12 crossed Hokkaido": a flight told by its path
+    intercept: frozenset[str]  # "intercept", "shoot down": the object is a target, not a projectile fired
+    means_verbs: frozenset[str]  # "used a Sea Viper interceptor to shoot down ..."
     same_day: re.Pattern[str]
     back_references: frozenset[str]
     collective: frozenset[str]  # "All the missiles hit their targets": every launch just told
@@ -140,6 +142,8 @@ def cues(lexicon: Lexicon) -> Cues:
         elliptic_objects=words("elliptic_object"),
         follow=words("follow_verb"),
         flight_verbs=words("flight_verb"),
+        intercept=words("intercept_verb"),
+        means_verbs=words("means_verb"),
         same_day=re.compile(
             r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"
             rf"(?:{_alternation(lexicon.cue_terms('same_day_phrase'))})\b",

@@ -23,7 +23,7 @@ from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
-from kg.models import EventType, Factuality, WeaponRef
+from kg.models import EventType, Factuality, Outcome, WeaponRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -221,6 +221,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 continue
             if {f"{lemma} {ch.lower_}" for ch in tok.children if ch.dep_ == "prt"} & c.negate:
                 continue  # "the test was put off": a verb with a particle that calls it off
+            if _intercepts(tok, c):
+                continue  # "shot down a ballistic missile": the target, not what was fired
             said_of_told = (  # an infinitive on the attempt: not "..., when it fired a Khorramshahr"
                 tok.dep_ in ("acl", "xcomp")
                 and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
@@ -724,7 +726,11 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         phrases = [p for p in view.dates_in(around) if _resolvable(p.text) and not _report_date(view, p)]
         phrases.sort(key=lambda p: -len(resolve_each(p.text, _ANCHOR_PROBE)[0].iso()))
         phrases = phrases[:1]
-    armed = any(t.i in view.classes or t.i in view.weapons for t in trigger.subtree)
+    # "struck a satellite in March 2019 with an interceptor launched from ...": the participle's noun
+    armed = any(
+        t.i in view.classes or t.i in view.weapons
+        for t in (*trigger.subtree, *([trigger.head] if trigger.dep_ == "acl" else []))
+    )
     carrier = _means_verb(trigger) if armed else None
     if not phrases and carrier is not None:
         # "Iran retaliated the next day with a volley of missiles": the means has the verb's date
@@ -1030,6 +1036,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     out: list[Candidate] = []
     origin: list[int] = []  # the trigger of each candidate of `out`
     strays = _stray_clauses(view, triggers)
+    intercepting = _interceptions(view, discourse, c, triggers)
+    # "an Arrow 3 interceptor destroyed a missile launched towards Eilat": the defender did not
+    # fire what it destroyed
+    defenders = frozenset(a for cand in intercepting for a in cand.actors)
     for trig in triggers:
         fact = factuality(view, trig, c)
         if fact is None:
@@ -1104,8 +1114,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents, needs = (here[-1:], True) if here else ([], needs)
         if not agents:
             # never the state that reports it: "South Korea's military said two missiles were fired"
-            guess = discourse.actor(exclude=frozenset(speakers))
-            agents = [guess] if guess else []
+            guess = discourse.actor(exclude=frozenset(speakers) | defenders)
+            agents = [guess] if guess and guess not in defenders else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
         if weapon is None:
@@ -1227,7 +1237,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
     out, origin = _since(view, triggers, out, origin)
-    flown = [] if triggers else _flights(view, discourse, c)
+    flown = ([] if triggers else _flights(view, discourse, c)) + intercepting
     counted, claimed = _elliptic_subjects(view, discourse, c)
     if claimed:
         # "The first, on April 15, exploded seconds after lift-off": the clause tells the
@@ -1263,6 +1273,100 @@ def _named_in_sentence(view: SentenceView, found: list[Candidate]) -> list[Candi
         if fits:
             cand = replace(cand, weapons=(weapon,), weapon_class=weapon.weapon_class or cand.weapon_class)
         out.append(cand)
+    return out
+
+
+def _intercepts(verb: Token, c: Cues) -> bool:
+    """True for a verb of interception: "intercepted", "destroyed", "shot down", "downed"."""
+    lemma = verb.lemma_.lower()
+    particles = {f"{lemma} {ch.lower_}" for ch in verb.children if ch.dep_ == "prt"}
+    return lemma in c.intercept or bool(particles & c.intercept)
+
+
+def _interceptors(view: SentenceView, verb: Token, c: Cues) -> tuple[Token, list[Token]] | None:
+    """(the verb whose subject is the defender, the interceptor nouns) of an interception: "an
+    Arrow 3 interceptor destroyed a missile" (the subject), "HMS Diamond used a Sea Viper
+    interceptor to shoot down ..." (the object of the means verb), "Arrow interceptors were used
+    against the barrages" (the subject of a passive means verb)."""
+
+    def armed(noun: Token) -> bool:
+        return _has_projectile(view, _noun_phrase(noun), {})
+
+    if verb.lemma_.lower() in c.means_verbs and any(
+        t.dep_ == "prep" and t.lower_ == "against" and not _other_clause_of(t, verb) for t in verb.subtree
+    ):
+        means = [s for s in verb.children if s.dep_ == "nsubjpass" and armed(s)]
+        return (verb, means) if means else None
+    if not _intercepts(verb, c):
+        return None
+    means = [s for s in verb.children if s.dep_ == "nsubj" and armed(s)]
+    if means:
+        return verb, means
+    if verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in c.means_verbs:
+        means = [ch for ch in verb.head.children if ch.dep_ == "dobj" and armed(ch)]
+        if means:
+            return verb.head, means
+    return None
+
+
+def _interceptions(
+    view: SentenceView, discourse: Discourse, c: Cues, triggers: list[Token]
+) -> list[Candidate]:
+    """The defender's launch an interception tells: "an Arrow 3 interceptor destroyed a missile
+    launched towards Eilat" (Israel launched an Arrow 3), "the British destroyer HMS Diamond used
+    a Sea Viper interceptor to shoot down an anti-ship missile", "Arrow interceptors were used
+    against the barrages of April and October 2024". A successful launch of the interceptor, by
+    the state of the sentence's defender (the means verb's subject, the interceptor's own
+    state or operator); an interceptor a launch verb fired already ("fired interceptors that
+    destroyed ...") is that launch's."""
+    fired = {t.i for trig in triggers for t in (trig, *_args(trig))}
+    out: list[Candidate] = []
+    for verb in view.sent:
+        if verb.pos_ != "VERB":
+            continue
+        found = _interceptors(view, verb, c)
+        if found is None:
+            continue
+        holder, means = found
+        noun = means[0]
+        phrase = _noun_phrase(noun)
+        if any(t.i in fired for t in phrase):
+            continue
+        fact = factuality(view, holder, c)
+        if fact is None:
+            continue
+        weapon, wclass, from_phrase = _weapon_and_class(view, phrase)
+        defender = [s for s in view.subject(holder) if s.dep_ == "nsubj" and s.i != noun.i]
+        agents = view.states_of([t for s in defender for t in view.collect(s)]) or view.states_of(phrase)
+        if not agents and weapon is not None and weapon.operator:
+            agents = [weapon.operator]
+        needs = not agents
+        if not agents:
+            guess = discourse.actor()
+            agents = [guess] if guess else []
+        clause = [t for t in holder.subtree if not _other_clause_of(t, holder)]
+        dates = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
+        if not dates and holder.dep_ in ("relcl", "advcl"):
+            dates = [p for p in view.date_phrases() if p.root == holder.head.i and _resolvable(p.text)]
+        out.append(
+            Candidate(
+                type=EventType.LAUNCH,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=verb.text,
+                trigger_lemma=verb.lemma_.lower(),
+                actors=tuple(agents[:1]),
+                needs_actor=needs,
+                weapons=(weapon,) if weapon else (),
+                weapon_class=wclass,
+                class_from_weapon_phrase=from_phrase,
+                date_phrase=dates[0].text if dates else None,
+                outcomes=frozenset({Outcome.SUCCESS.value}),
+                count=_count(view, phrase, noun),
+                factuality=fact,
+                distinct=True,  # never the launch of what it destroyed, told in the same sentence
+            )
+        )
     return out
 
 

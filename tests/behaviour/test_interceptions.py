@@ -1,0 +1,74 @@
+"""Interceptions: an interceptor that destroys, intercepts or shoots down an incoming missile was
+launched by the defender (a successful launch of the interceptor); what it shot down was not
+fired by the defender, and "shot down" alone launches nothing.
+
+Rows are (agent, date, weapon, class, site, outcome, count, factuality). The dateline is a
+Tuesday, so "on Monday" is 2025-03-10.
+"""
+
+from __future__ import annotations
+
+import pytest
+from behaviour_terms import DATELINE, MON
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "Israel said an Arrow 3 interceptor destroyed a ballistic missile over the Red Sea on Monday.",
+            ("ISR", MON, "Arrow 3", "missile", None, "success", 1, "asserted"),
+        ),
+        (
+            "On Monday the British destroyer HMS Diamond used a Sea Viper interceptor to shoot down a drone.",
+            ("GBR", MON, None, "missile", None, "success", 1, "asserted"),
+        ),
+        (
+            "Ukraine's Patriot interceptors were used against the missile barrage on Monday.",
+            ("UKR", MON, None, "missile", None, "success", None, "asserted"),
+        ),
+        (
+            "Israeli Iron Dome interceptors shot down most of the rockets on Monday.",
+            ("ISR", MON, "Iron Dome", "missile", None, "success", None, "asserted"),
+        ),
+        (
+            "A South Korean L-SAM interceptor destroyed a target missile on Monday, the defence ministry said.",
+            ("KOR", MON, None, "missile", None, "success", 1, "asserted"),
+        ),
+    ],
+)
+def test_an_interceptor_that_destroys_a_missile_was_launched_by_the_defender(  # type: ignore[no-untyped-def]
+    launches, text: str, row: tuple[object, ...]
+) -> None:
+    assert launches(text, DATELINE) == [row]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said on Monday that its air defences had shot down two Storm Shadow missiles.",
+        "The Houthis said they downed a US MQ-9 drone on Monday.",
+        "Saudi forces intercepted a ballistic missile over Riyadh on Monday.",
+        "Ukraine said it had shot down a Kinzhal hypersonic missile on Monday.",
+        "Japan's destroyers shot down the North Korean missile's debris on Monday.",
+    ],
+)
+def test_what_was_shot_down_was_not_fired_by_the_defender(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    defender = {"Russia": "RUS", "The Houthis": "YEM", "Saudi": "SAU", "Ukraine": "UKR", "Japan's": "JPN"}
+    state = next(code for name, code in defender.items() if text.startswith(name))
+    assert [r for r in launches(text, DATELINE) if r[0] == state] == []
+
+
+def test_the_target_of_an_interception_is_not_the_defenders_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Yemen's Houthis fired a missile at Israel on Monday. In April, the British destroyer HMS Diamond "
+        "used a Sea Viper interceptor to shoot down an anti-ship missile the group had fired at a tanker."
+    )
+    rows = launches(text, DATELINE)
+    assert [(r[0], r[1], r[5]) for r in rows] == [
+        ("YEM", MON, "unknown"),
+        ("YEM", "2024-04", "unknown"),
+        ("GBR", "2024-04", "success"),
+    ]
