@@ -92,6 +92,8 @@ def _origin_states(view: SentenceView, trigger: Token) -> list[str]:
         if prep.dep_ != "prep" or prep.lower_ != "from":
             continue
         for tok in prep.subtree:
+            if _other_clause_of(tok, prep):
+                continue  # "from the Sunan area that landed inside Japan's EEZ": where it came down
             navy = view.lexicon.cue_terms("ship_prefix").get(tok.text)
             if navy and tok.dep_ == "compound" and navy not in out:
                 out.append(navy)  # "fired from HMS Vengeance": a British launch
@@ -506,6 +508,22 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
             toks.extend(t for ch in attr.children if ch.dep_ == "poss" for t in ch.subtree)
     pron = any(t.lower_ in PRONOUNS and t.dep_ == "poss" for t in toks)
     return toks, pron or not toks
+
+
+def _coordinated_antecedent(view: SentenceView, verb: Token) -> list[str]:
+    """The state a pronoun subject stands for when its clause is coordinated with one whose
+    subject names a state: "China has built the largest arsenal ..., and in September 2024 it
+    fired an ICBM" -- China, not the state the article named as a launcher most."""
+    if not any(s.lower_ in ("it", "they") for s in view.subject(verb)):
+        return []
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+        cur = cur.head
+        for subj in view.subject(cur):
+            states = view.states_of(view.collect(subj)) if subj.i < verb.i else []
+            if states:
+                return states[:1]
+    return []
 
 
 def _means_verb(noun: Token) -> Token | None:
@@ -1086,6 +1104,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i}, c)), key=lambda t: t.i)
         agent_toks, needs = _agent_tokens(view, trig)
         agents = [a for a in view.states_of(agent_toks)]
+        if not agents and needs and trig.pos_ == "VERB":
+            agents = _coordinated_antecedent(view, trig)
+            needs = not agents
         if not agents:
             # "a Trident fired from HMS Vengeance": where it came from says more than the weapon
             agents = _origin_states(view, trig)[:1]

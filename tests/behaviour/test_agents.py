@@ -4,7 +4,7 @@ place it flew from, or the state the story is about; never the state that report
 from __future__ import annotations
 
 import pytest
-from behaviour_terms import known_failure
+from behaviour_terms import DATELINE, known_failure
 
 pytestmark = pytest.mark.model
 
@@ -183,3 +183,37 @@ def test_a_named_weapon_is_not_fired_in_another_states_launch(launches, text: st
     """A launch of a named weapon does not join the launch of another state told before (a
     Sineva is Russia's), and a platform subject ("the submarine Bryansk") is no reference back."""
     assert {(r[0], r[2]) for r in launches(text, "2025-10-08")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("China has built a huge arsenal, and in September 2024 it fired an ICBM into the Pacific.", "CHN"),
+        ("Iran denies seeking nuclear arms, but on Monday it launched a Simorgh rocket from Semnan.", "IRN"),
+        ("Pakistan rejected the charge, and on Monday it test-fired a Shaheen-III missile.", "PAK"),
+        ("North Korea ignored the warnings and on Monday it fired two cruise missiles.", "PRK"),
+        ("Russia has kept quiet about the program, though in May it tested a Sarmat from Plesetsk.", "RUS"),
+    ],
+)
+def test_a_pronoun_in_a_coordinated_clause_is_the_state_of_the_first(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    """ "China has built ..., and in September 2024 it fired an ICBM": "it" is China, not the
+    state the article told as a launcher before (here the United States)."""
+    rows = launches("The United States fired a Minuteman III on June 10. " + text, "2025-06-20")
+    assert [r[0] for r in rows] == ["USA", agent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It fired a missile from the Sunan area on Monday that came down in waters off Japan.",
+        "On Monday it launched a rocket from Sohae that flew over Japan's Okinawa islands.",
+        "It launched a missile from Tongchang-ri on Monday that splashed down east of Japan's Hokkaido.",
+        "It fired two missiles from near Wonsan on Monday that landed inside Japan's exclusive economic zone.",
+        "It fired a ballistic missile from Jagang on Monday that fell outside Japan's EEZ.",
+    ],
+)
+def test_where_a_missile_came_down_does_not_say_where_it_came_from(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "fired ... from the Sunan area that landed inside Japan's EEZ": the clause on the place
+    tells where the missile came down; Japan is not where it was fired from, nor the launcher."""
+    rows = launches("North Korea said it would test weapons. " + text, DATELINE)
+    assert [r[0] for r in rows] == ["PRK"]
