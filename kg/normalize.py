@@ -323,6 +323,15 @@ def merge(
                 if _compatible(group, one, date, lexicon):
                     target = group
                     break
+            if target is None and one.renews:
+                # "agreed in early 2021 to extend it": the treaty told last (by name if it has one)
+                told = [g for g in groups if g.type is EventType.TREATY and (g.names() or not one.name)]
+                if one.name:
+                    told = [g for g in told if one.name.casefold() in (n.casefold() for n in g.names())]
+                if not told:
+                    continue
+                ref = max(told, key=lambda g: (bool(g.names()), g.last_sentence))
+                one = replace(one, name=one.name or next(iter(ref.names()), None), actors=tuple(ref.actors()))
             if target is None:
                 if _weak(one, date):
                     continue  # "condemned the launch" with nothing to attach it to says nothing new

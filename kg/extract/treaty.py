@@ -348,6 +348,67 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 refers_to_pair=pair,
             )
         )
+    return out + _extensions(view, c, triggers, names)
+
+
+def _extensions(
+    view: SentenceView, c: Cues, triggers: list[tuple[Token, str | None]], names: list[tuple[int, int, str]]
+) -> list[Candidate]:
+    """A treaty's extension is an event of that treaty, dated by the extension: "Biden and Putin
+    agreed in early 2021 to extend it for five years", "It was extended once already, in early
+    2021", "New START, the treaty it signed in 2010 and extended for five years in 2021". The
+    treaty is the one the pronoun or phrase refers to (its name and parties come from the treaty
+    told before, kg.normalize); "extended New START on Wednesday" is the treaty's own phrase,
+    dated by its clause, and needs nothing here."""
+    out: list[Candidate] = []
+    at = {trig.i: name for trig, name in triggers}
+    for verb in view.sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in c.treaty_extend:
+            continue
+        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+        pronoun = any(o.lower_ in ("it", "this") for o in objects)
+        # "the treaty it signed ... in 2010 and extended ... in 2021": a participle coordinated
+        # with the signing that modifies the treaty noun
+        signed = verb.head if verb.dep_ == "conj" and verb.head.lemma_.lower() in c.treaty_sign else None
+        treaty = signed.head if signed is not None and signed.dep_ in ("relcl", "acl") else None
+        if treaty is not None and treaty.i not in at and treaty.dep_ == "appos":
+            treaty = treaty.head  # "New START, the treaty it signed ...": the name it is apposed to
+        if not pronoun and (treaty is None or treaty.i not in at):
+            continue
+        clause = [t for t in verb.subtree if t.i != verb.i]
+        if verb.dep_ in ("xcomp", "advcl"):  # "agreed in early 2021 to extend it"
+            clause += [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}]
+        dates = [
+            p
+            for p in view.dates_in(clause)
+            if _resolvable(p.text)
+            and not re.search(r"\b(until|till|through|to)\s+(?:in\s+|on\s+)?$", _context(view, p.text))
+        ]
+        if not dates:
+            continue
+        fact = factuality(view, verb, c)
+        if fact is None:
+            continue
+        named = at.get(treaty.i) if treaty is not None else None
+        if treaty is not None and named is None:
+            named = next((n for start, end, n in names if start <= treaty.i < end), None)
+        out.append(
+            Candidate(
+                type=EventType.TREATY,
+                sentence=view.mention(),
+                sentence_index=view.index,
+                trigger=verb.text,
+                trigger_lemma=verb.lemma_.lower(),
+                needs_actor=True,
+                date_phrase=dates[0].text,
+                date_role="signed",
+                factuality=fact,
+                name=named,
+                definite=True,
+                distinct=True,
+                renews=True,
+            )
+        )
     return out
 
 

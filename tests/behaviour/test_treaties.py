@@ -579,3 +579,41 @@ def test_a_known_treaty_with_its_kind_in_lower_case(treaties, text: str, parties
     """ "the Lancaster House treaties": a known name whose last word, the kind of agreement, is
     written in lower case (or in the plural) is still that treaty, with its parties."""
     assert [r[0] for r in treaties(text, "2025-07-11")] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "New START was signed in Prague in April 2010. Biden and Putin agreed in early 2021 to extend it "
+            "for five years, until February 2026.",
+            [(("RUS", "USA"), "2010-04", "New START", "asserted"), (("RUS", "USA"), "2021", "New START", "asserted")],
+        ),
+        (
+            "New START, the treaty Russia signed with the United States in 2010 and extended for five years in "
+            "2021, expires in February.",
+            [(("RUS", "USA"), "2010", "New START", "asserted"), (("RUS", "USA"), "2021", "New START", "asserted")],
+        ),
+        (
+            "India and Pakistan signed the Indus Waters Treaty in 1960. The two sides renewed it in 1988, officials said.",
+            [
+                (("IND", "PAK"), "1960", "Indus Waters Treaty", "asserted"),
+                (("IND", "PAK"), "1988", "Indus Waters Treaty", "asserted"),
+            ],
+        ),
+        (
+            "Russia and China signed a friendship treaty in July 2001. Moscow and Beijing agreed in June 2021 to "
+            "extend it for five years.",
+            [(("CHN", "RUS"), "2001-07", None, "asserted"), (("CHN", "RUS"), "2021-06", None, "asserted")],
+        ),
+        (
+            "Russia and the US signed New START in April 2010. It was extended once already, for five years in early 2021.",
+            [(("RUS", "USA"), "2010-04", "New START", "asserted"), (("RUS", "USA"), "2021", "New START", "asserted")],
+        ),
+    ],
+)
+def test_an_extension_is_an_event_of_the_treaty_told(treaties, text: str, rows: list[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
+    """ "agreed in early 2021 to extend it", "signed in 2010 and extended in 2021": the extension
+    is an event of the treaty (its name and parties), dated by the extension; "until February
+    2026" is when it runs out, not when it was extended."""
+    assert treaties(text, "2025-11-06") == rows
