@@ -10,6 +10,7 @@ names ("Putin and Kim's agreement"). A proper name is taken when the text gives 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -323,7 +324,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase = None  # "expires in February 2021", "since 2019"; not "since the 1987 treaty"
         kind, _ = attribution(view, trig, c)
         definite = any(ch.lower_ in ("the", "this", "that") for ch in trig.children) and name is None
-        out.append(
+        cand = (
             Candidate(
                 type=EventType.TREATY,
                 sentence=view.mention(),
@@ -348,7 +349,27 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 refers_to_pair=pair,
             )
         )
+        partners = _each_with(view, trig, verb, c) if name is None and not pair else []
+        others = [s for s in states if s not in partners]
+        if len(partners) >= 2 and others:
+            # "the US signed defense agreements with Sweden, Norway and Poland": one each
+            out += [replace(cand, actors=(*others, p), distinct=True) for p in partners]
+        else:
+            out.append(cand)
     return out + _extensions(view, c, triggers, names)
+
+
+def _each_with(view: SentenceView, noun: Token, verb: Token | None, c: Cues) -> list[str]:
+    """The states of the "with" phrase of agreements in the plural ("signed defense agreements
+    with Sweden, Norway and Poland", "concluded pacts with Mali and Niger"): each is the other
+    party of an agreement of its own."""
+    if noun.tag_ != "NNS":
+        return []
+    holders = [noun]
+    if verb is not None and verb.lemma_.lower() in c.treaty_sign and noun.dep_ == "dobj":
+        holders.append(verb)
+    preps = [ch for h in holders for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "with"]
+    return view.states_of([t for p in preps for t in p.subtree])
 
 
 def _extensions(

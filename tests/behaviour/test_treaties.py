@@ -617,3 +617,36 @@ def test_an_extension_is_an_event_of_the_treaty_told(treaties, text: str, rows: 
     is an event of the treaty (its name and parties), dated by the extension; "until February
     2026" is when it runs out, not when it was extended."""
     assert treaties(text, "2025-11-06") == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Before that, the US signed defense agreements with Sweden, Norway, Estonia and Poland.",
+            [("SWE", "USA"), ("NOR", "USA"), ("EST", "USA"), ("POL", "USA")],
+        ),
+        ("Japan has signed reciprocal access agreements with Australia and Britain.", [("AUS", "JPN"), ("GBR", "JPN")]),
+        (
+            "Russia concluded military cooperation agreements with Mali, Niger and Burkina Faso last year.",
+            [("MLI", "RUS"), ("NER", "RUS"), ("BFA", "RUS")],
+        ),
+        ("India has signed logistics pacts with the US, France and Japan.", [("IND", "USA"), ("FRA", "IND"), ("IND", "JPN")]),
+        ("China signed security deals with the Solomon Islands and Vanuatu in 2022.", [("CHN", "SLB"), ("CHN", "VUT")]),
+    ],
+)
+def test_agreements_in_the_plural_with_several_states_are_one_each(treaties, text: str, parties: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]
+    """ "signed defense agreements with Sweden, Norway and Poland": a bilateral agreement with
+    each, not one treaty of all of them."""
+    assert [r[0] for r in treaties(text, "2025-11-06")] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and China signed agreements on trade and energy in 2022.",
+        "The US, Japan and South Korea signed three agreements at Camp David in August 2023.",
+    ],
+)
+def test_agreements_between_the_same_parties_are_not_split(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(treaties(text, "2025-11-06")) == 1
