@@ -324,36 +324,34 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase = None  # "expires in February 2021", "since 2019"; not "since the 1987 treaty"
         kind, _ = attribution(view, trig, c)
         definite = any(ch.lower_ in ("the", "this", "that") for ch in trig.children) and name is None
-        cand = (
-            Candidate(
-                type=EventType.TREATY,
-                sentence=view.mention(),
-                sentence_index=view.index,
-                trigger=trig.text,
-                trigger_lemma=trig.lemma_.lower(),
-                actors=tuple(states),
-                needs_actor=not states or pair,
-                date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
-                identifying_date=view.identifying_date(trig, date_phrase),
-                date_role=role,
-                future=fact is Factuality.EXPECTED,
-                days_after_previous=days_after if not identifying else None,
-                factuality=fact,
-                speaker=kind,
-                name=name,
-                definite=definite,
-                # "a new pact" is another, "this new treaty" the one just told
-                distinct=name is None
-                and any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children)
-                and not any(ch.lower_ in ("this", "that") for ch in trig.children),
-                refers_to_pair=pair,
-            )
+        cand = Candidate(
+            type=EventType.TREATY,
+            sentence=view.mention(),
+            sentence_index=view.index,
+            trigger=trig.text,
+            trigger_lemma=trig.lemma_.lower(),
+            actors=tuple(states),
+            needs_actor=not states or pair,
+            date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
+            identifying_date=view.identifying_date(trig, date_phrase),
+            date_role=role,
+            future=fact is Factuality.EXPECTED,
+            days_after_previous=days_after if not identifying else None,
+            factuality=fact,
+            speaker=kind,
+            name=name,
+            definite=definite,
+            # "a new pact" is another, "this new treaty" the one just told
+            distinct=name is None
+            and any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children)
+            and not any(ch.lower_ in ("this", "that") for ch in trig.children),
+            refers_to_pair=pair,
         )
         partners = _each_with(view, trig, verb, c) if name is None and not pair else []
-        others = [s for s in states if s not in partners]
-        if len(partners) >= 2 and others:
+        home = [s for s in states if s not in partners]
+        if len(partners) >= 2 and home:
             # "the US signed defense agreements with Sweden, Norway and Poland": one each
-            out += [replace(cand, actors=(*others, p), distinct=True) for p in partners]
+            out += [replace(cand, actors=(*home, p), distinct=True) for p in partners]
         else:
             out.append(cand)
     return out + _extensions(view, c, triggers, names)
