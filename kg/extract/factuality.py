@@ -282,6 +282,8 @@ def outcome_cues(
             if not any(ch.dep_ == "neg" for ch in tok.head.children) and tok.head.lemma_ != "avoid":
                 found.add(Outcome.FAILURE.value)
         elif lemma in c.success or tok.lower_ in c.success or lemma in c.flight or tok.lower_ in c.flight:
+            if tok.dep_ == "compound" and not (lemma in c.success or tok.lower_ in c.success):
+                continue  # "from a land base", "a drop zone": a noun naming a thing, no flight
             if tok.pos_ in ("VERB", "ADV", "ADJ", "NOUN") and not _modal(tok) and not _modal(tok.head):
                 strong = lemma in c.success or tok.lower_ in c.success
                 found.add(Outcome.SUCCESS.value if strong else FLIGHT)

@@ -976,6 +976,16 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         at = p.end
     if fronted:
         return fronted[-1].text
+    happened = trig.dep_ == "nsubj" and trig.head.lemma_.lower() in cues(view.lexicon).happen
+    if trig.pos_ != "VERB" and definite and happened:
+        # "The third launch took place in November 2008", "The first launch was in November 2006":
+        # the verb says when the launch happened
+        happening = trig.head
+        others = {t.i for o in triggers - {trig.i} for t in view.doc[o].subtree}
+        own = {t.i for t in happening.subtree if not _other_clause_of(t, happening)}
+        local = [p for p in phrases if p.root in own and p.root not in others]
+        if local:
+            return min(local, key=lambda p: _distance(view.doc[p.root], trig)).text
     if trig.pos_ != "VERB" and not definite:
         verb = view.nearest_verb(trig)
         if verb is not None:
@@ -1141,9 +1151,16 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
         if weapon is None:
             wclass = _class_of_platform(view, trig, scope) or wclass
+        # "The third launch took place in November 2008": one more launch of what was told
+        ordinal = trig.pos_ == "NOUN" and any(
+            ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in ("latter", "former")
+            for ch in trig.children
+        )
         elliptic = (
-            trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None
-        ) or trig.lemma_.lower() in c.occasion_nouns
+            (trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None)
+            or trig.lemma_.lower() in c.occasion_nouns
+            or ordinal
+        )
         if elliptic and weapon is None and wclass is None:
             if out and out[-1].sentence_index == view.index:
                 prev = out[-1]  # "failed launches of its Musudan missile before it test-fired one"
@@ -1187,6 +1204,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             and t.i < trig.i + 8
             and view.doc[min(t.i + 1, len(view.doc) - 1)].lower_ != "than"  # "more than a dozen" counts
         )
+        distinct = distinct or (
+            ordinal and date_phrase is not None
+        )  # "The first launch was in November 2006"
         # "a second launch", "A second missile of the same type was launched": another occasion
         projectile_np = [trig, *(s for s in view.subject(trig) if trig.pos_ == "VERB")]
         projectile_np += [ch for ch in trig.children if ch.dep_ in ("dobj", "nsubjpass")]
@@ -1265,10 +1285,12 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         # elliptic subject's launch; its "lift-off" is no launch of its own
         kept = [(cand, i) for cand, i in zip(out, origin, strict=True) if i not in claimed]
         out, origin = [cand for cand, _ in kept], [i for _, i in kept]
-    return _named_in_sentence(view, _listed(view, triggers, out, origin, discourse) + flown + counted)
+    return _named_in_sentence(
+        view, _listed(view, triggers, out, origin, discourse) + flown + counted, discourse
+    )
 
 
-def _named_in_sentence(view: SentenceView, found: list[Candidate]) -> list[Candidate]:
+def _named_in_sentence(view: SentenceView, found: list[Candidate], discourse: Discourse) -> list[Candidate]:
     """A launch the sentence tells without naming what flew takes the one weapon the sentence
     names elsewhere, when no other launch of the sentence fired it and it fits the launch's
     class and agent: "the Bulava program has had
@@ -1293,6 +1315,7 @@ def _named_in_sentence(view: SentenceView, found: list[Candidate]) -> list[Candi
         )
         if fits:
             cand = replace(cand, weapons=(weapon,), weapon_class=weapon.weapon_class or cand.weapon_class)
+            discourse.projectile = (weapon, cand.weapon_class)  # what "The third launch" launched
         out.append(cand)
     return out
 

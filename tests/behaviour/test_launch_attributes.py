@@ -541,3 +541,37 @@ def test_a_weapon_another_launch_fired_is_not_shared(launches, text: str) -> Non
     rows = launches(text, "2025-06-20")
     assert len(rows) == 2
     assert sum(1 for r in rows if r[2] is not None) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "France fired an M51 missile on Monday. The first launch was in November 2006 from a land base.",
+            ("FRA", "2006-11", "M51", SLBM, None, "unknown", None, "asserted"),
+        ),
+        (
+            "India fired an Agni-V on Monday. The second test took place in September 2013 from Wheeler Island.",
+            ("IND", "2013-09", "Agni-V", BM, "Wheeler Island", "unknown", None, "asserted"),
+        ),
+        (
+            "Russia launched a Bulava on Monday. The third launch was on Oct. 28, 2010 from the White Sea.",
+            ("RUS", "2010-10-28", "RSM-56 Bulava", SLBM, "White Sea", "unknown", None, "asserted"),
+        ),
+        (
+            "Pakistan fired a Babur on Monday. The fourth flight test came in April 2018.",
+            ("PAK", "2018-04", "Babur", CM, None, "unknown", None, "asserted"),
+        ),
+        (
+            "The US fired a Minuteman III on Monday. The last launch was on Sept. 6 from Vandenberg.",
+            ("USA", "2024-09-06", "Minuteman III", ICBM, "Vandenberg", "unknown", None, "asserted"),
+        ),
+    ],
+)
+def test_the_nth_launch_with_a_date_of_its_own_is_another_launch_of_the_weapon(launches, text: str, row: Row) -> None:  # type: ignore[no-untyped-def]
+    """ "The third launch took place in November 2008": a launch of what the article is about,
+    on the day the verb gives, not the launch told before. (Where it took place, "from Wheeler
+    Island" on the verb, is not read yet: the rows compare agent, date, weapon and class.)"""
+    rows = launches(text, DATELINE)
+    assert len(rows) == 2
+    assert rows[1][:4] == row[:4]

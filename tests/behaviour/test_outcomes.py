@@ -147,3 +147,18 @@ def test_a_destination_reached_tells_the_outcome(launches, text: str, outcome: s
 )
 def test_an_unsuccessful_launch_failed(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[OUTCOME] for r in launches(text, "2025-01-20")] == ["failure"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France fired an M51 missile from a land base on Monday.",
+        "North Korea fired a missile from a drop zone near Wonsan on Monday.",
+        "Russia launched a Yars from a land-based silo on Monday.",
+        "India test-fired an Agni-P from a land launcher on Monday.",
+        "Pakistan fired a Babur from a land platform on Monday.",
+    ],
+)
+def test_a_flight_word_that_names_a_thing_tells_no_outcome(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "from a land base", "a drop zone": the word names a thing; the flight is not told."""
+    assert [r[5] for r in launches(text, "2025-03-11")] == ["unknown"]
