@@ -34,6 +34,7 @@ class PlaceWords:
     facility: tuple[tuple[str, ...], ...]  # trailing words trimmed off a name, longest first
     directions: frozenset[str]  # "east", "western": no name of a place
     seas: frozenset[str]  # "sea", "ocean": the head of a water body's name
+    water_heads: frozenset[str]  # "sea", "bay", "gulf": named with "of" ("the Sea of Okhotsk")
 
 
 _CACHE: dict[str, PlaceWords] = {}
@@ -57,6 +58,8 @@ def place_words(lexicon: Lexicon) -> PlaceWords:
             facility=tuple(facility),
             directions=frozenset(lexicon.cue_terms("direction_word")),
             seas=frozenset(lexicon.cue_terms("sea_word")),
+            water_heads=frozenset(lexicon.cue_terms("sea_word"))
+            | frozenset(lexicon.cue_terms("water_name_head")),
         )
     return found
 
@@ -89,6 +92,16 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
                 return f"{head.lower_} {inner}"
         return " ".join(t.text for t in head.subtree)
     if head.pos_ == "PROPN":
+        # "the Sea of Okhotsk", "the Bay of Audierne": a name that goes on with "of" and a name
+        tail = [
+            obj
+            for prep in _preps(head, ("of",))
+            if prep.i == head.i + 1
+            for obj in _objects(prep)
+            if obj.pos_ == "PROPN"
+        ]
+        if tail and head.lower_ in words.water_heads:
+            return f"{_name(head, view)} of {_name(tail[0], view)}"
         return _trim(_name(head, view), words)  # as written: "Toyang-ri", "Sunan", "Hodo peninsula"
     compounds = [
         ch

@@ -575,3 +575,18 @@ def test_the_nth_launch_with_a_date_of_its_own_is_another_launch_of_the_weapon(l
     rows = launches(text, DATELINE)
     assert len(rows) == 2
     assert rows[1][:4] == row[:4]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Russia fired a Bulava from the Sea of Okhotsk on Monday.", "Sea of Okhotsk"),
+        ("Russia fired a Kalibr cruise missile from the Sea of Japan on Monday.", "Sea of Japan"),
+        ("France fired an M51 from the Bay of Audierne on Monday.", "Bay of Audierne"),
+        ("Iran fired a cruise missile from the Gulf of Oman on Monday.", "Gulf of Oman"),
+        ("India fired a BrahMos from the Bay of Bengal on Monday.", "Bay of Bengal"),
+    ],
+)
+def test_a_water_named_with_of_keeps_its_name(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    """ "from the Sea of Okhotsk": the site is the whole name, not "Sea"."""
+    assert [r[4] for r in launches(text, DATELINE)] == [site]
