@@ -564,6 +564,13 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
             if n is not None and root.head.head.lower_ not in ("one", "a", "an"):
                 return n
         for ch in root.children:
+            if (
+                ch.dep_ == "nummod"
+                and ch.i > 0
+                and view.doc[ch.i - 1].pos_ == "PROPN"
+                and ch.i not in view.weapons
+            ):
+                continue  # "a Type 88 surface-to-ship missile": the number is part of a name
             if ch.dep_ == "nummod":
                 n = _quantity(ch, view)
                 if n is not None:
@@ -673,6 +680,12 @@ def _quantity(tok: Token, view: SentenceView) -> int | None:
     n = _number(tok.lower_, view)
     if n is not None and any(ch.lower_ == "half" for ch in tok.children):
         return n // 2
+    # "two dozen Tomahawk cruise missiles", "three dozen Kalibrs": the number and its multiplier,
+    # whichever the parser made the head
+    for ch in tok.children:
+        factor = _number(ch.lower_, view) if ch.dep_ in ("quantmod", "nummod") else None
+        if n is not None and factor is not None:
+            return n * factor
     return n
 
 

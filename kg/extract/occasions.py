@@ -290,8 +290,10 @@ def _read(
         if value is None and tok.text.replace(",", "").isdecimal():
             value = int(tok.text.replace(",", ""))
         prev = tokens[k - 1].lower_ if k > 0 else ""
+        named = k > 0 and tokens[k - 1].i == tok.i - 1 and tokens[k - 1].pos_ == "PROPN"
         if (
             value is not None
+            and not named  # "a Type 88 missile": the number is part of a name
             and nxt not in units
             and nxt != "-"
             and not nxt.startswith(("km", "kilomet", "mile"))

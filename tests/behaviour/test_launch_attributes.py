@@ -590,3 +590,18 @@ def test_the_nth_launch_with_a_date_of_its_own_is_another_launch_of_the_weapon(l
 def test_a_water_named_with_of_keeps_its_name(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
     """ "from the Sea of Okhotsk": the site is the whole name, not "Sea"."""
     assert [r[4] for r in launches(text, DATELINE)] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Japan fired a missile for the first time on Monday, launching a Type 88 surface-to-ship missile at the Shizunai range.", 1),
+        ("Russia fired a Kh 101 cruise missile on Monday.", 1),
+        ("A U.S. submarine fired more than two dozen Tomahawk cruise missiles at Isfahan on Monday.", 24),
+        ("Russia launched three dozen Kalibr cruise missiles on Monday.", 36),
+        ("Israel fired two dozen rockets at Gaza on Monday.", 24),
+    ],
+)
+def test_numbers_in_names_and_dozens(launches, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
+    """ "a Type 88 missile" is one missile; "two dozen" and "three dozen" multiply."""
+    assert [r[6] for r in launches(text, DATELINE)] == [count]
