@@ -162,3 +162,30 @@ def test_an_unsuccessful_launch_failed(launches, text: str) -> None:  # type: ig
 def test_a_flight_word_that_names_a_thing_tells_no_outcome(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "from a land base", "a drop zone": the word names a thing; the flight is not told."""
     assert [r[5] for r in launches(text, "2025-03-11")] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India test-fired an Agni-5 missile on Monday, validating all operational and technical parameters, the ministry said.",
+        "Pakistan fired a Fatah missile on Monday. The launch met all its objectives, the army said.",
+        "Russia fired a Yars on Monday. The Kremlin said all tasks had been accomplished.",
+        "The US fired a Minuteman III on Monday. The test went as planned, the Air Force said.",
+        "India fired an Agni-P on Monday, meeting all trial objectives.",
+    ],
+)
+def test_a_test_told_as_having_done_what_it_was_for_is_a_success(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "validating all parameters", "met all objectives", "went as planned", "all tasks had been
+    accomplished": the test did what it was for."""
+    assert [r[5] for r in launches(text, "2025-03-11")] == ["success"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India fired an Agni-P on Monday to validate new technologies.",
+        "The launch on Monday was meant to validate the design, officials said before the results were known.",
+    ],
+)
+def test_what_a_test_was_meant_to_do_is_no_outcome(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[5] for r in launches("Pakistan said nothing. " + text, "2025-03-11")][-1:] == ["unknown"]
