@@ -431,3 +431,19 @@ def test_a_named_exercise_called_off_is_negated(exercises, text: str) -> None:  
     """Naming it ("known as", "dubbed") does not hide the exercise from what befell it."""
     rows = exercises(text)
     assert rows and all(r[3] == "negated" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedom Flag, the allies' air combat exercise, will go ahead on Monday.",
+        "Talisman Sabre, the biennial Australian-US exercise, will begin on Monday.",
+        "Malabar, the four-nation naval drill, is due to start on Monday.",
+        "Zapad, Russia's strategic exercise with Belarus, will open on Monday.",
+        "Cobra Gold, the Thai-US exercise, would begin on Monday, officials said.",
+    ],
+)
+def test_an_exercise_named_with_an_apposition_takes_the_future_of_its_verb(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Freedom Flag, the allies' air exercise, will go ahead on Monday": the apposition is told
+    in its head's clause, so the drill is expected and "Monday" is the coming one."""
+    assert [(r[1], r[3]) for r in exercises(text, "2025-10-24")] == [("2025-10-27", "expected")]
