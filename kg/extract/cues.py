@@ -64,6 +64,7 @@ class Cues:
     projectile_nouns: frozenset[str]
     state_nouns: frozenset[str]
     # exercises
+    habitual: re.Pattern[str]  # "on multiple occasions", "regularly": drills in general
     hold: frozenset[str]
     response: frozenset[str]
     naming: frozenset[str]
@@ -154,6 +155,7 @@ def cues(lexicon: Lexicon) -> Cues:
         collective=words("collective_quantifier"),
         projectile_nouns=words("projectile_noun"),
         state_nouns=words("state_noun"),
+        habitual=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('habitual_word'))})\b", re.I),
         hold=words("exercise_hold_verb"),
         response=words("exercise_response_verb"),
         naming=words("naming_verb"),

@@ -164,6 +164,13 @@ def _scene_participants(view: SentenceView, noun: Token, verb: Token | None) -> 
     return out
 
 
+def _habitual(verb: Token, c: Cues) -> bool:
+    """True if the verb tells a habit: "have conducted combined drills on multiple occasions",
+    "often conduct joint drills near Okinawa", "hold the exercise every year"."""
+    told = [t for ch in verb.children if ch.dep_ in ("advmod", "npadvmod", "prep") for t in ch.subtree]
+    return bool(told) and bool(c.habitual.search(" ".join(t.text for t in sorted(told, key=lambda t: t.i))))
+
+
 def _a_kind_of_exercise(trig: Token) -> bool:
     """An exercise as a kind, not an occasion: "a Russian strategic exercise of this kind", "such
     drills", "deploy to each other's territory for joint exercises" (a purpose)."""
@@ -514,11 +521,15 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             # "the exercise ... will end on Monday": under way now, dated by the dateline's month
             date_phrase, role, ongoing = None, "", True
         generic = (
-            trig.tag_ == "NNS"
-            and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
-            and date_phrase is None
-            and not (verb is not None and lemmas(verb) & c.hold)
-        ) or _a_kind_of_exercise(trig)
+            (
+                trig.tag_ == "NNS"
+                and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
+                and date_phrase is None
+                and not (verb is not None and lemmas(verb) & c.hold)
+            )
+            or _a_kind_of_exercise(trig)
+            or (date_phrase is None and verb is not None and _habitual(verb, c))
+        )
         for name in list[str | None](names) or [None]:
             out.append(
                 Candidate(

@@ -72,7 +72,11 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         return Factuality.NEGATED
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "without" and trigger.pos_ != "VERB":
         return Factuality.NEGATED  # "the summit ended without a deal"
-    if trigger.dep_ == "appos" and trigger.pos_ in ("NOUN", "PROPN") and trigger.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        trigger.dep_ == "appos"
+        and trigger.pos_ in ("NOUN", "PROPN")
+        and trigger.head.pos_ in ("NOUN", "PROPN")
+    ):
         # "Freedom Flag, the allies' air exercise, will go ahead on Monday": the apposition is
         # told in its head's clause
         return factuality(view, trigger.head, c)

@@ -383,3 +383,19 @@ def test_an_exercise_named_with_a_weapons_word_keeps_its_name(exercises, text: s
     """ "Trident Juncture" holds a missile's name and is an exercise; only a name whose edition is
     part of a weapon's name ("Shaheen-II", the missile) is the weapon."""
     assert [r[2] for r in exercises(text, "2025-11-06")] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both the South Korean and US air forces have separately conducted combined drills on multiple occasions.",
+        "The US and Japan often conduct joint drills near Okinawa.",
+        "Indian and French warships routinely hold joint exercises in the Indian Ocean.",
+        "Russian and Chinese bombers have repeatedly staged joint patrols over the Sea of Japan.",
+        "The two navies frequently carry out joint drills in the Gulf.",
+    ],
+)
+def test_drills_told_as_a_habit_are_no_occasion(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "have conducted combined drills on multiple occasions", "often conduct joint drills":
+    a habit, with no date, is no exercise of its own."""
+    assert exercises(text, "2025-10-24") == []
