@@ -58,6 +58,25 @@ def adopt_auxiliary_children(aux: Token) -> None:
             ch.dep_ = "nsubjpass"
 
 
+def stranded_subject(verb: Token) -> Token | None:
+    """The noun right before a subjectless verb (or its auxiliaries) that the parser hung as an
+    apposition on a noun of the verb's own phrases: "According to the Kremlin, a Yars missile
+    was launched ..." (the missile made an apposition of "the Kremlin"), "..., which struck a
+    target, the Joint Chiefs of Staff said"."""
+    if verb.pos_ != "VERB" or any(ch.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for ch in verb.children):
+        return None
+    start = min([ch.i for ch in verb.children if ch.dep_ in ("aux", "auxpass") and ch.i < verb.i] + [verb.i])
+    if start == verb.sent.start:
+        return None
+    noun = verb.doc[start - 1]
+    while noun.dep_ != "appos" and noun.head.i != noun.i and noun.head.right_edge.i == start - 1:
+        noun = noun.head
+    if noun.dep_ == "appos" and noun.pos_ in ("NOUN", "PROPN") and noun.right_edge.i == start - 1:
+        if any(a.i == verb.i for a in noun.ancestors):
+            return noun
+    return None
+
+
 class PassiveRepair:
     """Pipeline component (after the parser): repairs adjectival parses of event passives."""
 
@@ -73,4 +92,8 @@ class PassiveRepair:
             if t.dep_ in ("aux", "auxpass") and t.head.lemma_.lower() in self._verbs and any(t.children)
         ]:
             adopt_auxiliary_children(aux)
+        for verb, noun in [(t, n) for t in doc if (n := stranded_subject(t)) is not None]:
+            passive = any(ch.dep_ == "auxpass" for ch in verb.children)
+            noun.head = verb
+            noun.dep_ = "nsubjpass" if passive else "nsubj"
         return doc

@@ -60,3 +60,78 @@ def test_other_adjectival_participles_are_left_as_parsed(nlp) -> None:  # type: 
     text = "The officials were deeply surprised by the result."
     plain = spacy.load(model_package())
     assert _arcs(nlp(text)) == _arcs(plain(text))
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_subject_parsed_as_an_apposition_of_a_fronted_phrase_is_given_back_to_its_verb() -> None:
+    from kg.parse_repair import PassiveRepair
+
+    # "According to the Kremlin, a Yars missile was launched from Plesetsk." as the model parses
+    # it in some contexts: "missile" an apposition of "Kremlin", "launched" with no subject
+    words = [
+        "According",
+        "to",
+        "the",
+        "Kremlin",
+        ",",
+        "a",
+        "Yars",
+        "missile",
+        "was",
+        "launched",
+        "from",
+        "Plesetsk",
+        ".",
+    ]
+    heads = [9, 0, 3, 1, 3, 7, 7, 3, 9, 9, 9, 10, 9]
+    deps = [
+        "prep",
+        "prep",
+        "det",
+        "pobj",
+        "punct",
+        "det",
+        "compound",
+        "appos",
+        "auxpass",
+        "ROOT",
+        "prep",
+        "pobj",
+        "punct",
+    ]
+    pos = [
+        "VERB",
+        "ADP",
+        "DET",
+        "PROPN",
+        "PUNCT",
+        "DET",
+        "PROPN",
+        "NOUN",
+        "AUX",
+        "VERB",
+        "ADP",
+        "PROPN",
+        "PUNCT",
+    ]
+    doc = PassiveRepair(set())(_parsed(words, heads, deps, pos))
+    assert (doc[7].head.text, doc[7].dep_) == ("launched", "nsubjpass")
+    assert doc[3].head.text == "to"
+
+
+def test_a_verb_with_a_subject_keeps_its_appositions() -> None:
+    from kg.parse_repair import PassiveRepair
+
+    # "Kim, the leader, watched the launch." : nothing to repair
+    words = ["Kim", ",", "the", "leader", ",", "watched", "the", "launch", "."]
+    heads = [5, 0, 3, 0, 0, 5, 7, 5, 5]
+    deps = ["nsubj", "punct", "det", "appos", "punct", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = PassiveRepair(set())(_parsed(words, heads, deps, pos))
+    assert (doc[3].head.text, doc[3].dep_) == ("Kim", "appos")
