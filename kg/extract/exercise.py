@@ -537,7 +537,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                     sentence=view.mention(),
                     sentence_index=view.index,
                     trigger=trig.text,
-                    trigger_lemma=trig.lemma_.lower(),
+                    # "China is again participating in the exercises": who joins the drills told
+                    trigger_lemma="participate" if definite and _joined(trig) else trig.lemma_.lower(),
                     actors=tuple(states),
                     needs_actor=not states,
                     weapons=tuple(weapons),
@@ -750,6 +751,17 @@ def _during(trig: Token) -> bool:
         ):
             return True
     return False
+
+
+def _joined(noun: Token) -> bool:
+    """True for an exercise noun that is what its clause's subject joins or takes part in:
+    "China is again participating in the exercises", "Japan joined the drills on Tuesday"."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else noun.head
+    forms = lemmas(verb)
+    takes_part = "take" in forms and any(ch.dep_ == "dobj" and ch.lower_ == "part" for ch in verb.children)
+    if noun.dep_ == "pobj":
+        return takes_part or "participate" in forms
+    return noun.dep_ == "dobj" and "join" in forms
 
 
 def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None:

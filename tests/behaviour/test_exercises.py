@@ -399,3 +399,19 @@ def test_drills_told_as_a_habit_are_no_occasion(exercises, text: str) -> None:  
     """ "have conducted combined drills on multiple occasions", "often conduct joint drills":
     a habit, with no date, is no exercise of its own."""
     assert exercises(text, "2025-10-24") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("The US Navy hosts RIMPAC in Hawaii. China is again participating in the exercises this year.", ("CHN", "USA")),
+        ("Australia and the US began Talisman Sabre on Monday. Japan is taking part in the drills for the first time.", ("AUS", "JPN", "USA")),
+        ("India, the US and Japan opened Malabar on Monday. Australia joined the exercise on Tuesday.", ("AUS", "IND", "JPN", "USA")),
+        ("South Korea and the US began the Ssang Yong exercise on Monday. Britain is also taking part in the drills.", ("GBR", "KOR", "USA")),
+        ("The US and the Philippines opened Balikatan on Monday. France took part in the exercise as well.", ("FRA", "PHL", "USA")),
+    ],
+)
+def test_a_state_that_joins_the_drills_told_takes_part_in_them(exercises, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "China is again participating in the exercises": a participant of the exercise told, not
+    an exercise of China's own."""
+    assert [r[0] for r in exercises(text, "2025-06-20")] == [parties]
