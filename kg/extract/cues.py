@@ -46,6 +46,8 @@ class Cues:
     launched: frozenset[str]  # weapon classes that fly
     numbers: Mapping[str, int]
     ordinals: frozenset[str]
+    back_ordinals: frozenset[str]  # "the latter", "the former": what was told, no other occasion
+    needs_projectile: frozenset[str]  # "flight", "shot": a launch only with what flew in the phrase
     occasion_nouns: frozenset[str]  # "A second attempt ... failed", "Another salvo followed"
     quantifiers: frozenset[str]  # "several launches": occasions, not launches in general
     distinct: frozenset[str]
@@ -64,6 +66,7 @@ class Cues:
     projectile_nouns: frozenset[str]
     state_nouns: frozenset[str]
     # exercises
+    exercise_new: frozenset[str]  # "another drill", "a similar exercise": an exercise of its own
     habitual: re.Pattern[str]  # "on multiple occasions", "regularly": drills in general
     hold: frozenset[str]
     response: frozenset[str]
@@ -78,6 +81,7 @@ class Cues:
     treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
     treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
     treaty_party_nouns: frozenset[str]  # "Russia's ratification of the CTBT": whose is a party
+    treaty_new: frozenset[str]  # "a new pact", "a separate agreement": a treaty of its own
     treaty_extend: frozenset[str]  # "extended New START for five years": a treaty event of its own
     pair_reference: re.Pattern[str]
 
@@ -134,6 +138,8 @@ def cues(lexicon: Lexicon) -> Cues:
         launched=_launched(lexicon),
         numbers=MappingProxyType({k: int(v) for k, v in lexicon.cue_terms("number_word").items()}),
         ordinals=words("ordinal_word"),
+        back_ordinals=words("back_ordinal"),
+        needs_projectile=words("launch_noun_needs_projectile"),
         occasion_nouns=words("occasion_noun"),
         quantifiers=words("launch_quantifier"),
         distinct=words("distinct_word"),
@@ -155,6 +161,7 @@ def cues(lexicon: Lexicon) -> Cues:
         collective=words("collective_quantifier"),
         projectile_nouns=words("projectile_noun"),
         state_nouns=words("state_noun"),
+        exercise_new=words("exercise_new_word"),
         habitual=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('habitual_word'))})\b", re.I),
         hold=words("exercise_hold_verb"),
         response=words("exercise_response_verb"),
@@ -168,6 +175,7 @@ def cues(lexicon: Lexicon) -> Cues:
         treaty_sign=words("treaty_sign_verb"),
         treaty_party=words("treaty_party_verb"),
         treaty_party_nouns=words("treaty_party_noun"),
+        treaty_new=words("treaty_new_word"),
         treaty_extend=words("treaty_extend_verb"),
         pair_reference=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('pair_reference'))})\b", re.I),
     )

@@ -506,7 +506,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         )
         distinct = (
             any(
-                ch.lower_ in ("another", "similar", "separate", "new", "first") or (indefinite and undated)
+                ch.lower_ in c.exercise_new or (indefinite and undated)
                 for ch in trig.children
             )
             and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."

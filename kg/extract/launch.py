@@ -318,7 +318,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             ):
                 continue
             if (
-                (lemma in ("flight", "shot") or lemma in c.occasion_nouns)
+                (lemma in c.needs_projectile or lemma in c.occasion_nouns)
                 and not _has_projectile(view, sub, {})
                 and not judged_attempt
             ):
@@ -1166,7 +1166,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             wclass = _class_of_platform(view, trig, scope) or wclass
         # "The third launch took place in November 2008": one more launch of what was told
         ordinal = trig.pos_ == "NOUN" and any(
-            ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in ("latter", "former")
+            ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in c.back_ordinals
             for ch in trig.children
         )
         elliptic = (

@@ -343,7 +343,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             definite=definite,
             # "a new pact" is another, "this new treaty" the one just told
             distinct=name is None
-            and any(ch.lower_ in ("new", "another", "separate", "permanent") for ch in trig.children)
+            and any(ch.lower_ in c.treaty_new for ch in trig.children)
             and not any(ch.lower_ in ("this", "that") for ch in trig.children),
             refers_to_pair=pair,
         )
