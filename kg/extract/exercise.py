@@ -505,10 +505,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             names and trig.dep_ == "appos"
         )
         distinct = (
-            any(
-                ch.lower_ in c.exercise_new or (indefinite and undated)
-                for ch in trig.children
-            )
+            any(ch.lower_ in c.exercise_new or (indefinite and undated) for ch in trig.children)
             and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
             and not any(ch.lower_ == "such" for ch in trig.children)  # "..., the first such drill": this one
         )
