@@ -213,7 +213,8 @@ def _trie_pattern(ends: dict[str, bool]) -> str:
         branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
         if "" in node:
             text = node[""]
-            branches.append("" if text is None else r"(?<=\b[Tt]he " + re.escape(text) + ")")
+            # "the North", not "the North Atlantic": a name of its own goes on with a capital
+            branches.append("" if text is None else r"(?<=\b[Tt]he " + re.escape(text) + r")(?!\s+[A-Z])")
         if len(branches) == 1 and "" not in node:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"

@@ -169,6 +169,11 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
             date is None or gdate is None or date == gdate or cand.date_role != "start"
         )
     if cand.name and not names:
+        known = lexicon.named_event(cand.type.value, cand.name)
+        if known is not None and known.signed and gdate is not None and gdate.year != known.signed:
+            return (
+                False  # "signed a pact on Friday ... compared it with the Outer Space Treaty": another treaty
+            )
         return (
             cand.sentence_index - group.last_sentence <= 2
             and (not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5)
@@ -405,8 +410,11 @@ def _named_parties(groups: list[Group], lexicon: Lexicon) -> dict[int, list[str]
     for group in groups:
         if group.type is not EventType.TREATY or group.actors() or id(group) in out or not group.names():
             continue
+        if not any(c.succeeded for c, _ in group.members):
+            continue  # only a treaty the told one replaces or follows shares its parties
         # "this new treaty replaces the 1961 Treaty of Friendship, ...": a treaty told without
-        # parties in a sentence that refers to one with parties is between the same states
+        # parties that a treaty with parties in its sentence replaces or follows is between the
+        # same states
         beside = [
             g
             for g in groups

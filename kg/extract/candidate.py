@@ -48,9 +48,8 @@ class Candidate:
     platform: str | None = None  # what fired it, when the subject names it ("Tu-95MS bombers fired ...")
     refers_to_pair: bool = False  # "the two leaders", "both sides": the parties of the treaty told before
     generic: bool = False  # "North Korea has denounced joint drills": drills in general, no occasion
-    renews: bool = (
-        False  # "agreed in 2021 to extend it": another event of the treaty told, its name and parties
-    )
+    renews: bool = False  # "agreed in 2021 to extend it": a new event of the treaty told (name, parties)
+    succeeded: bool = False  # "replaces the 1961 Treaty": the earlier treaty of the told one's parties
     ongoing: bool = False  # "ongoing drills": dated by the dateline's month when nothing else dates it
 
 

@@ -341,11 +341,12 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             speaker=kind,
             name=name,
             definite=definite,
-            # "a new pact" is another, "this new treaty" the one just told
+            # "a new pact" is another, "this new treaty" and "the new treaty" the one just told
             distinct=name is None
             and any(ch.lower_ in c.treaty_new for ch in trig.children)
-            and not any(ch.lower_ in ("this", "that") for ch in trig.children),
+            and not any(ch.lower_ in ("this", "that", "the") for ch in trig.children),
             refers_to_pair=pair,
+            succeeded=_succeeded(trig, c),
         )
         partners = _each_with(view, trig, verb, c) if name is None and not pair else []
         home = [s for s in states if s not in partners]
@@ -355,6 +356,18 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         else:
             out.append(cand)
     return out + _extensions(view, c, triggers, names)
+
+
+def _succeeded(noun: Token, c: Cues) -> bool:
+    """True for a treaty a verb of succession has as its object, alone or in a list: "this new
+    treaty replaces the 1961 Treaty of Friendship, the 2000 Treaty on Bilateral Ties, as well as
+    the Pyongyang Declaration", "the pact followed the LEMOA"."""
+    cur = noun
+    while cur.dep_ in ("conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "pobj":
+        cur = cur.head  # "builds on the 2018 accord"
+    return cur.dep_ in ("dobj", "nsubjpass", "prep") and cur.head.lemma_.lower() in c.treaty_succession
 
 
 def _each_with(view: SentenceView, noun: Token, verb: Token | None, c: Cues) -> list[str]:

@@ -44,3 +44,24 @@ def test_a_capital_inside_a_treaty_name_is_no_state(
 def test_the_baltic_states_are_estonia_latvia_and_lithuania(nlp, lexicon, text: str) -> None:  # type: ignore[no-untyped-def]
     x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
     assert {"EST", "LVA", "LTU"} <= {s for m in x.mentions for s in m.states}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some compared the pact with the North Atlantic Treaty.",
+        "Russian submarines sailed in the North Sea on Monday.",
+        "The bombers flew over the North Pacific.",
+        "The South China Sea dispute flared again.",
+        "Ships crossed the South Atlantic.",
+    ],
+)
+def test_the_north_or_south_in_a_longer_name_is_no_korea(text: str, nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    """ "the North" alone is North Korea in Korean copy; "the North Atlantic", "the South China
+    Sea" are names of their own."""
+    from kg.extract import extract
+    from kg.models import Article
+
+    article = Article(id="case", body=text, date=dt.date(2025, 6, 20))
+    states = {s for m in extract(article, nlp, lexicon).mentions for s in m.states}
+    assert not states & {"PRK", "KOR"}

@@ -650,3 +650,48 @@ def test_agreements_in_the_plural_with_several_states_are_one_each(treaties, tex
 )
 def test_agreements_between_the_same_parties_are_not_split(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len(treaties(text, "2025-11-06")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Russia and North Korea signed a partnership treaty on Friday. Critics compared the pact with the Outer Space Treaty.", "Outer Space Treaty"),
+        ("Iran and Russia signed a treaty on Friday. Analysts said the deal did not breach the Non-Proliferation Treaty.", "Non-Proliferation Treaty"),
+        ("Russia and Belarus signed a security treaty on Friday. Officials said the treaty was unlike the INF Treaty.", "Intermediate-Range Nuclear Forces Treaty"),
+        ("Japan and the Philippines signed an agreement on Monday. Officials likened the accord to the ANZUS Treaty.", "ANZUS"),
+        ("Saudi Arabia and Pakistan signed a defence pact on Wednesday. Some compared the pact with the North Atlantic Treaty.", "North Atlantic Treaty"),
+    ],
+)
+def test_a_known_treaty_of_another_year_is_not_the_name_of_the_new_one(treaties, text: str, other: str) -> None:  # type: ignore[no-untyped-def]
+    """ "signed a partnership treaty on Friday ... compared the pact with the Outer Space
+    Treaty": a treaty the lexicon knows, signed in another year, is another treaty, not the
+    name of the one just signed."""
+    rows = treaties(text, "2025-06-20")
+    assert [r[2] for r in rows] == [None, other]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Russia and North Korea signed a partnership treaty on Friday. The new treaty replaces the 1961 Treaty of Friendship.", ("PRK", "RUS")),
+        ("Russia and North Korea signed a partnership treaty on Friday. This new treaty replaces the 1961 Treaty of Friendship.", ("PRK", "RUS")),
+    ],
+)
+def test_the_new_treaty_is_the_one_just_told(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "The new treaty replaces ...": the treaty just signed, which the replaced one shares its
+    parties with; not a treaty of its own."""
+    rows = treaties(text, "2025-06-20")
+    assert [r[0] for r in rows] == [parties, parties]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and North Korea signed a partnership treaty on Friday, which Washington said violated the Non-Proliferation Treaty.",
+        "Russia and North Korea signed a partnership treaty on Friday; both remain outside the Ottawa Treaty.",
+    ],
+)
+def test_a_named_treaty_beside_a_new_one_shares_its_parties_only_when_succeeded(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Only a treaty the new one replaces, follows or builds on is between the same states."""
+    rows = treaties(text, "2025-06-20")
+    assert [r[0] for r in rows if r[2] is not None] in ([()], [])
