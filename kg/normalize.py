@@ -169,11 +169,10 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
             date is None or gdate is None or date == gdate or cand.date_role != "start"
         )
     if cand.name and not names:
-        known = lexicon.named_event(cand.type.value, cand.name)
-        if known is not None and known.signed and gdate is not None and gdate.year != known.signed:
-            return (
-                False  # "signed a pact on Friday ... compared it with the Outer Space Treaty": another treaty
-            )
+        # "signed a pact on Friday ... compared it with the Outer Space Treaty": another treaty
+        this = lexicon.named_event(cand.type.value, cand.name)
+        if this is not None and this.signed and gdate is not None and gdate.year != this.signed:
+            return False
         return (
             cand.sentence_index - group.last_sentence <= 2
             and (not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5)
