@@ -17,9 +17,10 @@ TAIL = r"(?:e?s)?(?![\w])"
 
 def _alternation(ends: dict[str, bool]) -> re.Pattern[str]:
     """What the gazetteer compiled before the trie: the forms longest first, 'the'-only forms
-    behind a look-behind for the article."""
+    behind a look-behind for the article and not followed by a capitalised word ("the North",
+    not "the North Atlantic")."""
     alternatives = [
-        (r"(?<=\b[Tt]he )" if ends[text] else "") + re.escape(text)
+        (r"(?<=\b[Tt]he )" if ends[text] else "") + re.escape(text) + (r"(?!\s+[A-Z])" if ends[text] else "")
         for text in sorted(ends, key=lambda t: (-len(t), t))
     ]
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")" + TAIL)
