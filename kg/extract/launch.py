@@ -989,6 +989,25 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         at = p.end
     if fronted:
         return fronted[-1].text
+    finite = trig.head.tag_ in ("VBD", "VBZ", "VBP") or (
+        trig.head.tag_ == "VBN" and any(ch.dep_ in ("aux", "auxpass") for ch in trig.head.children)
+    )  # not "gave an order to conduct the test-launch on Wednesday"
+    if (
+        trig.pos_ != "VERB"
+        and trig.dep_ == "dobj"
+        and finite
+        and trig.head.lemma_.lower() in cues(view.lexicon).conduct
+    ):
+        # "India on Monday conducted the maiden flight test of the Agni-5": the day the verb has
+        doing = trig.head
+        local = [
+            p for p in phrases if _attached_to(view.doc[p.root], doing) and view.doc[p.root].head.i == doing.i
+        ]
+        local += [
+            p for p in phrases if view.doc[p.root].dep_ == "pobj" and view.doc[p.root].head.head.i == doing.i
+        ]
+        if local:
+            return min(local, key=lambda p: abs(p.root - doing.i)).text
     happened = trig.dep_ == "nsubj" and trig.head.lemma_.lower() in cues(view.lexicon).happen
     if trig.pos_ != "VERB" and definite and happened:
         # "The third launch took place in November 2008", "The first launch was in November 2006":

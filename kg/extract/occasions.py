@@ -104,7 +104,12 @@ def find_occasions(
     cofired: set[int] = set()  # closed by the next projectile of the same phrase, before any date
     pending = Occasion(start, start)
     has_own = False  # pending has a count and projectile of its own
+    capability = frozenset(lexicon.cue_terms("capability_word"))
     for tokens in _items(view, start, separators, relatives):
+        # "nations able to hit several targets with a single missile": what a weapon can do
+        tokens = [t for t in tokens if not any(a.lemma_.lower() in capability for a in t.ancestors)]
+        if not tokens:
+            continue
         pending_verb = any(pending.start <= v < pending.end for v in verbs)
         if any(t.i in verbs for t in tokens) and pending_verb and (pending.weapons or pending.weapon_class):
             occasions.append(pending)  # "..., while warships fired Kalibr cruise missiles"

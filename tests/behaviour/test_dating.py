@@ -338,3 +338,20 @@ def test_a_date_set_off_by_commas_after_a_launch_noun_is_its_own(launches, text:
     """ "Its previous launch, on May 10, involved ...": the parser hangs the date on the verb;
     it is the date of the launch noun it follows."""
     assert [r[1] for r in launches(text, "2025-06-20")] == ["2025-06-16", date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India on Monday conducted the maiden flight test of the Agni-5 missile.",
+        "Pakistan on Monday carried out a training launch of the Fatah missile.",
+        "The army conducted the first test of its new Hyunmoo-5 missile on Monday.",
+        "North Korea on Monday carried out the second test of a new cruise missile.",
+        "India conducted a test of the Agni-P missile on Monday, placing it among nations capable of striking targets with a single missile.",
+    ],
+)
+def test_the_day_of_the_verb_that_conducts_a_test_dates_it(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "India on Monday conducted the maiden flight test of the Agni-5": the test is on the day
+    the verb that carries it out has, even when the test is "the" test; and what a weapon is
+    capable of ("with a single missile") is no launch of its own."""
+    assert [r[1] for r in launches(text, "2025-03-11")] == ["2025-03-10"]
