@@ -99,7 +99,10 @@ def _origin_states(view: SentenceView, trigger: Token) -> list[str]:
                 out.append(navy)  # "fired from HMS Vengeance": a British launch
             if tok.i not in view.states:
                 continue
-            if tok.dep_ in ("poss", "compound", "amod") or (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+            # "from Houthi-held territory": a state's name on the participle that holds the place
+            if tok.dep_ in ("poss", "compound", "amod", "npadvmod") or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "in"
+            ):
                 out += [s for s in view.states_of([tok]) if s not in out]
     return out
 
@@ -758,6 +761,17 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         phrases.sort(key=lambda p: -len(resolve_each(p.text, _ANCHOR_PROBE)[0].iso()))
         phrases = phrases[:1]
     # "struck a satellite in March 2019 with an interceptor launched from ...": the participle's noun
+    if (
+        not phrases
+        and trigger.tag_ == "VBG"
+        and trigger.dep_ == "advcl"
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in trigger.children)
+    ):
+        # "North Korea escalated tensions on Monday, firing two ballistic missiles": the
+        # participle tells what the clause it hangs from did, on that clause's day
+        head = trigger.head
+        clause = [t for t in head.subtree if not _other_clause_of(t, head, CLAUSE_ARCS | {"conj"})]
+        phrases = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
     armed = any(
         t.i in view.classes or t.i in view.weapons
         for t in (*trigger.subtree, *([trigger.head] if trigger.dep_ == "acl" else []))
@@ -1099,7 +1113,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     intercepting = _interceptions(view, discourse, c, triggers)
     # "an Arrow 3 interceptor destroyed a missile launched towards Eilat": the defender did not
     # fire what it destroyed
-    defenders = frozenset(a for cand in intercepting for a in cand.actors)
+    defenders = frozenset(a for cand in intercepting for a in cand.actors) | _interceptors_states(view, c)
     for trig in triggers:
         fact = factuality(view, trig, c)
         if fact is None:
@@ -1383,6 +1397,19 @@ def _interceptors(view: SentenceView, verb: Token, c: Cues) -> tuple[Token, list
         if means:
             return verb.head, means
     return None
+
+
+def _interceptors_states(view: SentenceView, c: Cues) -> frozenset[str]:
+    """The states whose forces intercept in the sentence, by whatever means: "US fighter jets
+    shot down an anti-ship cruise missile fired from Houthi-held territory"."""
+    return frozenset(
+        state
+        for verb in view.sent
+        if verb.pos_ == "VERB" and _intercepts(verb, c)
+        for subj in view.subject(verb)
+        if subj.dep_ == "nsubj"
+        for state in view.states_of(view.collect(subj))
+    )
 
 
 def _interceptions(

@@ -355,3 +355,19 @@ def test_the_day_of_the_verb_that_conducts_a_test_dates_it(launches, text: str) 
     the verb that carries it out has, even when the test is "the" test; and what a weapon is
     capable of ("with a single missile") is no launch of its own."""
     assert [r[1] for r in launches(text, "2025-03-11")] == ["2025-03-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("North Korea opened its testing calendar last Sunday (Jan. 14), firing an intermediate-range ballistic missile.", "2024-01-14"),
+        ("North Korea escalated tensions on Monday, firing two ballistic missiles into the sea.", "2024-01-15"),
+        ("Iran marked the anniversary on Monday, launching a Simorgh rocket from Semnan.", "2024-01-15"),
+        ("Russia ended the drills on Monday, firing a Yars from Plesetsk.", "2024-01-15"),
+        ("Pakistan responded on Monday, test-firing a Babur cruise missile.", "2024-01-15"),
+    ],
+)
+def test_a_participle_that_fires_takes_the_day_of_its_clause(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "North Korea escalated tensions on Monday, firing two ballistic missiles": the participle
+    tells what the clause it hangs from did, on that clause's day."""
+    assert [r[1] for r in launches(text, "2024-01-21")] == [date]
