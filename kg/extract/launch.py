@@ -308,11 +308,11 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 # "Russia tested a Sarmat ... A second attempt, in February 2023, failed", "Another
                 # salvo followed on Jan. 30": another occasion of what the launch told before fired
                 # ("It was the third attempt this year" is the launch told, said again)
-                lemma in c.occasion_nouns
+                (lemma in c.occasion_nouns or lemma in nouns)
                 and told
                 and tok.dep_ != "attr"
                 and any(ch.lower_ in c.ordinals or ch.lower_ in c.distinct for ch in tok.children)
-            )
+            )  # "Two similar tests last year ended in failure": more of what was fired
             if (
                 lemma != "launch"
                 and not _has_projectile(view, sub, {})
@@ -1206,6 +1206,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             (trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None)
             or trig.lemma_.lower() in c.occasion_nouns
             or ordinal
+            or (trig.pos_ == "NOUN" and any(ch.lower_ in c.distinct for ch in trig.children))
         )
         if elliptic and weapon is None and wclass is None:
             if out and out[-1].sentence_index == view.index:

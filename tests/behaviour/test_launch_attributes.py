@@ -605,3 +605,21 @@ def test_a_water_named_with_of_keeps_its_name(launches, text: str, site: str) ->
 def test_numbers_in_names_and_dozens(launches, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
     """ "a Type 88 missile" is one missile; "two dozen" and "three dozen" multiply."""
     assert [r[6] for r in launches(text, DATELINE)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("The US fired a cruise missile over Canada on Tuesday. Two similar tests last year ended in failure.", ("USA", "2024", None, CM)),
+        ("India fired an Agni-V on Monday. Another test in 2018 went as planned.", ("IND", "2018", "Agni-V", BM)),
+        ("Pakistan fired a Babur on Monday. A second test in May also succeeded.", ("PAK", "2024-05", "Babur", CM)),
+        ("North Korea fired a Hwasong-18 on Monday. A similar launch in April flew 1,000 km.", ("PRK", "2024-04", "Hwasong-18", ICBM)),
+        ("Russia fired a Bulava on Monday. Another test in 2019 also succeeded.", ("RUS", "2019", "RSM-56 Bulava", SLBM)),
+    ],
+)
+def test_another_or_a_similar_test_is_one_more_launch_of_what_was_fired(launches, text: str, row: Row) -> None:  # type: ignore[no-untyped-def]
+    """ "Two similar tests last year ended in failure", "Another test in 2018 went as planned":
+    more launches of the projectile told, on their own dates."""
+    rows = launches(text, DATELINE)
+    assert len(rows) == 2
+    assert rows[1][:4] == row
