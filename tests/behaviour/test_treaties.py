@@ -695,3 +695,18 @@ def test_a_named_treaty_beside_a_new_one_shares_its_parties_only_when_succeeded(
     """Only a treaty the new one replaces, follows or builds on is between the same states."""
     rows = treaties(text, "2025-06-20")
     assert [r[0] for r in rows if r[2] is not None] in ([()], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Presidents George W. Bush and Vladimir Putin today signed a nuclear arms-reduction treaty.", ("RUS", "USA")),
+        ("John Major and Jacques Chirac signed the Chequers declaration in 1995.", ("FRA", "GBR")),
+        ("Angela Merkel and Emmanuel Macron signed the Aachen treaty in January 2019.", ("DEU", "FRA")),
+        ("Tony Blair and Jacques Chirac signed the Saint-Malo declaration in 1998.", ("FRA", "GBR")),
+        ("Anthony Albanese and Rishi Sunak announced the submarine deal in March 2023.", ("AUS", "GBR")),
+    ],
+)
+def test_leaders_who_sign_stand_for_their_states(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Heads of state and government past and present (the leader cues) stand for their states."""
+    assert [r[0] for r in treaties(text, "2025-06-20")] == [parties]
