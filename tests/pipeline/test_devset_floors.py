@@ -21,24 +21,24 @@ DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
-# and raised as the rules generalised (2026-12-06, second session: F1 0.894, attributes 0.871,
-# 4 modality errors).
+# and raised as the rules generalised (2026-12-06, second session: F1 0.899, attributes 0.872,
+# states 0.984, 4 modality errors).
 FLOORS = {
-    "overall.f1": 0.89,
-    "Launch.f1": 0.905,
+    "overall.f1": 0.895,
+    "Launch.f1": 0.915,
     "Exercise.f1": 0.845,
     "Treaty.f1": 0.895,
-    "attributes.accuracy": 0.865,
+    "attributes.accuracy": 0.87,
     "states.f1": 0.98,
 }
 MAX_MODALITY_ERRORS = 4
 
 
-# gold/written1, our own second set (2026-12-06, second session: F1 0.810, attributes 0.823,
+# gold/written1, our own second set (2026-12-06, second session: F1 0.820, attributes 0.827,
 # 5 modality errors)
 WRITTEN_FLOORS = {
-    "overall.f1": 0.805,
-    "attributes.accuracy": 0.82,
+    "overall.f1": 0.815,
+    "attributes.accuracy": 0.825,
     "states.f1": 0.99,
 }
 MAX_WRITTEN_MODALITY_ERRORS = 5
