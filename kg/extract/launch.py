@@ -1439,7 +1439,7 @@ def _interceptions(
         fact = factuality(view, holder, c)
         if fact is None:
             continue
-        weapon, wclass, from_phrase = _weapon_and_class(view, phrase)
+        weapon, _, _ = _weapon_and_class(view, phrase)
         defender = [s for s in view.subject(holder) if s.dep_ == "nsubj" and s.i != noun.i]
         agents = view.states_of([t for s in defender for t in view.collect(s)]) or view.states_of(phrase)
         if not agents and weapon is not None and weapon.operator:
@@ -1452,26 +1452,42 @@ def _interceptions(
         dates = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
         if not dates and holder.dep_ in ("relcl", "advcl"):
             dates = [p for p in view.date_phrases() if p.root == holder.head.i and _resolvable(p.text)]
-        out.append(
-            Candidate(
-                type=EventType.LAUNCH,
-                sentence=view.mention(),
-                sentence_index=view.index,
-                trigger=verb.text,
-                trigger_lemma=verb.lemma_.lower(),
-                actors=tuple(agents[:1]),
-                needs_actor=needs,
-                weapons=(weapon,) if weapon else (),
-                weapon_class=wclass,
-                class_from_weapon_phrase=from_phrase,
-                date_phrase=dates[0].text if dates else None,
-                outcomes=frozenset({Outcome.SUCCESS.value}),
-                count=_count(view, phrase, noun),
-                factuality=fact,
-                distinct=True,  # never the launch of what it destroyed, told in the same sentence
-            )
-        )
+        date_phrase = dates[0].text if dates else None
+        told = _told_by_projectile(view, verb, noun, phrase, agents, needs, fact, date_phrase)
+        # a success, and never the launch of what it destroyed, told in the same sentence
+        out.append(replace(told, outcomes=frozenset({Outcome.SUCCESS.value}), distinct=True))
     return out
+
+
+def _told_by_projectile(
+    view: SentenceView,
+    verb: Token,
+    noun: Token,
+    phrase: list[Token],
+    agents: list[str],
+    needs: bool,
+    fact: Factuality,
+    date_phrase: str | None,
+) -> Candidate:
+    """A launch a clause tells by its projectile (the subject of a flight, an interceptor), with
+    the weapon, class and count of the projectile's phrase; `agents` as the caller found them
+    (`needs`: guessed from the discourse)."""
+    weapon, wclass, from_phrase = _weapon_and_class(view, phrase)
+    return Candidate(
+        type=EventType.LAUNCH,
+        sentence=view.mention(),
+        sentence_index=view.index,
+        trigger=verb.text,
+        trigger_lemma=verb.lemma_.lower(),
+        actors=tuple(agents[:1]),
+        needs_actor=needs,
+        weapons=(weapon,) if weapon else (),
+        weapon_class=wclass,
+        class_from_weapon_phrase=from_phrase,
+        date_phrase=date_phrase,
+        count=_count(view, phrase, noun),
+        factuality=fact,
+    )
 
 
 def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidate]:
@@ -1519,25 +1535,8 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
         if not agents:
             guess = discourse.actor()
             agents = [guess] if guess else []
-        weapon, wclass, from_phrase = _weapon_and_class(view, phrase)
-        out.append(
-            Candidate(
-                type=EventType.LAUNCH,
-                sentence=view.mention(),
-                sentence_index=view.index,
-                trigger=verb.text,
-                trigger_lemma=verb.lemma_.lower(),
-                actors=tuple(agents[:1]),
-                needs_actor=needs,
-                weapons=(weapon,) if weapon else (),
-                weapon_class=wclass,
-                class_from_weapon_phrase=from_phrase,
-                date_phrase=dates[0].text,
-                outcomes=told,
-                count=_count(view, phrase, noun),
-                factuality=fact,
-            )
-        )
+        launch = _told_by_projectile(view, verb, noun, phrase, agents, needs, fact, dates[0].text)
+        out.append(replace(launch, outcomes=told))
     return out
 
 
