@@ -9,7 +9,7 @@ in code: prepositions, pronouns, modal auxiliaries.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -60,6 +60,7 @@ class Cues:
     flight_verbs: frozenset[str]  # "a Hwasong-12 crossed Hokkaido": a flight told by its path
     intercept: frozenset[str]  # "intercept", "shoot down": the object is a target, not a projectile fired
     means_verbs: frozenset[str]  # "used a Sea Viper interceptor to shoot down ..."
+    intercept_words: tuple[str, ...]  # the last word of each: what an intercepting sentence spells
     same_day: re.Pattern[str]
     back_references: frozenset[str]
     collective: frozenset[str]  # "All the missiles hit their targets": every launch just told
@@ -104,6 +105,13 @@ def _launched(lexicon: Lexicon) -> frozenset[str]:
         if cur is not None:
             out.add(label)
     return frozenset(out)
+
+
+def _spelled(terms: Iterable[str]) -> tuple[str, ...]:
+    """What a sentence that holds one of the verbs spells whatever its form: the particle of a
+    phrasal verb ("shoot down": "down"), else the verb less its last letter ("destroy":
+    "destroyed", "intercept": "intercepts")."""
+    return tuple(sorted({t.split()[-1] if " " in t else t[:-1] for t in terms}))
 
 
 def cues(lexicon: Lexicon) -> Cues:
@@ -153,6 +161,7 @@ def cues(lexicon: Lexicon) -> Cues:
         flight_verbs=words("flight_verb"),
         intercept=words("intercept_verb"),
         means_verbs=words("means_verb"),
+        intercept_words=_spelled(lexicon.cue_terms("intercept_verb")),
         same_day=re.compile(
             r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"
             rf"(?:{_alternation(lexicon.cue_terms('same_day_phrase'))})\b",

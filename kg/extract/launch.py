@@ -1344,9 +1344,11 @@ def _named_in_sentence(view: SentenceView, found: list[Candidate], discourse: Di
     problems, including failed launches in 2013 and 2016", "two earlier launches, on Feb. 27
     and March 5, involved the Hwasong-17 system", "its Ababeel missile, which it first fired in
     January 2017"."""
+    if not found or any(cand.weapons for cand in found):
+        return found  # nothing to name, or the weapon another launch of the sentence fired
     named = {w.name: w for w in _launchable_weapons(view, list(view.sent))}
-    if len(named) != 1 or any(cand.weapons for cand in found):
-        return found  # none, several, or the one another launch of the sentence fired
+    if len(named) != 1:
+        return found  # none or several
     (weapon,) = named.values()
     lexicon = view.lexicon
     out = []
@@ -1365,6 +1367,13 @@ def _named_in_sentence(view: SentenceView, found: list[Candidate], discourse: Di
             discourse.projectile = (weapon, cand.weapon_class)  # what "The third launch" launched
         out.append(cand)
     return out
+
+
+def _may_intercept(view: SentenceView, c: Cues) -> bool:
+    """A cheap test before the parse is read: the sentence has a word of an interception verb
+    ("destroyed", "shot down") or "against" (a means verb's target)."""
+    text = view.text.lower()
+    return "against" in text or any(word in text for word in c.intercept_words)
 
 
 def _intercepts(verb: Token, c: Cues) -> bool:
@@ -1403,6 +1412,8 @@ def _interceptors(view: SentenceView, verb: Token, c: Cues) -> tuple[Token, list
 def _interceptors_states(view: SentenceView, c: Cues) -> frozenset[str]:
     """The states whose forces intercept in the sentence, by whatever means: "US fighter jets
     shot down an anti-ship cruise missile fired from Houthi-held territory"."""
+    if not _may_intercept(view, c):
+        return frozenset()
     return frozenset(
         state
         for verb in view.sent
@@ -1423,6 +1434,8 @@ def _interceptions(
     the state of the sentence's defender (the means verb's subject, the interceptor's own
     state or operator); an interceptor a launch verb fired already ("fired interceptors that
     destroyed ...") is that launch's."""
+    if not _may_intercept(view, c):
+        return []
     fired = {t.i for trig in triggers for t in (trig, *_args(trig))}
     out: list[Candidate] = []
     for verb in view.sent:

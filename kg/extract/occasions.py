@@ -105,11 +105,13 @@ def find_occasions(
     pending = Occasion(start, start)
     has_own = False  # pending has a count and projectile of its own
     capability = frozenset(lexicon.cue_terms("capability_word"))
+    # "nations able to hit several targets with a single missile": what a weapon can do
+    can_do = {t.i for word in view.sent if word.lemma_.lower() in capability for t in word.subtree}
     for tokens in _items(view, start, separators, relatives):
-        # "nations able to hit several targets with a single missile": what a weapon can do
-        tokens = [t for t in tokens if not any(a.lemma_.lower() in capability for a in t.ancestors)]
-        if not tokens:
-            continue
+        if can_do:
+            tokens = [t for t in tokens if t.i not in can_do]
+            if not tokens:
+                continue
         pending_verb = any(pending.start <= v < pending.end for v in verbs)
         if any(t.i in verbs for t in tokens) and pending_verb and (pending.weapons or pending.weapon_class):
             occasions.append(pending)  # "..., while warships fired Kalibr cruise missiles"
