@@ -25,7 +25,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.6.18"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.6.19"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -102,6 +102,10 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
         s
         for s in subjects
         if s.lower_ in c.back_references
+        and not any(
+            ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in c.back_ordinals
+            for ch in s.children
+        )
         and (
             s.lower_ in ("it", "they")
             or any(ch.lower_ == "the" or ch.lower_ in c.collective for ch in s.children)

@@ -1503,6 +1503,15 @@ def _told_by_projectile(
     )
 
 
+def _counted_occasion(noun: Token, c: Cues) -> bool:
+    """True for a projectile told with an ordinal ("the first Simorgh rocket", "the first two
+    Chollima-1 rockets"): an occasion of its own, not the one just told said again."""
+    return any(
+        ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in c.back_ordinals
+        for ch in noun.children
+    )
+
+
 def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidate]:
     """A launch told by the projectile's flight in a sentence with no launch word: "A North
     Korean short-range ballistic missile came down in international waters on Wednesday",
@@ -1518,7 +1527,10 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
             s
             for s in subjects
             if (s.i in view.weapons or s.i in view.classes)
-            and not any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in s.children)
+            and (
+                not any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in s.children)
+                or _counted_occasion(s, c)  # "The first two Chollima-1 rockets failed on May 31 and Aug. 24"
+            )
         ]
         if not projectile:
             continue

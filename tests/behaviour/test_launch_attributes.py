@@ -623,3 +623,21 @@ def test_another_or_a_similar_test_is_one_more_launch_of_what_was_fired(launches
     rows = launches(text, DATELINE)
     assert len(rows) == 2
     assert rows[1][:4] == row
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("North Korea launched a satellite on Tuesday. The first two Chollima-1 rockets failed on May 31 and Aug. 24.", "2023-08-24"),
+        ("Iran fired a missile on Monday. The first Simorgh rocket exploded in 2017.", "2017"),
+        ("Russia fired a Sarmat on Monday. The second Sarmat failed in February 2023.", "2023-02"),
+        ("Japan launched an H3 rocket on Monday. The first H3 rocket failed in March 2023.", "2023-03"),
+        ("North Korea launched a satellite on Tuesday. The second Chollima-1 rocket failed in August.", "2023-08"),
+    ],
+)
+def test_the_first_or_second_projectile_with_a_date_is_another_launch(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The first two Chollima-1 rockets failed on May 31 and Aug. 24": "the" with an ordinal and
+    a date of its own is another occasion, a failure of its own, not the launch just told."""
+    rows = launches(text, "2023-11-22")
+    assert rows[-1][1] == date and rows[-1][5] == "failure"
+    assert rows[0][5] == "unknown"
