@@ -21,11 +21,11 @@ DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
-# and raised as the rules generalised (2026-12-06, second session: F1 0.899, attributes 0.872,
+# and raised as the rules generalised (2026-12-06, second session: F1 0.900, attributes 0.872,
 # states 0.984, 4 modality errors).
 FLOORS = {
     "overall.f1": 0.895,
-    "Launch.f1": 0.915,
+    "Launch.f1": 0.92,
     "Exercise.f1": 0.845,
     "Treaty.f1": 0.895,
     "attributes.accuracy": 0.87,
