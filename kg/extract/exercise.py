@@ -472,7 +472,10 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             verb = verb.head  # "On Monday, they carried out what Beijing called a joint patrol"
         if verb is not None and trig.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "pobj", "oprd"):
             own = {t.i for t in trig.subtree}
-            scope = sorted(set(scope) | {t for t in verb.subtree if t.i not in own}, key=lambda t: t.i)
+            # "staged joint air drills involving F-35A jets on Friday": what the drills involved
+            # describes them, its day too
+            own |= {t.i for ch in verb.children if _involving(ch, c) for t in ch.subtree}
+            scope = sorted(set(scope) | set(verb.subtree), key=lambda t: t.i)
             scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
         in_name = {i for start, end, _ in known for i in range(start, end)}
         scope = [t for t in scope if t.i not in in_name]  # "Eagle Assault 2024" is a name, not a date
@@ -828,6 +831,12 @@ def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
     }
     found = view.states_of([t for t in view.sent if t.i not in other_times and t.i not in targets])
     return [s for s in found if s not in excluded]
+
+
+def _involving(clause: Token, c: Cues) -> bool:
+    """True for a participle that says what drills involved, hung on the verb that holds them:
+    "staged joint drills involving F-35A stealth jets on Friday"."""
+    return clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBG" and clause.lemma_.lower() in c.involve
 
 
 def _other_clause(tok: Token, verb: Token, trig: Token) -> bool:

@@ -415,3 +415,19 @@ def test_a_state_that_joins_the_drills_told_takes_part_in_them(exercises, text: 
     """ "China is again participating in the exercises": a participant of the exercise told, not
     an exercise of China's own."""
     assert [r[0] for r in exercises(text, "2025-06-20")] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Seoul and Washington staged joint air drills involving F-35A stealth jets on Friday in response.", "2025-03-14"),
+        ("The US and Japan held naval drills involving the carrier USS Ronald Reagan on Monday.", "2025-03-10"),
+        ("Russia and China conducted joint exercises including bomber patrols on Tuesday.", "2025-03-11"),
+        ("India and France held the Varuna exercise featuring Rafale jets on Monday.", "2025-03-10"),
+        ("Japan and Australia staged air drills involving F-35A fighters on Tuesday.", "2025-03-11"),
+    ],
+)
+def test_the_day_of_what_the_drills_involved_is_theirs(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "staged joint air drills involving F-35A stealth jets on Friday": the participle says what
+    the drills involved, and the parser hangs the day on it."""
+    assert [r[1] for r in exercises(text, "2025-03-14")] == [date]
