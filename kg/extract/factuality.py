@@ -92,6 +92,13 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
     # A noun trigger takes the modality of the verb it is the subject or object of; a definite
     # one in an adjunct ("Under the accord, Seoul will push for ...") names something that exists.
     definite = any(ch.lower_ in ("the", "this", "that") or ch.dep_ == "poss" for ch in trigger.children)
+    if (
+        trigger.pos_ != "VERB"
+        and trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "under"
+        and not _modal(trigger.head.head)  # not "would have been banned under a treaty with Russia"
+    ):
+        return Factuality.ASSERTED  # "agreed to restore ties under a deal brokered by China": it exists
     if definite and trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
         if trigger.head.lower_ in (
             "under",

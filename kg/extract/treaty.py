@@ -136,7 +136,12 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
         if at >= view.sent.start + 2 and view.doc[at - 1].lower_ == "and":
             toks.append(view.doc[at - 2])
     toks += _bound_by_participle(view, noun)
-    states = view.states_of(sorted(set(toks), key=lambda t: t.i))
+    # "a deal brokered by China": who brought it about is no party
+    brokers = view.lexicon.cue_terms("broker_verb")
+    brought = {
+        t.i for ch in noun.children if ch.dep_ == "acl" and lemmas(ch) & brokers.keys() for t in ch.subtree
+    }
+    states = view.states_of(sorted({t for t in toks if t.i not in brought}, key=lambda t: t.i))
     return states, pronoun
 
 
@@ -235,7 +240,13 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             and any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in view.sent)
         ):
             _kind, speakers = attribution(view, trig, c)
-            states = [s for s in view.states_of(view.sent) if s not in speakers]
+            brokers = view.lexicon.cue_terms("broker_verb")
+            brought = {  # "under a deal brokered by China"
+                t.i for v in view.sent if v.pos_ == "VERB" and lemmas(v) & brokers.keys() for t in v.subtree
+            }
+            states = [
+                s for s in view.states_of([t for t in view.sent if t.i not in brought]) if s not in speakers
+            ]
         states += [s for s in _bound_under(view, trig) if s not in states]
         if any(
             ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in c.treaty_sign

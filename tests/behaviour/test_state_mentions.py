@@ -65,3 +65,20 @@ def test_the_north_or_south_in_a_longer_name_is_no_korea(text: str, nlp, lexicon
     article = Article(id="case", body=text, date=dt.date(2025, 6, 20))
     states = {s for m in extract(article, nlp, lexicon).mentions for s in m.states}
     assert not states & {"PRK", "KOR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PLA wrapped up drills around Taiwan on Monday.",
+        "The PLA Navy sent two carriers into the Pacific.",
+        "PLA aircraft crossed the median line on Tuesday.",
+    ],
+)
+def test_the_pla_is_china(text: str, nlp, lexicon) -> None:  # type: ignore[no-untyped-def]
+    from kg.extract import extract
+    from kg.models import Article
+
+    article = Article(id="case", body=text, date=dt.date(2025, 6, 20))
+    states = {s for m in extract(article, nlp, lexicon).mentions for s in m.states}
+    assert "CHN" in states

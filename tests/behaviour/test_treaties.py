@@ -710,3 +710,20 @@ def test_a_named_treaty_beside_a_new_one_shares_its_parties_only_when_succeeded(
 def test_leaders_who_sign_stand_for_their_states(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     """Heads of state and government past and present (the leader cues) stand for their states."""
     assert [r[0] for r in treaties(text, "2025-06-20")] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Iran and Saudi Arabia agreed on Friday to restore diplomatic ties under a deal brokered by China.", ("IRN", "SAU")),
+        ("Armenia and Azerbaijan signed a peace deal brokered by the United States on Friday.", ("ARM", "AZE")),
+        ("Israel and Lebanon agreed to a ceasefire deal mediated by the United States and France on Tuesday.", ("ISR", "LBN")),
+        ("Thailand and Cambodia signed a peace accord in Kuala Lumpur on Sunday, in a ceremony hosted by Malaysia.", ("KHM", "THA")),
+        ("Ethiopia and Eritrea signed a peace agreement brokered by Saudi Arabia in Jeddah on Sunday.", ("ERI", "ETH")),
+    ],
+)
+def test_who_brokers_or_hosts_an_agreement_is_no_party(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "a deal brokered by China", "mediated by the United States and France", "hosted by
+    Malaysia": the mediator is no signatory; and a deal that ties are restored "under" exists."""
+    rows = treaties(text, "2024-01-24")
+    assert [(r[0], r[3]) for r in rows] == [(parties, "asserted")]
