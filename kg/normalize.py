@@ -164,6 +164,14 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
             return cand.definite or not cand.weapons or bool(gw & cw)
         return date is None or gdate is None or date == gdate
     names = [n.casefold() for n in group.names()]
+    if (
+        cand.type is EventType.EXERCISE
+        and cand.name
+        and date is not None
+        and gdate is not None
+        and date.year != gdate.year
+    ):
+        return False  # "Last year's Malabar was held off Sydney": another edition of the series
     if cand.name and names:
         return cand.name.casefold() in names and (
             date is None or gdate is None or date == gdate or cand.date_role != "start"

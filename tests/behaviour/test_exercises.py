@@ -431,3 +431,19 @@ def test_the_day_of_what_the_drills_involved_is_theirs(exercises, text: str, dat
     """ "staged joint air drills involving F-35A stealth jets on Friday": the participle says what
     the drills involved, and the parser hangs the day on it."""
     assert [r[1] for r in exercises(text, "2025-03-14")] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India, the US, Japan and Australia began Malabar on Monday. Last year's Malabar was held off Sydney in August.",
+        "The Philippines and the US opened Balikatan on Monday. A serial also staged during last year's Balikatan will be repeated.",
+        "South Korea and the US began Ulchi Freedom Shield on Monday. Last year's Ulchi Freedom Shield drew 58,000 troops.",
+        "Australia and the US opened Talisman Sabre on Monday. The 2023 Talisman Sabre involved 13 nations.",
+        "Thailand and the US began Cobra Gold on Monday. Cobra Gold in 2023 was the largest since the pandemic.",
+    ],
+)
+def test_last_years_edition_of_a_named_exercise_is_another_exercise(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Last year's Malabar was held off Sydney": an exercise series holds one edition a year;
+    the edition of another year is an exercise of its own."""
+    assert sorted(r[1][:4] for r in exercises(text, "2024-08-12")) == ["2023", "2024"]
