@@ -146,6 +146,23 @@ def _reduced_relative_noun(tok: Token) -> Token | None:
     return before if before.pos_ == "NOUN" and before.dep_ == "pobj" else None
 
 
+def _what_clause(clause: Token) -> bool:
+    """True for a clause that is the object of the launch verb it hangs from, told as "what ...":
+    "fired what appeared to be a ballistic missile", "launched what it called a satellite" (the
+    parser makes it a complement clause). Only under a verb of a main clause, where the parse
+    is to be trusted (a launch verb the parser made the complement of another verb has lost its
+    own phrases)."""
+    verb = clause.head
+    return (
+        verb.dep_ in ("ROOT", "conj")
+        and clause.dep_ in ("ccomp", "xcomp")
+        and clause.i > verb.i
+        and clause.left_edge.tag_ == "WP"
+        and clause.left_edge.lower_ == "what"
+        and clause.left_edge.i == verb.i + 1
+    )
+
+
 def _args(tok: Token) -> list[Token]:
     """Tokens of a verb's core arguments (subject, object, particles); for a verb in a
     relative clause or participle ("the missile it sent", "a missile fired from"), the noun
@@ -164,7 +181,7 @@ def _args(tok: Token) -> list[Token]:
         out.extend(t for t in tok.head.subtree if t.i > tok.i)
     for ch in tok.children:
         core = ch.dep_ in ARG_DEPS and not (ch.dep_ == "conj" and ch.pos_ == "VERB")
-        if core or (ch.dep_ == "prep" and ch.lower_ in ("of", "into")):
+        if core or (ch.dep_ == "prep" and ch.lower_ in ("of", "into")) or _what_clause(ch):
             out.extend(ch.subtree)
     return out
 
@@ -412,7 +429,9 @@ def _scope(tok: Token, others: set[int], c: Cues) -> list[Token]:
                 "VERB",
                 "AUX",
             ):
-                if ch.lemma_.lower() in c.follow:
+                if t is tok and _what_clause(ch):
+                    out.extend(ch.subtree)  # "fired what appeared to be a ballistic missile": what was fired
+                elif ch.lemma_.lower() in c.follow:
                     stack.append(ch)
                 continue
             stack.append(ch)
@@ -845,7 +864,7 @@ def _other_clause_of(tok: Token, verb: Token, arcs: frozenset[str] = CLAUSE_ARCS
     """True for a token inside a clause of its own below `verb` (an arc of `arcs` on the way up)."""
     cur = tok
     while cur.i != verb.i and cur.head.i != cur.i:
-        if cur.dep_ in arcs:
+        if cur.dep_ in arcs and not _what_clause(cur):  # "fired what appeared to be ...": its object
             return True
         cur = cur.head
     return False

@@ -151,10 +151,9 @@ HEDGED_GAPS = [
         "North Korea may have fired a cruise missile on Monday, officials said.",
         ("PRK", MON, None, CM, None, "unknown", 1, "asserted"),
     ),
-    pytest.param(
+    (
         "North Korea fired what appeared to be a ballistic missile on Monday.",
         ("PRK", MON, None, BM, None, "unknown", 1, "asserted"),
-        marks=known_failure("no launch at all: 'fired what appeared to be a ...' is not read"),
     ),
     (
         "North Korea fired a missile on Monday that apparently exploded shortly after liftoff.",
