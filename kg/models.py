@@ -34,6 +34,10 @@ class EventType(StrEnum):
     TREATY = "Treaty"
 
 
+#: Precisions from the coarsest: how exact one PartialDate is against another.
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
     """A calendar date known to year, month or day precision (which fields are set)."""
@@ -89,6 +93,10 @@ class PartialDate:
         if precision == "month":
             return PartialDate(self.year, self.month)
         return self
+
+    def within(self, period: PartialDate) -> bool:
+        """True if this date is `period` or lies in it ("2023-06-22" in "2023", "2023-06")."""
+        return self.truncate(period.precision) == period
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from kg.dates import resolve_each
 from kg.extract.candidate import Candidate, Note
 from kg.lexicon import Lexicon
 from kg.models import (
+    PRECISION_RANK,
     Article,
     Event,
     EventType,
@@ -57,7 +58,7 @@ class Group:
         if strong:
             # "this year" told first, "on Wednesday" after: the day inside the year is the date
             first = strong[0][1]
-            return max((d for _, d in strong if _within(d, first)), key=lambda d: _PRECISION[d.precision])
+            return max((d for _, d in strong if d.within(first)), key=lambda d: PRECISION_RANK[d.precision])
         ends = [d for c, d in dated if c.date_role == "end"]  # "closed Joint Sea-2024 on July 14"
         if ends:
             return ends[0]
@@ -86,18 +87,6 @@ def _outcomes_conflict(group: Group, cand: Candidate) -> bool:
     told = {o for c, _ in group.members for o in c.outcomes} - {"flight"}
     new = set(cand.outcomes) - {"flight"}
     return bool(told and new and told.isdisjoint(new))
-
-
-_PRECISION = {"year": 0, "month": 1, "day": 2}
-
-
-def _within(date: PartialDate, period: PartialDate) -> bool:
-    """True if `date` is `period` or a day or month inside it ("June 22" inside "this year")."""
-    return (
-        date.year == period.year
-        and (period.month is None or date.month == period.month)
-        and (period.day is None or date.day == period.day)
-    )
 
 
 def _dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -366,7 +355,7 @@ def merge(
                 target = Group(one.type)
                 groups.append(target)
             known = target.strong_date()
-            if known is not None and date is not None and date != known and not _within(date, known):
+            if known is not None and date is not None and date != known and not date.within(known):
                 if one.date_role not in ("start", "signed"):
                     date = None  # a later date of an event already dated ("watched the exercise on Monday")
             target.members.append((one, date))

@@ -14,7 +14,7 @@ from kg.extract.cues import cues
 from kg.extract.discourse import Discourse
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import outcome_cues
-from kg.extract.launch import find_launches, launcher_states
+from kg.extract.launch import counted_occasion, find_launches, launcher_states
 from kg.extract.places import launch_site
 from kg.extract.sentence import DocIndex, SentenceView
 from kg.extract.treaty import find_treaties
@@ -102,10 +102,7 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
         s
         for s in subjects
         if s.lower_ in c.back_references
-        and not any(
-            ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in c.back_ordinals
-            for ch in s.children
-        )
+        and not counted_occasion(s, c)  # "The first Simorgh rocket exploded in 2017": another launch
         and (
             s.lower_ in ("it", "they")
             or any(ch.lower_ == "the" or ch.lower_ in c.collective for ch in s.children)

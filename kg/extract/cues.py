@@ -82,6 +82,7 @@ class Cues:
     treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
     treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
     treaty_party_nouns: frozenset[str]  # "Russia's ratification of the CTBT": whose is a party
+    brokers: frozenset[str]  # "a deal brokered by China": the by-agent is no party
     treaty_succession: frozenset[str]  # "replaces the 1961 Treaty of Friendship": the earlier one
     treaty_new: frozenset[str]  # "a new pact", "a separate agreement": a treaty of its own
     treaty_extend: frozenset[str]  # "extended New START for five years": a treaty event of its own
@@ -185,6 +186,7 @@ def cues(lexicon: Lexicon) -> Cues:
         treaty_sign=words("treaty_sign_verb"),
         treaty_party=words("treaty_party_verb"),
         treaty_party_nouns=words("treaty_party_noun"),
+        brokers=words("broker_verb"),
         treaty_succession=words("treaty_succession_verb"),
         treaty_new=words("treaty_new_word"),
         treaty_extend=words("treaty_extend_verb"),

@@ -23,7 +23,7 @@ from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, lemmas
 from kg.lexicon import Lexicon
-from kg.models import EventType, Factuality, Outcome, WeaponRef
+from kg.models import PRECISION_RANK, EventType, Factuality, Outcome, WeaponRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -779,7 +779,6 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         phrases = [p for p in view.dates_in(around) if _resolvable(p.text) and not _report_date(view, p)]
         phrases.sort(key=lambda p: -len(resolve_each(p.text, _ANCHOR_PROBE)[0].iso()))
         phrases = phrases[:1]
-    # "struck a satellite in March 2019 with an interceptor launched from ...": the participle's noun
     if (
         not phrases
         and trigger.tag_ == "VBG"
@@ -791,6 +790,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         head = trigger.head
         clause = [t for t in head.subtree if not _other_clause_of(t, head, CLAUSE_ARCS | {"conj"})]
         phrases = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
+    # "struck a satellite in March 2019 with an interceptor launched from ...": the participle's noun
     armed = any(
         t.i in view.classes or t.i in view.weapons
         for t in (*trigger.subtree, *([trigger.head] if trigger.dep_ == "acl" else []))
@@ -897,7 +897,7 @@ def after_clause_date(view: SentenceView, trigger: Token) -> tuple[str, int] | N
             root = view.doc[p.root]
             if p.root in inside or not _resolvable(p.text) or not _attached_to(root, holder):
                 continue
-            if _precision(p.text) == _PRECISION["day"]:
+            if _precision(p.text) == PRECISION_RANK["day"]:
                 return p.text, -gap
         if holder.dep_ not in ("ccomp", "conj", "xcomp"):
             break  # only up to the sentence's main clause
@@ -936,13 +936,12 @@ def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
 
 
 RESTATED = re.compile(r"^\s*,\s*(?:on|in|at)?\s*$", re.I)
-_PRECISION = {"year": 0, "month": 1, "day": 2}
 
 
 def _precision(text: str) -> int:
     """How exact a date phrase is, resolved against any day: year 0, month 1, day 2."""
     found = resolve_each(text, _ANCHOR_PROBE) or resolve_each(text, _ANCHOR_PROBE, future=True)
-    return _PRECISION[found[0].precision] if found else -1
+    return PRECISION_RANK[found[0].precision] if found else -1
 
 
 def _within(text: str, period: str) -> bool:
@@ -951,7 +950,7 @@ def _within(text: str, period: str) -> bool:
     outer = resolve_each(period, _ANCHOR_PROBE)
     if len(inner) != 1 or len(outer) != 1:
         return False
-    return inner[0].truncate(outer[0].precision) == outer[0]
+    return inner[0].within(outer[0])
 
 
 COORDINATED = re.compile(r"^\s*,?\s*(?:and|or)(?:\s+(?:again|also|then))?(?:\s+(?:on|in))?\s*$", re.I)
@@ -1217,10 +1216,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if weapon is None:
             wclass = _class_of_platform(view, trig, scope) or wclass
         # "The third launch took place in November 2008": one more launch of what was told
-        ordinal = trig.pos_ == "NOUN" and any(
-            ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in c.back_ordinals
-            for ch in trig.children
-        )
+        ordinal = trig.pos_ == "NOUN" and counted_occasion(trig, c)
         elliptic = (
             (trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None)
             or trig.lemma_.lower() in c.occasion_nouns
@@ -1359,10 +1355,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
 def _named_in_sentence(view: SentenceView, found: list[Candidate], discourse: Discourse) -> list[Candidate]:
     """A launch the sentence tells without naming what flew takes the one weapon the sentence
     names elsewhere, when no other launch of the sentence fired it and it fits the launch's
-    class and agent: "the Bulava program has had
-    problems, including failed launches in 2013 and 2016", "two earlier launches, on Feb. 27
-    and March 5, involved the Hwasong-17 system", "its Ababeel missile, which it first fired in
-    January 2017"."""
+    class and agent: "the Bulava program has had problems, including failed launches in 2013
+    and 2016", "two earlier launches, on Feb. 27 and March 5, involved the Hwasong-17 system",
+    "its Ababeel missile, which it first fired in January 2017"."""
     if not found or any(cand.weapons for cand in found):
         return found  # nothing to name, or the weapon another launch of the sentence fired
     named = {w.name: w for w in _launchable_weapons(view, list(view.sent))}
@@ -1522,8 +1517,8 @@ def _told_by_projectile(
     )
 
 
-def _counted_occasion(noun: Token, c: Cues) -> bool:
-    """True for a projectile told with an ordinal ("the first Simorgh rocket", "the first two
+def counted_occasion(noun: Token, c: Cues) -> bool:
+    """True for a launch or projectile told with an ordinal ("the third launch", "the first two
     Chollima-1 rockets"): an occasion of its own, not the one just told said again."""
     return any(
         ch.dep_ == "amod" and ch.lower_ in c.ordinals and ch.lower_ not in c.back_ordinals
@@ -1548,7 +1543,7 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
             if (s.i in view.weapons or s.i in view.classes)
             and (
                 not any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in s.children)
-                or _counted_occasion(s, c)  # "The first two Chollima-1 rockets failed on May 31 and Aug. 24"
+                or counted_occasion(s, c)  # "The first two Chollima-1 rockets failed on May 31 and Aug. 24"
             )
         ]
         if not projectile:

@@ -136,13 +136,17 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
         if at >= view.sent.start + 2 and view.doc[at - 1].lower_ == "and":
             toks.append(view.doc[at - 2])
     toks += _bound_by_participle(view, noun)
-    # "a deal brokered by China": who brought it about is no party
-    brokers = view.lexicon.cue_terms("broker_verb")
-    brought = {
-        t.i for ch in noun.children if ch.dep_ == "acl" and lemmas(ch) & brokers.keys() for t in ch.subtree
-    }
+    brought = _brought_about(
+        [ch for ch in noun.children if ch.dep_ == "acl"], c
+    )  # "a deal brokered by China"
     states = view.states_of(sorted({t for t in toks if t.i not in brought}, key=lambda t: t.i))
     return states, pronoun
+
+
+def _brought_about(verbs: list[Token], c: Cues) -> set[int]:
+    """The tokens under those of `verbs` that bring an agreement about ("a deal brokered by
+    China", "mediated by Qatar"): whose they name is no party."""
+    return {t.i for v in verbs if lemmas(v) & c.brokers for t in v.subtree}
 
 
 def _bound_by_participle(view: SentenceView, noun: Token) -> list[Token]:
@@ -240,10 +244,9 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             and any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in view.sent)
         ):
             _kind, speakers = attribution(view, trig, c)
-            brokers = view.lexicon.cue_terms("broker_verb")
-            brought = {  # "under a deal brokered by China"
-                t.i for v in view.sent if v.pos_ == "VERB" and lemmas(v) & brokers.keys() for t in v.subtree
-            }
+            brought = _brought_about(
+                [v for v in view.sent if v.pos_ == "VERB"], c
+            )  # "under a deal brokered by China"
             states = [
                 s for s in view.states_of([t for t in view.sent if t.i not in brought]) if s not in speakers
             ]
