@@ -51,7 +51,7 @@ class Group:
         """The event's date: a start or signing date first, then any date the text gives for
         the event itself, and only then the date of a report about it."""
         dated = [(c, d) for c, d in self.members if d is not None]
-        strong = [(c, d) for c, d in dated if c.date_role not in ("report", "end")]
+        strong = [(c, d) for c, d in dated if not _weak_date(c)]
         starts = [d for c, d in strong if c.date_role in ("start", "signed")]
         if starts:
             return starts[0]
@@ -65,7 +65,7 @@ class Group:
         return dated[0][1] if dated else None
 
     def strong_date(self) -> PartialDate | None:
-        dated = [d for c, d in self.members if d is not None and c.date_role not in ("report", "end")]
+        dated = [d for c, d in self.members if d is not None and not _weak_date(c)]
         return dated[0] if dated else None
 
     def actors(self) -> list[str]:
@@ -81,6 +81,13 @@ class Group:
 
     def modal(self) -> bool:
         return all(c.factuality not in COUNTED for c, _ in self.members)
+
+
+def _weak_date(cand: Candidate) -> bool:
+    """A date that places the event without dating it: the day it was reported, the day drills
+    end, or the dateline's month of drills told as under way ("the exercise will conclude on
+    Friday"); a start told later ("began on November 19") is the date."""
+    return cand.date_role in ("report", "end") or (cand.ongoing and cand.date_phrase is None)
 
 
 def _outcomes_conflict(group: Group, cand: Candidate) -> bool:
@@ -111,7 +118,7 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         cand.definite and cand.factuality not in COUNTED
     ):
         return False  # a plan and a report are different events, unless the plan refers back
-    if cand.date_role in ("report", "end"):
+    if _weak_date(cand):
         date = None  # the day it was reported, or the day drills ended, does not contradict their start
     gdate = group.strong_date()
     reported = [d for c, d in group.members if d is not None and c.date_role == "report"]
@@ -286,11 +293,36 @@ def merge(
     article: Article,
     lexicon: Lexicon,
     notes: Sequence[Note] = (),
+    headings: frozenset[int] = frozenset(),
 ) -> tuple[Event, ...]:
-    """Group candidates into events, in the order the article first tells them."""
+    """Group candidates into events, in the order the article first tells them.
+
+    Candidates of `headings` (sentence indexes of headlines and other heading lines) come
+    last: a headline restates the story's lead, so it joins the event the story tells first
+    of its type and actors, weapon or name, and starts one of its own only when none is told.
+    """
     groups: list[Group] = []
     last_date: PartialDate | None = None
-    for cand in sorted(candidates, key=lambda c: (c.sentence_index, c.sentence.start)):
+    # a round-up's headline ("shells, a hypersonic IRBM and three rounds of cruise missiles")
+    # tells several events of a kind: read in place, as the story's other sentences
+    kinds: dict[tuple[int, EventType], set[object]] = {}
+    for c in candidates:
+        if c.sentence_index in headings and (c.weapons or c.weapon_class or c.name):
+            kinds.setdefault((c.sentence_index, c.type), set()).add((c.name, c.weapon_class, *c.weapons))
+    headings -= {i for (i, _), told in kinds.items() if len(told) > 1}
+    order = sorted(
+        candidates, key=lambda c: (c.sentence_index in headings, c.sentence_index, c.sentence.start)
+    )
+    for cand in order:
+        if cand.sentence_index in headings:
+            restated = _headline_event(groups, cand, lexicon)
+            if restated is not None:
+                # its evidence, not its states when the story gives them: a headline names the
+                # story's other side too ("India hits back at China over objection to Yudh Abhyas")
+                if restated.actors():
+                    cand = replace(cand, actors=(), needs_actor=True)
+                restated.members.append((cand, None))
+                continue
         dates = _resolve_dates(cand, article.date, last_date)
         for date in dates:
             one = cand
@@ -305,6 +337,18 @@ def merge(
                 ]
                 if told:  # "the two sides": the latest pair of parties
                     one = replace(one, actors=tuple(max(told, key=lambda g: g.last_sentence).actors()))
+            if one.edition and not one.name:
+                # "The 2023 edition involved 30,000 personnel": of the series the story last named
+                series = [g for g in groups if g.type is EventType.EXERCISE and g.names()]
+                if not series:
+                    continue
+                ref = max(series, key=lambda g: g.last_sentence)
+                one = replace(
+                    one,
+                    name=lexicon.series_name(ref.names()[0]),
+                    actors=one.actors or tuple(ref.actors()),
+                    needs_actor=False,
+                )
             target = None
             ordered = sorted(groups, key=lambda g: g.last_sentence, reverse=True)  # most recently told first
             if one.definite:
@@ -370,6 +414,33 @@ def merge(
         for g in groups
         if _worth_keeping(g, parties.get(id(g)))
     )
+
+
+def _headline_event(groups: list[Group], cand: Candidate, lexicon: Lexicon) -> Group | None:
+    """The event a heading's candidate restates: the first told of its type and modality that
+    shares an actor, a weapon or the first word of a name ("Balikatan 2024 opens" and "the 39th
+    Balikatan exercises") and names no other weapon or kind of weapon (a round-up's headline,
+    "shells, a hypersonic IRBM and three rounds of cruise missiles", is not its first launch)."""
+    for group in groups:
+        if group.type is not cand.type or (cand.factuality not in COUNTED) != group.modal():
+            continue
+        weapons = {w.name for w in group.weapons()}
+        if cand.weapons and weapons and not weapons & {w.name for w in cand.weapons}:
+            continue
+        classes = [c.weapon_class for c, _ in group.members if c.weapon_class]
+        if cand.weapon_class and classes:
+            deepest = max(classes, key=lexicon.class_depth)
+            if not lexicon.classes_compatible(deepest, cand.weapon_class):
+                continue
+        names = {n.split()[0].casefold() for n in group.names()}
+        if (
+            not (cand.name or cand.weapons)  # "drill to end Friday": the story's drills
+            or set(cand.actors) & set(group.actors())
+            or {w.name for w in cand.weapons} & {w.name for w in group.weapons()}
+            or (cand.name and cand.name.split()[0].casefold() in names)
+        ):
+            return group
+    return None
 
 
 def _named_parties(groups: list[Group], lexicon: Lexicon) -> dict[int, list[str]]:

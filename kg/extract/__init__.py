@@ -25,7 +25,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.6.23"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.6.25"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -44,6 +44,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     mentions: list[Mention] = []
     notes: list[Note] = []
     left_out: list[tuple[int, int]] = []
+    headings: set[int] = set()
     sentences = 0
     doc_index = DocIndex(doc)
     for index, sent in enumerate(doc.sents):
@@ -53,6 +54,8 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
             left_out.append((sent.start_char, len(sent)))
             continue
         sentences += 1
+        if doc_index.in_heading(sent.start_char, sent.end_char):
+            headings.add(index)
         view = SentenceView(sent, lexicon, index, doc_index)
         mention = view.mention()
         if mention.states or mention.weapons:
@@ -68,7 +71,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         if not launches:
             notes += _notes(view, lexicon, mention)
         _update_topic(view, discourse)
-    events = merge(candidates, article, lexicon, notes)
+    events = merge(candidates, article, lexicon, notes, frozenset(headings))
     return Extraction(
         article=article,
         mentions=tuple(mentions),

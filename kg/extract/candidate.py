@@ -50,6 +50,7 @@ class Candidate:
     generic: bool = False  # "North Korea has denounced joint drills": drills in general, no occasion
     renews: bool = False  # "agreed in 2021 to extend it": a new event of the treaty told (name, parties)
     succeeded: bool = False  # "replaces the 1961 Treaty": the earlier treaty of the told one's parties
+    edition: bool = False  # "the 2023 edition": of the exercise series told last (its name and parties)
     ongoing: bool = False  # "ongoing drills": dated by the dateline's month when nothing else dates it
 
 

@@ -171,6 +171,35 @@ def _habitual(verb: Token, c: Cues) -> bool:
     return bool(told) and bool(c.habitual.search(" ".join(t.text for t in sorted(told, key=lambda t: t.i))))
 
 
+def _present(verb: Token) -> bool:
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        ch.dep_ in ("aux", "auxpass") and ch.tag_ in ("VBZ", "VBP") for ch in verb.children
+    )
+
+
+def _series(trig: Token, c: Cues) -> bool:
+    """True if a named exercise is told as a series, in the present and with a word of habit on
+    a verb that holds it: "The drills, called Ulchi Freedom Guardian, are held every summer",
+    "Cobra Gold is the biggest exercise in Asia, hosted in Thailand every year"."""
+    verbs: list[Token] = []
+    node = trig
+    while node.dep_ in SERIES_PATH and node.head.i != node.i:
+        node = node.head  # "drills, called Ulchi Freedom Guardian, are held": called, held
+        if node.pos_ in ("VERB", "AUX"):
+            verbs.append(node)
+    if node.pos_ in ("VERB", "AUX") and node not in verbs:
+        verbs.append(node)
+    nouns = [t for v in verbs for t in v.children if t.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")]
+    # "..., hosted in Thailand every year": a clause on the exercise's noun that holds it
+    held = [ch for n in nouns for ch in n.children if ch.dep_ in ("acl", "relcl") and ch.lemma_ in c.hold]
+    main = [v for v in verbs if v.dep_ not in ("acl", "relcl")]
+    return any(_present(v) for v in main) and any(_habitual(v, c) for v in [*verbs, *held])
+
+
+#: How a name hangs on the clause that tells it ("Cobra Gold is ...", "the drills, called X, are ...").
+SERIES_PATH = frozenset({"compound", "appos", "oprd", "acl", "nmod", "attr", "nsubj", "nsubjpass", "dobj"})
+
+
 def _a_kind_of_exercise(trig: Token) -> bool:
     """An exercise as a kind, not an occasion: "a Russian strategic exercise of this kind", "such
     drills", "deploy to each other's territory for joint exercises" (a purpose)."""
@@ -401,6 +430,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             triggers.append(tok)
         elif tok.text == "Exercise" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             triggers.append(tok.head)  # "the ongoing Exercise INDUS"
+        elif _edition(tok, lexicon, known):
+            triggers.append(tok)  # "The 2023 edition involved some 30,000 personnel"
     # A known name that is not attached to an exercise noun is a trigger of its own.
     for start, end, _name in known:
         span = view.doc[start:end]
@@ -520,6 +551,15 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         if role == "end" and date_phrase is not None and _ends_later(view, date_phrase):
             # "the exercise ... will end on Monday": under way now, dated by the dateline's month
             date_phrase, role, ongoing = None, "", True
+            if fact is Factuality.EXPECTED:
+                fact = Factuality.ASSERTED  # its end is to come, the drills are held now
+        habit = date_phrase is None and (
+            (verb is not None and _habitual(verb, c))
+            # "The drills, called Ulchi Freedom Guardian, are held every summer", "Cobra Gold is
+            # the biggest exercise in Asia, hosted in Thailand every year": a named series told
+            # in the present, no occasion
+            or (bool(names) and _series(trig, c))
+        )
         generic = (
             (
                 trig.tag_ == "NNS"
@@ -528,8 +568,11 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                 and not (verb is not None and lemmas(verb) & c.hold)
             )
             or _a_kind_of_exercise(trig)
-            or (date_phrase is None and verb is not None and _habitual(verb, c))
+            or habit
         )
+        edition = trig.lemma_.lower() in lexicon.cue_terms("edition_noun") and not names
+        if edition and any(ch.lower_ in lexicon.cue_terms("earlier_edition_word") for ch in trig.children):
+            distinct = True  # "The previous edition was held in Alaska": not this year's
         for name in list[str | None](names) or [None]:
             out.append(
                 Candidate(
@@ -556,7 +599,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
                     distinct=distinct,
                     indefinite=indefinite,
                     ongoing=ongoing,
-                    generic=generic and name is None,
+                    edition=edition,
+                    generic=generic and (name is None or habit),
                 )
             )
     if any(cand.name for cand in out):
@@ -575,6 +619,22 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     if not out:
         out = _practice_bombing(view, lexicon, discourse, c)
     return out
+
+
+def _edition(tok: Token, lexicon: Lexicon, known: list[tuple[int, int, str]]) -> bool:
+    """True if `tok` is an edition of an exercise the story told ("The 2023 edition", "last
+    year's edition", "the 18th edition", "The previous edition"): a year, a possessive or a
+    qualifier says which, and no "of" names the exercise (a name or an exercise noun there is
+    the trigger)."""
+    if tok.lemma_.lower() not in lexicon.cue_terms("edition_noun") or tok.pos_ != "NOUN":
+        return False
+    nouns = lexicon.cue_terms("exercise_noun")
+    named = {i for start, end, _ in known for i in range(start, end)}
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            if any(t.i in named or t.lemma_.lower() in nouns or t.pos_ == "PROPN" for t in prep.subtree):
+                return False
+    return any(ch.dep_ in ("nummod", "compound", "poss", "amod") for ch in tok.children)
 
 
 def _practice_bombing(view: SentenceView, lexicon: Lexicon, discourse: Discourse, c: Cues) -> list[Candidate]:

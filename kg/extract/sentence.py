@@ -172,6 +172,11 @@ def cues_state_nouns(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.cue_terms("state_noun"))
 
 
+#: A heading line has at most this many words and ends in none of HEADING_ENDS.
+HEADING_WORDS = 30
+HEADING_ENDS = frozenset(".!?:;,)\"'\u201d\u2019\u2026")
+
+
 class DocIndex:
     """The gazetteer spans and DATE entities of a Doc, bucketed by sentence once, so that
     each SentenceView reads only its own (scanning the whole Doc per sentence is quadratic)."""
@@ -190,6 +195,18 @@ class DocIndex:
 
     def _sentence_of(self, token: int) -> int:
         return self._starts[bisect_right(self._starts, token) - 1] if self._starts else 0
+
+    def in_heading(self, start_char: int, end_char: int) -> bool:
+        """True if the text from `start_char` to `end_char` lies on a heading: a line of at most
+        HEADING_WORDS words with no closing punctuation, such as a headline ("Russia conducts
+        first launch of Sarmat heavy ICBM") or a live blog's time stamp ("10:58 p.m. -- Launch
+        detected"). A heading restates what the story tells, in the present tense and undated."""
+        text = self.text
+        end_char = start_char + len(text[start_char:end_char].rstrip())  # a sentence keeps its line break
+        begin = text.rfind("\n", 0, start_char) + 1
+        end = text.find("\n", end_char)
+        line = text[begin : len(text) if end < 0 else end].strip()
+        return bool(line) and line[-1] not in HEADING_ENDS and len(line.split()) <= HEADING_WORDS
 
 
 class SentenceView:

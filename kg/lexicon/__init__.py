@@ -168,6 +168,11 @@ class Lexicon:
             return known.name + edition.group(0)  # "Zapad-2017", "Great Prophet 9"
         return known.name
 
+    @staticmethod
+    def series_name(name: str) -> str:
+        """An exercise's name without its edition: "Cobra Gold 2023" -> "Cobra Gold"."""
+        return EDITION.sub("", name).strip() or name
+
     @property
     def cities(self) -> frozenset[str]:
         """The capitals and city metonyms of the states table ("Budapest", "Pyongyang")."""

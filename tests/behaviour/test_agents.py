@@ -179,7 +179,9 @@ def test_the_subject_of_a_verb_the_missiles_are_the_means_of(launches, text: str
         ),
     ],
 )
-def test_a_named_weapon_is_not_fired_in_another_states_launch(launches, text: str, expected: set[tuple[str, str | None]]) -> None:  # type: ignore[no-untyped-def]
+def test_a_named_weapon_is_not_fired_in_another_states_launch(
+    launches, text: str, expected: set[tuple[str, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
     """A launch of a named weapon does not join the launch of another state told before (a
     Sineva is Russia's), and a platform subject ("the submarine Bryansk") is no reference back."""
     assert {(r[0], r[2]) for r in launches(text, "2025-10-08")} == expected

@@ -237,11 +237,26 @@ def test_an_undated_launch_takes_the_day_of_the_saying_after_it(launches, text: 
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("It was the North's first ICBM launch since Dec. 18 last year, when a Hwasong-18 was sent on a lofted flight.", "2024-12-18"),
-        ("It was the first such test since August 2016, when a missile fired from a submarine off Sinpo flew 500 km.", "2016-08"),
-        ("Pyongyang has not flown an ICBM since July 12, when a Hwasong-18 was launched from Pyongyang.", "2025-07-12"),
-        ("No satellite had been tried since May 27, when a Chollima-1 exploded shortly after liftoff.", "2025-05-27"),
-        ("The launch was the first since March 3 this year, when Iran fired a Simorgh rocket from Semnan.", "2025-03-03"),
+        (
+            "It was the North's first ICBM launch since Dec. 18 last year, when a Hwasong-18 was sent on a lofted flight.",
+            "2024-12-18",
+        ),
+        (
+            "It was the first such test since August 2016, when a missile fired from a submarine off Sinpo flew 500 km.",
+            "2016-08",
+        ),
+        (
+            "Pyongyang has not flown an ICBM since July 12, when a Hwasong-18 was launched from Pyongyang.",
+            "2025-07-12",
+        ),
+        (
+            "No satellite had been tried since May 27, when a Chollima-1 exploded shortly after liftoff.",
+            "2025-05-27",
+        ),
+        (
+            "The launch was the first since March 3 this year, when Iran fired a Simorgh rocket from Semnan.",
+            "2025-03-03",
+        ),
     ],
 )
 def test_a_when_clause_after_a_date_is_on_that_date(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
@@ -254,11 +269,23 @@ def test_a_when_clause_after_a_date_is_on_that_date(launches, text: str, date: s
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("The crisis peaked in August 2022; on 4 August that year China fired 11 ballistic missiles near Taiwan.", "2022-08-04"),
-        ("Tensions rose in 2017, and on 29 August that year North Korea fired a Hwasong-12 over Hokkaido.", "2017-08-29"),
+        (
+            "The crisis peaked in August 2022; on 4 August that year China fired 11 ballistic missiles near Taiwan.",
+            "2022-08-04",
+        ),
+        (
+            "Tensions rose in 2017, and on 29 August that year North Korea fired a Hwasong-12 over Hokkaido.",
+            "2017-08-29",
+        ),
         ("The talks collapsed in 2019. On Oct. 2 that year the North fired a Pukguksong-3.", "2019-10-02"),
-        ("Sanctions came in 2016; in September of that year North Korea fired three Nodong missiles.", "2016-09"),
-        ("North Korea fired a missile on March 3. That afternoon, Seoul fired two Hyunmoo missiles in response.", "2025-03-03"),
+        (
+            "Sanctions came in 2016; in September of that year North Korea fired three Nodong missiles.",
+            "2016-09",
+        ),
+        (
+            "North Korea fired a missile on March 3. That afternoon, Seoul fired two Hyunmoo missiles in response.",
+            "2025-03-03",
+        ),
     ],
 )
 def test_a_day_of_that_year_and_that_afternoon(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
@@ -360,8 +387,14 @@ def test_the_day_of_the_verb_that_conducts_a_test_dates_it(launches, text: str) 
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("North Korea opened its testing calendar last Sunday (Jan. 14), firing an intermediate-range ballistic missile.", "2024-01-14"),
-        ("North Korea escalated tensions on Monday, firing two ballistic missiles into the sea.", "2024-01-15"),
+        (
+            "North Korea opened its testing calendar last Sunday (Jan. 14), firing an intermediate-range ballistic missile.",
+            "2024-01-14",
+        ),
+        (
+            "North Korea escalated tensions on Monday, firing two ballistic missiles into the sea.",
+            "2024-01-15",
+        ),
         ("Iran marked the anniversary on Monday, launching a Simorgh rocket from Semnan.", "2024-01-15"),
         ("Russia ended the drills on Monday, firing a Yars from Plesetsk.", "2024-01-15"),
         ("Pakistan responded on Monday, test-firing a Babur cruise missile.", "2024-01-15"),

@@ -197,7 +197,7 @@ def test_mach_is_a_speed_not_a_count(launches) -> None:  # type: ignore[no-untyp
 def test_a_period_restated_as_its_days_is_one_launch_a_day(  # type: ignore[no-untyped-def]
     launches, text: str, expected: list[tuple[str, int]]
 ) -> None:
-    """"Two launches this year, on April 3 and June 19": the days restate the period, one
+    """ "Two launches this year, on April 3 and June 19": the days restate the period, one
     launch each, and the count of launches is one per day."""
     rows = launches("North Korea fired a missile on Tuesday. " + text, "2025-09-10")
     assert sorted((r[1], r[6]) for r in rows if r[1] != "2025-09-09") == expected

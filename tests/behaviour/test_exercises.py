@@ -312,14 +312,22 @@ def test_a_drill_called_by_a_name_is_no_plan(exercises, text: str) -> None:  # t
 @pytest.mark.parametrize(
     ("text", "row"),
     [
-        ("Vladimir Putin presided by video link on Oct. 22 over an exercise of the strategic forces.", (("RUS",), "2025-10-22")),
+        (
+            "Vladimir Putin presided by video link on Oct. 22 over an exercise of the strategic forces.",
+            (("RUS",), "2025-10-22"),
+        ),
         ("Putin presided over a drill of the nuclear forces on Oct. 22.", (("RUS",), "2025-10-22")),
         ("Kim Jong Un presided over an artillery firing drill on Oct. 22.", (("PRK",), "2025-10-22")),
-        ("Xi Jinping presided over a naval exercise in the South China Sea on Oct. 22.", (("CHN",), "2025-10-22")),
+        (
+            "Xi Jinping presided over a naval exercise in the South China Sea on Oct. 22.",
+            (("CHN",), "2025-10-22"),
+        ),
         ("Lukashenko presided over an exercise of the Belarusian army on Oct. 22.", (("BLR",), "2025-10-22")),
     ],
 )
-def test_a_leader_presiding_over_a_drill_stands_for_the_state(exercises, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_a_leader_presiding_over_a_drill_stands_for_the_state(
+    exercises, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
     assert [r[:2] for r in exercises(text, "2025-10-25")] == [row]
 
 
@@ -374,7 +382,10 @@ def test_an_exercise_told_as_begun_is_under_way_whatever_is_to_come(exercises, t
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("NATO's Trident Juncture 2018 exercise brought 50,000 troops to Norway in October.", "Trident Juncture 2018"),
+        (
+            "NATO's Trident Juncture 2018 exercise brought 50,000 troops to Norway in October.",
+            "Trident Juncture 2018",
+        ),
         ("Iran's army held its annual Zolfaghar exercise near the Strait of Hormuz in October.", "Zolfaghar"),
         ("Pakistan and China held Shaheen-IX, their joint air exercise, in October.", "Shaheen-IX"),
     ],
@@ -402,16 +413,68 @@ def test_drills_told_as_a_habit_are_no_occasion(exercises, text: str) -> None:  
 
 
 @pytest.mark.parametrize(
-    ("text", "parties"),
+    "text",
     [
-        ("The US Navy hosts RIMPAC in Hawaii. China is again participating in the exercises this year.", ("CHN", "USA")),
-        ("Australia and the US began Talisman Sabre on Monday. Japan is taking part in the drills for the first time.", ("AUS", "JPN", "USA")),
-        ("India, the US and Japan opened Malabar on Monday. Australia joined the exercise on Tuesday.", ("AUS", "IND", "JPN", "USA")),
-        ("South Korea and the US began the Ssang Yong exercise on Monday. Britain is also taking part in the drills.", ("GBR", "KOR", "USA")),
-        ("The US and the Philippines opened Balikatan on Monday. France took part in the exercise as well.", ("FRA", "PHL", "USA")),
+        "Cobra Gold is the largest military exercise in the region, hosted by Thailand every year.",
+        "Talisman Sabre, held every two years since 2005, has grown steadily.",
+        "Pitch Black is an air exercise that Australia hosts every other year near Darwin.",
+        "Malabar, which the Indian and US navies hold annually, now includes Japan and Australia.",
+        "Foal Eagle is a field exercise that South Korea and the United States hold every spring.",
     ],
 )
-def test_a_state_that_joins_the_drills_told_takes_part_in_them(exercises, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def test_a_named_series_told_as_a_habit_is_no_occasion(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Cobra Gold is the largest exercise in the region, hosted every year": the series, in
+    the present and with a word of habit on the verb that holds it, is no exercise of its own."""
+    assert exercises(text, "2025-10-24") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "Thailand and the United States opened Cobra Gold on Tuesday. Cobra Gold is the largest exercise in the region, hosted by Thailand every year.",
+            (("THA", "USA"), "2025-10-21", "Cobra Gold", "asserted"),
+        ),
+        (
+            "Talisman Sabre, held every two years since 2005, has grown steadily. Australia and the United States opened Talisman Sabre on Monday.",
+            (("AUS", "USA"), "2025-10-20", "Talisman Sabre", "asserted"),
+        ),
+    ],
+)
+def test_a_named_series_told_as_a_habit_adds_to_this_years_edition(
+    exercises, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    assert exercises(text, "2025-10-24") == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The US Navy hosts RIMPAC in Hawaii. China is again participating in the exercises this year.",
+            ("CHN", "USA"),
+        ),
+        (
+            "Australia and the US began Talisman Sabre on Monday. Japan is taking part in the drills for the first time.",
+            ("AUS", "JPN", "USA"),
+        ),
+        (
+            "India, the US and Japan opened Malabar on Monday. Australia joined the exercise on Tuesday.",
+            ("AUS", "IND", "JPN", "USA"),
+        ),
+        (
+            "South Korea and the US began the Ssang Yong exercise on Monday. Britain is also taking part in the drills.",
+            ("GBR", "KOR", "USA"),
+        ),
+        (
+            "The US and the Philippines opened Balikatan on Monday. France took part in the exercise as well.",
+            ("FRA", "PHL", "USA"),
+        ),
+    ],
+)
+def test_a_state_that_joins_the_drills_told_takes_part_in_them(
+    exercises, text: str, parties: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
     """ "China is again participating in the exercises": a participant of the exercise told, not
     an exercise of China's own."""
     assert [r[0] for r in exercises(text, "2025-06-20")] == [parties]
@@ -420,8 +483,14 @@ def test_a_state_that_joins_the_drills_told_takes_part_in_them(exercises, text: 
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("Seoul and Washington staged joint air drills involving F-35A stealth jets on Friday in response.", "2025-03-14"),
-        ("The US and Japan held naval drills involving the carrier USS Ronald Reagan on Monday.", "2025-03-10"),
+        (
+            "Seoul and Washington staged joint air drills involving F-35A stealth jets on Friday in response.",
+            "2025-03-14",
+        ),
+        (
+            "The US and Japan held naval drills involving the carrier USS Ronald Reagan on Monday.",
+            "2025-03-10",
+        ),
         ("Russia and China conducted joint exercises including bomber patrols on Tuesday.", "2025-03-11"),
         ("India and France held the Varuna exercise featuring Rafale jets on Monday.", "2025-03-10"),
         ("Japan and Australia staged air drills involving F-35A fighters on Tuesday.", "2025-03-11"),
@@ -447,3 +516,60 @@ def test_last_years_edition_of_a_named_exercise_is_another_exercise(exercises, t
     """ "Last year's Malabar was held off Sydney": an exercise series holds one edition a year;
     the edition of another year is an exercise of its own."""
     assert sorted(r[1][:4] for r in exercises(text, "2024-08-12")) == ["2023", "2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        (
+            "Australia and the United States opened Talisman Sabre on Monday. The 2023 edition involved some 30,000 personnel from 13 countries.",
+            (("AUS", "USA"), "2023", "Talisman Sabre", "asserted"),
+        ),
+        (
+            "India and the US began Yudh Abhyas on Monday. The previous edition was held in October 2021 in Alaska.",
+            (("IND", "USA"), "2021-10", "Yudh Abhyas", "asserted"),
+        ),
+        (
+            "Thailand and the United States opened Cobra Gold 2025 on Tuesday. Last year's edition drew troops from 30 nations.",
+            (("THA", "USA"), "2024", "Cobra Gold", "asserted"),
+        ),
+        (
+            "India and the United States began the Malabar naval exercise on Wednesday. The last edition was conducted off Goa in March 2024.",
+            (("IND", "USA"), "2024-03", "Malabar", "asserted"),
+        ),
+        (
+            "Russia and China launched Joint Sea on Sunday. The 2019 iteration was held near Qingdao.",
+            (("CHN", "RUS"), "2019", "Joint Sea", "asserted"),
+        ),
+    ],
+)
+def test_an_earlier_edition_is_an_exercise_of_the_series_told(
+    exercises, text: str, earlier: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "The 2023 edition involved 30,000 personnel": an exercise of the series the story last
+    named, with its name and parties, dated by its own date."""
+    rows = exercises(text, "2025-06-26")
+    assert len(rows) == 2
+    assert rows[1] == earlier
+
+
+def test_this_years_edition_is_the_exercise_told(exercises) -> None:  # type: ignore[no-untyped-def]
+    text = "India and the US began Yudh Abhyas on Monday. The 18th edition of the annual exercise is being held in Auli."
+    assert exercises(text, "2025-06-26") == [(("IND", "USA"), "2025-06-23", "Yudh Abhyas", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The India-US exercise Yudh Abhyas will conclude in Auli on Friday, officials said.",
+        "The Zapad exercise of Russia and Belarus will end on Saturday.",
+        "Balikatan, the exercise of the Philippines and the United States, will wrap up on Friday.",
+        "The Sea Breeze exercise of Ukraine and the United States is due to end on Sunday.",
+        "Exercise Pitch Black, which Australia and Singapore are holding near Darwin, will close on Friday.",
+    ],
+)
+def test_drills_that_will_end_are_under_way(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The exercise will conclude on Friday": under way now (asserted), dated by the dateline's
+    month, not a plan."""
+    [row] = exercises(text, "2025-06-26")
+    assert row[1:] == ("2025-06", row[2], "asserted")

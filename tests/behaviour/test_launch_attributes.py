@@ -419,9 +419,15 @@ def test_a_weapon_named_in_capitals(launches, text: str, weapon: str) -> None:  
     [
         ("India fired an Agni-V missile from Wheeler's Island on Thursday.", "Wheeler's Island"),
         ("Iran launched a Simorgh rocket from Imam's Base on Thursday.", "Imam's Base"),
-        ("The United States fired a Minuteman missile from Johnston's Atoll on Thursday.", "Johnston's Atoll"),
+        (
+            "The United States fired a Minuteman missile from Johnston's Atoll on Thursday.",
+            "Johnston's Atoll",
+        ),
         ("North Korea fired the missile from Pyongyang's Sunan airfield on Thursday.", "Sunan"),
-        ("India fired a missile from the launch complex of Wheeler's Island on Thursday.", "Wheeler's Island"),
+        (
+            "India fired a missile from the launch complex of Wheeler's Island on Thursday.",
+            "Wheeler's Island",
+        ),
     ],
 )
 def test_a_site_named_with_a_possessive(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
@@ -433,11 +439,26 @@ def test_a_site_named_with_a_possessive(launches, text: str, site: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Russia tested a Sarmat in 2022. A second attempt, in February 2023, failed.", ("2023-02", "failure")),
-        ("Iran launched a Simorgh in 2021. Another attempt in March 2024 failed to reach orbit.", ("2024-03", "failure")),
-        ("North Korea fired a Hwasong-17 in March. A second attempt on May 4 ended in failure.", ("2025-05-04", "failure")),
-        ("India flight-tested an Agni-V in 2012. A third attempt, on Sept. 15, 2013, was successful.", ("2013-09-15", "success")),
-        ("Japan launched an H3 rocket in 2023. A second attempt in February 2024 succeeded.", ("2024-02", "success")),
+        (
+            "Russia tested a Sarmat in 2022. A second attempt, in February 2023, failed.",
+            ("2023-02", "failure"),
+        ),
+        (
+            "Iran launched a Simorgh in 2021. Another attempt in March 2024 failed to reach orbit.",
+            ("2024-03", "failure"),
+        ),
+        (
+            "North Korea fired a Hwasong-17 in March. A second attempt on May 4 ended in failure.",
+            ("2025-05-04", "failure"),
+        ),
+        (
+            "India flight-tested an Agni-V in 2012. A third attempt, on Sept. 15, 2013, was successful.",
+            ("2013-09-15", "success"),
+        ),
+        (
+            "Japan launched an H3 rocket in 2023. A second attempt in February 2024 succeeded.",
+            ("2024-02", "success"),
+        ),
     ],
 )
 def test_another_attempt_is_another_launch_of_the_same_projectile(  # type: ignore[no-untyped-def]
@@ -452,7 +473,10 @@ def test_another_attempt_is_another_launch_of_the_same_projectile(  # type: igno
 
 
 def test_an_attempt_said_of_the_launch_is_no_other_launch(launches) -> None:  # type: ignore[no-untyped-def]
-    assert len(launches("Russia tested a Sarmat on Monday. It was the second attempt this year.", "2025-06-20")) == 1
+    assert (
+        len(launches("Russia tested a Sarmat on Monday. It was the second attempt this year.", "2025-06-20"))
+        == 1
+    )
 
 
 @pytest.mark.parametrize(
@@ -568,7 +592,9 @@ def test_a_weapon_another_launch_fired_is_not_shared(launches, text: str) -> Non
         ),
     ],
 )
-def test_the_nth_launch_with_a_date_of_its_own_is_another_launch_of_the_weapon(launches, text: str, row: Row) -> None:  # type: ignore[no-untyped-def]
+def test_the_nth_launch_with_a_date_of_its_own_is_another_launch_of_the_weapon(
+    launches, text: str, row: Row
+) -> None:  # type: ignore[no-untyped-def]
     """ "The third launch took place in November 2008": a launch of what the article is about,
     on the day the verb gives, not the launch told before. (Where it took place, "from Wheeler
     Island" on the verb, is not read yet: the rows compare agent, date, weapon and class.)"""
@@ -595,7 +621,10 @@ def test_a_water_named_with_of_keeps_its_name(launches, text: str, site: str) ->
 @pytest.mark.parametrize(
     ("text", "count"),
     [
-        ("Japan fired a missile for the first time on Monday, launching a Type 88 surface-to-ship missile at the Shizunai range.", 1),
+        (
+            "Japan fired a missile for the first time on Monday, launching a Type 88 surface-to-ship missile at the Shizunai range.",
+            1,
+        ),
         ("Russia fired a Kh 101 cruise missile on Monday.", 1),
         ("A U.S. submarine fired more than two dozen Tomahawk cruise missiles at Isfahan on Monday.", 24),
         ("Russia launched three dozen Kalibr cruise missiles on Monday.", 36),
@@ -610,14 +639,31 @@ def test_numbers_in_names_and_dozens(launches, text: str, count: int) -> None:  
 @pytest.mark.parametrize(
     ("text", "row"),
     [
-        ("The US fired a cruise missile over Canada on Tuesday. Two similar tests last year ended in failure.", ("USA", "2024", None, CM)),
-        ("India fired an Agni-V on Monday. Another test in 2018 went as planned.", ("IND", "2018", "Agni-V", BM)),
-        ("Pakistan fired a Babur on Monday. A second test in May also succeeded.", ("PAK", "2024-05", "Babur", CM)),
-        ("North Korea fired a Hwasong-18 on Monday. A similar launch in April flew 1,000 km.", ("PRK", "2024-04", "Hwasong-18", ICBM)),
-        ("Russia fired a Bulava on Monday. Another test in 2019 also succeeded.", ("RUS", "2019", "RSM-56 Bulava", SLBM)),
+        (
+            "The US fired a cruise missile over Canada on Tuesday. Two similar tests last year ended in failure.",
+            ("USA", "2024", None, CM),
+        ),
+        (
+            "India fired an Agni-V on Monday. Another test in 2018 went as planned.",
+            ("IND", "2018", "Agni-V", BM),
+        ),
+        (
+            "Pakistan fired a Babur on Monday. A second test in May also succeeded.",
+            ("PAK", "2024-05", "Babur", CM),
+        ),
+        (
+            "North Korea fired a Hwasong-18 on Monday. A similar launch in April flew 1,000 km.",
+            ("PRK", "2024-04", "Hwasong-18", ICBM),
+        ),
+        (
+            "Russia fired a Bulava on Monday. Another test in 2019 also succeeded.",
+            ("RUS", "2019", "RSM-56 Bulava", SLBM),
+        ),
     ],
 )
-def test_another_or_a_similar_test_is_one_more_launch_of_what_was_fired(launches, text: str, row: Row) -> None:  # type: ignore[no-untyped-def]
+def test_another_or_a_similar_test_is_one_more_launch_of_what_was_fired(
+    launches, text: str, row: Row
+) -> None:  # type: ignore[no-untyped-def]
     """ "Two similar tests last year ended in failure", "Another test in 2018 went as planned":
     more launches of the projectile told, on their own dates."""
     rows = launches(text, DATELINE)
@@ -628,11 +674,17 @@ def test_another_or_a_similar_test_is_one_more_launch_of_what_was_fired(launches
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("North Korea launched a satellite on Tuesday. The first two Chollima-1 rockets failed on May 31 and Aug. 24.", "2023-08-24"),
+        (
+            "North Korea launched a satellite on Tuesday. The first two Chollima-1 rockets failed on May 31 and Aug. 24.",
+            "2023-08-24",
+        ),
         ("Iran fired a missile on Monday. The first Simorgh rocket exploded in 2017.", "2017"),
         ("Russia fired a Sarmat on Monday. The second Sarmat failed in February 2023.", "2023-02"),
         ("Japan launched an H3 rocket on Monday. The first H3 rocket failed in March 2023.", "2023-03"),
-        ("North Korea launched a satellite on Tuesday. The second Chollima-1 rocket failed in August.", "2023-08"),
+        (
+            "North Korea launched a satellite on Tuesday. The second Chollima-1 rocket failed in August.",
+            "2023-08",
+        ),
     ],
 )
 def test_the_first_or_second_projectile_with_a_date_is_another_launch(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]

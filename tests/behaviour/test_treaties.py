@@ -502,8 +502,14 @@ def test_a_pact_of_the_named_treatys_year_is_that_treaty(only_treaties, text: st
         ("New Delhi has kept the 1960 Indus Waters Treaty in abeyance since April.", ("IND", "PAK")),
         ("Both sides invoked the Simla Agreement on Monday.", ("IND", "PAK")),
         ("The drills showcase the ANZUS treaty.", ("AUS", "NZL", "USA")),
-        ("Officials pointed to the 1951 pact binding Australia, New Zealand and the United States.", ("AUS", "NZL", "USA")),
-        ("The two leaders revisited a 1972 accord binding India and Pakistan to settle disputes bilaterally.", ("IND", "PAK")),
+        (
+            "Officials pointed to the 1951 pact binding Australia, New Zealand and the United States.",
+            ("AUS", "NZL", "USA"),
+        ),
+        (
+            "The two leaders revisited a 1972 accord binding India and Pakistan to settle disputes bilaterally.",
+            ("IND", "PAK"),
+        ),
     ],
 )
 def test_the_parties_of_a_treaty_told_without_them(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
@@ -551,11 +557,23 @@ def test_a_treaty_the_new_one_follows_is_between_the_same_states(treaties, text:
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("The New START Treaty to Reduce Strategic Nuclear Weapons, signed in 2010, limits each side to 1,550 warheads.", "2010"),
+        (
+            "The New START Treaty to Reduce Strategic Nuclear Weapons, signed in 2010, limits each side to 1,550 warheads.",
+            "2010",
+        ),
         ("New START, the treaty Russia signed with the United States in 2010, expires in February.", "2010"),
-        ("The Intermediate-Range Nuclear Forces Treaty, signed in December 1987, banned a whole class of missiles.", "1987-12"),
-        ("The Anti-Ballistic Missile Treaty, which Washington and Moscow signed in 1972, limited missile defences.", "1972"),
-        ("The Budapest Memorandum on Security Assurances, signed on Dec. 5, 1994, gave Ukraine guarantees.", "1994-12-05"),
+        (
+            "The Intermediate-Range Nuclear Forces Treaty, signed in December 1987, banned a whole class of missiles.",
+            "1987-12",
+        ),
+        (
+            "The Anti-Ballistic Missile Treaty, which Washington and Moscow signed in 1972, limited missile defences.",
+            "1972",
+        ),
+        (
+            "The Budapest Memorandum on Security Assurances, signed on Dec. 5, 1994, gave Ukraine guarantees.",
+            "1994-12-05",
+        ),
     ],
 )
 def test_a_named_treaty_takes_the_date_of_its_signing_clause(treaties, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
@@ -587,12 +605,18 @@ def test_a_known_treaty_with_its_kind_in_lower_case(treaties, text: str, parties
         (
             "New START was signed in Prague in April 2010. Biden and Putin agreed in early 2021 to extend it "
             "for five years, until February 2026.",
-            [(("RUS", "USA"), "2010-04", "New START", "asserted"), (("RUS", "USA"), "2021", "New START", "asserted")],
+            [
+                (("RUS", "USA"), "2010-04", "New START", "asserted"),
+                (("RUS", "USA"), "2021", "New START", "asserted"),
+            ],
         ),
         (
             "New START, the treaty Russia signed with the United States in 2010 and extended for five years in "
             "2021, expires in February.",
-            [(("RUS", "USA"), "2010", "New START", "asserted"), (("RUS", "USA"), "2021", "New START", "asserted")],
+            [
+                (("RUS", "USA"), "2010", "New START", "asserted"),
+                (("RUS", "USA"), "2021", "New START", "asserted"),
+            ],
         ),
         (
             "India and Pakistan signed the Indus Waters Treaty in 1960. The two sides renewed it in 1988, officials said.",
@@ -608,11 +632,16 @@ def test_a_known_treaty_with_its_kind_in_lower_case(treaties, text: str, parties
         ),
         (
             "Russia and the US signed New START in April 2010. It was extended once already, for five years in early 2021.",
-            [(("RUS", "USA"), "2010-04", "New START", "asserted"), (("RUS", "USA"), "2021", "New START", "asserted")],
+            [
+                (("RUS", "USA"), "2010-04", "New START", "asserted"),
+                (("RUS", "USA"), "2021", "New START", "asserted"),
+            ],
         ),
     ],
 )
-def test_an_extension_is_an_event_of_the_treaty_told(treaties, text: str, rows: list[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
+def test_an_extension_is_an_event_of_the_treaty_told(
+    treaties, text: str, rows: list[tuple[object, ...]]
+) -> None:  # type: ignore[no-untyped-def]
     """ "agreed in early 2021 to extend it", "signed in 2010 and extended in 2021": the extension
     is an event of the treaty (its name and parties), dated by the extension; "until February
     2026" is when it runs out, not when it was extended."""
@@ -626,16 +655,27 @@ def test_an_extension_is_an_event_of_the_treaty_told(treaties, text: str, rows: 
             "Before that, the US signed defense agreements with Sweden, Norway, Estonia and Poland.",
             [("SWE", "USA"), ("NOR", "USA"), ("EST", "USA"), ("POL", "USA")],
         ),
-        ("Japan has signed reciprocal access agreements with Australia and Britain.", [("AUS", "JPN"), ("GBR", "JPN")]),
+        (
+            "Japan has signed reciprocal access agreements with Australia and Britain.",
+            [("AUS", "JPN"), ("GBR", "JPN")],
+        ),
         (
             "Russia concluded military cooperation agreements with Mali, Niger and Burkina Faso last year.",
             [("MLI", "RUS"), ("NER", "RUS"), ("BFA", "RUS")],
         ),
-        ("India has signed logistics pacts with the US, France and Japan.", [("IND", "USA"), ("FRA", "IND"), ("IND", "JPN")]),
-        ("China signed security deals with the Solomon Islands and Vanuatu in 2022.", [("CHN", "SLB"), ("CHN", "VUT")]),
+        (
+            "India has signed logistics pacts with the US, France and Japan.",
+            [("IND", "USA"), ("FRA", "IND"), ("IND", "JPN")],
+        ),
+        (
+            "China signed security deals with the Solomon Islands and Vanuatu in 2022.",
+            [("CHN", "SLB"), ("CHN", "VUT")],
+        ),
     ],
 )
-def test_agreements_in_the_plural_with_several_states_are_one_each(treaties, text: str, parties: list[tuple[str, ...]]) -> None:  # type: ignore[no-untyped-def]
+def test_agreements_in_the_plural_with_several_states_are_one_each(
+    treaties, text: str, parties: list[tuple[str, ...]]
+) -> None:  # type: ignore[no-untyped-def]
     """ "signed defense agreements with Sweden, Norway and Poland": a bilateral agreement with
     each, not one treaty of all of them."""
     assert [r[0] for r in treaties(text, "2025-11-06")] == parties
@@ -655,14 +695,31 @@ def test_agreements_between_the_same_parties_are_not_split(treaties, text: str) 
 @pytest.mark.parametrize(
     ("text", "other"),
     [
-        ("Russia and North Korea signed a partnership treaty on Friday. Critics compared the pact with the Outer Space Treaty.", "Outer Space Treaty"),
-        ("Iran and Russia signed a treaty on Friday. Analysts said the deal did not breach the Non-Proliferation Treaty.", "Non-Proliferation Treaty"),
-        ("Russia and Belarus signed a security treaty on Friday. Officials said the treaty was unlike the INF Treaty.", "Intermediate-Range Nuclear Forces Treaty"),
-        ("Japan and the Philippines signed an agreement on Monday. Officials likened the accord to the ANZUS Treaty.", "ANZUS"),
-        ("Saudi Arabia and Pakistan signed a defence pact on Wednesday. Some compared the pact with the North Atlantic Treaty.", "North Atlantic Treaty"),
+        (
+            "Russia and North Korea signed a partnership treaty on Friday. Critics compared the pact with the Outer Space Treaty.",
+            "Outer Space Treaty",
+        ),
+        (
+            "Iran and Russia signed a treaty on Friday. Analysts said the deal did not breach the Non-Proliferation Treaty.",
+            "Non-Proliferation Treaty",
+        ),
+        (
+            "Russia and Belarus signed a security treaty on Friday. Officials said the treaty was unlike the INF Treaty.",
+            "Intermediate-Range Nuclear Forces Treaty",
+        ),
+        (
+            "Japan and the Philippines signed an agreement on Monday. Officials likened the accord to the ANZUS Treaty.",
+            "ANZUS",
+        ),
+        (
+            "Saudi Arabia and Pakistan signed a defence pact on Wednesday. Some compared the pact with the North Atlantic Treaty.",
+            "North Atlantic Treaty",
+        ),
     ],
 )
-def test_a_known_treaty_of_another_year_is_not_the_name_of_the_new_one(treaties, text: str, other: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_known_treaty_of_another_year_is_not_the_name_of_the_new_one(
+    treaties, text: str, other: str
+) -> None:  # type: ignore[no-untyped-def]
     """ "signed a partnership treaty on Friday ... compared the pact with the Outer Space
     Treaty": a treaty the lexicon knows, signed in another year, is another treaty, not the
     name of the one just signed."""
@@ -673,8 +730,14 @@ def test_a_known_treaty_of_another_year_is_not_the_name_of_the_new_one(treaties,
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
-        ("Russia and North Korea signed a partnership treaty on Friday. The new treaty replaces the 1961 Treaty of Friendship.", ("PRK", "RUS")),
-        ("Russia and North Korea signed a partnership treaty on Friday. This new treaty replaces the 1961 Treaty of Friendship.", ("PRK", "RUS")),
+        (
+            "Russia and North Korea signed a partnership treaty on Friday. The new treaty replaces the 1961 Treaty of Friendship.",
+            ("PRK", "RUS"),
+        ),
+        (
+            "Russia and North Korea signed a partnership treaty on Friday. This new treaty replaces the 1961 Treaty of Friendship.",
+            ("PRK", "RUS"),
+        ),
     ],
 )
 def test_the_new_treaty_is_the_one_just_told(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
@@ -700,7 +763,10 @@ def test_a_named_treaty_beside_a_new_one_shares_its_parties_only_when_succeeded(
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
-        ("Presidents George W. Bush and Vladimir Putin today signed a nuclear arms-reduction treaty.", ("RUS", "USA")),
+        (
+            "Presidents George W. Bush and Vladimir Putin today signed a nuclear arms-reduction treaty.",
+            ("RUS", "USA"),
+        ),
         ("John Major and Jacques Chirac signed the Chequers declaration in 1995.", ("FRA", "GBR")),
         ("Angela Merkel and Emmanuel Macron signed the Aachen treaty in January 2019.", ("DEU", "FRA")),
         ("Tony Blair and Jacques Chirac signed the Saint-Malo declaration in 1998.", ("FRA", "GBR")),
@@ -715,11 +781,26 @@ def test_leaders_who_sign_stand_for_their_states(treaties, text: str, parties: t
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
-        ("Iran and Saudi Arabia agreed on Friday to restore diplomatic ties under a deal brokered by China.", ("IRN", "SAU")),
-        ("Armenia and Azerbaijan signed a peace deal brokered by the United States on Friday.", ("ARM", "AZE")),
-        ("Israel and Lebanon agreed to a ceasefire deal mediated by the United States and France on Tuesday.", ("ISR", "LBN")),
-        ("Thailand and Cambodia signed a peace accord in Kuala Lumpur on Sunday, in a ceremony hosted by Malaysia.", ("KHM", "THA")),
-        ("Ethiopia and Eritrea signed a peace agreement brokered by Saudi Arabia in Jeddah on Sunday.", ("ERI", "ETH")),
+        (
+            "Iran and Saudi Arabia agreed on Friday to restore diplomatic ties under a deal brokered by China.",
+            ("IRN", "SAU"),
+        ),
+        (
+            "Armenia and Azerbaijan signed a peace deal brokered by the United States on Friday.",
+            ("ARM", "AZE"),
+        ),
+        (
+            "Israel and Lebanon agreed to a ceasefire deal mediated by the United States and France on Tuesday.",
+            ("ISR", "LBN"),
+        ),
+        (
+            "Thailand and Cambodia signed a peace accord in Kuala Lumpur on Sunday, in a ceremony hosted by Malaysia.",
+            ("KHM", "THA"),
+        ),
+        (
+            "Ethiopia and Eritrea signed a peace agreement brokered by Saudi Arabia in Jeddah on Sunday.",
+            ("ERI", "ETH"),
+        ),
     ],
 )
 def test_who_brokers_or_hosts_an_agreement_is_no_party(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]

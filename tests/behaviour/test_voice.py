@@ -203,11 +203,20 @@ def test_the_reporting_state_is_never_the_agent(launches, text: str, row: tuple[
 @pytest.mark.parametrize(
     ("text", "weapon"),
     [
-        ("Pakistan carried out a training launch of surface to surface ballistic missile Ghaznavi on Tuesday.", "Ghaznavi"),
-        ("The army conducted a successful launch of surface to surface missile Shaheen-III on Tuesday, Pakistan said.", "Shaheen-III"),
+        (
+            "Pakistan carried out a training launch of surface to surface ballistic missile Ghaznavi on Tuesday.",
+            "Ghaznavi",
+        ),
+        (
+            "The army conducted a successful launch of surface to surface missile Shaheen-III on Tuesday, Pakistan said.",
+            "Shaheen-III",
+        ),
         ("Iran carried out a test launch of surface to surface missile Fateh-110 on Tuesday.", "Fateh-110"),
         ("India conducted a night launch of surface to surface missile Agni-P on Tuesday.", "Agni-P"),
-        ("Pakistan's army conducted a training launch of ground to ground missile Babur on Tuesday.", "Babur"),
+        (
+            "Pakistan's army conducted a training launch of ground to ground missile Babur on Tuesday.",
+            "Babur",
+        ),
     ],
 )
 def test_an_unhyphenated_surface_to_surface_before_the_name(launches, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
@@ -276,7 +285,9 @@ def test_a_passive_with_an_adverb_read_as_an_adjective(launches, text: str, row:
         "Russia launched what it said was a Sarmat from Plesetsk on Monday.",
         pytest.param(
             "North Korea fired what appeared to be a ballistic missile on Monday, South Korea's military said.",
-            marks=known_failure("under a reporting verb the launch verb is a complement clause; its 'what' clause is not read"),
+            marks=known_failure(
+                "under a reporting verb the launch verb is a complement clause; its 'what' clause is not read"
+            ),
         ),
     ],
 )
