@@ -97,6 +97,8 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
         toks = sorted(toks, key=lambda t: t.i)
         # one run of words around the candidate: a name has no gaps ("Joint Sword-2024A")
         run = [t for t in toks if t.i == cand.i]
+        if not run:
+            continue  # the candidate is a state's name ("Belarus" in "the Zapad exercise in Belarus")
         for t in reversed([t for t in toks if t.i < cand.i]):
             if t.i != run[0].i - 1:
                 break

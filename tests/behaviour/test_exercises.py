@@ -573,3 +573,16 @@ def test_drills_that_will_end_are_under_way(exercises, text: str) -> None:  # ty
     month, not a plan."""
     [row] = exercises(text, "2025-06-26")
     assert row[1:] == ("2025-06", row[2], "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland will stage exercises with its partners at the same time as Zapad, sized in proportion to the Russian-Belarusian drills.",
+        "Latvia plans manoeuvres alongside Zapad, matched to the Russian-Belarusian drills.",
+    ],
+)
+def test_a_states_adjective_beside_an_exercise_is_no_crash(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the Russian-Belarusian drills": a compound of state adjectives is no name; reading it
+    once raised IndexError and lost the whole article."""
+    assert all(row[2] != "Russian-Belarusian" for row in exercises(text, "2025-06-12"))
