@@ -192,6 +192,9 @@ class Extraction:
     sentences: int = 0  # sentences read
     unresolved: int = 0  # event-like sentences the rules could not turn into an event
     left_out: tuple[tuple[int, int], ...] = ()  # (start offset, tokens) of sentences over the limit
+    # (start offset, "ErrorType: message") of sentences whose rules raised: a bug in kg, reported
+    # in the build summary; the article keeps what its other sentences tell
+    failed: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,7 +85,8 @@ def too_long(article: Article) -> str | None:
 
 
 def left_out_sentences(extraction: Extraction) -> list[tuple[int | None, str]]:
-    """(line, why) for each sentence the rules left out as over MAX_SENTENCE_TOKENS."""
+    """(line, why) for each sentence the rules left out: over MAX_SENTENCE_TOKENS, or one
+    whose rules raised (a bug in kg)."""
     article = extraction.article
     out = []
     for start, tokens in extraction.left_out:
@@ -93,6 +94,12 @@ def left_out_sentences(extraction: Extraction) -> list[tuple[int | None, str]]:
         out.append((line, (
             f"a sentence of {tokens:,} tokens in article {article.id!r} was left out, over the limit of "
             f"{MAX_SENTENCE_TOKENS}; break it into sentences"
+        )))  # fmt: skip
+    for start, error in extraction.failed:
+        line = offset_line(article, start)
+        out.append((line, (
+            f"a sentence in article {article.id!r} was left out: the extractor failed on it ({error}); "
+            "this is a bug in kg, please report it with this sentence"
         )))  # fmt: skip
     return out
 

@@ -430,7 +430,9 @@ def article_graph(extraction: Extraction, run: RunInfo, *, lexicon: Lexicon | No
         out.add(node, DCTERMS.title, Literal(article.title))
     if article.url:
         out.add(node, KGO.url, URIRef(article.url))
-    if not extraction.left_out:  # else it is read again, and its left-out sentences reported, each build
+    if not (
+        extraction.left_out or extraction.failed
+    ):  # else read again, and its left-out sentences reported, each build
         out.add(node, KGO.contentHash, Literal(content_hash(article, run)))
     out.add(node, PROV.wasGeneratedBy, activity)
 

@@ -25,7 +25,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.6.25"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.6.26"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -37,13 +37,15 @@ MAX_SENTENCE_TOKENS = 300
 def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     """Everything the rules find in one parsed article body.
 
-    Sentences over MAX_SENTENCE_TOKENS are not read; `Extraction.left_out` tells which.
+    Sentences over MAX_SENTENCE_TOKENS are not read; `Extraction.left_out` tells which. A
+    sentence whose rules raise is skipped and listed in `Extraction.failed`.
     """
     discourse = Discourse()
     candidates: list[Candidate] = []
     mentions: list[Mention] = []
     notes: list[Note] = []
     left_out: list[tuple[int, int]] = []
+    failed: list[tuple[int, str]] = []
     headings: set[int] = set()
     sentences = 0
     doc_index = DocIndex(doc)
@@ -60,17 +62,13 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         mention = view.mention()
         if mention.states or mention.weapons:
             mentions.append(mention)
-        discourse.saw_weapons(view.weapon_refs(sent))
-        discourse.saw_states(mention.states)
-        for state in launcher_states(view):
-            discourse.saw_launcher(state)
-        launches = find_launches(view, lexicon, discourse)
-        candidates += launches
-        candidates += find_exercises(view, lexicon, discourse)
-        candidates += find_treaties(view, lexicon, discourse)
-        if not launches:
-            notes += _notes(view, lexicon, mention)
-        _update_topic(view, discourse)
+        try:
+            found, more = _read_sentence(view, lexicon, discourse, mention)
+        except Exception as err:  # a bug in one rule must not cost the article its other sentences
+            failed.append((sent.start_char, f"{type(err).__name__}: {err}"))
+            continue
+        candidates += found
+        notes += more
     events = merge(candidates, article, lexicon, notes, frozenset(headings))
     return Extraction(
         article=article,
@@ -78,7 +76,23 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         events=events,
         sentences=sentences,
         left_out=tuple(left_out),
+        failed=tuple(failed),
     )
+
+
+def _read_sentence(
+    view: SentenceView, lexicon: Lexicon, discourse: Discourse, mention: Mention
+) -> tuple[list[Candidate], list[Note]]:
+    """One sentence's candidates and notes; the discourse learns what the sentence tells."""
+    discourse.saw_weapons(view.weapon_refs(view.sent))
+    discourse.saw_states(mention.states)
+    for state in launcher_states(view):
+        discourse.saw_launcher(state)
+    launches = find_launches(view, lexicon, discourse)
+    found = [*launches, *find_exercises(view, lexicon, discourse), *find_treaties(view, lexicon, discourse)]
+    notes = [] if launches else _notes(view, lexicon, mention)
+    _update_topic(view, discourse)
+    return found, notes
 
 
 def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]:

@@ -96,6 +96,37 @@ def test_an_extractor_crash_skips_only_that_article(
     assert why.startswith("article 'c-bad': the extractor failed (IndexError: boom in a rule)")
 
 
+@pytest.mark.parametrize("jobs", JOBS)
+def test_a_rule_crash_skips_only_that_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import kg.extract
+
+    real = kg.extract.find_exercises
+
+    def flaky(view: Any, lexicon: Any, discourse: Any) -> Any:
+        if "BOOM" in view.text:
+            raise IndexError("boom in a rule")
+        return real(view, lexicon, discourse)
+
+    monkeypatch.setattr(kg.extract, "find_exercises", flaky)
+    text = (
+        " date 2017-03-23 AP\n\nNorth Korea fired a ballistic missile on Tuesday, officials said.\n\n"
+        "South Korea and the United States held joint drills on Wednesday BOOM.\n\n"
+        "Japan and the United States held joint drills on Thursday.\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    with Store.memory() as store:
+        report = build([tmp_path], store, jobs=jobs)
+        assert store.article_ids() == ["a"]
+    [(where, why)] = report.skipped
+    assert where == f"{tmp_path / 'a.txt'}:5"
+    assert why.startswith(
+        "a sentence in article 'a' was left out: the extractor failed on it (IndexError: boom in a rule)"
+    )
+    assert report.events == {"Launch (asserted)": 1, "Exercise (asserted)": 1}  # the drills after it too
+
+
 @FORKED
 def test_a_worker_process_that_dies_stops_the_build_with_a_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
