@@ -85,9 +85,16 @@ class Group:
 
 def _weak_date(cand: Candidate) -> bool:
     """A date that places the event without dating it: the day it was reported, the day drills
-    end, or the dateline's month of drills told as under way ("the exercise will conclude on
-    Friday"); a start told later ("began on November 19") is the date."""
-    return cand.date_role in ("report", "end") or (cand.ongoing and cand.date_phrase is None)
+    end, the dateline's month of drills told as under way ("the exercise will conclude on
+    Friday": a start told later, "began on November 19", is the date), or "the same day" of a
+    sentence that refers back to the event."""
+    return (
+        cand.date_role in ("report", "end")
+        or (cand.ongoing and cand.date_phrase is None)
+        # "The same day, Flynn said ..., citing the launch": the launch told before, whatever day
+        # the sentence is about
+        or (cand.definite and cand.days_after_previous is not None)
+    )
 
 
 def _outcomes_conflict(group: Group, cand: Candidate) -> bool:
@@ -294,15 +301,27 @@ def merge(
     lexicon: Lexicon,
     notes: Sequence[Note] = (),
     headings: frozenset[int] = frozenset(),
+    days: Sequence[tuple[int, str]] = (),
 ) -> tuple[Event, ...]:
     """Group candidates into events, in the order the article first tells them.
 
     Candidates of `headings` (sentence indexes of headlines and other heading lines) come
     last: a headline restates the story's lead, so it joins the event the story tells first
     of its type and actors, weapon or name, and starts one of its own only when none is told.
+
+    `days` are the date phrases of the article's sentences (sentence index, phrase): "On the
+    day the council voted" and "the same day" are the day told last, an event's or not ("the
+    council approved it on October 25").
     """
     groups: list[Group] = []
     last_date: PartialDate | None = None
+    last_at = -1  # the sentence that told last_date
+    told_days = [
+        (i, d)
+        for i, phrase in days
+        for d in (resolve_each(phrase, article.date) if article.date else [])
+        if d.precision == "day"
+    ]
     # a round-up's headline ("shells, a hypersonic IRBM and three rounds of cruise missiles")
     # tells several events of a kind: read in place, as the story's other sentences
     kinds: dict[tuple[int, EventType], set[object]] = {}
@@ -323,7 +342,12 @@ def merge(
                     cand = replace(cand, actors=(), needs_actor=True)
                 restated.members.append((cand, None))
                 continue
-        dates = _resolve_dates(cand, article.date, last_date)
+        previous = last_date
+        if cand.days_after_previous is not None:
+            # a day told after the last event's, in a sentence before this one
+            later = [d for i, d in told_days if last_at < i < cand.sentence_index]
+            previous = later[-1] if later else last_date
+        dates = _resolve_dates(cand, article.date, previous)
         for date in dates:
             one = cand
             if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
@@ -404,7 +428,7 @@ def merge(
                     date = None  # a later date of an event already dated ("watched the exercise on Monday")
             target.members.append((one, date))
             if date is not None and date.precision == "day":
-                last_date = date
+                last_date, last_at = date, cand.sentence_index
     _attach_notes(groups, notes)
     _date_drills_by_their_launches(groups)
     _date_launches_by_their_drill(groups)

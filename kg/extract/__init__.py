@@ -25,7 +25,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.6.26"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.6.27"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -46,6 +46,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     notes: list[Note] = []
     left_out: list[tuple[int, int]] = []
     failed: list[tuple[int, str]] = []
+    days: list[tuple[int, str]] = []  # (sentence, date phrase): "the same day" is the day told last
     headings: set[int] = set()
     sentences = 0
     doc_index = DocIndex(doc)
@@ -62,6 +63,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         mention = view.mention()
         if mention.states or mention.weapons:
             mentions.append(mention)
+        days += [(index, phrase.text) for phrase in view.date_phrases()]
         try:
             found, more = _read_sentence(view, lexicon, discourse, mention)
         except Exception as err:  # a bug in one rule must not cost the article its other sentences
@@ -69,7 +71,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
             continue
         candidates += found
         notes += more
-    events = merge(candidates, article, lexicon, notes, frozenset(headings))
+    events = merge(candidates, article, lexicon, notes, frozenset(headings), days)
     return Extraction(
         article=article,
         mentions=tuple(mentions),

@@ -404,3 +404,49 @@ def test_a_participle_that_fires_takes_the_day_of_its_clause(launches, text: str
     """ "North Korea escalated tensions on Monday, firing two ballistic missiles": the participle
     tells what the clause it hangs from did, on that clause's day."""
     assert [r[1] for r in launches(text, "2024-01-21")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "The treaty was signed on March 3, 2015. Parliament approved the new law on October 25. "
+            "The same day, Russia fired a Yars missile from Plesetsk.",
+            "2023-10-25",
+        ),
+        (
+            "The pact dates from June 12, 2019. The council voted on October 25. On that day, Russia "
+            "launched a Bulava missile from the White Sea.",
+            "2023-10-25",
+        ),
+        (
+            "North Korea fired a cruise missile on October 2. Seoul's new defence minister took office "
+            "on October 20. That day, North Korea fired two ballistic missiles.",
+            "2023-10-20",
+        ),
+        (
+            "Iran launched a satellite on September 1. The IAEA board met on October 12. The same day, "
+            "Iran test-fired a Fattah missile.",
+            "2023-10-12",
+        ),
+        (
+            "India tested an Agni missile on August 3. Its navy chief visited Paris on October 9. That "
+            "same day, India fired a BrahMos missile from a destroyer.",
+            "2023-10-09",
+        ),
+    ],
+)
+def test_the_same_day_is_the_day_told_last_an_events_or_not(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The Federation Council approved it on October 25 ... On the day the council voted,
+    Putin oversaw an exercise": "the same day" is the day the text told last, whether or not
+    an event of ours happened on it."""
+    assert launches(text, "2023-11-02")[-1][1] == date
+
+
+def test_the_same_day_of_a_sentence_that_refers_back_keeps_the_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Iran launched a Khorramshahr missile from Semnan last Sunday. Its defence minister confirmed "
+        "the test on Wednesday. The same day, the US national security adviser put Iran on notice, "
+        "citing the launch."
+    )
+    assert [r[1] for r in launches(text, "2017-02-04")] == ["2017-01-29"]
