@@ -147,7 +147,9 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         actors = group.actors()
         if cand.actors and actors and cand.actors[0] not in actors and not cand.needs_actor:
             return False
-        operators = {w.operator for w in cand.weapons if w.operator}
+        operators = {
+            s for w in cand.weapons if w.operator for s in lexicon.fielded_by(w.name) or [w.operator]
+        }
         if actors and operators and not operators & set(actors):
             return False  # "the submarine Bryansk fired a Sineva" is not the US launch told before
         gw = {w.name for w in group.weapons()}

@@ -40,7 +40,6 @@ def seed_store() -> Iterator[object]:
     store.close()
 
 
-
 @pytest.fixture
 def full_relinks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """One entry each time the links are computed from every launch of the store, not around

@@ -18,7 +18,7 @@ from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import attribution, factuality
+from kg.extract.factuality import attribution, factuality, habitual
 from kg.extract.launch import _clause_date, _date, _resolvable, after_clause_date
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
@@ -166,13 +166,6 @@ def _scene_participants(view: SentenceView, noun: Token, verb: Token | None) -> 
     return out
 
 
-def _habitual(verb: Token, c: Cues) -> bool:
-    """True if the verb tells a habit: "have conducted combined drills on multiple occasions",
-    "often conduct joint drills near Okinawa", "hold the exercise every year"."""
-    told = [t for ch in verb.children if ch.dep_ in ("advmod", "npadvmod", "prep") for t in ch.subtree]
-    return bool(told) and bool(c.habitual.search(" ".join(t.text for t in sorted(told, key=lambda t: t.i))))
-
-
 def _present(verb: Token) -> bool:
     return verb.tag_ in ("VBZ", "VBP") or any(
         ch.dep_ in ("aux", "auxpass") and ch.tag_ in ("VBZ", "VBP") for ch in verb.children
@@ -195,7 +188,7 @@ def _series(trig: Token, c: Cues) -> bool:
     # "..., hosted in Thailand every year": a clause on the exercise's noun that holds it
     held = [ch for n in nouns for ch in n.children if ch.dep_ in ("acl", "relcl") and ch.lemma_ in c.hold]
     main = [v for v in verbs if v.dep_ not in ("acl", "relcl")]
-    return any(_present(v) for v in main) and any(_habitual(v, c) for v in [*verbs, *held])
+    return any(_present(v) for v in main) and any(habitual(v, c) for v in [*verbs, *held])
 
 
 #: How a name hangs on the clause that tells it ("Cobra Gold is ...", "the drills, called X, are ...").
@@ -556,7 +549,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             if fact is Factuality.EXPECTED:
                 fact = Factuality.ASSERTED  # its end is to come, the drills are held now
         habit = date_phrase is None and (
-            (verb is not None and _habitual(verb, c))
+            (verb is not None and habitual(verb, c))
             # "The drills, called Ulchi Freedom Guardian, are held every summer", "Cobra Gold is
             # the biggest exercise in Asia, hosted in Thailand every year": a named series told
             # in the present, no occasion

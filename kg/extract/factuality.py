@@ -222,6 +222,14 @@ FLIGHT = "flight"  # a completed flight: success unless a failure is also report
 OTHER_OCCASION_PREPS = frozenset({"after", "before", "since", "following", "unlike"})
 
 
+def habitual(verb: Token, c: Cues) -> bool:
+    """True if the verb tells a habit: "have conducted combined drills on multiple occasions",
+    "often conduct joint drills near Okinawa", "hold the exercise every year", "tests it far
+    more often"."""
+    told = [t for ch in verb.children if ch.dep_ in ("advmod", "npadvmod", "prep") for t in ch.subtree]
+    return bool(told) and bool(c.habitual.search(" ".join(t.text for t in sorted(told, key=lambda t: t.i))))
+
+
 def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool]) -> bool:
     """True if an outcome cue tells of something other than the event: it sits in a 'to'
     infinitive, an aim rather than a result ("its attempt to put a satellite into orbit had

@@ -18,7 +18,7 @@ from kg.dates import days_after_previous, resolve_each
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import OTHER_OCCASION_PREPS, attribution, factuality, outcome_cues
+from kg.extract.factuality import OTHER_OCCASION_PREPS, attribution, factuality, habitual, outcome_cues
 from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, lemmas
@@ -118,8 +118,24 @@ def launcher_states(view: SentenceView) -> list[str]:
             t for ch in noun.children if ch.dep_ in ("amod", "compound", "poss", "nmod") for t in ch.subtree
         ]
         out += view.states_of(modifiers)
-    out += [w.operator for w in _launchable_weapons(view, list(view.sent)) if w.operator]
+    # the operator of a weapon only it fields: a Trident II is American or British
+    out += [
+        w.operator
+        for w in _launchable_weapons(view, list(view.sent))
+        if w.operator and len(view.lexicon.fielded_by(w.name)) == 1
+    ]
     return out
+
+
+def _fielder(view: SentenceView, weapon: WeaponRef, discourse: Discourse) -> str | None:
+    """The state that fired a named weapon when the sentence does not say: its operator, or,
+    for a system several states field (weapon_users.tsv), the one the article talks about most
+    ("the Royal Navy ... a Trident II": British)."""
+    states = view.lexicon.fielded_by(weapon.name) or ((weapon.operator,) if weapon.operator else ())
+    told = [s for s in states if s in discourse.mentioned]
+    if len(states) > 1 and told:
+        return max(told, key=lambda s: (discourse.mentioned[s], s == discourse.topic))
+    return states[0] if states else None
 
 
 def _noun_phrase(noun: Token) -> list[Token]:
@@ -278,6 +294,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and any(ch.lower_ in ("before", "repeatedly", "often", "previously") for ch in tok.children)
             ):
                 continue  # "has sent rockets across Japan before": habitual, no occasion
+            if tok.tag_ in ("VBZ", "VBP") and habitual(tok, c):
+                continue  # "The US Navy, which operates the same missile, tests it far more often"
             found.append(tok)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
             sub = list(tok.subtree)
@@ -1187,7 +1205,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if not agents:
             weapons_in_agent = [w for w in view.weapon_refs(agent_toks) if w.operator]
             if weapons_in_agent and not needs:
-                agents = [weapons_in_agent[0].operator or ""]
+                agents = [_fielder(view, weapons_in_agent[0], discourse) or ""]
         kind, speakers = attribution(view, trig, c)
         if not agents and trig.pos_ == "VERB" and kind in ("states", "media") and speakers:
             if any(s.lower_ in ("it", "they") for s in view.subject(trig)):
@@ -1195,7 +1213,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if not agents:
             # "launched from near Sirsa in India's Haryana state", "fired from HMS Vengeance"
             agents = _origin_states(view, trig)[:1]
-        operator = next((w.operator for w in _launchable_weapons(view, scope) if w.operator), None)
+        fielders = [_fielder(view, w, discourse) for w in _launchable_weapons(view, scope) if w.operator]
+        operator = fielders[0] if fielders else None
         if not agents and operator is not None:
             agents, needs = [operator], True  # "the mid-May launch of its new Hwasong-12"
         if not agents:
@@ -1470,7 +1489,7 @@ def _interceptions(
         defender = [s for s in view.subject(holder) if s.dep_ == "nsubj" and s.i != noun.i]
         agents = view.states_of([t for s in defender for t in view.collect(s)]) or view.states_of(phrase)
         if not agents and weapon is not None and weapon.operator:
-            agents = [weapon.operator]
+            agents = [_fielder(view, weapon, discourse) or weapon.operator]
         needs = not agents
         if not agents:
             guess = discourse.actor()
@@ -1569,7 +1588,8 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
             dates = [p for p in view.date_phrases() if p.root == verb.head.i and _resolvable(p.text)]
         if not dates:
             continue  # "A missile flew 600 km": the launch told before, not a new one
-        agents = view.states_of(phrase) or [w.operator for w in weapons if w.operator][:1]
+        fielded = [_fielder(view, w, discourse) or "" for w in weapons if w.operator]
+        agents = view.states_of(phrase) or fielded[:1]
         needs = not agents
         if not agents:
             guess = discourse.actor()

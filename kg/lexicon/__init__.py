@@ -2,7 +2,11 @@
 
 - `states.tsv`: sovereign states, ISO codes, Wikidata ids, names, aliases, capitals used as
   metonyms, demonyms (derived from mledoze/countries, ODbL; see states.SOURCES.md);
-- `weapons.tsv`: named weapon systems and platforms with class and operator (weapons.SOURCES.md);
+- `weapons.tsv`: named weapon systems and platforms with class and operator (weapons.SOURCES.md),
+  the team's shared table as `scripts/sync_shared.py` copies it; `weapons_added.tsv`: rows of
+  ours beyond it, same columns (a sync never overwrites them);
+- `weapon_users.tsv`: states that field a system besides its main operator (a Trident II fired
+  by the Royal Navy is a British launch);
 - `weapon_classes.tsv`: the weapon-class SKOS scheme of the ontology (label, concept, broader);
 - `cues.tsv`: trigger words, class words, factuality and outcome cues (category, term, value);
 - `named_events.tsv`: exercises and treaties news names ("Foal Eagle", "New START"), with the
@@ -28,7 +32,16 @@ from types import MappingProxyType
 from kg.errors import LexiconError
 
 LEXICON_DIR = Path(__file__).parent
-TABLES = ("states.tsv", "weapons.tsv", "weapon_classes.tsv", "cues.tsv", "named_events.tsv", "sites.tsv")
+TABLES = (
+    "states.tsv",
+    "weapons.tsv",
+    "weapons_added.tsv",
+    "weapon_users.tsv",
+    "weapon_classes.tsv",
+    "cues.tsv",
+    "named_events.tsv",
+    "sites.tsv",
+)
 NAMED_EVENT_TYPES = ("Exercise", "Treaty")
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -56,6 +69,7 @@ class WeaponEntry:
     weapon_class: str
     operator: str | None
     wikidata: str | None
+    users: tuple[str, ...] = ()  # states that field it besides the operator (weapon_users.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +150,13 @@ class Lexicon:
         regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.I)
         object.__setattr__(self, "_site_owner", owner)
         object.__setattr__(self, "_site_regex", regex)
+
+    def fielded_by(self, weapon: str) -> tuple[str, ...]:
+        """The states that field a named weapon: its operator first, then its other users."""
+        entry = self.weapons.get(weapon)
+        if entry is None:
+            return ()
+        return (*([entry.operator] if entry.operator else []), *entry.users)
 
     def site_owner(self, place: str) -> str | None:
         """The state launching from a place a text names ("near Hamhung", "the Plesetsk
@@ -274,11 +295,11 @@ def _load_states(path: Path) -> dict[str, StateEntry]:
 
 
 def _load_weapons(
-    path: Path, states: dict[str, StateEntry], classes: dict[str, WeaponClass]
+    paths: tuple[Path, ...], states: dict[str, StateEntry], classes: dict[str, WeaponClass]
 ) -> dict[str, WeaponEntry]:
     weapons: dict[str, WeaponEntry] = {}
     seen: dict[str, str] = {}
-    for line, row in _rows(path):
+    for path, (line, row) in ((table, numbered) for table in paths for numbered in _rows(table)):
         name = row["name"]
         if name in weapons:
             raise LexiconError(str(path), line, f"duplicate weapon {name!r}")
@@ -358,11 +379,27 @@ def _load_sites(path: Path, states: dict[str, StateEntry]) -> tuple[Site, ...]:
     return tuple(out)
 
 
+def _add_users(path: Path, weapons: dict[str, WeaponEntry], states: dict[str, StateEntry]) -> None:
+    for line, row in _rows(path):
+        name = row["name"]
+        if name not in weapons:
+            raise LexiconError(str(path), line, f"unknown weapon {name!r}; use a name of weapons.tsv")
+        users = _split(row["users"])
+        for user in users:
+            if user not in states:
+                raise LexiconError(str(path), line, f"user {user!r} is not an iso3 of states.tsv")
+        entry = weapons[name]
+        weapons[name] = WeaponEntry(
+            entry.name, entry.aliases, entry.weapon_class, entry.operator, entry.wikidata, users
+        )
+
+
 def load_lexicon_from(directory: Path) -> Lexicon:
     """Load and validate the four tables from a folder (tests point this at bad copies)."""
     classes = _load_classes(directory / "weapon_classes.tsv")
     states = _load_states(directory / "states.tsv")
-    weapons = _load_weapons(directory / "weapons.tsv", states, classes)
+    weapons = _load_weapons((directory / "weapons.tsv", directory / "weapons_added.tsv"), states, classes)
+    _add_users(directory / "weapon_users.tsv", weapons, states)
     cues = _load_cues(directory / "cues.tsv", classes)
     named = _load_named_events(directory / "named_events.tsv", states)
     sites = _load_sites(directory / "sites.tsv", states)

@@ -219,3 +219,49 @@ def test_where_a_missile_came_down_does_not_say_where_it_came_from(launches, tex
     tells where the missile came down; Japan is not where it was fired from, nor the launcher."""
     rows = launches("North Korea said it would test weapons. " + text, DATELINE)
     assert [r[0] for r in rows] == ["PRK"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Britain's Ministry of Defence said the Royal Navy test went wrong. The earlier test launches of Trident, in 2009 and 2012, were successful.",
+            "GBR",
+        ),
+        (
+            "Japan's navy has been training with its new long-range weapons. A Tomahawk was fired from the destroyer Chokai off Hokkaido on Monday.",
+            "JPN",
+        ),
+        (
+            "South Korea's army held a live-fire drill near the border. An ATACMS was launched into the sea on Tuesday, Seoul said.",
+            "KOR",
+        ),
+        (
+            "Ukraine stepped up strikes inside Russia this week. Six ATACMS missiles were fired at an arsenal in the Bryansk region on Tuesday, Kyiv's military said.",
+            "UKR",
+        ),
+        (
+            "The United States Navy completed a test series in the Atlantic. A Trident II was launched from USS Maryland on Sunday.",
+            "USA",
+        ),
+    ],
+)
+def test_a_weapon_several_states_field_is_fired_by_the_one_the_story_is_about(
+    launches, text: str, agent: str
+) -> None:  # type: ignore[no-untyped-def]
+    """A Trident II is American or British, a Tomahawk American, British or Japanese: with no
+    launcher in the sentence, the one the article talks about fired it (weapon_users.tsv)."""
+    assert [r[0] for r in launches(text, "2024-02-21")] == [agent] * len(launches(text, "2024-02-21"))
+    assert launches(text, "2024-02-21")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US Navy, which operates the same missile, tests it far more often.",
+        "North Korea routinely fires short-range missiles into the sea.",
+        "India often test-fires its Agni missiles from Abdul Kalam Island.",
+    ],
+)
+def test_a_launch_told_as_a_habit_is_no_occasion(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, "2024-02-21") == []

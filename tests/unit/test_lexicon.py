@@ -35,6 +35,9 @@ def _append(folder: Path, table: str, row: str) -> int:
         ("named_events.tsv", "Treaty\tW\t\tUSA\t87", "signed '87' must be a year"),
         ("cues.tsv", "class_word\tzapper\tlaser gun", "unknown weapon class 'laser gun'"),
         ("weapons.tsv", "Zap\t\tlaser\tUSA\t", "unknown weapon_class 'laser'"),
+        ("weapons_added.tsv", "Agni\t\tballistic missile\tIND\t", "duplicate weapon 'Agni'"),
+        ("weapon_users.tsv", "Zap Gun\tGBR", "unknown weapon 'Zap Gun'; use a name of weapons.tsv"),
+        ("weapon_users.tsv", "Tomahawk\tGBR|XXX", "user 'XXX' is not an iso3 of states.tsv"),
         ("sites.tsv", "Nowhere\tXXX\t", "state 'XXX' is not an iso3 of states.tsv"),
         ("sites.tsv", "Kalma Bay\tPRK\tplesetsk", "'plesetsk' already names 'Plesetsk'"),
     ],
@@ -142,3 +145,14 @@ def test_every_group_of_cues_has_a_comment() -> None:
             bare.append(f"line {number}: {category}")
         previous, commented = category, False
     assert bare == []
+
+
+def test_a_weapon_several_states_field_lists_its_operator_first() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.fielded_by("Trident II") == ("USA", "GBR")
+    assert lexicon.fielded_by("Hwasong-15") == ("PRK",)
+    assert lexicon.fielded_by("no such weapon") == ()
+
+
+def test_rows_of_ours_load_beside_the_shared_table() -> None:
+    assert load_lexicon().weapons["Agni"].operator == "IND"  # weapons_added.tsv
