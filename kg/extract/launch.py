@@ -1388,7 +1388,11 @@ def _named_in_sentence(view: SentenceView, found: list[Candidate], discourse: Di
     for cand in found:
         fits = (
             not cand.weapons
-            and (weapon.operator is None or not cand.actors or weapon.operator in cand.actors)
+            and (
+                weapon.operator is None
+                or not cand.actors
+                or bool(set(lexicon.fielded_by(weapon.name)) & set(cand.actors))
+            )
             and (
                 cand.weapon_class is None
                 or weapon.weapon_class is None

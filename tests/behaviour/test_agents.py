@@ -229,30 +229,29 @@ def test_where_a_missile_came_down_does_not_say_where_it_came_from(launches, tex
             "GBR",
         ),
         (
-            "Japan's navy has been training with its new long-range weapons. A Tomahawk was fired from the destroyer Chokai off Hokkaido on Monday.",
-            "JPN",
+            "Britain keeps one nuclear-armed submarine at sea at all times. A Trident II was fired from HMS Vigilant off Florida on Monday, the MoD said.",
+            "GBR",
         ),
         (
-            "South Korea's army held a live-fire drill near the border. An ATACMS was launched into the sea on Tuesday, Seoul said.",
-            "KOR",
-        ),
-        (
-            "Ukraine stepped up strikes inside Russia this week. Six ATACMS missiles were fired at an arsenal in the Bryansk region on Tuesday, Kyiv's military said.",
-            "UKR",
+            "The United Kingdom's deterrent rests on four submarines. A Trident missile was launched from one of them in June 2016 and veered off course.",
+            "GBR",
         ),
         (
             "The United States Navy completed a test series in the Atlantic. A Trident II was launched from USS Maryland on Sunday.",
             "USA",
         ),
+        ("A Trident II D5 missile was launched from a submarine off Florida on Sunday.", "USA"),
     ],
 )
 def test_a_weapon_several_states_field_is_fired_by_the_one_the_story_is_about(
     launches, text: str, agent: str
 ) -> None:  # type: ignore[no-untyped-def]
-    """A Trident II is American or British, a Tomahawk American, British or Japanese: with no
-    launcher in the sentence, the one the article talks about fired it (weapon_users.tsv)."""
-    assert [r[0] for r in launches(text, "2024-02-21")] == [agent] * len(launches(text, "2024-02-21"))
-    assert launches(text, "2024-02-21")
+    """A Trident II is American or British (weapon_users.tsv): with no launcher in the sentence,
+    the one the article talks about fired it; with neither named, its operator."""
+    rows = launches(text, "2024-02-21")
+    assert rows
+    assert [r[0] for r in rows] == [agent] * len(rows)
+    assert all(r[2] == "Trident II" for r in rows)
 
 
 @pytest.mark.parametrize(
