@@ -137,8 +137,8 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
             toks.append(view.doc[at - 2])
     toks += _bound_by_participle(view, noun)
     brought = _brought_about(
-        [ch for ch in noun.children if ch.dep_ == "acl"], c
-    )  # "a deal brokered by China"
+        [ch for ch in noun.children if ch.dep_ in ("acl", "amod")], c
+    )  # "a deal brokered by China", "a US-brokered deal"
     states = view.states_of(sorted({t for t in toks if t.i not in brought}, key=lambda t: t.i))
     return states, pronoun
 

@@ -808,3 +808,47 @@ def test_who_brokers_or_hosts_an_agreement_is_no_party(treaties, text: str, part
     Malaysia": the mediator is no signatory; and a deal that ties are restored "under" exists."""
     rows = treaties(text, "2024-01-24")
     assert [(r[0], r[3]) for r in rows] == [(parties, "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "India and Pakistan agreed to a ceasefire on May 10.",
+            (("IND", "PAK"), "2025-05-10", None, "asserted"),
+        ),
+        (
+            "Thailand and Cambodia signed a ceasefire in Kuala Lumpur on Monday.",
+            (("KHM", "THA"), "2025-06-23", None, "asserted"),
+        ),
+        (
+            "Armenia and Azerbaijan agreed a truce on Tuesday after two days of clashes.",
+            (("ARM", "AZE"), "2025-06-24", None, "asserted"),
+        ),
+        (
+            "Israel and Iran agreed to a ceasefire on Tuesday, the White House said.",
+            (("IRN", "ISR"), "2025-06-24", None, "asserted"),
+        ),
+        (
+            "Ethiopia and Eritrea fought a border war. The two neighbours signed a ceasefire in Algiers in June 2000.",
+            (("ERI", "ETH"), "2000-06", None, "asserted"),
+        ),
+    ],
+)
+def test_a_ceasefire_two_states_agree_is_an_agreement(treaties, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Gold annotates a ceasefire between states as a Treaty; "the two neighbours" are the pair
+    the article told."""
+    assert treaties(text, "2025-06-27") == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Israel and Lebanon signed a US-brokered deal on Tuesday.", ("ISR", "LBN")),
+        ("Armenia and Azerbaijan signed a US-brokered peace agreement on Friday.", ("ARM", "AZE")),
+        ("Ethiopia and Eritrea signed a Saudi-mediated accord on Sunday.", ("ERI", "ETH")),
+    ],
+)
+def test_the_broker_in_a_compound_is_no_party(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    [row] = treaties(text, "2025-06-27")
+    assert row[0] == parties
