@@ -334,6 +334,7 @@ def resolve(expression: str, anchor: dt.date | None, *, future: bool = False) ->
 
 
 _COORD = re.compile(r" (?:and|or) ")
+_YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 _SHARED_YEAR = re.compile(r"(?:.* )?(?P<q>(?:of )?(?:\d{4}|(?:last|this|next) year))")
 
 
@@ -342,7 +343,8 @@ def resolve_each(expression: str, anchor: dt.date | None, *, future: bool = Fals
 
     "May and August of last year" -> [2023-05, 2023-08] (the year is shared);
     "May, June and July 2017" -> three months of 2017; "Sept. 11 and 12" -> two days
-    (the month is shared). Parts that do not resolve are left out.
+    (the month is shared); "2000, 2005, 2009 and 2012" -> four years. Parts that do not
+    resolve are left out.
     """
     return list(_resolve_each(expression, anchor, future))
 
@@ -357,7 +359,12 @@ def _resolve_each(expression: str, anchor: dt.date | None, future: bool) -> tupl
         listed: list[str] = []
         for part in parts[:-1]:  # "may june" is what is left of "May, June" once cleaned
             words = part.split()
-            listed.extend(words if len(words) > 1 and all(w in MONTHS for w in words) else [part])
+            listed.extend(
+                words  # "may june" or "2000 2005 2009": what is left of "May, June", "2000, 2005, 2009"
+                if len(words) > 1
+                and (all(w in MONTHS for w in words) or all(_YEAR_WORD.fullmatch(w) for w in words))
+                else [part]
+            )
         parts = [*listed, parts[-1]]
         shared = _SHARED_YEAR.fullmatch(parts[-1])
         last_words = parts[-1].split()
@@ -489,7 +496,9 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         "ago": rf"\b(?i:(?:\d{{1,3}}|{_alt(NUMBERS)})\s+(?:day|week|month|year)s?\s+(?:ago|earlier))\b",
         "relative_period": rf"(?<!\bthe\s)\b(?:{_F_EDGE}[-\s]+)?{_F_REL}\s+(?i:week|month|year|weekend)\b",
         "weekend": r"\b(?i:the\s+weekend)\b",
-        "year": rf"(?:\b{_F_EDGE}[-\s]+|\b(?i:the\s+year)\s+)?{_F_YEAR}",
+        # "in 2000, 2005, 2009 and 2012": a list of years is one phrase, resolved to each
+        "year": rf"(?:\b{_F_EDGE}[-\s]+|\b(?i:the\s+year)\s+)?{_F_YEAR}"
+        rf"(?:(?:,\s*|,?\s+(?:and|or)\s+){_F_YEAR})*",
         "anaphoric": r"\b(?i:(?:the\s+)?(?:same|next|following|previous)\s+"
         r"(?:day|morning|afternoon|evening|night)"
         r"|the\s+day\s+(?:before|after)"

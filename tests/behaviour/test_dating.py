@@ -450,3 +450,30 @@ def test_the_same_day_of_a_sentence_that_refers_back_keeps_the_launch(launches) 
         "citing the launch."
     )
     assert [r[1] for r in launches(text, "2017-02-04")] == ["2017-01-29"]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        (
+            "India has tested the Agni-V five times, in 2012, 2013, 2015, 2016 and 2018.",
+            ["2012", "2013", "2015", "2016", "2018"],
+        ),
+        (
+            "Britain test-fired Trident missiles in 2000, 2005, 2009 and 2012.",
+            ["2000", "2005", "2009", "2012"],
+        ),
+        ("Pakistan flight-tested the Shaheen-III in 2015, 2021 and 2022.", ["2015", "2021", "2022"]),
+        (
+            "France launched M51 missiles from its submarines in 2010, 2013 and 2016.",
+            ["2010", "2013", "2016"],
+        ),
+        (
+            "North Korea fired Hwasong-15 missiles in 2017, 2023 or 2024, officials said.",
+            ["2017", "2023", "2024"],
+        ),
+    ],
+)
+def test_a_list_of_years_is_a_launch_in_each(launches, text: str, years: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """ "The previous tests, in 2000, 2005, 2009 and 2012": one occasion in each year listed."""
+    assert [r[1] for r in launches(text, "2024-02-21")] == years

@@ -261,6 +261,8 @@ def test_without_anchor_only_absolute_dates_resolve(phrase: str, expected: str |
         ("2024-05-28", "May and August of last year", ["2023-05", "2023-08"]),
         ("2021-09-29", "Sept. 11 and 12", ["2021-09-11", "2021-09-12"]),
         ("2021-09-29", "May, June and July 2017", ["2017-05", "2017-06", "2017-07"]),
+        ("2024-02-21", "2000, 2005, 2009 and 2012", ["2000", "2005", "2009", "2012"]),
+        ("2024-02-21", "2012, 2013 or 2015", ["2012", "2013", "2015"]),
         ("2024-07-02", "Thursday or Saturday", ["2024-06-27", "2024-06-29"]),
         ("2024-07-02", "late May", ["2024-05"]),
         ("2024-07-02", "the same day", []),
@@ -315,6 +317,8 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         ("over the last year, the Guards", []),
         ("this year's Ulchi Freedom Guardian, normally held every August", ["this year", "August"]),
         ("on Sept. 15, 12 missiles were fired", ["Sept. 15"]),
+        ("The previous tests, in 2000, 2005, 2009 and 2012, were", ["2000, 2005, 2009 and 2012"]),
+        ("In 2023, 40 missiles were fired", ["2023"]),
     ],
 )
 def test_find_date_phrases(sentence: str, phrases: list[str]) -> None:
