@@ -228,6 +228,16 @@ def _elliptic_object(verb: Token, c: Cues) -> Token | None:
     return None
 
 
+def _instrument(view: SentenceView, verb: Token) -> list[Token]:
+    """The projectile a verb of striking was done with ("struck the city with the Oreshnik",
+    "answered with waves of ballistic missiles"): the tokens of its "with" phrase, if that
+    names a launchable weapon or class; [] otherwise ("hit with sanctions")."""
+    phrase = [t for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "with" for t in ch.subtree]
+    if phrase and (_launchable_classes(view, phrase) or _launchable_weapons(view, phrase)):
+        return phrase
+    return []
+
+
 def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = False) -> list[Token]:
     """Launch triggers of a sentence; `told`: a launch with a projectile was told before, so
     an elliptic object ("it fired two more") may refer to it, an ordinal attempt or salvo is one
@@ -237,6 +247,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
     weak = lexicon.cue_terms("launch_verb_weak")
     nouns = lexicon.cue_terms("launch_noun")
     exercise_nouns = lexicon.cue_terms("exercise_noun")
+    strikes = lexicon.cue_terms("strike_verb")
     found: list[Token] = []
     for tok in view:
         lemma = tok.lemma_.lower()
@@ -297,6 +308,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             if tok.tag_ in ("VBZ", "VBP") and habitual(tok, c):
                 continue  # "The US Navy, which operates the same missile, tests it far more often"
             found.append(tok)
+        elif lemma in strikes and tok.pos_ == "VERB" and _instrument(view, tok):
+            found.append(tok)  # "Russia struck Dnipro with a new intermediate-range missile"
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
             sub = list(tok.subtree)
             if tok.dep_ == "dobj" and lemmas(tok.head) & c.conduct:

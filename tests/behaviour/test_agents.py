@@ -135,12 +135,7 @@ def test_an_agentless_launch_is_the_sentence_launcher(launches, text: str) -> No
     "text",
     [
         "A U.S. submarine fired Tomahawk missiles at Iran on Jan. 5. Iran retaliated the next day with a volley of ballistic missiles.",
-        pytest.param(
-            "Israel fired missiles at Iranian sites on Jan. 5. Iran answered on Jan. 6 with waves of ballistic missiles fired at Israeli cities.",
-            marks=known_failure(
-                "'waves of missiles fired at ...' with the participle on 'waves' is found but dropped"
-            ),
-        ),
+        "Israel fired missiles at Iranian sites on Jan. 5. Iran answered on Jan. 6 with waves of ballistic missiles fired at Israeli cities.",
         "Iran fired a Fateh-110 on Jan. 5. The next day, Iran answered with a volley of cruise missiles aimed at a tanker.",
         "South Korea fired artillery on Jan. 5. North Korea responded the following day with a barrage of cruise missiles aimed at the sea.",
         "A US destroyer launched cruise missiles at Iran on Jan. 5. Iran hit back the next day with a salvo of missiles aimed at a US base, most of which were intercepted.",

@@ -298,3 +298,49 @@ def test_a_launch_of_what_appeared_to_be_a_missile(launches, text: str) -> None:
     date and its story when it was)."""
     rows = launches(text, DATELINE)
     assert [r[1] for r in rows] == [MON]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "Russia struck a factory in Dnipro with a new intermediate-range missile on Thursday.",
+            ("RUS", "2024-11-21", "intermediate-range ballistic missile"),
+        ),
+        (
+            "Iran hit two air bases in Israel with ballistic missiles on Tuesday.",
+            ("IRN", "2024-11-19", "ballistic missile"),
+        ),
+        (
+            "Pakistan struck back at militant hideouts across the border with cruise missiles on Wednesday.",
+            ("PAK", "2024-11-20", "cruise missile"),
+        ),
+        (
+            "The Houthis attacked a tanker in the Red Sea with an anti-ship ballistic missile on Monday.",
+            ("YEM", "2024-11-18", "ballistic missile"),
+        ),
+        (
+            "Israel retaliated with missiles against radar sites in Iran on Saturday.",
+            ("ISR", "2024-11-16", "missile"),
+        ),
+    ],
+)
+def test_a_strike_with_a_projectile_is_a_launch_by_the_striker(
+    launches, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Russia struck Dnipro with the Oreshnik": the subject of a verb of striking fired what
+    it struck with."""
+    [launch] = launches(text, "2024-11-21")
+    assert (launch[0], launch[1], launch[3]) == row
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States hit Iran with new sanctions on Monday.",
+        "Seoul answered with a statement on Tuesday.",
+        "China targeted Taiwan with a propaganda campaign last week.",
+    ],
+)
+def test_a_strike_with_no_projectile_is_no_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert launches(text, "2024-11-21") == []
