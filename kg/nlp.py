@@ -62,6 +62,11 @@ def _state_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
             yield Surface(cue.term, "STATE", cue.value.replace("|", " "))
 
 
+#: The hyphen before a weapon's number or mark ("Shaheen-1", "Agni-V", "Kh-101"), which news
+#: copy often writes as a space.
+_HYPHEN_DESIGNATOR = re.compile(r"(?<=[A-Za-z])-(?=(?:\d|[IVX]+\b))")
+
+
 def _weapon_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
     variants = lexicon.cue_terms("name_variant")  # "Hwasong" -> "Hwasongpho" (KCNA spelling)
     for w in lexicon.weapons.values():
@@ -72,6 +77,9 @@ def _weapon_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
             for stem, variant in variants.items():
                 if form.startswith(stem):
                     yield Surface(variant + form[len(stem) :], "WEAPON", w.name, plural=True)
+            spaced = _HYPHEN_DESIGNATOR.sub(" ", form)
+            if spaced != form:  # "the Shaheen 1", "an Agni V", "the Fateh 110": the hyphen left out
+                yield Surface(spaced, "WEAPON", w.name, plural=True)
     for term, label in lexicon.cue_terms("class_word").items():
         yield Surface(term, "CLASS", label, plural=True)
 
