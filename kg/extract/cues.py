@@ -69,6 +69,8 @@ class Cues:
     # exercises
     exercise_new: frozenset[str]  # "another drill", "a similar exercise": an exercise of its own
     habitual: re.Pattern[str]  # "on multiple occasions", "regularly": drills in general
+    perfect_habit: frozenset[str]  # "has taken part in exercises before": a habit, no occasion
+    any_kind: frozenset[str]  # "than any previous exercise": a kind, no occasion
     hold: frozenset[str]
     response: frozenset[str]
     naming: frozenset[str]
@@ -174,6 +176,8 @@ def cues(lexicon: Lexicon) -> Cues:
         state_nouns=words("state_noun"),
         exercise_new=words("exercise_new_word"),
         habitual=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('habitual_word'))})\b", re.I),
+        perfect_habit=words("perfect_habit_word"),
+        any_kind=words("any_kind_determiner"),
         hold=words("exercise_hold_verb"),
         response=words("exercise_response_verb"),
         naming=words("naming_verb"),

@@ -18,7 +18,7 @@ from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import attribution, factuality, habitual
+from kg.extract.factuality import attribution, factuality, habitual, perfect_habit
 from kg.extract.launch import _clause_date, _date, _resolvable, after_clause_date
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
@@ -549,7 +549,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             if fact is Factuality.EXPECTED:
                 fact = Factuality.ASSERTED  # its end is to come, the drills are held now
         habit = date_phrase is None and (
-            (verb is not None and habitual(verb, c))
+            (verb is not None and (habitual(verb, c) or perfect_habit(verb, c)))
             # "The drills, called Ulchi Freedom Guardian, are held every summer", "Cobra Gold is
             # the biggest exercise in Asia, hosted in Thailand every year": a named series told
             # in the present, no occasion
@@ -564,6 +564,7 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             )
             or _a_kind_of_exercise(trig)
             or habit
+            or any(ch.dep_ == "det" and ch.lower_ in c.any_kind for ch in trig.children)
         )
         edition = trig.lemma_.lower() in lexicon.cue_terms("edition_noun") and not names
         if edition and any(ch.lower_ in lexicon.cue_terms("earlier_edition_word") for ch in trig.children):

@@ -230,6 +230,14 @@ def habitual(verb: Token, c: Cues) -> bool:
     return bool(told) and bool(c.habitual.search(" ".join(t.text for t in sorted(told, key=lambda t: t.i))))
 
 
+def perfect_habit(verb: Token, c: Cues) -> bool:
+    """True if a verb in the present perfect tells a habit ("has taken part in exercises with
+    NATO before", "has sent rockets across Japan before")."""
+    return any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children) and any(
+        ch.dep_ == "advmod" and ch.lower_ in c.perfect_habit for ch in verb.children
+    )
+
+
 def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool]) -> bool:
     """True if an outcome cue tells of something other than the event: it sits in a 'to'
     infinitive, an aim rather than a result ("its attempt to put a satellite into orbit had

@@ -18,7 +18,14 @@ from kg.dates import days_after_previous, resolve_each
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import OTHER_OCCASION_PREPS, attribution, factuality, habitual, outcome_cues
+from kg.extract.factuality import (
+    OTHER_OCCASION_PREPS,
+    attribution,
+    factuality,
+    habitual,
+    outcome_cues,
+    perfect_habit,
+)
 from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label
 from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, lemmas
@@ -299,11 +306,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and not _launchable_weapons(view, core)
             ):
                 continue  # "put the distance at 4,600 km, the farthest a ... missile has flown"
-            if (
-                tok.tag_ == "VBN"
-                and any(ch.lower_ == "has" or ch.lower_ == "have" for ch in tok.children)
-                and any(ch.lower_ in ("before", "repeatedly", "often", "previously") for ch in tok.children)
-            ):
+            if tok.tag_ == "VBN" and perfect_habit(tok, c):
                 continue  # "has sent rockets across Japan before": habitual, no occasion
             if tok.tag_ in ("VBZ", "VBP") and habitual(tok, c):
                 continue  # "The US Navy, which operates the same missile, tests it far more often"

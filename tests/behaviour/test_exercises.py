@@ -593,3 +593,24 @@ def test_a_states_adjective_beside_an_exercise_is_no_crash(nlp, lexicon, text: s
     x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 12)), nlp, lexicon)
     assert x.failed == ()
     assert all(getattr(e, "name", None) != "Russian-Belarusian" for e in x.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine has taken part in exercises with NATO before, under the Partnership for Peace programme.",
+        "India and France have held joint naval drills previously, off Goa and in the Mediterranean.",
+        "Japan and Australia have repeatedly staged air exercises over the Coral Sea.",
+        "The target areas lie closer to the coast than any previous Chinese military exercise.",
+        "Every exercise near the border draws a protest from Pyongyang.",
+    ],
+)
+def test_a_habit_or_a_kind_of_exercise_is_no_occasion(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "has taken part in exercises with NATO before", "than any previous exercise": no
+    exercise of its own."""
+    assert exercises(text, "1997-08-25") == []
+
+
+def test_a_past_perfect_with_a_date_is_an_occasion(launches) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran had previously fired ballistic missiles at U.S. forces in January 2020."
+    assert [(r[0], r[1]) for r in launches(text, "2024-04-14")] == [("IRN", "2020-01")]
