@@ -166,6 +166,17 @@ def _scene_participants(view: SentenceView, noun: Token, verb: Token | None) -> 
     return out
 
 
+def _under_way(verb: Token, c: Cues) -> bool:
+    """True if the verb tells drills going on at the dateline: a verb that holds them in the
+    present progressive ("are conducting joint drills") or one that starts them in the present
+    perfect ("have begun a joint exercise", "has kicked off")."""
+    auxes = {a.lower_ for a in verb.children if a.dep_ == "aux"}
+    lemma = verb.lemma_.lower()
+    return (verb.tag_ == "VBG" and bool(auxes & {"is", "are", "'re"}) and lemma in c.hold) or (
+        verb.tag_ == "VBN" and bool(auxes & {"has", "have", "'ve"}) and lemma in c.start
+    )
+
+
 def _present(verb: Token) -> bool:
     return verb.tag_ in ("VBZ", "VBP") or any(
         ch.dep_ in ("aux", "auxpass") and ch.tag_ in ("VBZ", "VBP") for ch in verb.children
@@ -538,10 +549,14 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
             and not any(ch.lower_ == "such" for ch in trig.children)  # "..., the first such drill": this one
         )
-        ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
-            verb is not None
-            and verb.lemma_ in ("wrap", "wind")
-            and any(a.lower_ == "are" for a in verb.children)
+        ongoing = (
+            any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children)
+            or (
+                verb is not None
+                and verb.lemma_ in ("wrap", "wind")
+                and any(a.lower_ == "are" for a in verb.children)
+            )
+            or (verb is not None and _under_way(verb, c))
         )
         if role == "end" and date_phrase is not None and _ends_later(view, date_phrase):
             # "the exercise ... will end on Monday": under way now, dated by the dateline's month

@@ -614,3 +614,20 @@ def test_a_habit_or_a_kind_of_exercise_is_no_occasion(exercises, text: str) -> N
 def test_a_past_perfect_with_a_date_is_an_occasion(launches) -> None:  # type: ignore[no-untyped-def]
     text = "Iran had previously fired ballistic missiles at U.S. forces in January 2020."
     assert [(r[0], r[1]) for r in launches(text, "2024-04-14")] == [("IRN", "2020-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warships from Ukraine and the United States have begun a joint exercise off the Crimean Peninsula.",
+        "South Korea and the United States are conducting joint drills near the border, the military said.",
+        "The navies of China and Russia have started their Joint Sea exercise near Vladivostok.",
+        "Poland is holding its own large-scale manoeuvres, Iron Defender, with 30,000 troops.",
+        "India and France have kicked off the Varuna naval exercise in the Arabian Sea.",
+    ],
+)
+def test_drills_told_as_going_on_take_the_datelines_month(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "have begun a joint exercise", "are conducting joint drills": under way at the dateline,
+    so dated by its month (the devset's convention for an exercise only said to be ongoing)."""
+    [row] = exercises(text, "2025-08-03")
+    assert row[1] == "2025-08"
