@@ -139,10 +139,15 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         and (date.iso().startswith(gdate.iso()) or gdate.iso().startswith(date.iso()))
     ):
         gdate = date  # an exercise runs for days: "2024-05" and "2024-05-23" are the same drills
+    nested = date is not None and gdate is not None and (date.within(gdate) or gdate.within(date))
     if not _dates_compatible(gdate, date) and not (
         cand.type is not EventType.LAUNCH and (cand.definite or cand.name)
     ):
-        return False
+        named_same = cand.type is EventType.LAUNCH and bool(
+            {w.name for w in cand.weapons} & {w.name for w in group.weapons()}
+        )
+        if not (nested and (cand.ordinal_dated or (cand.definite and named_same))):
+            return False
     if cand.type is EventType.LAUNCH:
         actors = group.actors()
         if cand.actors and actors and cand.actors[0] not in actors and not cand.needs_actor:
@@ -167,7 +172,12 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
                 return False
         if date is None and gdate is None:
             return cand.definite or not cand.weapons or bool(gw & cw)
-        return date is None or gdate is None or date == gdate
+        if cand.ordinal_dated:
+            # "its first test-firing over the weekend" is the launch of Sunday; "The first
+            # launch was in November 2006" is another
+            return nested
+        # "its test over the weekend" of the Agni III fired on Sunday: that launch
+        return date is None or gdate is None or date == gdate or (cand.definite and nested and bool(gw & cw))
     names = [n.casefold() for n in group.names()]
     if (
         cand.type is EventType.EXERCISE

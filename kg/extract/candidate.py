@@ -44,6 +44,9 @@ class Candidate:
     name: str | None = None
     definite: bool = False  # "the launch", "the pact": refers back to an event already told
     distinct: bool = False  # "another", "similar", "second": a new event even if compatible
+    # "The first launch was in November 2006": an ordinal occasion with its own date, the same
+    # event only when that date is the event's ("its first test-firing over the weekend")
+    ordinal_dated: bool = False
     indefinite: bool = False  # "a planned exercise" on a day told: the same one only with the same parties
     platform: str | None = None  # what fired it, when the subject names it ("Tu-95MS bombers fired ...")
     refers_to_pair: bool = False  # "the two leaders", "both sides": the parties of the treaty told before

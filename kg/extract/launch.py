@@ -1301,9 +1301,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             and t.i < trig.i + 8
             and view.doc[min(t.i + 1, len(view.doc) - 1)].lower_ != "than"  # "more than a dozen" counts
         )
-        distinct = distinct or (
-            ordinal and date_phrase is not None
-        )  # "The first launch was in November 2006"
+        # "The first launch was in November 2006": another occasion, unless its date is the one
+        # told ("failed in its first test-firing over the weekend"): decided when dates resolve
+        first_dated = ordinal and date_phrase is not None
         # "a second launch", "A second missile of the same type was launched": another occasion
         projectile_np = [trig, *(s for s in view.subject(trig) if trig.pos_ == "VERB")]
         projectile_np += [ch for ch in trig.children if ch.dep_ in ("dobj", "nsubjpass")]
@@ -1366,6 +1366,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     speaker_states=speakers,
                     definite=definite,
                     distinct=distinct,
+                    ordinal_dated=first_dated,
                     # "after earlier launches this month": the launches told already, no new one
                     generic=_recap(trig, date_phrase, c),
                     platform=_platform(view, trig),

@@ -477,3 +477,24 @@ def test_the_same_day_of_a_sentence_that_refers_back_keeps_the_launch(launches) 
 def test_a_list_of_years_is_a_launch_in_each(launches, text: str, years: list[str]) -> None:  # type: ignore[no-untyped-def]
     """ "The previous tests, in 2000, 2005, 2009 and 2012": one occasion in each year listed."""
     assert [r[1] for r in launches(text, "2024-02-21")] == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India's Agni III missile failed on Sunday after lift-off from Wheeler Island. The Agni III failed in its first test-firing over the weekend, the minister said.",
+        "Britain fired a Trident II from HMS Vanguard on Jan. 30. The Trident test last month failed, the MoD confirmed.",
+        "Pakistan test-fired a Babur cruise missile on Feb. 11. The Babur test this month was its first from a submarine.",
+        "Russia launched a Sarmat from Plesetsk on Feb. 20. The first Sarmat flight this month went as planned.",
+        "Iran fired a Khorramshahr on Sunday from Semnan. Its Khorramshahr test this week was condemned.",
+    ],
+)
+def test_a_coarser_date_of_the_same_weapons_launch_is_that_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "failed in its first test-firing over the weekend" after "failed on Sunday": one launch,
+    dated by its day; the month or weekend told of the same weapon adds nothing new."""
+    assert len(launches(text, "2024-02-21")) == 1
+
+
+def test_a_first_launch_in_another_year_is_another_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    text = "India fired an Agni III missile on Sunday. The first Agni III launch was in November 2003."
+    assert [r[1] for r in launches(text, "2006-07-10")] == ["2006-07-09", "2003-11"]
