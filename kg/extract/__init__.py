@@ -46,7 +46,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     notes: list[Note] = []
     left_out: list[tuple[int, int]] = []
     failed: list[tuple[int, str]] = []
-    days: list[tuple[int, str]] = []  # (sentence, date phrase): "the same day" is the day told last
+    views: list[SentenceView] = []
     headings: set[int] = set()
     sentences = 0
     doc_index = DocIndex(doc)
@@ -63,7 +63,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         mention = view.mention()
         if mention.states or mention.weapons:
             mentions.append(mention)
-        days += [(index, phrase.text) for phrase in view.date_phrases()]
+        views.append(view)
         try:
             found, more = _read_sentence(view, lexicon, discourse, mention)
         except Exception as err:  # a bug in one rule must not cost the article its other sentences
@@ -71,6 +71,13 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
             continue
         candidates += found
         notes += more
+    # (sentence, date phrase) of every sentence, when a candidate is dated "the same day": the
+    # day told last, an event's or not
+    days = (
+        [(v.index, phrase.text) for v in views for phrase in v.date_phrases()]
+        if any(c.days_after_previous is not None for c in candidates)
+        else []
+    )
     events = merge(candidates, article, lexicon, notes, frozenset(headings), days)
     return Extraction(
         article=article,
