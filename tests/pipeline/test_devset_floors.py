@@ -21,11 +21,11 @@ DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
-# and raised as the rules generalised (2026-12-06, second session: F1 0.900, attributes 0.872,
-# states 0.984, 4 modality errors).
+# and raised as the rules generalised (2026-12-06, third session: F1 0.904, Launch 0.927,
+# attributes 0.873, states 0.984, 4 modality errors).
 FLOORS = {
-    "overall.f1": 0.895,
-    "Launch.f1": 0.92,
+    "overall.f1": 0.90,
+    "Launch.f1": 0.925,
     "Exercise.f1": 0.845,
     "Treaty.f1": 0.895,
     "attributes.accuracy": 0.87,
@@ -34,11 +34,11 @@ FLOORS = {
 MAX_MODALITY_ERRORS = 4
 
 
-# gold/written1, our own second set (2026-12-06, second session: F1 0.820, attributes 0.827,
+# gold/written1, our own second set (2026-12-06, third session: F1 0.820, attributes 0.833,
 # 5 modality errors)
 WRITTEN_FLOORS = {
     "overall.f1": 0.815,
-    "attributes.accuracy": 0.825,
+    "attributes.accuracy": 0.83,
     "states.f1": 0.99,
 }
 MAX_WRITTEN_MODALITY_ERRORS = 5
