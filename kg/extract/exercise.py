@@ -293,6 +293,17 @@ def _participants(
             for ch in verb.children:
                 if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch.i != noun.i:
                     toks += list(ch.subtree)
+    # "with the navies of the US, Japan and Australia", "troops of 12 countries": the states of
+    # the forces taking part ("of" is left out elsewhere: "off the coast of Japan")
+    forces = view.lexicon.cue_terms("forces_noun")
+    toks += [
+        t
+        for f in list(toks)
+        if f.pos_ == "NOUN" and f.lemma_.lower() in forces
+        for ch in f.children
+        if ch.dep_ == "prep" and ch.lower_ == "of"
+        for t in ch.subtree
+    ]
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
     weapons = view.weapon_refs(sorted(set(toks), key=lambda t: t.i))
     weapons += [

@@ -631,3 +631,32 @@ def test_drills_told_as_going_on_take_the_datelines_month(exercises, text: str) 
     so dated by its month (the devset's convention for an exercise only said to be ongoing)."""
     [row] = exercises(text, "2025-08-03")
     assert row[1] == "2025-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Indian warships took part in the Malabar exercise with the navies of the US, Japan and Australia.",
+            ("AUS", "IND", "JPN", "USA"),
+        ),
+        (
+            "The Indian Navy held a joint exercise with the navies of France and Japan on Monday.",
+            ("FRA", "IND", "JPN"),
+        ),
+        (
+            "Troops of Kazakhstan, Kyrgyzstan and Tajikistan joined Russian forces in a drill on Monday.",
+            ("KAZ", "KGZ", "RUS", "TJK"),
+        ),
+        (
+            "Poland held a drill with the armies of Lithuania and Latvia near Suwalki on Monday.",
+            ("LTU", "LVA", "POL"),
+        ),
+        ("Chinese warships held drills off the coast of Japan on Monday.", ("CHN",)),
+    ],
+)
+def test_the_states_of_forces_taking_part_take_part(exercises, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "with the navies of the US, Japan and Australia": the states of the forces take part;
+    "off the coast of Japan" names a place, no participant."""
+    [row] = exercises(text, "2022-12-01")
+    assert row[0] == parties
