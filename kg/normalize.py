@@ -334,13 +334,7 @@ def merge(
         for d in (resolve_each(phrase, article.date) if article.date else [])
         if d.precision == "day"
     ]
-    # a round-up's headline ("shells, a hypersonic IRBM and three rounds of cruise missiles")
-    # tells several events of a kind: read in place, as the story's other sentences
-    kinds: dict[tuple[int, EventType], set[object]] = {}
-    for c in candidates:
-        if c.sentence_index in headings and (c.weapons or c.weapon_class or c.name):
-            kinds.setdefault((c.sentence_index, c.type), set()).add((c.name, c.weapon_class, *c.weapons))
-    headings -= {i for (i, _), told in kinds.items() if len(told) > 1}
+    headings = _restating(candidates, headings)
     order = sorted(
         candidates, key=lambda c: (c.sentence_index in headings, c.sentence_index, c.sentence.start)
     )
@@ -450,6 +444,17 @@ def merge(
         for g in groups
         if _worth_keeping(g, parties.get(id(g)))
     )
+
+
+def _restating(candidates: Sequence[Candidate], headings: frozenset[int]) -> frozenset[int]:
+    """The heading sentences that restate one event of a kind: a round-up's headline ("shells,
+    a hypersonic IRBM and three rounds of cruise missiles") tells several and is read in place,
+    as the story's other sentences."""
+    kinds: dict[tuple[int, EventType], set[object]] = {}
+    for c in candidates:
+        if c.sentence_index in headings and (c.weapons or c.weapon_class or c.name):
+            kinds.setdefault((c.sentence_index, c.type), set()).add((c.name, c.weapon_class, *c.weapons))
+    return headings - {i for (i, _), told in kinds.items() if len(told) > 1}
 
 
 def _headline_event(groups: list[Group], cand: Candidate, lexicon: Lexicon) -> Group | None:
