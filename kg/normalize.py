@@ -140,13 +140,15 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     ):
         gdate = date  # an exercise runs for days: "2024-05" and "2024-05-23" are the same drills
     nested = date is not None and gdate is not None and (date.within(gdate) or gdate.within(date))
+    gw = {w.name for w in group.weapons()}
+    cw = {w.name for w in cand.weapons}
     if not _dates_compatible(gdate, date) and not (
         cand.type is not EventType.LAUNCH and (cand.definite or cand.name)
     ):
-        named_same = cand.type is EventType.LAUNCH and bool(
-            {w.name for w in cand.weapons} & {w.name for w in group.weapons()}
-        )
-        if not (nested and (cand.ordinal_dated or (cand.definite and named_same))):
+        # a coarser date that holds the day told: the same launch when an ordinal dates it or a
+        # definite mention names its weapon ("The Trident test last month failed")
+        same_weapon = cand.type is EventType.LAUNCH and bool(gw & cw)
+        if not (nested and (cand.ordinal_dated or (cand.definite and same_weapon))):
             return False
     if cand.type is EventType.LAUNCH:
         actors = group.actors()
@@ -157,8 +159,6 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         }
         if actors and operators and not operators & set(actors):
             return False  # "the submarine Bryansk fired a Sineva" is not the US launch told before
-        gw = {w.name for w in group.weapons()}
-        cw = {w.name for w in cand.weapons}
         if gw and cw and not gw & cw:
             return False
         platforms = {c.platform for c, _ in group.members if c.platform}
