@@ -18,7 +18,7 @@ from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import attribution, factuality, habitual, perfect_habit
+from kg.extract.factuality import PERFECT_AUX, attribution, factuality, habitual, perfect_habit
 from kg.extract.launch import _clause_date, _date, _resolvable, after_clause_date
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
@@ -173,7 +173,7 @@ def _under_way(verb: Token, c: Cues) -> bool:
     auxes = {a.lower_ for a in verb.children if a.dep_ == "aux"}
     lemma = verb.lemma_.lower()
     return (verb.tag_ == "VBG" and bool(auxes & {"is", "are", "'re"}) and lemma in c.hold) or (
-        verb.tag_ == "VBN" and bool(auxes & {"has", "have", "'ve"}) and lemma in c.start
+        verb.tag_ == "VBN" and bool(auxes & PERFECT_AUX) and lemma in c.start
     )
 
 
@@ -560,14 +560,8 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
             and not any(ch.lower_ == "such" for ch in trig.children)  # "..., the first such drill": this one
         )
-        ongoing = (
-            any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children)
-            or (
-                verb is not None
-                and verb.lemma_ in ("wrap", "wind")
-                and any(a.lower_ == "are" for a in verb.children)
-            )
-            or (verb is not None and _under_way(verb, c))
+        ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
+            verb is not None and _under_way(verb, c)
         )
         if role == "end" and date_phrase is not None and _ends_later(view, date_phrase):
             # "the exercise ... will end on Monday": under way now, dated by the dateline's month

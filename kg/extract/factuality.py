@@ -230,10 +230,14 @@ def habitual(verb: Token, c: Cues) -> bool:
     return bool(told) and bool(c.habitual.search(" ".join(t.text for t in sorted(told, key=lambda t: t.i))))
 
 
+#: The auxiliaries of the present perfect ("has taken part", "have begun").
+PERFECT_AUX = frozenset({"has", "have", "'ve"})
+
+
 def perfect_habit(verb: Token, c: Cues) -> bool:
     """True if a verb in the present perfect tells a habit ("has taken part in exercises with
     NATO before", "has sent rockets across Japan before")."""
-    return any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'ve") for ch in verb.children) and any(
+    return any(ch.dep_ == "aux" and ch.lower_ in PERFECT_AUX for ch in verb.children) and any(
         ch.dep_ == "advmod" and ch.lower_ in c.perfect_habit for ch in verb.children
     )
 
