@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-DEVSET = ROOT / "gold" / "devset"  # copied from ../shared/devset by scripts/sync_shared.py
+DEVSET = ROOT / "gold" / "devset"  # the team's devset, copied in by scripts/sync_shared.py
 
 
 @pytest.fixture(scope="session")
