@@ -1074,10 +1074,12 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         ]
         if local:
             return min(local, key=lambda p: abs(p.root - doing.i)).text
-    happened = trig.dep_ == "nsubj" and trig.head.lemma_.lower() in cues(view.lexicon).happen
+    happened = (trig.dep_ == "nsubj" and trig.head.lemma_.lower() in cues(view.lexicon).happen) or (
+        trig.dep_ == "nsubjpass" and trig.head.lemma_.lower() in cues(view.lexicon).conduct
+    )
     if trig.pos_ != "VERB" and definite and happened:
-        # "The third launch took place in November 2008", "The first launch was in November 2006":
-        # the verb says when the launch happened
+        # "The third launch took place in November 2008", "The first launch was in November 2006",
+        # "The first Agni-V test was conducted in 2012": the verb says when the launch happened
         happening = trig.head
         others = {t.i for o in triggers - {trig.i} for t in view.doc[o].subtree}
         own = {t.i for t in happening.subtree if not _other_clause_of(t, happening)}

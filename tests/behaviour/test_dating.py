@@ -498,3 +498,19 @@ def test_a_coarser_date_of_the_same_weapons_launch_is_that_launch(launches, text
 def test_a_first_launch_in_another_year_is_another_launch(launches) -> None:  # type: ignore[no-untyped-def]
     text = "India fired an Agni III missile on Sunday. The first Agni III launch was in November 2003."
     assert [r[1] for r in launches(text, "2006-07-10")] == ["2006-07-09", "2003-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The first test of the Agni-V was conducted in 2012.", "2012"),
+        ("The maiden Shaheen-III test was carried out on March 9, 2015.", "2015-03-09"),
+        ("The latest Hwasong-18 launch was conducted on Tuesday, officials said.", "2024-02-20"),
+        ("Its last Babur test was carried out in October.", "2023-10"),
+        ("The previous Sarmat test was performed in April 2022 from Plesetsk.", "2022-04"),
+    ],
+)
+def test_a_launch_that_was_conducted_takes_the_day_of_its_verb(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The first Agni-V test was conducted in 2012": the passive conduct verb says when the
+    launch its subject names happened, as "took place" does."""
+    assert [r[1] for r in launches(text, "2024-02-21")] == [date]
