@@ -157,8 +157,11 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         operators = {
             s for w in cand.weapons if w.operator for s in lexicon.fielded_by(w.name) or [w.operator]
         }
-        if actors and operators and not operators & set(actors):
-            return False  # "the submarine Bryansk fired a Sineva" is not the US launch told before
+        if actors and operators and not operators & set(actors) and not gw & cw:
+            # "the submarine Bryansk fired a Sineva" is not the US launch told before; the weapon
+            # that launch fired is ("Australian soldiers launched a PrSM, the first time the
+            # weapon has been fired here": whoever else fields it)
+            return False
         if gw and cw and not gw & cw:
             return False
         platforms = {c.platform for c, _ in group.members if c.platform}

@@ -56,6 +56,7 @@ class Cues:
     intent: frozenset[str]  # "threatened further missile strikes": the subject would do them
     satellite_heads: frozenset[str]
     elliptic_objects: frozenset[str]
+    referring_weapon_nouns: frozenset[str]
     follow: frozenset[str]
     flight_verbs: frozenset[str]  # "a Hwasong-12 crossed Hokkaido": a flight told by its path
     intercept: frozenset[str]  # "intercept", "shoot down": the object is a target, not a projectile fired
@@ -160,6 +161,7 @@ def cues(lexicon: Lexicon) -> Cues:
         intent=words("intent_verb"),
         satellite_heads=words("satellite_launch_head"),
         elliptic_objects=words("elliptic_object"),
+        referring_weapon_nouns=words("referring_weapon_noun"),
         follow=words("follow_verb"),
         flight_verbs=words("flight_verb"),
         intercept=words("intercept_verb"),

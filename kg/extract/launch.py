@@ -232,6 +232,24 @@ def _elliptic_object(verb: Token, c: Cues) -> Token | None:
     for ch in verb.children:
         if ch.dep_ == "dobj" and (ch.lower_ in c.elliptic_objects or ch.pos_ == "NUM"):
             return ch
+    referring = _referring_weapon(verb, c)
+    if referring is not None and referring.lemma_.lower() not in c.projectile_nouns:
+        return referring  # "test-fired the system again": "the missile" names a projectile itself
+    return None
+
+
+def _referring_weapon(verb: Token, c: Cues) -> Token | None:
+    """The object (or passive subject) of a launch verb that stands for the weapon told before:
+    "the system", "this weapon", "the missile" -- a definite noun of its own, no class or name
+    with it ("the cruise missile", "the Agni system" say what they are)."""
+    for ch in verb.children:
+        if (
+            ch.dep_ in ("dobj", "nsubjpass")
+            and ch.lemma_.lower() in c.referring_weapon_nouns
+            and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in ch.children)
+            and not any(d.dep_ in ("compound", "amod", "nmod", "nummod") for d in ch.children)
+        ):
+            return ch
     return None
 
 
@@ -1250,6 +1268,18 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents = [guess] if guess and guess not in defenders else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
+        told_weapon = discourse.projectile[0] if discourse.projectile else None
+        if (
+            weapon is None
+            and told_weapon is not None
+            and trig.pos_ == "VERB"
+            and _referring_weapon(trig, c) is not None
+            and (
+                wclass is None or view.lexicon.is_broader_or_equal(wclass, told_weapon.weapon_class or wclass)
+            )
+        ):
+            # "Pakistan tested its Babur on Monday. The missile was first tested in 2005": the Babur
+            weapon, wclass = told_weapon, told_weapon.weapon_class or wclass
         if weapon is None:
             wclass = _class_of_platform(view, trig, scope) or wclass
         # "The third launch took place in November 2008": one more launch of what was told

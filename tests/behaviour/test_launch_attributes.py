@@ -713,3 +713,61 @@ def test_the_first_or_second_projectile_with_a_date_is_another_launch(launches, 
     rows = launches(text, "2023-11-22")
     assert rows[-1][1] == date and rows[-1][5] == "failure"
     assert rows[0][5] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "date"),
+    [
+        (
+            "Pakistan tested its Babur missile on Monday. Islamabad test-fired the weapon again in October last year.",
+            "Babur",
+            "2023-10",
+        ),
+        (
+            "Pakistan tested its Babur missile on Monday. The missile was first launched in 2005.",
+            "Babur",
+            "2005",
+        ),
+        (
+            "Russia fired a Sarmat from Plesetsk on Tuesday. The missile was last launched in April 2022.",
+            "RS-28 Sarmat",
+            "2022-04",
+        ),
+        (
+            "India tested an Agni-V on Monday. The army had fired the system once before, in December 2022.",
+            "Agni-V",
+            "2022-12",
+        ),
+        (
+            "North Korea test-fired a Hwasong-18 on Thursday. It had launched this weapon for the first time in April last year.",
+            "Hwasong-18",
+            "2023-04",
+        ),
+    ],
+)
+def test_the_weapon_or_the_system_is_the_weapon_told_before(  # type: ignore[no-untyped-def]
+    launches, text: str, weapon: str, date: str
+) -> None:
+    """ "Islamabad test-fired the weapon again in October", "The missile was first launched in
+    2005": another launch of the weapon the launch before named."""
+    rows = launches(text, "2024-02-21")
+    assert [(r[2], r[1]) for r in rows][1:] == [(weapon, date)]
+
+
+def test_a_weapon_told_with_its_class_is_no_reference(launches) -> None:  # type: ignore[no-untyped-def]
+    """ "the cruise missile" after a ballistic one says what it is: not the Hwasong-18."""
+    text = "North Korea fired a Hwasong-18 on Thursday. It fired the cruise missile in January."
+    rows = launches(text, "2024-02-21")
+    assert [r[2] for r in rows] == ["Hwasong-18", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australian soldiers launched a Precision Strike Missile on Monday, the first time the weapon has been fired in Australia.",
+        "Japanese troops fired a Tomahawk on Monday, the first time the missile has been launched from Japanese soil.",
+    ],
+)
+def test_the_weapon_in_a_recap_of_the_launch_is_that_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A launch of a weapon another state builds: "the weapon" after it is still its launch."""
+    assert len(launches(text, "2024-02-21")) == 1
