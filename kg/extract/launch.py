@@ -232,6 +232,12 @@ def _elliptic_object(verb: Token, c: Cues) -> Token | None:
     for ch in verb.children:
         if ch.dep_ == "dobj" and (ch.lower_ in c.elliptic_objects or ch.pos_ == "NUM"):
             return ch
+        if (
+            ch.dep_ == "nsubjpass"
+            and ch.lower_ in c.ordinals
+            and any(d.dep_ == "det" and d.lower_ == "the" for d in ch.children)
+        ):
+            return ch  # "The first was launched early Sunday": the first of the launches told
     referring = _referring_weapon(verb, c)
     if referring is not None and referring.lemma_.lower() not in c.projectile_nouns:
         return referring  # "test-fired the system again": "the missile" names a projectile itself

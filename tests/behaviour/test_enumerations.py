@@ -236,3 +236,33 @@ def test_a_sum_told_before_its_items_is_no_launch_of_its_own(  # type: ignore[no
     launches, each from Vandenberg; the sum is not a third."""
     rows = launches(text, "2025-11-01")
     assert sorted((r[1], r[4], r[6]) for r in rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "date"),
+    [
+        ("France fired an M51 on Friday. The first was launched in 2006.", "M51", "2006"),
+        (
+            "The Air Force launched a Minuteman III on Wednesday, its second this month. The first was launched on Feb. 6.",
+            "Minuteman III",
+            "2024-02-06",
+        ),
+        ("India tested an Agni-V on Monday. The first was test-fired in April 2012.", "Agni-V", "2012-04"),
+        (
+            "North Korea fired two Hwasong-12s in January; the second was fired on Jan. 30 from Jagang.",
+            "Hwasong-12",
+            "2024-01-30",
+        ),
+        (
+            "Russia tested a Sarmat on Tuesday. The third was launched in September 2023.",
+            "RS-28 Sarmat",
+            "2023-09",
+        ),
+    ],
+)
+def test_the_first_or_second_in_the_passive_is_one_more_launch(  # type: ignore[no-untyped-def]
+    launches, text: str, weapon: str, date: str
+) -> None:
+    """ "The first was launched early Sunday": an ordinal for subject of a passive launch verb is
+    one launch of what the launches told fired, as "it fired two more" is in the active."""
+    assert (weapon, date) in [(r[2], r[1]) for r in launches(text, "2024-02-21")]
