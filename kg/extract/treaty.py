@@ -203,6 +203,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if name or not (inside_other(trig, named_at) or trig.i in apposed)
     ]
     out: list[Candidate] = []
+    trigger_at = {trig.i for trig, _ in triggers}
     for trig, name in triggers:
         fact = factuality(view, trig, c)
         if fact is None and (
@@ -356,9 +357,13 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             name=name,
             definite=definite,
             # "a new pact" is another, "this new treaty" and "the new treaty" the one just told
-            distinct=name is None
-            and any(ch.lower_ in c.treaty_new for ch in trig.children)
-            and not any(ch.lower_ in ("this", "that", "the") for ch in trig.children),
+            distinct=(
+                name is None
+                and any(ch.lower_ in c.treaty_new for ch in trig.children)
+                and not any(ch.lower_ in ("this", "that", "the") for ch in trig.children)
+            )
+            # "signed a new defence pact and a maritime surveillance deal": two treaties
+            or _coordinated_after(trig, trigger_at),
             refers_to_pair=pair,
             succeeded=_succeeded(trig, c),
         )
@@ -370,6 +375,18 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         else:
             out.append(cand)
     return out + _extensions(view, c, triggers, names)
+
+
+def _coordinated_after(trig: Token, triggers: set[int]) -> bool:
+    """True for the second of two coordinated treaty nouns ("a defence pact and a maritime
+    deal"), whether the parser hangs it on the first noun or on the verb they are objects of."""
+    if trig.dep_ != "conj":
+        return False
+    if trig.head.i in triggers:
+        return True
+    return any(
+        ch.i in triggers and ch.i < trig.i and ch.dep_ in ("dobj", "nsubjpass") for ch in trig.head.children
+    )
 
 
 def _succeeded(noun: Token, c: Cues) -> bool:

@@ -852,3 +852,18 @@ def test_a_ceasefire_two_states_agree_is_an_agreement(treaties, text: str, row: 
 def test_the_broker_in_a_compound_is_no_party(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     [row] = treaties(text, "2025-06-27")
     assert row[0] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Papua New Guinea and the United States signed a defence pact and a maritime surveillance deal on Monday.",
+        "India and the United States signed a logistics agreement and a communications accord on Tuesday.",
+        "Japan and Australia concluded a reciprocal access agreement and an intelligence pact on Friday.",
+        "On Wednesday, Russia and Iran signed a partnership treaty and a separate energy agreement.",
+        "France and Britain signed a nuclear cooperation treaty and a defence pact in London on Thursday.",
+    ],
+)
+def test_two_treaty_nouns_in_a_coordination_are_two_treaties(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "signed a new defence pact and a maritime surveillance deal": two agreements."""
+    assert len(treaties(text, "2024-06-28")) == 2
