@@ -108,6 +108,13 @@ class Gazetteer:
         forms = surfaces(lexicon)
         self._agencies = tuple(lexicon.cue_terms("wire_agency"))
         self._cities = lexicon.cities
+        # a ship's name after its prefix names no state: "USS John Finn", "USS Philippine Sea"
+        prefixes = "|".join(
+            re.escape(p) for p in sorted(lexicon.cue_terms("ship_prefix"), key=len, reverse=True)
+        )
+        self._in_ship_name = (
+            re.compile(rf"\b(?:{prefixes})\s+(?:[A-Z][\w.'-]*\s+){{0,3}}$") if prefixes else None
+        )
         self._by_text: dict[tuple[str, bool], Surface] = {(s.text, s.after_the): s for s in forms}
         # A surface must not continue a word on either side; a plural "s"/"es" may follow.
         # States and weapons may follow a hyphen ("US-South Korean", "U.S.-led" is caught by
@@ -193,6 +200,12 @@ class Gazetteer:
         skip_to = wire.end if wire is not None else 0  # "SEOUL, March 7 (Yonhap) --" names no actor
         for start, end, surface in self.find(text):
             if start < skip_to or surface.label == "PLACE":
+                continue
+            if (
+                surface.label == "STATE"
+                and self._in_ship_name is not None
+                and self._in_ship_name.search(text, max(0, start - 60), start)
+            ):
                 continue
             span = doc.char_span(start, end, label=surface.label, kb_id=surface.ref, alignment_mode="expand")
             if span is not None:

@@ -305,6 +305,11 @@ def _participants(
         for t in ch.subtree
     ]
     states = view.states_of(sorted(set(toks), key=lambda t: t.i))
+    # "USS John Finn joined JS Shimakaze": a warship's prefix tells whose navy takes part
+    navies = view.lexicon.cue_terms("ship_prefix")
+    states += [
+        n for t in sorted(set(toks), key=lambda t: t.i) if (n := navies.get(t.text)) and n not in states
+    ]
     weapons = view.weapon_refs(sorted(set(toks), key=lambda t: t.i))
     weapons += [
         w

@@ -660,3 +660,23 @@ def test_the_states_of_forces_taking_part_take_part(exercises, text: str, partie
     "off the coast of Japan" names a place, no participant."""
     [row] = exercises(text, "2022-12-01")
     assert row[0] == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "USS John Finn joined JS Shimakaze for an exercise in the South China Sea on Friday.",
+            ("JPN", "USA"),
+        ),
+        ("HMS Richmond and INS Delhi held a joint exercise in the Arabian Sea on Monday.", ("GBR", "IND")),
+        ("On Tuesday, HMAS Toowoomba and JS Izumo conducted drills off Darwin.", ("AUS", "JPN")),
+        ("ROKS Sejong the Great held drills with USS Carl Vinson on Wednesday.", ("KOR", "USA")),
+        ("HMCS Ottawa joined USS Ralph Johnson for a joint exercise on Sunday.", ("CAN", "USA")),
+    ],
+)
+def test_a_warships_prefix_tells_whose_navy_takes_part(  # type: ignore[no-untyped-def]
+    exercises, text: str, parties: tuple[str, ...]
+) -> None:
+    """ "USS John Finn joined JS Shimakaze for an exercise": the US and Japanese navies."""
+    assert [r[0] for r in exercises(text, "2024-02-20")] == [parties]

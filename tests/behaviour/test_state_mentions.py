@@ -82,3 +82,20 @@ def test_the_pla_is_china(text: str, nlp, lexicon) -> None:  # type: ignore[no-u
     article = Article(id="case", body=text, date=dt.date(2025, 6, 20))
     states = {s for m in extract(article, nlp, lexicon).mentions for s in m.states}
     assert "CHN" in states
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("The destroyer USS John Finn sailed with Japanese warships on Friday.", "FIN", "JPN"),
+        ("The cruiser USS Philippine Sea fired Tomahawks at targets in Yemen.", "PHL", "YEM"),
+        ("HMS Argentina was a Royal Navy frigate; Britain retired it, London said.", "ARG", "GBR"),
+        ("The Indian frigate INS Nepal escorted tankers near Oman on Monday.", "NPL", "OMN"),
+        ("The warship USS Mexico Bay docked in Japan on Monday.", "MEX", "JPN"),
+    ],
+)
+def test_a_state_in_a_ships_name_is_no_state(nlp, lexicon, text: str, absent: str, present: str) -> None:  # type: ignore[no-untyped-def]
+    """ "USS John Finn": a ship's name after its navy's prefix names no state ("Finn")."""
+    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
+    states = {s for m in x.mentions for s in m.states}
+    assert absent not in states and present in states
