@@ -199,10 +199,20 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         this = lexicon.named_event(cand.type.value, cand.name)
         if this is not None and this.signed and gdate is not None and gdate.year != this.signed:
             return False
+        # "PNG and the US have signed a new defence pact ... Blinken and Daki signed the Defence
+        # Cooperation Agreement on Monday night": the name and the day of the pact just told
         return (
             cand.sentence_index - group.last_sentence <= 2
             and (not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5)
-            and date is None
+            and (
+                date is None
+                # not "this new treaty replaces the 1961 Treaty of Friendship": another, older one
+                or (
+                    gdate is None
+                    and cand.type is EventType.TREATY
+                    and not (cand.identifying_date or cand.succeeded)
+                )
+            )
         ) or (date is not None and date == gdate)
     if cand.definite and cand.identifying_date and date is not None and gdate is not None and date != gdate:
         return False  # "the 1953 armistice" is not the declaration signed on Friday
@@ -439,6 +449,7 @@ def merge(
             if date is not None and date.precision == "day":
                 last_date, last_at = date, cand.sentence_index
     _attach_notes(groups, notes)
+    groups = _fold_into_named_exercises(groups, _named_parties(groups, lexicon))
     _date_drills_by_their_launches(groups)
     _date_launches_by_their_drill(groups)
     parties = _named_parties(groups, lexicon)
@@ -537,6 +548,62 @@ def _named_parties(groups: list[Group], lexicon: Lexicon) -> dict[int, list[str]
         if beside:
             out[id(group)] = max(beside, key=lambda g: g.last_sentence).actors()
     return out
+
+
+#: Days an exercise named in the story may run on after the day it is dated by
+EXERCISE_SPAN_DAYS = 7
+
+
+def _fold_into_named_exercises(groups: list[Group], parties: dict[int, list[str]]) -> list[Group]:
+    """Drills told without a name that are the named exercise the story tells of the same
+    states ("Iran's Revolutionary Guards pressed on with naval war games on Thursday" after
+    "Great Prophet 9 opened on Wednesday"; "a typhoon cut short Taiwan's biggest war games" in
+    a round-up that names Han Kuang): dated within the week after its start, or undated and
+    not indefinite ("a combined live-fire drill" of the allies is one of many); never one told
+    apart ("another", "a separate drill")."""
+    named = [
+        g for g in groups if g.type is EventType.EXERCISE and g.names() and parties.get(id(g), g.actors())
+    ]
+    out: list[Group] = []
+    for group in groups:
+        target = None
+        if (
+            group.type is EventType.EXERCISE
+            and not group.names()
+            and group.actors()
+            and not any(c.distinct for c, _ in group.members)
+        ):
+            date = group.date()
+            for other in named:
+                start = other.date()
+                if (
+                    set(group.actors()) != set(parties.get(id(other), other.actors()))
+                    or group.modal() != other.modal()
+                ):
+                    continue
+                undated_reference = date is None and not any(c.indefinite for c, _ in group.members)
+                if undated_reference or (
+                    date is not None and start is not None and _within_days(date, start, EXERCISE_SPAN_DAYS)
+                ):
+                    target = other
+                    break
+        if target is None:
+            out.append(group)
+        else:
+            target.members += [
+                (replace(c, date_role="" if c.date_role == "start" else c.date_role), d)
+                for c, d in group.members
+            ]
+    return out
+
+
+def _within_days(date: PartialDate, start: PartialDate, days: int) -> bool:
+    """True if a day-precise `date` falls on `start` or up to `days` days after it."""
+    if date.precision != "day" or start.precision != "day":
+        return date.within(start)  # "2025" is not the exercise of "March 10": too coarse to tell
+    a = dt.date(date.year, date.month or 1, date.day or 1)
+    b = dt.date(start.year, start.month or 1, start.day or 1)
+    return 0 <= (a - b).days <= days
 
 
 def _date_drills_by_their_launches(groups: list[Group]) -> None:

@@ -448,7 +448,17 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
         joint = lemma in joint_nouns and any(
             ch.dep_ in ("amod", "compound") and ch.lower_ in joint_words for ch in tok.children
         )  # "a joint air patrol", "combined flights"
-        if nounlike and (lemma in nouns or tok.lower_ in nouns or joint) and tok.dep_ not in ("compound",):
+        # "war games": a two-word exercise noun, its first word a compound of the second
+        two_words = any(
+            f"{ch.lower_} {lemma}" in nouns or f"{ch.lower_} {tok.lower_}" in nouns
+            for ch in tok.children
+            if ch.dep_ == "compound" and ch.i == tok.i - 1
+        )
+        if (
+            nounlike
+            and (lemma in nouns or tok.lower_ in nouns or joint or two_words)
+            and tok.dep_ not in ("compound",)
+        ):
             triggers.append(tok)
         elif tok.text == "Exercise" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             triggers.append(tok.head)  # "the ongoing Exercise INDUS"

@@ -680,3 +680,37 @@ def test_a_warships_prefix_tells_whose_navy_takes_part(  # type: ignore[no-untyp
 ) -> None:
     """ "USS John Finn joined JS Shimakaze for an exercise": the US and Japanese navies."""
     assert [r[0] for r in exercises(text, "2024-02-20")] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Iran held war games near the Strait of Hormuz on Saturday.", ("IRN",)),
+        ("Iran's Revolutionary Guards staged missile war games on Sunday.", ("IRN",)),
+        ("China began three days of war games around Taiwan on Monday.", ("CHN",)),
+        ("Russian and Belarusian troops ended joint war games on Friday.", ("BLR", "RUS")),
+        ("On Tuesday, Taiwan opened its annual war games.", ("TWN",)),
+    ],
+)
+def test_war_games_are_an_exercise(exercises, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "war games": an exercise noun of two words."""
+    assert [r[0] for r in exercises(text, "2024-06-26")] == [parties]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's Revolutionary Guards opened Great Prophet 9 on Wednesday. Iranian forces held naval drills near Hormuz on Thursday.",
+        "Russia began the Zapad-2021 exercise with Belarus on Friday. On Saturday, Russian and Belarusian troops held drills near Grodno.",
+        "Taiwan's Han Kuang exercise began on Monday. Taiwanese troops held live-fire drills on Tuesday.",
+        "India and the US opened Yudh Abhyas on Monday. Indian and American soldiers conducted joint drills in Rajasthan on Wednesday.",
+        "China started Joint Sword-2024A around Taiwan on Thursday. Chinese warships staged drills east of the island on Friday.",
+    ],
+)
+def test_drills_without_a_name_in_the_week_of_a_named_exercise_are_that_exercise(
+    exercises, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Unnamed drills of the same states, dated within the week the named exercise opened, or
+    told as its own without a date, are the named exercise."""
+    rows = exercises(text, "2024-06-30")
+    assert len(rows) == 1 and rows[0][2] is not None

@@ -867,3 +867,46 @@ def test_the_broker_in_a_compound_is_no_party(treaties, text: str, parties: tupl
 def test_two_treaty_nouns_in_a_coordination_are_two_treaties(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "signed a new defence pact and a maritime surveillance deal": two agreements."""
     assert len(treaties(text, "2024-06-28")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "date"),
+    [
+        (
+            "Papua New Guinea and the United States have signed a new defence pact. Officials signed the Defence Cooperation Agreement in Port Moresby on Monday.",
+            "Defence Cooperation Agreement",
+            "2024-06-24",
+        ),
+        (
+            "Japan and Britain have concluded a defence pact. The Reciprocal Access Agreement was signed in London on Wednesday.",
+            "Reciprocal Access Agreement",
+            "2024-06-26",
+        ),
+        (
+            "India and the United States have signed a military pact. The two sides signed the Basic Exchange and Cooperation Agreement on Tuesday.",
+            "Basic Exchange and Cooperation Agreement",
+            "2024-06-25",
+        ),
+        (
+            "The Philippines and the US have a new defence deal. They signed the Enhanced Defense Cooperation Agreement on Monday.",
+            "Enhanced Defense Cooperation Agreement",
+            "2024-06-24",
+        ),
+        (
+            "Saudi Arabia and Pakistan have signed a defence pact. Their leaders signed the Strategic Mutual Defence Agreement in Riyadh on Wednesday.",
+            "Strategic Mutual Defence Agreement",
+            "2024-06-26",
+        ),
+    ],
+)
+def test_a_pact_told_undated_is_the_named_one_signed_next(  # type: ignore[no-untyped-def]
+    treaties, text: str, name: str, date: str
+) -> None:
+    """ "have signed a new defence pact ... signed the Defence Cooperation Agreement on Monday":
+    one treaty, with the name and day the next sentences give."""
+    assert [(r[1], r[2]) for r in treaties(text, "2024-06-28")] == [(date, name)]
+
+
+def test_a_treaty_the_new_one_replaces_stays_another(treaties) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia and North Korea have signed a partnership treaty. It replaces the 1961 Treaty of Friendship and Mutual Assistance."
+    assert len(treaties(text, "2024-06-28")) == 2
