@@ -269,12 +269,23 @@ def _instrument(view: SentenceView, verb: Token) -> list[Token]:
     return []
 
 
+def _after_launch_prefix(tok: Token, prefixes: Mapping[str, str]) -> bool:
+    """True for a word right after "test-" or "flight-" ("a test-fire", "the test-fire of")."""
+    return (
+        tok.i - 2 >= tok.sent.start
+        and tok.doc[tok.i - 1].text == "-"
+        and not tok.doc[tok.i - 1].whitespace_
+        and tok.doc[tok.i - 2].lower_ in prefixes
+    )
+
+
 def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = False) -> list[Token]:
     """Launch triggers of a sentence; `told`: a launch with a projectile was told before, so
     an elliptic object ("it fired two more") may refer to it, an ordinal attempt or salvo is one
     more occasion of it ("A second attempt, in February 2023, failed"), and "It was the third
     attempt this year ..." is that launch said again."""
     verbs = lexicon.cue_terms("launch_verb")
+    prefixes = lexicon.cue_terms("launch_verb_prefix")
     weak = lexicon.cue_terms("launch_verb_weak")
     nouns = lexicon.cue_terms("launch_noun")
     exercise_nouns = lexicon.cue_terms("exercise_noun")
@@ -337,7 +348,12 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)
         elif lemma in strikes and tok.pos_ == "VERB" and _instrument(view, tok):
             found.append(tok)  # "Russia struck Dnipro with a new intermediate-range missile"
-        elif tok.pos_ in ("NOUN", "PROPN") and lemma in nouns and tok.dep_ not in ("compound", "amod"):
+        elif (
+            tok.pos_ in ("NOUN", "PROPN")
+            # "A test-fire of the Hwasong-16B was conducted": a launch verb made a noun by its prefix
+            and (lemma in nouns or (lemma in verbs and _after_launch_prefix(tok, prefixes)))
+            and tok.dep_ not in ("compound", "amod")
+        ):
             sub = list(tok.subtree)
             if tok.dep_ == "dobj" and lemmas(tok.head) & c.conduct:
                 # "the missile underwent a successful night trial", "the KN-23 made its debut"

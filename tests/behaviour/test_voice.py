@@ -344,3 +344,31 @@ def test_a_strike_with_a_projectile_is_a_launch_by_the_striker(
 )
 def test_a_strike_with_no_projectile_is_no_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert launches(text, "2024-11-21") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "A test-fire of the new-type missile Hwasong-16B was successfully conducted on April 2.",
+            ("PRK", "2024-04-02", "Hwasong-16B"),
+        ),
+        (
+            "The test-fire of the new-type ICBM Hwasong-19 on October 31 was a success.",
+            ("PRK", "2024-10-31", "Hwasong-19"),
+        ),
+        (
+            "Pakistan carried out a test-fire of the Babur cruise missile on Monday.",
+            ("PAK", "2024-10-28", "Babur"),
+        ),
+        (
+            "Russia said a test-fire of a Sarmat from Plesetsk took place on Tuesday.",
+            ("RUS", "2024-10-29", "RS-28 Sarmat"),
+        ),
+        ("India's test-fire of an Agni-V on Oct. 24 went as planned.", ("IND", "2024-10-24", "Agni-V")),
+    ],
+)
+def test_a_test_fire_is_a_launch_noun(launches, text: str, row: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    """ "A test-fire of the Hwasong-16B was conducted": the prefixed verb made a noun, as "a
+    test-launch" is."""
+    assert [(r[0], r[1], r[2]) for r in launches(text, "2024-11-02")] == [row]
