@@ -279,6 +279,20 @@ def _after_launch_prefix(tok: Token, prefixes: Mapping[str, str]) -> bool:
     )
 
 
+def _transitive_use(view: SentenceView, verb: Token) -> bool:
+    """True for a verb with a projectile for object ("flew the ICBM") or passive subject ("the
+    Agni-5 was flown"), or after a launch prefix ("test-flew"); not "the missile flew 800 km"."""
+    return any(
+        ch.dep_ in ("dobj", "nsubjpass") and _launchable(view, list(ch.subtree)) for ch in verb.children
+    ) or (
+        verb.i >= 2 and verb.doc[verb.i - 1].text == "-" and verb.doc[verb.i - 2].lower_ in ("test", "flight")
+    )
+
+
+def _launchable(view: SentenceView, tokens: list[Token]) -> bool:
+    return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens))
+
+
 def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = False) -> list[Token]:
     """Launch triggers of a sentence; `told`: a launch with a projectile was told before, so
     an elliptic object ("it fired two more") may refer to it, an ordinal attempt or salvo is one
@@ -286,6 +300,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
     attempt this year ..." is that launch said again."""
     verbs = lexicon.cue_terms("launch_verb")
     prefixes = lexicon.cue_terms("launch_verb_prefix")
+    transitive = lexicon.cue_terms("launch_verb_transitive")
     weak = lexicon.cue_terms("launch_verb_weak")
     nouns = lexicon.cue_terms("launch_noun")
     exercise_nouns = lexicon.cue_terms("exercise_noun")
@@ -302,7 +317,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
-        verbal = lemma in verbs and (  # the lemma first: it rules out most tokens
+        verbal = (lemma in verbs or (lemma in transitive and _transitive_use(view, tok))) and (
+            # the lemma first: it rules out most tokens
             tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
         )
         if verbal:

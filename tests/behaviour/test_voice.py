@@ -372,3 +372,34 @@ def test_a_test_fire_is_a_launch_noun(launches, text: str, row: tuple[str, str, 
     """ "A test-fire of the Hwasong-16B was conducted": the prefixed verb made a noun, as "a
     test-launch" is."""
     assert [(r[0], r[1], r[2]) for r in launches(text, "2024-11-02")] == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "North Korea flew the Hwasong-18 for the first time on April 13.",
+            ("PRK", "2024-04-13", "Hwasong-18"),
+        ),
+        (
+            "The Agni-5 was successfully flown with MIRV technology on March 11.",
+            ("IND", "2024-03-11", "Agni-V"),
+        ),
+        ("India test-flew the Agni-P from Abdul Kalam Island on Oct. 21.", ("IND", "2024-10-21", "Agni-P")),
+        ("Russia flew a Sarmat from Plesetsk on Tuesday.", ("RUS", "2024-10-29", "RS-28 Sarmat")),
+        ("A Minuteman III was flown from Vandenberg on Wednesday.", ("USA", "2024-10-30", "Minuteman III")),
+    ],
+)
+def test_flying_a_missile_is_a_launch(launches, text: str, row: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    """ "North Korea flew the ICBM for the first time", "the Agni-5 was flown": "fly" with the
+    projectile for object or passive subject is a launch."""
+    assert [(r[0], r[1], r[2]) for r in launches(text, "2024-11-02")] == [row]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The missile flew 800 km on Monday.", "The rocket flew for about ten minutes on Friday."],
+)
+def test_a_missile_that_flew_is_no_launch_of_its_own(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The missile flew 800 km": the flight of a launch told, not one more."""
+    assert launches(text, "2024-11-02") == []
