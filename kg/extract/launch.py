@@ -809,7 +809,8 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         return None, -gap
     if _in_the_course(view, trigger):
         return None, 0
-    scope_text = " ".join(t.text for t in scope)
+    # "a missile that flew for 50 minutes before falling": a clause of its own tells no day
+    scope_text = " ".join(t.text for t in scope if not _other_clause_of(t, trigger))
     # the launch's own date: a date phrase on the trigger, directly or through a preposition
     # ("on March 16, the North fired ..."), beats "hours before ..." said of another clause
     own = [p for p in view.dates_in(scope) if _resolvable(p.text) and _attached_to(view.doc[p.root], trigger)]

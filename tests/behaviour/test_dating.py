@@ -514,3 +514,43 @@ def test_a_launch_that_was_conducted_takes_the_day_of_its_verb(launches, text: s
     """ "The first Agni-V test was conducted in 2012": the passive conduct verb says when the
     launch its subject names happened, as "took place" does."""
     assert [r[1] for r in launches(text, "2024-02-21")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon", "date"),
+    [
+        (
+            "North Korea has not tested an ICBM since November 2017, when it launched a Hwasong-15 that flew for 50 minutes before falling into the sea.",
+            "Hwasong-15",
+            "2017-11",
+        ),
+        (
+            "Iran has not tested a satellite rocket since January, when it launched a Simorgh that reached orbit minutes after lift-off.",
+            "Simorgh",
+            "2024-01",
+        ),
+        (
+            "Pakistan, which rarely comments on tests, has not fired a Shaheen-III since April 2022, when it launched one that flew for 20 minutes before falling into the sea.",
+            "Shaheen-III",
+            "2022-04",
+        ),
+        (
+            "Russia has not fired a Sarmat since February, when it launched one that broke apart minutes after it left the silo.",
+            "RS-28 Sarmat",
+            "2024-02",
+        ),
+        (
+            "China has not tested a DF-41 since May, when it fired one that came down hours after launch in the desert.",
+            "DF-41",
+            "2024-05",
+        ),
+    ],
+)
+def test_minutes_before_inside_the_projectiles_clause_tell_no_day(  # type: ignore[no-untyped-def]
+    launches, text: str, weapon: str, date: str
+) -> None:
+    """ "since November 2017, when it launched a Hwasong-15 that flew for 50 minutes before
+    falling": the clause on the missile tells its flight, not that the launch was on the day
+    told before; the launch has the date of its "when" clause."""
+    rows = launches(text, "2024-06-26")
+    assert [r[1] for r in rows if r[2] == weapon and r[7] != "negated"] == [date]
