@@ -25,7 +25,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.6.46"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.6.47"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -98,7 +98,11 @@ def _read_sentence(
     for state in launcher_states(view):
         discourse.saw_launcher(state)
     launches = find_launches(view, lexicon, discourse)
-    found = [*launches, *find_exercises(view, lexicon, discourse), *find_treaties(view, lexicon, discourse)]
+    found = [
+        *launches,
+        *find_exercises(view, lexicon, discourse, launches),
+        *find_treaties(view, lexicon, discourse),
+    ]
     notes = [] if launches else _notes(view, lexicon, mention)
     _update_topic(view, discourse)
     return found, notes

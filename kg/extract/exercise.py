@@ -11,6 +11,7 @@ targets or places ("drills around Taiwan", "against the North") are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,8 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
             return view.doc[after[0].i : after[-1].i + 1].text
     cands: list[Token] = []
     for ch in noun.children:
+        if not ch.text[:1].isupper():
+            continue  # "navy war games": the tagger's proper noun, no name
         if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i < noun.i:
             cands.append(ch)
         if ch.dep_ == "appos" and ch.pos_ == "PROPN":
@@ -427,7 +430,11 @@ def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
     return min(found)[2] if found else None
 
 
-def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
+def find_exercises(
+    view: SentenceView, lexicon: Lexicon, discourse: Discourse, launches: Sequence[Candidate] = ()
+) -> list[Candidate]:
+    """The exercise candidates of a sentence; `launches` are its launch candidates (an exercise
+    a launch was part of is held by the launching state)."""
     c = cues(lexicon)
     nouns = lexicon.cue_terms("exercise_noun")
     joint_nouns = lexicon.cue_terms("exercise_noun_joint")
@@ -529,6 +536,12 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
             )
         if not states and not _definite(trig):
             states = _sentence_parties(view, trig, c)
+        told = any(ch.lower_ in ("the", "this", "these", "those") for ch in trig.children)
+        if not states and not told and _setting_of_launch(trig, lexicon):
+            # "this launch was carried out as part of a training exercise of Army Strategic Forces
+            # Command", "mistakenly fired the missile during a routine exercise": the launcher's
+            # ("During the exercise, the North fired ..." is the drill told before, not its)
+            states = next((list(cand.actors[:1]) for cand in launches if cand.actors), [])
         scope = view.collect(trig, skip_preps=frozenset())
         verb = view.nearest_verb(trig)
         if verb is not None and _names_what_was_held(verb, cues(view.lexicon)):
@@ -650,6 +663,31 @@ def find_exercises(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -
     if not out:
         out = _practice_bombing(view, lexicon, discourse, c)
     return out
+
+
+def _setting_of_launch(trig: Token, lexicon: Lexicon) -> bool:
+    """True for an exercise a launch of its sentence took place in: the object of "during",
+    "in" or "as part of" on a launch verb, or on a verb whose subject or object is a launch
+    noun ("this launch was carried out as part of a training exercise")."""
+    cur = trig
+    while (
+        cur.dep_ == "pobj"
+        or (cur.dep_ == "prep" and cur.lower_ in ("during", "in", "of", "as"))
+        or (cur.lemma_.lower() == "part" and cur.dep_ == "pobj")
+    ):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ not in ("during", "in", "of", "as"):
+            return False
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return False
+    if cur.lemma_.lower() in lexicon.cue_terms("launch_verb"):
+        return True
+    nouns = lexicon.cue_terms("launch_noun")
+    return any(
+        ch.dep_ in ("nsubj", "nsubjpass", "dobj") and ch.lemma_.lower() in nouns for ch in cur.children
+    )
 
 
 def _edition(tok: Token, lexicon: Lexicon, known: list[tuple[int, int, str]]) -> bool:

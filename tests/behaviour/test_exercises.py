@@ -714,3 +714,42 @@ def test_drills_without_a_name_in_the_week_of_a_named_exercise_are_that_exercise
     told as its own without a date, are the named exercise."""
     rows = exercises(text, "2024-06-30")
     assert len(rows) == 1 and rows[0][2] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Pakistan fired a Ghaznavi missile on Thursday. ISPR said this launch was carried out as part of a training exercise of Army Strategic Forces Command.",
+            ("PAK",),
+        ),
+        (
+            "Taiwan's navy mistakenly fired a Hsiung Feng III missile during a routine exercise on Friday.",
+            ("TWN",),
+        ),
+        (
+            "Pakistan test-fired a Babur missile on Monday as part of its annual field training exercise.",
+            ("PAK",),
+        ),
+        ("Iran fired a Qader cruise missile on Sunday during a naval exercise near Jask.", ("IRN",)),
+        ("India launched a BrahMos from a destroyer in a training drill off Goa on Tuesday.", ("IND",)),
+    ],
+)
+def test_an_exercise_a_launch_was_part_of_is_the_launchers(  # type: ignore[no-untyped-def]
+    exercises, text: str, parties: tuple[str, ...]
+) -> None:
+    """ "this launch was carried out as part of a training exercise", "fired the missile during a
+    routine exercise": the exercise is held by the state that launched."""
+    assert [r[0] for r in exercises(text, "2024-06-26")] == [parties]
+
+
+def test_the_exercise_a_launch_happened_during_is_the_one_told(exercises) -> None:  # type: ignore[no-untyped-def]
+    """ "During the exercise, the North fired ...": the allies' drill told before, not the North's."""
+    text = "South Korea and the US began Freedom Shield on Monday. During the exercise, on Thursday, North Korea fired a Hwasong-17."
+    assert [r[0] for r in exercises(text, "2024-06-28")] == [("KOR", "USA")]
+
+
+def test_a_lower_case_word_names_no_exercise(exercises) -> None:  # type: ignore[no-untyped-def]
+    assert [
+        r[2] for r in exercises("Iran held navy drills near the Strait of Hormuz on Sunday.", "2024-06-26")
+    ] == [None]
