@@ -21,13 +21,13 @@ DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
-# and raised as the rules generalised (2026-12-06, third session: F1 0.904, Launch 0.927,
-# attributes 0.873, states 0.984, 4 modality errors).
+# and raised as the rules generalised (2026-12-06, fourth session: F1 0.908, Launch 0.931,
+# Exercise 0.851, Treaty 0.905, attributes 0.874, states 0.984, 4 modality errors).
 FLOORS = {
-    "overall.f1": 0.90,
-    "Launch.f1": 0.925,
-    "Exercise.f1": 0.845,
-    "Treaty.f1": 0.895,
+    "overall.f1": 0.905,
+    "Launch.f1": 0.93,
+    "Exercise.f1": 0.85,
+    "Treaty.f1": 0.90,
     "attributes.accuracy": 0.87,
     "states.f1": 0.98,
 }
