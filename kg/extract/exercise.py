@@ -665,19 +665,17 @@ def find_exercises(
     return out
 
 
+#: Prepositions that set an event in an exercise ("during a drill", "as part of an exercise")
+SETTING_PREPS = frozenset({"during", "in", "of", "as"})
+
+
 def _setting_of_launch(trig: Token, lexicon: Lexicon) -> bool:
     """True for an exercise a launch of its sentence took place in: the object of "during",
     "in" or "as part of" on a launch verb, or on a verb whose subject or object is a launch
     noun ("this launch was carried out as part of a training exercise")."""
     cur = trig
-    while (
-        cur.dep_ == "pobj"
-        or (cur.dep_ == "prep" and cur.lower_ in ("during", "in", "of", "as"))
-        or (cur.lemma_.lower() == "part" and cur.dep_ == "pobj")
-    ):
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "pobj" and cur.head.lower_ not in ("during", "in", "of", "as"):
+    while cur.dep_ == "pobj" or (cur.dep_ == "prep" and cur.lower_ in SETTING_PREPS):
+        if cur.head.i == cur.i or (cur.dep_ == "pobj" and cur.head.lower_ not in SETTING_PREPS):
             return False
         cur = cur.head
     if cur.pos_ not in ("VERB", "AUX"):

@@ -270,7 +270,7 @@ def _instrument(view: SentenceView, verb: Token) -> list[Token]:
 
 
 def _after_launch_prefix(tok: Token, prefixes: Mapping[str, str]) -> bool:
-    """True for a word right after "test-" or "flight-" ("a test-fire", "the test-fire of")."""
+    """True for a word right after a launch prefix and its hyphen ("a test-fire", "test-flew")."""
     return (
         tok.i - 2 >= tok.sent.start
         and tok.doc[tok.i - 1].text == "-"
@@ -279,13 +279,11 @@ def _after_launch_prefix(tok: Token, prefixes: Mapping[str, str]) -> bool:
     )
 
 
-def _transitive_use(view: SentenceView, verb: Token) -> bool:
+def _transitive_use(view: SentenceView, verb: Token, prefixes: Mapping[str, str]) -> bool:
     """True for a verb with a projectile for object ("flew the ICBM") or passive subject ("the
     Agni-5 was flown"), or after a launch prefix ("test-flew"); not "the missile flew 800 km"."""
-    return any(
+    return _after_launch_prefix(verb, prefixes) or any(
         ch.dep_ in ("dobj", "nsubjpass") and _launchable(view, list(ch.subtree)) for ch in verb.children
-    ) or (
-        verb.i >= 2 and verb.doc[verb.i - 1].text == "-" and verb.doc[verb.i - 2].lower_ in ("test", "flight")
     )
 
 
@@ -317,7 +315,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
-        verbal = (lemma in verbs or (lemma in transitive and _transitive_use(view, tok))) and (
+        verbal = (lemma in verbs or (lemma in transitive and _transitive_use(view, tok, prefixes))) and (
             # the lemma first: it rules out most tokens
             tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
         )
