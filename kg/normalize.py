@@ -601,9 +601,8 @@ def _within_days(date: PartialDate, start: PartialDate, days: int) -> bool:
     """True if a day-precise `date` falls on `start` or up to `days` days after it."""
     if date.precision != "day" or start.precision != "day":
         return date.within(start)  # "2025" is not the exercise of "March 10": too coarse to tell
-    a = dt.date(date.year, date.month or 1, date.day or 1)
-    b = dt.date(start.year, start.month or 1, start.day or 1)
-    return 0 <= (a - b).days <= days
+    end = _shifted(start, days)
+    return end is not None and start.iso() <= date.iso() <= end.iso()
 
 
 def _date_drills_by_their_launches(groups: list[Group]) -> None:

@@ -307,18 +307,14 @@ def _participants(
         if ch.dep_ == "prep" and ch.lower_ == "of"
         for t in ch.subtree
     ]
-    states = view.states_of(sorted(set(toks), key=lambda t: t.i))
+    ordered = sorted(set(toks), key=lambda t: t.i)
     # "USS John Finn joined JS Shimakaze": a warship's prefix tells whose navy takes part
     navies = view.lexicon.cue_terms("ship_prefix")
-    states += [
-        n for t in sorted(set(toks), key=lambda t: t.i) if (n := navies.get(t.text)) and n not in states
-    ]
-    weapons = view.weapon_refs(sorted(set(toks), key=lambda t: t.i))
-    weapons += [
-        w
-        for w in _definite_platforms(view, sorted(set(toks), key=lambda t: t.i), discourse)
-        if w not in weapons
-    ]
+    states = list(
+        dict.fromkeys([*view.states_of(ordered), *(navies[t.text] for t in ordered if t.text in navies)])
+    )
+    weapons = view.weapon_refs(ordered)
+    weapons += [w for w in _definite_platforms(view, ordered, discourse) if w not in weapons]
     for w in weapons:
         # "a US B-1B bomber" or "the bomber": its operator takes part; "South Korean fighter
         # jets, including F-35As": the platform is theirs, whoever builds it

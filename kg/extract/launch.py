@@ -72,10 +72,15 @@ def _launchable_weapons(view: SentenceView, tokens: list[Token]) -> list[WeaponR
     return [w for w in view.weapon_refs(tokens) if w.weapon_class in cues(view.lexicon).launched]
 
 
+def _launchable(view: SentenceView, tokens: list[Token]) -> bool:
+    """True if the tokens name a launchable class or weapon ("two ballistic missiles", "a Hwasong-18")."""
+    return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens))
+
+
 def _has_projectile(
     view: SentenceView, tokens: list[Token], nouns: Mapping[str, str], nonevent: frozenset[str] = frozenset()
 ) -> bool:
-    return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens)) or any(
+    return _launchable(view, tokens) or any(
         t.lemma_.lower() in nouns and t.pos_ == "NOUN" and not _nonevent(t, nonevent) for t in tokens
     )
 
@@ -264,7 +269,7 @@ def _instrument(view: SentenceView, verb: Token) -> list[Token]:
     "answered with waves of ballistic missiles"): the tokens of its "with" phrase, if that
     names a launchable weapon or class; [] otherwise ("hit with sanctions")."""
     phrase = [t for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "with" for t in ch.subtree]
-    if phrase and (_launchable_classes(view, phrase) or _launchable_weapons(view, phrase)):
+    if phrase and _launchable(view, phrase):
         return phrase
     return []
 
@@ -285,10 +290,6 @@ def _transitive_use(view: SentenceView, verb: Token, prefixes: Mapping[str, str]
     return _after_launch_prefix(verb, prefixes) or any(
         ch.dep_ in ("dobj", "nsubjpass") and _launchable(view, list(ch.subtree)) for ch in verb.children
     )
-
-
-def _launchable(view: SentenceView, tokens: list[Token]) -> bool:
-    return bool(_launchable_classes(view, tokens) or _launchable_weapons(view, tokens))
 
 
 def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = False) -> list[Token]:
