@@ -371,6 +371,8 @@ def merge(
             one = cand
             if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
                 one = replace(cand, count=1)
+            elif len(dates) > 1 and cand.plural and cand.trigger_lemma in lexicon.cue_terms("launch_noun"):
+                one = replace(cand, plural=False)  # "the previous tests, in 2009 and 2012": one each
             if one.factuality is Factuality.EXPECTED and date is not None and article.date is not None:
                 if _before(date, article.date):  # "replacing the 1953 armistice": it exists already
                     one = replace(one, factuality=Factuality.ASSERTED)
@@ -790,7 +792,7 @@ def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] 
             date=date,
             site=sites[0] if sites else None,
             outcome=outcome,
-            count=max(counts) if counts else None,
+            count=max(counts) if counts else _singular_count(group),
             factuality=fact,
             confidence=confidence(
                 len(evidence), bool(actors), explicit, date is not None, weapon is not None or bool(sites)
@@ -816,6 +818,12 @@ def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] 
         confidence=confidence(len(evidence), bool(actors), explicit, date is not None, bool(names)),
         evidence=evidence,
     )
+
+
+def _singular_count(group: Group) -> int | None:
+    """1 when no mention of the launch says how many and none tells it in the plural ("a
+    missile", "the launch", "its first flight test"), else None ("fired missiles")."""
+    return None if any(c.plural for c, _ in group.members) else 1
 
 
 def _outcome(cues: frozenset[str]) -> Outcome:

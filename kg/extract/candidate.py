@@ -36,6 +36,7 @@ class Candidate:
         frozenset()
     )  # "failure", "success", "flight" cues (see factuality.outcome_cues)
     count: int | None = None
+    plural: bool = False  # "fired missiles", "the launches": more than one, how many untold
     factuality: Factuality = Factuality.ASSERTED
     speaker: str = (
         ""  # "agent" (the agent or its own media), "single" (one official, an accusation), "other", ""

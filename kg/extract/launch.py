@@ -656,7 +656,11 @@ def _means_subject(view: SentenceView, noun: Token) -> list[Token]:
 
 
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
-    heads = [view.doc[view.span_root[i]] for i, _ in _launchable_classes(view, scope)]
+    classes = _launchable_classes(view, scope)
+    heads = [view.doc[view.span_root[i]] for i, _ in classes]
+    in_rounds = {
+        view.span_root[i] for i, label in classes if label in view.lexicon.cue_terms("fired_in_rounds")
+    }
     heads += [t for t in scope if t.i in view.weapons]
     heads += [
         t
@@ -692,7 +696,7 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
                     if n is not None:
                         return n
         if root.tag_ in ("NN", "NNP") and root.lemma_.lower() not in ("salvo", "barrage", "series"):
-            if trigger.tag_ == "NNS" or _plural_after(root):
+            if trigger.tag_ == "NNS" or _plural_after(root) or head.i in in_rounds:
                 continue  # "Tsirkon hypersonic missiles": the name modifies a plural
             return 1
     # "an attempt on May 31 ended in an explosion", "the weapon's debut launch exploded", "a
@@ -709,6 +713,23 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
     ):
         return 1
     return None
+
+
+def _told_plural(view: SentenceView, scope: list[Token], trigger: Token) -> bool:
+    """True if the launch is told in the plural with no number: "fired missiles", "the tests",
+    "Tsirkon hypersonic missiles" (so one projectile is not to be assumed)."""
+    if trigger.tag_ in ("NNS", "NNPS"):
+        return True
+    classes = _launchable_classes(view, scope)
+    if any(label in view.lexicon.cue_terms("fired_in_rounds") for _, label in classes):
+        return True  # "fired artillery": rounds, how many untold
+    heads = [view.doc[view.span_root[i]] for i, _ in classes]
+    heads += [t for t in scope if t.i in view.weapons]
+    for head in heads:
+        root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
+        if root.tag_ in ("NNS", "NNPS") or _plural_after(root):
+            return True
+    return False
 
 
 def _class_of_platform(view: SentenceView, trig: Token, scope: list[Token]) -> str | None:
@@ -1431,6 +1452,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     site=site,
                     outcomes=outcomes,
                     count=count,
+                    plural=count is None and _told_plural(view, scope, trig),
                     factuality=fact,
                     speaker=speaker,
                     speaker_states=speakers,
@@ -1623,6 +1645,7 @@ def _told_by_projectile(
         class_from_weapon_phrase=from_phrase,
         date_phrase=date_phrase,
         count=_count(view, phrase, noun),
+        plural=_told_plural(view, phrase, noun),
         factuality=fact,
     )
 
