@@ -168,7 +168,9 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         if cand.platform and platforms and cand.platform not in platforms:
             return False  # "warships fired Kalibrs ... Tu-95MS bombers also fired cruise missiles"
         gclasses = [c.weapon_class for c, _ in group.members if c.weapon_class]
-        if cand.weapon_class and gclasses:
+        if cand.weapon_class and gclasses and not (cand.definite and cw and not gw):
+            # (not when a reference back names the weapon of a launch told by its class only:
+            # "hypersonic missile tests in April ... the weapon it tested in April, the Hwasong-16B")
             # against the most specific class told: an SRBM launch told as "missiles" is no IRBM
             deepest = max(gclasses, key=lexicon.class_depth)
             if not lexicon.classes_compatible(deepest, cand.weapon_class):

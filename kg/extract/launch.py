@@ -253,12 +253,17 @@ def _referring_weapon(verb: Token, c: Cues) -> Token | None:
     """The object (or passive subject) of a launch verb that stands for the weapon told before:
     "the system", "this weapon", "the missile" -- a definite noun of its own, no class or name
     with it ("the cruise missile", "the Agni system" say what they are)."""
-    for ch in verb.children:
+    candidates = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl" and not candidates:
+        candidates = [verb.head]  # "the same type the North fired on May 4": the object is the head
+    for ch in candidates:
         if (
-            ch.dep_ in ("dobj", "nsubjpass")
-            and ch.lemma_.lower() in c.referring_weapon_nouns
+            ch.lemma_.lower() in c.referring_weapon_nouns
             and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in ch.children)
-            and not any(d.dep_ in ("compound", "amod", "nmod", "nummod") for d in ch.children)
+            and not any(
+                d.dep_ in ("compound", "nmod", "nummod") or (d.dep_ == "amod" and d.lower_ != "same")
+                for d in ch.children
+            )
         ):
             return ch
     return None
@@ -316,7 +321,10 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
-        verbal = (lemma in verbs or (lemma in transitive and _transitive_use(view, tok, prefixes))) and (
+        verbal = (
+            lemma in verbs
+            or (lemma in transitive and (_transitive_use(view, tok, prefixes) or _referring_weapon(tok, c)))
+        ) and (
             # the lemma first: it rules out most tokens
             tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
         )
@@ -344,8 +352,13 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             if not _has_projectile(view, args, nouns if lemma in weak else {}, c.nonevent):
                 # "before it successfully test-fired one", "three days later, it fired two more":
                 # an elliptic object, when the sentence or the launch told before names what is fired
-                elliptic = _elliptic_object(tok, c) is not None
-                if lemma in weak or not elliptic or not (told or _has_projectile(view, list(view.sent), {})):
+                elliptic = _elliptic_object(tok, c)
+                if (
+                    elliptic is None
+                    # "had also tested that model in July": a weak verb, but of the weapon told
+                    or (lemma in weak and elliptic.lemma_.lower() not in c.referring_weapon_nouns)
+                    or not (told or _has_projectile(view, list(view.sent), {}))
+                ):
                     continue
             core = [t for ch in tok.children if ch.dep_ in ("dobj", "nsubjpass") for t in _noun_phrase(ch)]
             if tok.dep_ in ("relcl", "acl"):
@@ -1374,6 +1387,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
             for s in subj
         )
+        # "the weapon it tested in April": the weapon of the launch told before
+        definite = definite or (trig.pos_ == "VERB" and _referring_weapon(trig, c) is not None)
         date_phrase, days_after = _date(view, trig, scope)
         date_offset = 0
         earlier = after_clause_date(view, trig)

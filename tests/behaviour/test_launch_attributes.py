@@ -788,3 +788,36 @@ def test_the_weapon_in_a_recap_of_the_launch_is_that_launch(launches, text: str)
 )
 def test_a_launch_told_in_the_singular_is_one(launches, text: str, counts: list[int | None]) -> None:  # type: ignore[no-untyped-def]
     assert [r[6] for r in launches(text, "2025-01-10")] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that model", "the same type": the weapon the sentence or the launch before names, fired
+        # on another occasion; in a relative clause its object is the noun it hangs on
+        (
+            "Officials identified it as a Khorramshahr and said Iran had also tested that model in July.",
+            [("IRN", "2018-07", "Khorramshahr")],
+        ),
+        ("The missile appears to be the same type the North fired on May 4.", [("PRK", "2019-05-04", None)]),
+        (
+            "Analysts said the rocket looked like the same type Iran launched last October.",
+            [("IRN", "2018-10", None)],
+        ),
+        (
+            "The projectile was an Agni-V. India also test-fired the same type in December.",
+            [("IND", "2018-12", "Agni-V")],
+        ),
+        pytest.param(
+            "It was a Shaheen-III, the same model Pakistan test-fired in March.",
+            [("PAK", "2019-03", "Shaheen-III")],
+            marks=known_failure(
+                "'test-fired' is parsed as a participle (acl) on 'model', not a relative clause: no launch"
+            ),
+        ),
+    ],
+)
+def test_the_same_type_or_that_model_is_the_weapon_fired_again(  # type: ignore[no-untyped-def]
+    launches, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(r[0], r[1], r[2]) for r in launches(text, "2019-05-10")] == expected
