@@ -285,6 +285,12 @@ def _resolve_raw(
         return [PartialDate.of(day)]
     if cand.date_phrase:
         dates = resolve_each(cand.date_phrase, anchor, future=cand.future)
+        if cand.present and not cand.future and anchor is not None:
+            ahead = resolve_each(cand.date_phrase, anchor, future=True)
+            if len(ahead) == len(dates):
+                dates = [
+                    min(d, a, key=lambda x: _days_from(x, anchor)) for d, a in zip(dates, ahead, strict=True)
+                ]
         if dates and cand.date_offset:
             return [_shifted(d, cand.date_offset) for d in dates]
         if dates:
@@ -292,6 +298,11 @@ def _resolve_raw(
     if cand.ongoing and anchor is not None:
         return [PartialDate(anchor.year, anchor.month)]
     return [None]
+
+
+def _days_from(date: PartialDate, anchor: dt.date) -> int:
+    """How many days the first day of a date lies from the anchor, either way."""
+    return abs((dt.date(date.year, date.month or 1, date.day or 1) - anchor).days)
 
 
 def _shifted(date: PartialDate, days: int) -> PartialDate | None:

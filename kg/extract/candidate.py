@@ -26,6 +26,9 @@ class Candidate:
     date_role: str = ""  # "start", "end", "signed", "report" or "" (how the date relates to the event)
     identifying_date: bool = False  # in the noun phrase: "the 1953 armistice", "its June 26 launch"
     future: bool = False  # the date phrase points forward ("due to begin Monday")
+    # the date phrase hangs from a verb in the present ("RIMPAC ends on Aug. 1", "slated to run
+    # through Aug. 4"): the day so named nearest the dateline, before or after it
+    present: bool = False
     # days after the event told before: "the same day" 0, "the following day" 1, "three days later" 3
     days_after_previous: int | None = None
     # days added to the day the date phrase names: "said on Sunday ..., a day after Putin oversaw

@@ -631,6 +631,7 @@ def find_exercises(
                     date_role=role,
                     future=(fact.value == "expected" and not _told_in_past(view, date_phrase))
                     or _planned_for(view, date_phrase),
+                    present=_told_in_present(view, date_phrase),
                     days_after_previous=days_after,
                     factuality=fact,
                     speaker=kind,
@@ -823,6 +824,21 @@ def _planned_for(view: SentenceView, phrase: str | None) -> bool:
     return False
 
 
+def _told_in_present(view: SentenceView, phrase: str | None) -> bool:
+    """True if the verb the date phrase hangs from is in the present, or an infinitive ("the
+    drills end on Aug. 1", "slated to run through Aug. 4"): the day may lie either side of
+    the dateline."""
+    for p in view.date_phrases():
+        if phrase is None or p.text != phrase:
+            continue
+        for anc in view.doc[p.root].ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                return anc.tag_ in ("VBZ", "VBP") or (
+                    anc.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in anc.children)
+                )
+    return False
+
+
 def _told_in_past(view: SentenceView, phrase: str | None) -> bool:
     """True if the verb the date phrase hangs from is in the past tense ("they began on Monday"):
     that day lies before the dateline even in a sentence about what is to come."""
@@ -851,16 +867,24 @@ def _started_clause_date(view: SentenceView, trig: Token) -> str | None:
 
 
 def _ends_later(view: SentenceView, phrase: str) -> bool:
-    """True if the end date is told as still to come ("will end on Monday", "is due to end")."""
+    """True if the end date is told as still to come ("will end on Monday", "is due to end",
+    "ends on Aug. 1")."""
     for p in view.date_phrases():
         if p.text != phrase:
             continue
         for anc in view.doc[p.root].ancestors:
             if anc.pos_ in ("VERB", "AUX"):
-                return any(
-                    ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall") for ch in anc.children
-                ) or (
-                    anc.dep_ == "xcomp" and anc.head.lemma_.lower() in ("due", "set", "scheduled", "expected")
+                return (
+                    any(
+                        ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall")
+                        for ch in anc.children
+                    )
+                    or (
+                        anc.dep_ == "xcomp"
+                        and anc.head.lemma_.lower()
+                        in ("due", "set", "scheduled", "slate", "slated", "expected")
+                    )
+                    or anc.tag_ in ("VBZ", "VBP")
                 )
     return False
 
