@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.models import WeaponRef
+from kg.models import Factuality, WeaponRef
 
 
 @dataclass(slots=True)
@@ -33,6 +33,8 @@ class Discourse:
     launchers: dict[str, int] = field(default_factory=dict)  # "the Indian missile": whose missiles
     # the weapon and class of the last launch that named them: what "it fired two more" fired
     projectile: tuple[WeaponRef | None, str | None] | None = None
+    # the sentence that last told an exercise, and how (a plan, a report, a denial)
+    exercise_at: tuple[int, Factuality] | None = None
 
     def saw_launcher(self, state: str) -> None:
         """A state whose projectile the text names ("the Indian missile that crashed", a

@@ -654,12 +654,55 @@ def find_exercises(
         trained = _trained_together(view, lexicon, discourse, c)
         out = trained or out
     if not out:
-        joined = _participation(view, discourse)
+        joined = _participation(view, discourse) or _participants_listed(view, discourse)
         if joined is not None:
             out.append(joined)
     if not out:
         out = _practice_bombing(view, lexicon, discourse, c)
+    if out:
+        discourse.exercise_at = (view.index, out[-1].factuality)
     return out
+
+
+def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate | None:
+    """A sentence right after an exercise that lists three or more states with a word of taking
+    part (participation_word in cues.tsv): "Alongside Australia and the United States, forces
+    have come from Canada, Fiji, France ..., while Malaysia and Vietnam are observing" names who
+    takes part in it; the states of a clause about observers do not."""
+    if discourse.exercise_at is None or not 0 < view.index - discourse.exercise_at[0] <= 2:
+        return None
+    taking_part = view.lexicon.cue_terms("participation_word")
+    cue = next(
+        (
+            t
+            for t in view.sent
+            if t.lemma_.lower() in taking_part
+            or any(f"{t.lemma_.lower()} {ch.lower_}" in taking_part for ch in t.children if ch.dep_ == "prep")
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    observers = view.lexicon.cue_terms("observer_word")
+    left_out: set[int] = set()
+    for tok in view.sent:
+        if tok.lemma_.lower() in observers:
+            clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+            if clause is not None and clause.dep_ != "ROOT":
+                left_out.update(t.i for t in clause.subtree)
+    states = view.states_of([t for t in view.sent if t.i not in left_out])
+    if len(states) < 3:
+        return None
+    return Candidate(
+        type=EventType.EXERCISE,
+        sentence=view.mention(),
+        sentence_index=view.index,
+        trigger=cue.text,
+        trigger_lemma="participate",
+        actors=tuple(states),
+        factuality=discourse.exercise_at[1],  # who takes part in a planned exercise plans to
+        definite=True,
+    )
 
 
 #: Prepositions that set an event in an exercise ("during a drill", "as part of an exercise")

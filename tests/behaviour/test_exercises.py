@@ -753,3 +753,42 @@ def test_a_lower_case_word_names_no_exercise(exercises) -> None:  # type: ignore
     assert [
         r[2] for r in exercises("Iran held navy drills near the Strait of Hormuz on Sunday.", "2024-06-26")
     ] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # a sentence right after an exercise, listing three or more states with a word of taking
+        # part, says who takes part; the states of a clause about observers do not
+        (
+            "The Pacific Shield exercise opened off Guam on Monday. Forces have come from Australia, "
+            "Canada, Japan and the Philippines, while Vietnam and Malaysia are observing.",
+            ("AUS", "CAN", "JPN", "PHL"),
+        ),
+        (
+            "India opened the Milan naval exercise at Visakhapatnam on Monday. Navies from France, "
+            "Japan, Australia and Indonesia are taking part.",
+            ("AUS", "FRA", "IDN", "IND", "JPN"),
+        ),
+        (
+            "Thailand and the United States began Cobra Gold on Tuesday. Singapore, Japan and "
+            "Indonesia have sent troops, and China is among the observer nations.",
+            ("IDN", "JPN", "SGP", "THA", "USA"),
+        ),
+        (
+            "Pakistan began the Aman naval exercise near Karachi on Friday. Nine of the participating "
+            "nations, including China, Turkey and Sri Lanka, sent ships.",
+            ("CHN", "LKA", "PAK", "TUR"),
+        ),
+        # states named for another reason are no participants
+        (
+            "Japan and the United States started the Keen Sword drills on Monday. The two allies say "
+            "Russia, China and North Korea threaten the region.",
+            ("JPN", "USA"),
+        ),
+    ],
+)
+def test_the_states_listed_as_taking_part_join_the_exercise(  # type: ignore[no-untyped-def]
+    exercises, text: str, participants: tuple[str, ...]
+) -> None:
+    assert [r[0] for r in exercises(text, "2025-02-14")] == [participants]
