@@ -169,6 +169,7 @@ def _bound_by_participle(view: SentenceView, noun: Token) -> list[Token]:
 def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
     c = cues(lexicon)
     nouns = lexicon.cue_terms("treaty_noun")
+    signed_nouns = lexicon.cue_terms("treaty_noun_signed")
     names = _names(view, lexicon)
     triggers: list[tuple[Token, str | None]] = []
     used: set[int] = set()
@@ -192,6 +193,13 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             ):
                 continue
             triggers.append((tok, None))
+        elif (
+            tok.pos_ in ("NOUN", "PROPN")
+            and lemma in signed_nouns
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and tok.head.lemma_.lower() in c.treaty_sign
+        ):
+            triggers.append((tok, None))  # "signed a defence framework", "the memorandum was signed"
     # "New START, the treaty signed in 2010": one treaty, told by its name
     named_at = {trig.i for trig, name in triggers if name}
     apposed = {

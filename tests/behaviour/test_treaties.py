@@ -910,3 +910,36 @@ def test_a_pact_told_undated_is_the_named_one_signed_next(  # type: ignore[no-un
 def test_a_treaty_the_new_one_replaces_stays_another(treaties) -> None:  # type: ignore[no-untyped-def]
     text = "Russia and North Korea have signed a partnership treaty. It replaces the 1961 Treaty of Friendship and Mutual Assistance."
     assert len(treaties(text, "2024-06-28")) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a framework, memorandum, arrangement or MoU is an agreement when it is what is signed
+        (
+            "Kenya and the United States signed a defence framework on Monday.",
+            [(("KEN", "USA"), "2023-09-25", None, "asserted")],
+        ),
+        (
+            "Japan concluded a security cooperation framework with Australia on Tuesday.",
+            [(("AUS", "JPN"), "2023-09-26", None, "asserted")],
+        ),
+        (
+            "A memorandum of understanding on defence cooperation was signed by India and Britain on Monday.",
+            [(("GBR", "IND"), "2023-09-25", None, "asserted")],
+        ),
+        (
+            "Greece and France inked a defence arrangement on Tuesday.",
+            [(("FRA", "GRC"), "2023-09-26", None, "asserted")],
+        ),
+        (
+            "Norway and Sweden signed an MoU on air defence on Monday.",
+            [(("NOR", "SWE"), "2023-09-25", None, "asserted")],
+        ),
+        # not when it is only a frame for something
+        ("The law gives the navy a legal framework for joint training with Japan and Australia.", []),
+        ("South Korea and Japan discussed a framework for talks on Monday.", []),
+    ],
+)
+def test_a_framework_or_memorandum_signed_is_an_agreement(treaties, text: str, rows: list[Row]) -> None:  # type: ignore[no-untyped-def]
+    assert treaties(text, "2023-09-27") == rows
