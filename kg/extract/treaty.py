@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
@@ -54,9 +55,12 @@ def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Patter
     known_alt = rf"(?:{known_alt})(?:\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Pp]act|[Dd]eal))?"
     # "Basic Exchange and Cooperation Agreement", "Panmunjom Declaration for Peace, Prosperity
     # and Unification of the Korean Peninsula"
+    # "the Lombok Treaty on Monday": a day or month after the kind is a date, not more of the name
+    calendar = "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
     generic = (
         rf"(?:[A-Z][\w'-]*\s+(?:(?:and|of|on|for|the)\s+)?){{0,6}}(?:{suffix})"
-        rf"(?:\s+(?:for|of|on)\s+[A-Z][\w'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+)[A-Z][\w'-]*)*)?"
+        rf"(?:\s+(?:for|of|on)\s+(?!(?:{calendar})\b)"
+        rf"[A-Z][\w'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+)[A-Z][\w'-]*)*)?"
     )
     return re.compile(rf"(?<![\w-])(?:{known_alt}|{generic})(?![\w-])")
 

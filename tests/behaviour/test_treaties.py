@@ -943,3 +943,28 @@ def test_a_treaty_the_new_one_replaces_stays_another(treaties) -> None:  # type:
 )
 def test_a_framework_or_memorandum_signed_is_an_agreement(treaties, text: str, rows: list[Row]) -> None:  # type: ignore[no-untyped-def]
     assert treaties(text, "2023-09-27") == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a day or month after a treaty's name dates it; it is no part of the name
+        ("Australia and Indonesia signed the Lombok Treaty on Monday.", "Lombok Treaty"),
+        (
+            "Japan and the Philippines signed the Reciprocal Access Agreement on July 8.",
+            "Reciprocal Access Agreement",
+        ),
+        (
+            "The Comprehensive Strategic Partnership Treaty of June 2024 binds Russia and North Korea.",
+            "Comprehensive Strategic Partnership Treaty",
+        ),
+        # "on", "of", "for" followed by words of the name are part of it
+        (
+            "Russia and Belarus signed the Treaty on Security Guarantees on Friday.",
+            "Treaty on Security Guarantees",
+        ),
+        ("India and Pakistan signed the Lahore Declaration on Sunday.", "Lahore Declaration"),
+    ],
+)
+def test_a_date_after_a_treaty_name_is_not_part_of_it(treaties, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[2] for r in treaties(text, "2025-07-12")] == [name]
