@@ -508,6 +508,8 @@ def find_exercises(
             continue
         if fact is Factuality.EXPECTED and _began(view, trig):
             fact = Factuality.ASSERTED  # "The exercise launched Monday will involve ...": under way
+        if fact is Factuality.ASSERTED and _ended_for_good(view, trig):
+            fact = Factuality.NEGATED  # "ended their springtime exercises and held a smaller drill instead"
         states, weapons, pronoun = _participants(view, trig, discourse)
         if not states and _held_by_own_forces(view, trig):
             # "as the armed forces carried out what the Kremlin called a planned exercise": the
@@ -662,6 +664,23 @@ def find_exercises(
     if out:
         discourse.exercise_at = (view.index, out[-1].factuality)
     return out
+
+
+def _ended_for_good(view: SentenceView, trig: Token) -> bool:
+    """True for an exercise ended and replaced: "the allies ended their Key Resolve and Foal Eagle
+    exercises and held a scaled-down drill instead", "have ended ... and will replace them with
+    a pared-down drill" -- called off as a series, not finished on a day (ended_for_good_verb and
+    replacement_word in cues.tsv)."""
+    verb = view.nearest_verb(trig)
+    if verb is None or verb.lemma_.lower() not in view.lexicon.cue_terms("ended_for_good_verb"):
+        return False
+    own = {t.i for t in trig.subtree}
+    replacing = view.lexicon.cue_terms("replacement_word")
+    return any(
+        t.i not in own and (t.lemma_.lower() in replacing or t.lower_ in replacing)
+        for clause in (verb, *verb.conjuncts)
+        for t in clause.subtree
+    )
 
 
 def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate | None:

@@ -792,3 +792,34 @@ def test_the_states_listed_as_taking_part_join_the_exercise(  # type: ignore[no-
     exercises, text: str, participants: tuple[str, ...]
 ) -> None:
     assert [r[0] for r in exercises(text, "2025-02-14")] == [participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        # an exercise ended and replaced is called off (negated) ...
+        (
+            "Last year the allies ended their springtime Foal Eagle exercise and held a smaller command post drill instead.",
+            (("KOR", "USA"), "2023", "Foal Eagle", "negated"),
+        ),
+        (
+            "Japan and the United States have dropped the Orient Shield exercise and will replace it with staff talks.",
+            (("JPN", "USA"), None, "Orient Shield", "negated"),
+        ),
+        (
+            "Russia halted its Zapad exercise and staged a smaller drill instead.",
+            (("BLR", "RUS"), None, "Zapad", "negated"),
+        ),
+        # ... one ended on a day has been held
+        (
+            "China and Russia ended the Joint Sea-2024 exercise on July 17.",
+            (("CHN", "RUS"), "2024-07-17", "Joint Sea-2024", "asserted"),
+        ),
+        (
+            "The allies ended the Ulchi Freedom Shield exercise on Thursday after 11 days.",
+            (("KOR", "USA"), "2024-08-29", "Ulchi Freedom Shield", "asserted"),
+        ),
+    ],
+)
+def test_an_exercise_ended_and_replaced_is_called_off(exercises, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert [r for r in exercises(text, "2024-08-30") if r[2] == row[2]] == [row]
