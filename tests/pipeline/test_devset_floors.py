@@ -21,24 +21,24 @@ DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
-# and raised as the rules generalised (2026-12-06, fourth session: F1 0.908, Launch 0.931,
-# Exercise 0.851, Treaty 0.905, attributes 0.874, states 0.984, 4 modality errors).
+# and raised as the rules generalised (2026-12-06, fifth session: F1 0.916, Launch 0.937,
+# Exercise 0.870, Treaty 0.905, attributes 0.883, states 0.984, 2 modality errors).
 FLOORS = {
-    "overall.f1": 0.905,
-    "Launch.f1": 0.93,
-    "Exercise.f1": 0.85,
+    "overall.f1": 0.915,
+    "Launch.f1": 0.935,
+    "Exercise.f1": 0.865,
     "Treaty.f1": 0.90,
-    "attributes.accuracy": 0.87,
+    "attributes.accuracy": 0.88,
     "states.f1": 0.98,
 }
-MAX_MODALITY_ERRORS = 4
+MAX_MODALITY_ERRORS = 2
 
 
-# gold/written1, our own second set (2026-12-06, third session: F1 0.820, attributes 0.833,
+# gold/written1, our own second set (2026-12-06, fifth session: F1 0.820, attributes 0.842,
 # 5 modality errors)
 WRITTEN_FLOORS = {
     "overall.f1": 0.815,
-    "attributes.accuracy": 0.83,
+    "attributes.accuracy": 0.84,
     "states.f1": 0.99,
 }
 MAX_WRITTEN_MODALITY_ERRORS = 5
