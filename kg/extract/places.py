@@ -215,6 +215,12 @@ def launch_site(
     ]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         holders.append(trigger.head)
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("nsubjpass", "nsubj")
+        and trigger.head.lemma_.lower() in view.lexicon.cue_terms("conduct_verb")
+    ):
+        holders.append(trigger.head)  # "The test was carried out from Abdul Kalam Island"
     for holder in holders:
         # "at" places a launcher ("crews at the Kapustin Yar testing ground"); on another verb it
         # is where something was aimed ("missiles aimed at the Al Udeid air base")

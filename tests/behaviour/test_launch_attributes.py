@@ -821,3 +821,30 @@ def test_the_same_type_or_that_model_is_the_weapon_fired_again(  # type: ignore[
     launches, text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(r[0], r[1], r[2]) for r in launches(text, "2019-05-10")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # a launch noun that a conduct verb has for subject takes the verb's "from" phrase
+        (
+            "India tested an Agni-V on Monday. The test was carried out from Dr APJ Abdul Kalam Island, officials said.",
+            "Dr APJ Abdul Kalam Island",
+        ),
+        (
+            "North Korea fired a Hwasong-18 on Thursday. The launch was conducted from the Pyongyang area.",
+            "Pyongyang",
+        ),
+        ("Russia fired a Yars on Tuesday. The test was performed from the Plesetsk cosmodrome.", "Plesetsk"),
+        (
+            "Iran launched a Simorgh on Sunday. The launch was carried out from the Imam Khomeini Space Port.",
+            "Imam Khomeini Space Port",
+        ),
+        (
+            "Pakistan fired an Ababeel on Monday. The flight test was conducted from a site near Karachi.",
+            "near Karachi",
+        ),
+    ],
+)
+def test_the_site_a_conducted_launch_was_carried_out_from(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[4] for r in launches(text, "2024-03-12")] == [site]
