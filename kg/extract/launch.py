@@ -685,6 +685,8 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
         root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
         if root.lower_ in ("one", "another") and root.pos_ in ("NUM", "DET", "PRON"):
             return 1
+        if root.i in view.weapons and _singular_article(root):
+            return 1  # "a Yars", "an Iskander": one, whatever tag the name's "s" got
         if root.pos_ == "NUM" and root.dep_ == "dobj" and _number(root.lower_, view) is not None:
             return _number(root.lower_, view)  # "it fired two"
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in ("dobj", "nsubjpass"):
@@ -740,9 +742,18 @@ def _told_plural(view: SentenceView, scope: list[Token], trigger: Token) -> bool
     heads += [t for t in scope if t.i in view.weapons]
     for head in heads:
         root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
-        if root.tag_ in ("NNS", "NNPS") or _plural_after(root):
+        if (root.tag_ in ("NNS", "NNPS") or _plural_after(root)) and not (
+            root.i in view.weapons and _singular_article(root)
+        ):
             return True
     return False
+
+
+def _singular_article(noun: Token) -> bool:
+    """True for a noun with "a" or "an" and no number of its own ("a Yars")."""
+    return any(ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in noun.children) and not any(
+        ch.dep_ == "nummod" for ch in noun.children
+    )
 
 
 def _class_of_platform(view: SentenceView, trig: Token, scope: list[Token]) -> str | None:

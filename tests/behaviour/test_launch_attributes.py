@@ -779,11 +779,15 @@ def test_the_weapon_in_a_recap_of_the_launch_is_that_launch(launches, text: str)
         ("In December 2022, the missile underwent a successful night trial from Abdul Kalam Island.", [1]),
         ("The Agni-5 was first test-fired in April 2012 from Wheeler Island.", [1]),
         ("Britain's last Trident test firing, from HMS Vengeance in June 2016, ended in failure.", [1]),
+        # a weapon named with "a", whatever tag the "s" ending of its name got
+        ("Russia fired a Yars from Plesetsk on Tuesday.", [1]),
+        ("A Yars was launched from Plesetsk on Tuesday.", [1]),
         # occasions in the plural spread over as many dates: one each
         ("Pakistan's previous tests of the Ababeel, in 2017 and 2023, were successful.", [1, 1]),
         # told in the plural, or in rounds, with no number: how many is not said
         ("North Korea fired ballistic missiles into the sea on Monday.", [None]),
         ("The Indian army said Pakistan fired artillery on Monday.", [None]),
+        ("North Korea fired a salvo of missiles on Monday.", [None]),
     ],
 )
 def test_a_launch_told_in_the_singular_is_one(launches, text: str, counts: list[int | None]) -> None:  # type: ignore[no-untyped-def]
