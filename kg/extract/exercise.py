@@ -712,16 +712,8 @@ def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate 
     states = view.states_of([t for t in view.sent if t.i not in left_out])
     if len(states) < 3:
         return None
-    return Candidate(
-        type=EventType.EXERCISE,
-        sentence=view.mention(),
-        sentence_index=view.index,
-        trigger=cue.text,
-        trigger_lemma="participate",
-        actors=tuple(states),
-        factuality=discourse.exercise_at[1],  # who takes part in a planned exercise plans to
-        definite=True,
-    )
+    # who takes part in a planned exercise plans to
+    return _taking_part(view, cue, states, discourse.exercise_at[1])
 
 
 #: Prepositions that set an event in an exercise ("during a drill", "as part of an exercise")
@@ -989,16 +981,24 @@ def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None
                 toks += list(ch.subtree)
         states = view.states_of(toks)
         if states:
-            return Candidate(
-                type=EventType.EXERCISE,
-                sentence=view.mention(),
-                sentence_index=view.index,
-                trigger=tok.text,
-                trigger_lemma="participate",
-                actors=tuple(states),
-                definite=True,
-            )
+            return _taking_part(view, tok, states)
     return None
+
+
+def _taking_part(
+    view: SentenceView, word: Token, states: list[str], fact: Factuality = Factuality.ASSERTED
+) -> Candidate:
+    """Who takes part in the exercise told before: a reference back that adds its participants."""
+    return Candidate(
+        type=EventType.EXERCISE,
+        sentence=view.mention(),
+        sentence_index=view.index,
+        trigger=word.text,
+        trigger_lemma="participate",
+        actors=tuple(states),
+        factuality=fact,
+        definite=True,
+    )
 
 
 def _definite(trig: Token) -> bool:
