@@ -235,6 +235,17 @@ def launch_site(
                 ):
                     continue  # "fired a hypersonic missile at Kyiv": the target
                 label = place_label(obj, view)
+                if (
+                    label
+                    and holder is trigger
+                    and prep.lower_ == "at"
+                    and any(ch.dep_ == "dobj" and ch.i < prep.i for ch in trigger.children)
+                    and view.lexicon.site_owner(label) is None
+                    and label.split()[-1].lower() not in place_words(view.lexicon).seas
+                ):
+                    # "launched a Tomahawk missile at a Houthi site", "fired missiles at a US base":
+                    # what it was fired at ("at a target in the Barents Sea" still tells the sea)
+                    continue
                 if label:
                     return label
     # "fired a Sineva while submerged in the Barents Sea", "launched a Sineva in the Barents

@@ -852,3 +852,25 @@ def test_the_same_type_or_that_model_is_the_weapon_fired_again(  # type: ignore[
 )
 def test_the_site_a_conducted_launch_was_carried_out_from(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[4] for r in launches(text, "2024-03-12")] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # "at" after a launch verb and its object is what was fired at, no launch site ...
+        ("Britain's Royal Navy launched a Tomahawk missile at a Houthi site on Thursday.", None),
+        ("Iran fired two ballistic missiles at a US base in Iraq on Monday.", None),
+        pytest.param(
+            "The Houthis fired an anti-ship missile at a tanker in the Red Sea on Sunday.",
+            "Red Sea",
+            marks=known_failure(
+                "the sea hangs on the target 'a tanker', which names no place: no site at all"
+            ),
+        ),
+        # ... but a known launch site, or the sea the target sailed in, is where it was fired
+        ("Russia fired a Yars at the Plesetsk cosmodrome on Thursday.", "Plesetsk"),
+        ("The frigate fired a Zircon missile at a target ship in the White Sea on Friday.", "White Sea"),
+    ],
+)
+def test_what_a_missile_was_fired_at_is_no_site(launches, text: str, site: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert [r[4] for r in launches(text, "2024-11-20")] == [site]
