@@ -823,3 +823,18 @@ def test_the_states_listed_as_taking_part_join_the_exercise(  # type: ignore[no-
 )
 def test_an_exercise_ended_and_replaced_is_called_off(exercises, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
     assert [r for r in exercises(text, "2024-08-30") if r[2] == row[2]] == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # "concluded" holds an exercise as "ended", "wrapped up" and "completed" do: its subject takes part
+        ("India and France concluded the Varuna exercise on Friday.", ("FRA", "IND")),
+        ("The Indian and French navies concluded the Shakti exercise on Friday.", ("FRA", "IND")),
+        ("Japan and Australia concluded their joint air drills on Friday.", ("AUS", "JPN")),
+        ("Japan and Australia wrapped up their joint air drills on Friday.", ("AUS", "JPN")),
+        ("China and Russia completed the Joint Sea exercise on Friday.", ("CHN", "RUS")),
+    ],
+)
+def test_who_concludes_an_exercise_took_part(exercises, text: str, participants: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert [r[0] for r in exercises(text, "2024-11-20")] == [participants]
