@@ -54,11 +54,11 @@ def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Patter
     # "the New START treaty": the noun after a known name is part of it
     known_alt = rf"(?:{known_alt})(?:\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Pp]act|[Dd]eal))?"
     # "Basic Exchange and Cooperation Agreement", "Panmunjom Declaration for Peace, Prosperity
-    # and Unification of the Korean Peninsula"
+    # and Unification of the Korean Peninsula", "the Conventional Armed Forces in Europe Treaty"
     # "the Lombok Treaty on Monday": a day or month after the kind is a date, not more of the name
     calendar = "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
     generic = (
-        rf"(?:[A-Z][\w'-]*\s+(?:(?:and|of|on|for|the)\s+)?){{0,6}}(?:{suffix})"
+        rf"(?:[A-Z][\w'-]*\s+(?:(?:and|of|on|for|the|in)\s+)?){{0,6}}(?:{suffix})"
         rf"(?:\s+(?:for|of|on)\s+(?!(?:{calendar})\b)"
         rf"[A-Z][\w'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+)[A-Z][\w'-]*)*)?"
     )

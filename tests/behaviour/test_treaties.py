@@ -964,6 +964,11 @@ def test_a_framework_or_memorandum_signed_is_an_agreement(treaties, text: str, r
             "Treaty on Security Guarantees",
         ),
         ("India and Pakistan signed the Lahore Declaration on Sunday.", "Lahore Declaration"),
+        # "in" between words of a name is part of it
+        (
+            "Russia and NATO states signed the Conventional Armed Forces in Europe Treaty in 1990.",
+            "Conventional Armed Forces in Europe Treaty",
+        ),
     ],
 )
 def test_a_date_after_a_treaty_name_is_not_part_of_it(treaties, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
