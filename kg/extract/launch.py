@@ -1676,6 +1676,18 @@ def _told_by_projectile(
     )
 
 
+def _series_rank(view: SentenceView, start: int, end: int, c: Cues) -> bool:
+    """True for words that only rank a launch in a series: an owner and an ordinal on a launch
+    noun ("its third launch this month", "the North's fifth test this year")."""
+    nouns = view.lexicon.cue_terms("launch_noun")
+    return any(
+        tok.lemma_.lower() in nouns
+        and any(ch.dep_ == "poss" for ch in tok.children)
+        and any(ch.lower_ in c.ordinals for ch in tok.children)
+        for tok in view.doc[start:end]
+    )
+
+
 def counted_occasion(noun: Token, c: Cues) -> bool:
     """True for a launch or projectile told with an ordinal ("the third launch", "the first two
     Chollima-1 rockets"): an occasion of its own, not the one just told said again."""
@@ -1875,6 +1887,9 @@ def _listed(
     )
     trigger_at = {t.i for t in triggers}
     elliptic = [o for o in occasions if not any(o.start <= i < o.end for i in trigger_at)]
+    # "fired a ballistic missile on Wednesday, its third launch this month": an item that only
+    # says which of a series the launch was restates it
+    elliptic = [o for o in elliptic if not _series_rank(view, o.start, o.end, c)]
     if not elliptic:  # each occasion has its trigger: only the dates told in items of their own
         return [_dated_by_item(cand, i, occasions) for cand, i in zip(found, origin, strict=True)]
     first = triggers[0].i if triggers else -1

@@ -618,10 +618,8 @@ def test_an_exercise_day_told_in_the_present_is_the_nearest(  # type: ignore[no-
             "North Korea fired a ballistic missile on Wednesday. The launch, the first since March, was overseen by Kim Jong Un.",
             marks=known_failure("'the first since March' makes a second launch, dated March"),
         ),
-        pytest.param(
-            "North Korea fired a ballistic missile on Wednesday, its third launch this month.",
-            marks=known_failure("'its third launch this month' makes a second launch, dated to the month"),
-        ),
+        "North Korea fired a ballistic missile on Wednesday, its third launch this month.",
+        "Iran launched a Simorgh rocket on Wednesday, the country's second space launch this year.",
     ],
 )
 def test_an_ordinal_in_apposition_is_the_same_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
