@@ -206,10 +206,12 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 and lemmas(anc) & c.negatable
             ):
                 return Factuality.NEGATED  # "did not hold the drills", not "did not regard it as a threat"
-            if lemma in c.reporting or (
+            if (lemma in c.reporting and anc.pos_ != "NOUN") or (
                 anc.pos_ == "VERB" and steps > 0 and cur.dep_ in ("ccomp", "advcl", "relcl")
             ):
-                break  # modality does not cross a reporting verb or a clause boundary
+                # modality does not cross a reporting verb or a clause boundary; it crosses a
+                # reporting noun to the verb it hangs on ("denied reports that it had tested ...")
+                break
         cur = anc
     return Factuality.ASSERTED
 
