@@ -22,7 +22,7 @@ WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
 # and raised as the rules generalised (2026-12-06, fifth session: F1 0.916, Launch 0.937,
-# Exercise 0.870, Treaty 0.905, attributes 0.883, states 0.984, 2 modality errors).
+# Exercise 0.870, Treaty 0.905, attributes 0.884, states 0.984, 2 modality errors).
 FLOORS = {
     "overall.f1": 0.915,
     "Launch.f1": 0.935,
