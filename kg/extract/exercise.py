@@ -866,43 +866,46 @@ def _planned_for(view: SentenceView, phrase: str | None) -> bool:
     """True if the date phrase is what something was planned or scheduled for ("the exercise
     planned for July", "drills scheduled for next month"): a date ahead of when it was planned,
     whatever became of the plan."""
-    expect = cues(view.lexicon).expect
+    verb = _phrase_verb(view, phrase)
+    if verb is None:
+        return False
+    # "drills called Strait Thunder on Monday": a name, not a call for drills
+    named = any(ch.dep_ in ("oprd", "attr") for ch in verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.lemma_.lower() in cues(view.lexicon).expect
+        and not named
+    )
+
+
+def _phrase_verb(view: SentenceView, phrase: str | None) -> Token | None:
+    """The verb the date phrase `phrase` of the sentence hangs from (None if none)."""
     for p in view.date_phrases():
         if phrase is None or p.text != phrase:
             continue
         for anc in view.doc[p.root].ancestors:
             if anc.pos_ in ("VERB", "AUX"):
-                # "drills called Strait Thunder on Monday": a name, not a call for drills
-                named = any(ch.dep_ in ("oprd", "attr") for ch in anc.children)
-                return anc.tag_ == "VBN" and anc.dep_ == "acl" and anc.lemma_.lower() in expect and not named
-    return False
+                return anc
+    return None
 
 
 def _told_in_present(view: SentenceView, phrase: str | None) -> bool:
     """True if the verb the date phrase hangs from is in the present, or an infinitive ("the
     drills end on Aug. 1", "slated to run through Aug. 4"): the day may lie either side of
     the dateline."""
-    for p in view.date_phrases():
-        if phrase is None or p.text != phrase:
-            continue
-        for anc in view.doc[p.root].ancestors:
-            if anc.pos_ in ("VERB", "AUX"):
-                return anc.tag_ in ("VBZ", "VBP") or (
-                    anc.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in anc.children)
-                )
-    return False
+    verb = _phrase_verb(view, phrase)
+    return verb is not None and (
+        verb.tag_ in ("VBZ", "VBP")
+        or (verb.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))
+    )
 
 
 def _told_in_past(view: SentenceView, phrase: str | None) -> bool:
     """True if the verb the date phrase hangs from is in the past tense ("they began on Monday"):
     that day lies before the dateline even in a sentence about what is to come."""
-    for p in view.date_phrases():
-        if phrase is None or p.text != phrase:
-            continue
-        for anc in view.doc[p.root].ancestors:
-            if anc.pos_ in ("VERB", "AUX"):
-                return anc.tag_ == "VBD"
-    return False
+    verb = _phrase_verb(view, phrase)
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def _started_clause_date(view: SentenceView, trig: Token) -> str | None:
@@ -923,24 +926,15 @@ def _started_clause_date(view: SentenceView, trig: Token) -> str | None:
 def _ends_later(view: SentenceView, phrase: str) -> bool:
     """True if the end date is told as still to come ("will end on Monday", "is due to end",
     "ends on Aug. 1")."""
-    for p in view.date_phrases():
-        if p.text != phrase:
-            continue
-        for anc in view.doc[p.root].ancestors:
-            if anc.pos_ in ("VERB", "AUX"):
-                return (
-                    any(
-                        ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall")
-                        for ch in anc.children
-                    )
-                    or (
-                        anc.dep_ == "xcomp"
-                        and anc.head.lemma_.lower()
-                        in ("due", "set", "scheduled", "slate", "slated", "expected")
-                    )
-                    or anc.tag_ in ("VBZ", "VBP")
-                )
-    return False
+    verb = _phrase_verb(view, phrase)
+    return verb is not None and (
+        any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall") for ch in verb.children)
+        or (
+            verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in ("due", "set", "scheduled", "slate", "slated", "expected")
+        )
+        or verb.tag_ in ("VBZ", "VBP")
+    )
 
 
 def _during(trig: Token) -> bool:

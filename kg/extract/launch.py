@@ -668,13 +668,23 @@ def _means_subject(view: SentenceView, noun: Token) -> list[Token]:
     return [s for s in subj if view.states_of(list(s.subtree))]
 
 
-def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
+def _projectile_heads(view: SentenceView, scope: list[Token]) -> tuple[list[Token], set[int]]:
+    """The head words of the launchable classes and weapons the scope names, in that order, and
+    those of classes fired in rounds ("artillery": how many is told in rounds, not projectiles)."""
     classes = _launchable_classes(view, scope)
+    rounds = view.lexicon.cue_terms("fired_in_rounds")
     heads = [view.doc[view.span_root[i]] for i, _ in classes]
-    in_rounds = {
-        view.span_root[i] for i, label in classes if label in view.lexicon.cue_terms("fired_in_rounds")
-    }
-    heads += [t for t in scope if t.i in view.weapons]
+    in_rounds = {view.span_root[i] for i, label in classes if label in rounds}
+    return heads + [t for t in scope if t.i in view.weapons], in_rounds
+
+
+def _projectile_noun(head: Token) -> Token:
+    """The noun a class or weapon word belongs to ("ballistic" in "ballistic missiles")."""
+    return head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
+
+
+def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
+    heads, in_rounds = _projectile_heads(view, scope)
     heads += [
         t
         for t in scope
@@ -682,7 +692,7 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
         or (t.dep_ == "dobj" and (t.lower_ in ("one", "more", "others", "another") or t.pos_ == "NUM"))
     ]
     for head in heads:
-        root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
+        root = _projectile_noun(head)
         if root.lower_ in ("one", "another") and root.pos_ in ("NUM", "DET", "PRON"):
             return 1
         if root.i in view.weapons and _singular_article(root):
@@ -735,13 +745,11 @@ def _told_plural(view: SentenceView, scope: list[Token], trigger: Token) -> bool
     "Tsirkon hypersonic missiles" (so one projectile is not to be assumed)."""
     if trigger.tag_ in ("NNS", "NNPS"):
         return True
-    classes = _launchable_classes(view, scope)
-    if any(label in view.lexicon.cue_terms("fired_in_rounds") for _, label in classes):
+    heads, in_rounds = _projectile_heads(view, scope)
+    if in_rounds:
         return True  # "fired artillery": rounds, how many untold
-    heads = [view.doc[view.span_root[i]] for i, _ in classes]
-    heads += [t for t in scope if t.i in view.weapons]
     for head in heads:
-        root = head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
+        root = _projectile_noun(head)
         if (root.tag_ in ("NNS", "NNPS") or _plural_after(root)) and not (
             root.i in view.weapons and _singular_article(root)
         ):
@@ -1352,11 +1360,11 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
         told_weapon = discourse.projectile[0] if discourse.projectile else None
+        referring = trig.pos_ == "VERB" and _referring_weapon(trig, c) is not None
         if (
             weapon is None
             and told_weapon is not None
-            and trig.pos_ == "VERB"
-            and _referring_weapon(trig, c) is not None
+            and referring
             and (
                 wclass is None or view.lexicon.is_broader_or_equal(wclass, told_weapon.weapon_class or wclass)
             )
@@ -1399,7 +1407,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             for s in subj
         )
         # "the weapon it tested in April": the weapon of the launch told before
-        definite = definite or (trig.pos_ == "VERB" and _referring_weapon(trig, c) is not None)
+        definite = definite or referring
         date_phrase, days_after = _date(view, trig, scope)
         date_offset = 0
         earlier = after_clause_date(view, trig)
