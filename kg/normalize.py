@@ -97,6 +97,31 @@ def _weak_date(cand: Candidate) -> bool:
     )
 
 
+def _document_kind(cand: Candidate, lexicon: Lexicon) -> str | None:
+    """The kind of document a treaty mention names ("a joint statement", "the memorandum of
+    understanding", "the Lahore Declaration"), or None for a word that may name any ("the pact")."""
+    kinds = lexicon.cue_terms("treaty_document_kind")
+    if cand.name:  # "the Panmunjom Declaration for Peace, ...": the first kind word of the name
+        return next((k for w in cand.name.split() if (k := kinds.get(w.casefold()))), None)
+    return kinds.get(cand.trigger_lemma)
+
+
+def _other_document(group: Group, cand: Candidate, lexicon: Lexicon) -> bool:
+    """ "signed a friendship treaty ... In a joint statement issued Monday, Putin and Jiang ...":
+    a statement, a declaration and a memorandum are documents of their own, not the treaty told
+    beside them, even on the same day with the same parties. Two mentions of different kinds are
+    one document only when the later refers back ("the agreement")."""
+    kind = _document_kind(cand, lexicon)
+    kinds = {_document_kind(c, lexicon) for c, _ in group.members}
+    if kind in kinds:
+        return False
+    if kind is not None and any(k is not None for k in kinds):
+        return True  # "the Lahore Declaration" and "the memorandum of understanding"
+    if kind is None and cand.identifying_date:
+        return False  # "recalling a 1994 pact with Russia": the Budapest Memorandum of that year
+    return not cand.definite and (kind is not None or kinds != {None})
+
+
 def _outcomes_conflict(group: Group, cand: Candidate) -> bool:
     told = {o for c, _ in group.members for o in c.outcomes} - {"flight"}
     new = set(cand.outcomes) - {"flight"}
@@ -116,6 +141,8 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
 
 def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon: Lexicon) -> bool:
     if group.type is not cand.type or cand.distinct:
+        return False
+    if cand.type is EventType.TREATY and _other_document(group, cand, lexicon):
         return False
     if cand.indefinite and set(cand.actors) != set(group.actors()):
         return False  # "a four-day combined exercise" of KOR and USA is not the KOR strike drills

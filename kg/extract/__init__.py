@@ -25,7 +25,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.6.61"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.6.62"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -95,6 +95,7 @@ def _read_sentence(
     """One sentence's candidates and notes; the discourse learns what the sentence tells."""
     discourse.saw_weapons(view.weapon_refs(view.sent))
     discourse.saw_states(mention.states)
+    discourse.saw_leaders(view.leader_states())
     for state in launcher_states(view):
         discourse.saw_launcher(state)
     launches = find_launches(view, lexicon, discourse)

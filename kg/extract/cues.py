@@ -84,12 +84,14 @@ class Cues:
     # treaties
     treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
     treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
+    reaction: frozenset[str]  # "a joint statement condemning the launch": no agreement
     treaty_party_nouns: frozenset[str]  # "Russia's ratification of the CTBT": whose is a party
     brokers: frozenset[str]  # "a deal brokered by China": the by-agent is no party
     treaty_succession: frozenset[str]  # "replaces the 1961 Treaty of Friendship": the earlier one
     treaty_new: frozenset[str]  # "a new pact", "a separate agreement": a treaty of its own
     treaty_extend: frozenset[str]  # "extended New START for five years": a treaty event of its own
     pair_reference: re.Pattern[str]
+    pair_of_leaders: re.Pattern[str]  # "the two leaders": the states of the leaders told last
 
 
 _CACHE: dict[str, Cues] = {}
@@ -128,6 +130,7 @@ def cues(lexicon: Lexicon) -> Cues:
         return frozenset(lexicon.cue_terms(category))
 
     start = words("exercise_start_verb")
+    leaders = {t: v for t, v in lexicon.cue_terms("pair_reference").items() if v == "leaders"}
     found = _CACHE[lexicon.version] = Cues(
         expect=words("expect_cue"),
         negate=words("negate_cue"),
@@ -191,12 +194,14 @@ def cues(lexicon: Lexicon) -> Cues:
         name_intro=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('name_intro'))})\s+$", re.I),
         treaty_sign=words("treaty_sign_verb"),
         treaty_party=words("treaty_party_verb"),
+        reaction=words("reaction_verb"),
         treaty_party_nouns=words("treaty_party_noun"),
         brokers=words("broker_verb"),
         treaty_succession=words("treaty_succession_verb"),
         treaty_new=words("treaty_new_word"),
         treaty_extend=words("treaty_extend_verb"),
         pair_reference=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('pair_reference'))})\b", re.I),
+        pair_of_leaders=re.compile(rf"\b(?:{_alternation(leaders)})\b", re.I),
     )
     return found
 

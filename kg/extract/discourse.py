@@ -65,6 +65,19 @@ class Discourse:
         ranked = sorted(self.mentioned, key=lambda k: -self.mentioned[k])
         return ranked[:2] if len(ranked) >= 2 else []
 
+    leaders: list[str] = field(default_factory=list)  # states of the leaders named, latest last
+
+    def saw_leaders(self, states: list[str]) -> None:
+        for code in states:
+            if code in self.leaders:
+                self.leaders.remove(code)
+            self.leaders.append(code)
+
+    def leader_pair(self) -> list[str]:
+        """ "the two leaders": the states of the two leaders named last ("after his meeting with
+        Kim in Singapore", Trump told before)."""
+        return self.leaders[-2:] if len(self.leaders) >= 2 else []
+
     def saw_states(self, states: tuple[str, ...]) -> None:
         for code in states:
             self.mentioned[code] = self.mentioned.get(code, 0) + 1

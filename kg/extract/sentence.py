@@ -271,6 +271,19 @@ class SentenceView:
 
     # -- lexicon look-ups ----------------------------------------------------------------
 
+    def leader_states(self) -> list[str]:
+        """The states of the people the sentence names for them ("Kim Jong Un", "Putin"), in
+        the order told: what "the two leaders" refers to."""
+        leaders = self.lexicon.cue_terms("leader")
+        out: list[str] = []
+        for i in sorted(self.states):
+            if self.span_root.get(i) != i:
+                continue
+            tok = self.doc[i]
+            if tok.ent_type_ == "PERSON" or tok.text in leaders:
+                out += [c for c in self.states[i] if c not in out]
+        return out
+
     def states_of(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []
         for tok in tokens:

@@ -170,6 +170,22 @@ def _bound_by_participle(view: SentenceView, noun: Token) -> list[Token]:
     return out
 
 
+def _joint_statement_made(noun: Token, c: Cues) -> bool:
+    """ "signed a joint statement", "a joint statement issued Monday", "the joint statement the two
+    leaders signed": a joint statement made by its parties is an agreement; one that reacts to
+    something ("issued a joint statement condemning the launch") or that is only quoted is not."""
+    if not any(ch.lower_ == "joint" for ch in noun.children):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "In a joint statement signed ..."
+    made = verb.lemma_.lower() in c.treaty_sign or any(
+        ch.dep_ in ("acl", "relcl") and ch.lemma_.lower() in c.treaty_sign for ch in noun.children
+    )
+    if not made:
+        return False
+    told_with = [*noun.children, *verb.children] if verb.pos_ == "VERB" else list(noun.children)
+    return not any(t.tag_ == "VBG" and t.lemma_.lower() in c.reaction for t in told_with)
+
+
 def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
     c = cues(lexicon)
     nouns = lexicon.cue_terms("treaty_noun")
@@ -186,9 +202,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            if lemma == "statement" and not (
-                any(ch.lower_ == "joint" for ch in tok.children) and tok.head.lemma_.lower() in c.treaty_sign
-            ):
+            if lemma == "statement" and not _joint_statement_made(tok, c):
                 continue  # a joint statement signed is an agreement; one "released by" is not
             if (
                 lemma == "agreement"
@@ -244,13 +258,21 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
             states = [r for r in referent[:1] if r not in states] + states
         window = _window(view, trig)
+        if verb is not None and verb.lemma_.lower() in c.treaty_sign:
+            # "the two leaders signed a joint statement": the signers are the pair
+            window += [t for s in subj_tokens for t in s.subtree]
         pair = bool(c.pair_reference.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
             not states and bool(c.pair_reference.search(view.text))
         )
         if pair:
             # "signed by the two leaders": the parties of the treaty told before (kg.normalize),
             # else the two states the article has talked about most ("each side must notify")
-            states = discourse.pair()
+            leaders = (
+                discourse.leader_pair()
+                if c.pair_of_leaders.search(" ".join(t.text for t in [*trig.subtree, *window]))
+                else []
+            )
+            states = leaders or discourse.pair()
         elif (
             not states
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)

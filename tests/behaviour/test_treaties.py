@@ -973,3 +973,105 @@ def test_a_framework_or_memorandum_signed_is_an_agreement(treaties, text: str, r
 )
 def test_a_date_after_a_treaty_name_is_not_part_of_it(treaties, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[2] for r in treaties(text, "2025-07-12")] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a joint statement its parties issue, adopt or sign is an agreement, dated by that act
+        (
+            "India and Pakistan issued a joint statement on Monday after talks in Lahore.",
+            [(("IND", "PAK"), "2023-09-25", None, "asserted")],
+        ),
+        (
+            "In a joint statement issued on Tuesday, Russia and China pledged closer military ties.",
+            [(("CHN", "RUS"), "2023-09-26", None, "asserted")],
+        ),
+        (
+            "Japan and the Philippines adopted a joint statement on maritime security on Monday.",
+            [(("JPN", "PHL"), "2023-09-25", None, "asserted")],
+        ),
+        # one that reacts to what others did is no agreement
+        ("Britain, France and Germany issued a joint statement condemning the launch on Monday.", []),
+        ("Japan and South Korea issued a joint statement on Monday denouncing the drills.", []),
+        # nor one only quoted
+        ("The drills would last ten days, Japan and the Philippines said in a joint statement.", []),
+    ],
+)
+def test_a_joint_statement_its_parties_issue_is_an_agreement(treaties, text: str, rows: list[Row]) -> None:  # type: ignore[no-untyped-def]
+    assert treaties(text, "2023-09-27") == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a treaty and a joint statement of the same day and parties are two documents
+        (
+            "Russia and China signed a friendship treaty on Monday. In a joint statement issued "
+            "the same day, the two countries called for a multipolar world.",
+            2,
+        ),
+        (
+            "India and Pakistan signed the Lahore Declaration on Sunday. A memorandum of understanding "
+            "on nuclear risks was signed by India and Pakistan the same day.",
+            2,
+        ),
+        (
+            "Japan and Australia issued a joint statement on Tuesday. The two countries also signed "
+            "a security agreement on Tuesday.",
+            2,
+        ),
+        # a word that may name any document refers back to the one told
+        (
+            "Japan and Australia signed a joint declaration on security on Tuesday. The agreement "
+            "commits the two countries to closer defence ties.",
+            1,
+        ),
+        (
+            "Seoul and Pyongyang signed a military pact on Monday. The pact was signed by the two "
+            "defence ministers in Pyongyang.",
+            1,
+        ),
+    ],
+)
+def test_documents_of_different_kinds_are_different_agreements(treaties, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(treaties(text, "2023-09-27")) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # "the two leaders" are the states of the two leaders named last, not the two states
+        # the article talks about most
+        (
+            "South Korea and the United States called off their August drills. The decision came "
+            "after Donald Trump met Kim Jong Un in Singapore on Monday, where the two leaders signed "
+            "a joint statement.",
+            ("PRK", "USA"),
+        ),
+        (
+            "South Korea and the United States will scale back their drills. Trump met Kim Jong Un "
+            "on Monday. The two leaders signed a joint statement on denuclearization.",
+            ("PRK", "USA"),
+        ),
+        (
+            "Japan and the United States will hold drills near Taiwan. Vladimir Putin met Xi Jinping "
+            "in Moscow on Monday, and the two leaders signed a declaration on a multipolar world.",
+            ("CHN", "RUS"),
+        ),
+        (
+            "India sent troops to drills in Egypt. Narendra Modi and Shehbaz Sharif met on Monday; "
+            "both leaders signed a joint statement on the border.",
+            ("IND", "PAK"),
+        ),
+        (
+            "Germany and France held talks on air defence. Emmanuel Macron received Olaf Scholz on "
+            "Monday, and the two leaders signed a joint declaration on defence.",
+            ("DEU", "FRA"),
+        ),
+    ],
+)
+def test_the_two_leaders_are_the_states_of_the_leaders_named(
+    treaties, text: str, parties: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [tuple(sorted(r[0])) for r in treaties(text, "2023-09-26")] == [tuple(sorted(parties))]
