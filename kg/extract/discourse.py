@@ -66,6 +66,13 @@ class Discourse:
         return ranked[:2] if len(ranked) >= 2 else []
 
     leaders: list[str] = field(default_factory=list)  # states of the leaders named, latest last
+    exercise_parties: list[tuple[str, ...]] = field(default_factory=list)  # of each exercise told
+
+    def counted(self, n: int) -> list[str]:
+        """ "The three countries", "the four navies": the participants of the last exercise told
+        with that many (none when there is none: the states talked about most are often others)."""
+        told = [p for p in self.exercise_parties if len(p) == n]
+        return list(told[-1]) if told else []
 
     def saw_leaders(self, states: list[str]) -> None:
         for code in states:

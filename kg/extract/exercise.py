@@ -325,7 +325,14 @@ def _participants(
 
 def _held_by_own_forces(view: SentenceView, noun: Token) -> bool:
     """True if the verb holding the exercise has for subject a state's forces named by no state
-    ("the armed forces carried out", "the military staged"; forces_noun in cues.tsv)."""
+    ("the armed forces carried out", "the military staged"; forces_noun in cues.tsv), or the
+    exercise is theirs ("a training exercise of the strategic deterrence forces")."""
+    forces = view.lexicon.cue_terms("forces_noun")
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            owner = [t for obj in prep.children if obj.dep_ == "pobj" for t in obj.subtree]
+            if any(t.lemma_.lower() in forces for t in owner) and not view.states_of(owner):
+                return True
     verb = view.nearest_verb(noun)
     if verb is not None and _names_what_was_held(verb, cues(view.lexicon)):
         verb = verb.head
@@ -532,6 +539,14 @@ def find_exercises(
             states = view.main_subject_states(before=trig.i)[:1] or (
                 [discourse.topic] if discourse.topic else []
             )
+        holding = view.nearest_verb(trig)
+        holders = [t for s in view.subject(holding) for t in s.subtree] if holding is not None else []
+        counted = _counted_states(view, holders)
+        if counted is not None and len(states) < counted:
+            # "The three countries held similar drills in 2023", "units from the three countries
+            # and Australia conducted ...": the states counted, and any the sentence adds
+            group = discourse.counted(counted)
+            states = group + [s for s in states if s not in group]
         if not states and not _definite(trig):
             states = _sentence_parties(view, trig, c)
         told = any(ch.lower_ in ("the", "this", "these", "those") for ch in trig.children)
@@ -663,7 +678,23 @@ def find_exercises(
         out = _practice_bombing(view, lexicon, discourse, c)
     if out:
         discourse.exercise_at = (view.index, out[-1].factuality)
+        discourse.exercise_parties += [cand.actors for cand in out if len(cand.actors) >= 2]
     return out
+
+
+def _counted_states(view: SentenceView, tokens: list[Token]) -> int | None:
+    """n for "the three countries", "both navies", "all four nations" among tokens: a number
+    of states told without naming them (counted_state_noun in cues.tsv)."""
+    nouns = view.lexicon.cue_terms("counted_state_noun")
+    numbers = cues(view.lexicon).numbers
+    for tok in tokens:
+        if tok.lower_ not in nouns:
+            continue
+        for ch in tok.children:
+            n = 2 if ch.lower_ == "both" else numbers.get(ch.lower_) if ch.dep_ == "nummod" else None
+            if n is not None and n >= 2:
+                return n
+    return None
 
 
 def _ended_for_good(view: SentenceView, trig: Token) -> bool:

@@ -838,3 +838,77 @@ def test_an_exercise_ended_and_replaced_is_called_off(exercises, text: str, row:
 )
 def test_who_concludes_an_exercise_took_part(exercises, text: str, participants: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     assert [r[0] for r in exercises(text, "2024-11-20")] == [participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # an exercise "of" forces no state is named for is held by the state the article is about
+        (
+            "Russia tested a new missile on Tuesday. On Monday, Putin personally directed a training "
+            "exercise of the strategic deterrence forces.",
+            ("RUS",),
+        ),
+        (
+            "Pakistan test-fired a Ghaznavi missile at night. The launch crowned a field training "
+            "exercise of the Army Strategic Forces Command held on Monday.",
+            ("PAK",),
+        ),
+        (
+            "China sent warships near Taiwan on Tuesday. On Monday the defence ministry reported a "
+            "live-fire exercise of the navy's Eastern Theatre forces.",
+            ("CHN",),
+        ),
+        (
+            "Iran unveiled a new drone on Tuesday. State television on Monday showed a large exercise "
+            "of the ground forces near the border.",
+            ("IRN",),
+        ),
+        (
+            "North Korea warned the South on Tuesday. Its media said Kim watched a firing exercise of "
+            "artillery troops on Monday.",
+            ("PRK",),
+        ),
+    ],
+)
+def test_an_exercise_of_unnamed_forces_is_the_articles_state(
+    exercises, text: str, participants: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [r[0] for r in exercises(text, "2024-11-20")] == [participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # "the three countries", "both navies": the parties of the exercise told with as many
+        (
+            "China, Russia and Iran began joint naval drills on Monday. The three countries held "
+            "similar exercises in 2023.",
+            [(("CHN", "IRN", "RUS"), "2024-11-18"), (("CHN", "IRN", "RUS"), "2023")],
+        ),
+        (
+            "India and France began the Varuna exercise on Monday. The two navies held a joint "
+            "drill in the Arabian Sea in 2022.",
+            [(("FRA", "IND"), "2024-11-18"), (("FRA", "IND"), "2022")],
+        ),
+        (
+            "Japan, Australia, India and the United States opened Malabar on Monday. The four navies "
+            "held a similar exercise off Sydney in 2023.",
+            [(("AUS", "IND", "JPN", "USA"), "2024-11-18"), (("AUS", "IND", "JPN", "USA"), "2023")],
+        ),
+        (
+            "South Korea and the United States began combined drills on Monday. Both militaries "
+            "held smaller drills in March.",
+            [(("KOR", "USA"), "2024-11-18"), (("KOR", "USA"), "2024-03")],
+        ),
+        # with no exercise of that many told, the count names no one
+        (
+            "Japan and the Philippines signed a pact. The three countries held drills in 2023.",
+            [],
+        ),
+    ],
+)
+def test_the_counted_states_are_those_of_the_exercise_told(
+    exercises, text: str, rows: list[tuple[object, ...]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [(r[0], r[1]) for r in exercises(text, "2024-11-20")] == rows
