@@ -102,7 +102,7 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
         ]
         if tail and head.lower_ in words.water_heads:
             return f"{_name(head, view)} of {_name(tail[0], view)}"
-        return _trim(_name(head, view), words)  # as written: "Toyang-ri", "Sunan", "Hodo peninsula"
+        return _trim(_name(head, view), words, view)  # as written: "Toyang-ri", "Sunan", "Hodo peninsula"
     compounds = [
         ch
         for ch in head.children
@@ -127,9 +127,9 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
                 end += 1
             name = view.doc[start:end].text
             if end < head.i:
-                return _trim(name, words)
+                return _trim(name, words, view)
             # "Kangwon province", "the Hodo peninsula": the head is part of the name
-            return _trim(f"{name} {head.text}" if lemma in words.keep_head else name, words)
+            return _trim(f"{name} {head.text}" if lemma in words.keep_head else name, words, view)
         for prep in _preps(head, ("of",)):
             for obj in _objects(prep):
                 if obj.pos_ == "PROPN":
@@ -165,10 +165,18 @@ def _objects(prep: Token) -> list[Token]:
 def _name(head: Token, view: SentenceView) -> str:
     """A proper name with its compounds and hyphens: "Toyang-ri", "Pyongyang's Sunan airfield" ->
     "Sunan airfield" (a possessive state is not part of it)."""
+    if head.i > 0 and head.doc[head.i - 1].text == "(":
+        # "the Integrated Test Range (ITR)": the name before the abbreviation in brackets
+        named = [ch for ch in head.lefts if ch.dep_ in ("nmod", "compound") and ch.i < head.i - 1]
+        if named:
+            return _name(named[-1], view)
     first = head.i
-    for ch in sorted((t for t in head.lefts if t.dep_ in ("compound", "punct")), key=lambda t: -t.i):
-        # the name's own words ("Toyang-ri", "Sunan"), not a possessor's ("North Korea's")
-        if ch.i == first - 1 and all(t.dep_ in ("compound", "punct") or t is ch for t in ch.subtree):
+    for ch in sorted((t for t in head.lefts if t.dep_ in ("compound", "punct", "amod")), key=lambda t: -t.i):
+        # the name's own words ("Toyang-ri", "Sunan", "Satish Dhawan Space Centre"), not a
+        # possessor's ("North Korea's") nor a modifier in lower case or naming a state
+        if ch.dep_ == "amod" and (not ch.text[:1].isupper() or view.is_state(ch)):
+            continue
+        if ch.i == first - 1 and all(t.dep_ in ("compound", "punct", "amod") or t is ch for t in ch.subtree):
             first = ch.left_edge.i
     if first == head.i:
         # "Wheeler's Island": a possessor that is a name but no state is the name's first word
@@ -179,14 +187,17 @@ def _name(head: Token, view: SentenceView) -> str:
     return view.doc[first : head.i + 1].text
 
 
-def _trim(name: str, words: PlaceWords) -> str:
+def _trim(name: str, words: PlaceWords, view: SentenceView) -> str:
     """A site without the facility words news adds to it: "Sohae Satellite Launching Ground" ->
-    "Sohae"; "Imam Khomeini Space Center" stays (not a facility word of the table)."""
+    "Sohae"; "Imam Khomeini Space Center" stays (not a facility word of the table), and so does
+    a facility whose name would be left a word that names no site ("the Integrated Test Range",
+    not "Integrated")."""
     tokens = name.split()
     lower = [t.lower() for t in tokens]
     for suffix in words.facility:
         if len(lower) > len(suffix) and tuple(lower[-len(suffix) :]) == suffix:
-            return " ".join(tokens[: -len(suffix)])
+            rest = " ".join(tokens[: -len(suffix)])
+            return rest if view.lexicon.site_owner(rest) is not None else name
     return name
 
 

@@ -874,3 +874,32 @@ def test_the_site_a_conducted_launch_was_carried_out_from(launches, text: str, s
 )
 def test_what_a_missile_was_fired_at_is_no_site(launches, text: str, site: str | None) -> None:  # type: ignore[no-untyped-def]
     assert [r[4] for r in launches(text, "2024-11-20")] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # a facility's name keeps its first words, even when the parser tags one as an adjective
+        (
+            "India launched a rocket from the Satish Dhawan Space Centre on Thursday.",
+            "Satish Dhawan Space Centre",
+        ),
+        (
+            "Iran launched a Simorgh rocket from the Imam Khomeini Spaceport on Thursday.",
+            "Imam Khomeini Spaceport",
+        ),
+        # an abbreviation in brackets after it is not the name
+        (
+            "India test-fired the missile from the Integrated Test Range (ITR) in Chandipur on Thursday.",
+            "Integrated Test Range",
+        ),
+        # facility words come off only when a site's own name is left
+        ("India test-fired the missile from the Integrated Test Range on Thursday.", "Integrated Test Range"),
+        ("North Korea launched the rocket from the Sohae Satellite Launching Ground on Thursday.", "Sohae"),
+        # a state's adjective before it is not part of it
+        ("Russia fired a Yars missile from the northern Plesetsk cosmodrome on Thursday.", "Plesetsk"),
+    ],
+)
+def test_a_facility_keeps_its_name(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    [row] = launches(text, "2025-06-20")
+    assert row[4] == site
