@@ -1050,10 +1050,23 @@ def _sentence_parties(view: SentenceView, trig: Token, c: Cues) -> list[str]:
         )
         for t in clause.subtree
     }
+    directions = view.lexicon.cue_terms("direction_word")
     targets = {
         t.i
         for p in view.sent
-        if p.dep_ == "prep" and p.lower_ in ("against", "around", "toward", "towards", "near", "off")
+        # (a preposition the parser coordinated with another: "to the north ..., and around ...")
+        if p.dep_ in ("prep", "conj")
+        and p.pos_ == "ADP"
+        and (
+            p.lower_ in ("against", "around", "toward", "towards", "near", "off")
+            # "to the north, south and east of Taiwan": where the drills are
+            or any(
+                o.dep_ == "pobj"
+                and o.lower_ in directions
+                and any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in o.children)
+                for o in p.children
+            )
+        )
         for t in p.subtree
     }
     borders = view.lexicon.cue_terms("border_noun")

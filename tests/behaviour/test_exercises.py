@@ -912,3 +912,19 @@ def test_the_counted_states_are_those_of_the_exercise_told(
     exercises, text: str, rows: list[tuple[object, ...]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert [(r[0], r[1]) for r in exercises(text, "2024-11-20")] == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the places drills are held name no participant: a strait named for a state, the
+        # compass points "of" a state, "around" one the parser coordinated with another place
+        'The exercises, code-named "Joint Sword-2024A", are being held in the Taiwan Strait, the PLA said.',
+        'The exercises, code-named "Joint Sword-2024A", are held to the north, south and east of Taiwan, the PLA said.',
+        'The exercises, code-named "Joint Sword-2024B", are held to the north of Taiwan and around the islands of Kinmen, the PLA said.',
+        'The "Strait Thunder" drills, held in the Taiwan Straits, involved destroyers, the PLA said.',
+        "Chinese warships held live-fire drills to the east of Taiwan, the PLA's Eastern Theater Command said.",
+    ],
+)
+def test_where_drills_are_held_takes_no_part(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[0] for r in exercises(text, "2024-11-20")] == [("CHN",)]
