@@ -403,9 +403,18 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         )
         partners = _each_with(view, trig, verb, c) if name is None and not pair else []
         home = [s for s in states if s not in partners]
+        dated = _partners_dated(view, trig) if name is None and not pair and len(states) >= 2 else []
         if len(partners) >= 2 and home:
             # "the US signed defense agreements with Sweden, Norway and Poland": one each
             out += [replace(cand, actors=(*home, p), distinct=True) for p in partners]
+        elif dated and not {p for p, _ in dated} >= set(states):
+            # "similar pacts with Australia, signed in January 2022, and with Britain, signed in
+            # January 2023": one each, dated by its own phrase
+            home = [s for s in states if s not in {p for p, _ in dated}]
+            out += [
+                replace(cand, actors=(*home, p), date_phrase=when, distinct=True, identifying_date=False)
+                for p, when in dated
+            ]
         else:
             out.append(cand)
     return out + _extensions(view, c, triggers, names)
@@ -433,6 +442,35 @@ def _succeeded(noun: Token, c: Cues) -> bool:
     if cur.dep_ == "pobj":
         cur = cur.head  # "builds on the 2018 accord"
     return cur.dep_ in ("dobj", "nsubjpass", "prep") and cur.head.lemma_.lower() in c.treaty_succession
+
+
+def _partners_dated(view: SentenceView, noun: Token) -> list[tuple[str, str]]:
+    """(partner, date phrase) of a treaty told with two or more partners in turn, each with a
+    date of its own: "pacts with Australia, signed in January 2022, and with Britain, signed in
+    London in January 2023", "its first agreement with Australia in January 2022 and a second
+    with Britain in January 2023". Read from the surface, after the treaty noun: a state right
+    after "with", and the first date phrase before the next such state. Empty unless every
+    partner has its date."""
+    dates = [p for p in view.date_phrases() if p.start > noun.i and _resolvable(p.text)]
+    at: list[tuple[int, str]] = []
+    for tok in view.doc[noun.i + 1 : view.sent.end]:
+        if view.span_root.get(tok.i) != tok.i or tok.i not in view.states or tok.i == 0:
+            continue
+        before = view.doc[tok.i - 1]
+        if before.lower_ == "the":
+            before = view.doc[tok.i - 2]
+        if before.lower_ == "with" and len(view.states[tok.i]) == 1:
+            at.append((tok.i, view.states[tok.i][0]))
+    if len(at) < 2:
+        return []
+    out: list[tuple[str, str]] = []
+    for k, (i, state) in enumerate(at):
+        end = at[k + 1][0] if k + 1 < len(at) else view.sent.end
+        own = [p for p in dates if i < p.start < end]
+        if not own:
+            return []
+        out.append((state, own[0].text))
+    return out
 
 
 def _each_with(view: SentenceView, noun: Token, verb: Token | None, c: Cues) -> list[str]:

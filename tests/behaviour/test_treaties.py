@@ -1075,3 +1075,33 @@ def test_the_two_leaders_are_the_states_of_the_leaders_named(
     treaties, text: str, parties: tuple[str, ...]
 ) -> None:  # type: ignore[no-untyped-def]
     assert [tuple(sorted(r[0])) for r in treaties(text, "2023-09-26")] == [tuple(sorted(parties))]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # partners told in turn, each with a date of its own: one agreement each
+        (
+            "Japan already has similar pacts with Australia, signed in January 2022, and with "
+            "Britain, signed in London in January 2023.",
+            [(("AUS", "JPN"), "2022-01"), (("GBR", "JPN"), "2023-01")],
+        ),
+        (
+            "Tokyo signed its first access agreement with Australia in January 2022 and a second "
+            "with Britain in January 2023.",
+            [(("AUS", "JPN"), "2022-01"), (("GBR", "JPN"), "2023-01")],
+        ),
+        (
+            "India concluded logistics pacts with France in March 2018 and with Japan in September 2020.",
+            [(("FRA", "IND"), "2018-03"), (("IND", "JPN"), "2020-09")],
+        ),
+        # one partner, or a second state with no date of its own, is one agreement
+        ("Japan signed a pact with Australia in January 2022.", [(("AUS", "JPN"), "2022-01")]),
+        (
+            "Japan signed a pact with Australia in January 2022, after talks with Britain.",
+            [(("AUS", "JPN"), "2022-01")],
+        ),
+    ],
+)
+def test_partners_each_with_a_date_have_an_agreement_each(treaties, text: str, rows: list[Row]) -> None:  # type: ignore[no-untyped-def]
+    assert [(tuple(sorted(r[0])), r[1]) for r in treaties(text, "2024-07-08")] == rows
