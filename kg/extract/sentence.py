@@ -414,6 +414,14 @@ class SentenceView:
                 v = v.head.head  # "answered ... by firing an IRBM": who answered fired
             elif v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
                 v = v.head
+            elif (
+                v.dep_ == "relcl"
+                and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children)
+                and v.head.i != v.i
+            ):
+                v = v.head  # "the first (country) to conclude such a pact", parsed as a relative clause
+            elif v.dep_ == "attr" and v.pos_ in ("NOUN", "PROPN") and v.head.pos_ in ("VERB", "AUX"):
+                v = v.head  # "The Philippines becomes the third country to conclude such a pact"
             else:
                 break
         return []

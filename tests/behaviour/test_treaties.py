@@ -1105,3 +1105,30 @@ def test_the_two_leaders_are_the_states_of_the_leaders_named(
 )
 def test_partners_each_with_a_date_have_an_agreement_each(treaties, text: str, rows: list[Row]) -> None:  # type: ignore[no-untyped-def]
     assert [(tuple(sorted(r[0])), r[1]) for r in treaties(text, "2024-07-08")] == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # "X is the first country to sign ...": X signs
+        (
+            "The Philippines became the third country to conclude such a pact with Japan on Monday.",
+            ("JPN", "PHL"),
+        ),
+        (
+            "Finland became the first Nordic state to sign a defence agreement with the United States on Monday.",
+            ("FIN", "USA"),
+        ),
+        (
+            "Kenya is the first African nation to sign a defence framework with the United States.",
+            ("KEN", "USA"),
+        ),
+        (
+            "The Philippines becomes the third country, and the first in Asia, to conclude such a pact with Japan.",
+            ("JPN", "PHL"),
+        ),
+        ("Sweden was the last to sign the pact with Norway on Monday.", ("NOR", "SWE")),
+    ],
+)
+def test_the_nth_country_to_sign_signs(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert [tuple(sorted(r[0])) for r in treaties(text, "2024-07-09")] == [parties]
