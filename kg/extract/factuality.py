@@ -157,10 +157,26 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
             if cur.dep_ in ("nsubj", "nsubjpass") and any(
                 ch.dep_ == "acomp"
                 and ch.lemma_.lower() in c.expect
-                and any(x.dep_ == "xcomp" for x in ch.children)
+                and (any(x.dep_ == "xcomp" for x in ch.children) or trigger.pos_ == "NOUN")
                 for ch in anc.children
             ):
-                return Factuality.EXPECTED  # "The exercise is due to begin on Thursday"
+                # "The exercise is due to begin on Thursday", "further tests were likely in the
+                # coming months"
+                return Factuality.EXPECTED
+            if (
+                steps == 0
+                and cur.dep_ == "nsubj"
+                and lemma == "be"
+                and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in anc.children)
+            ):
+                return Factuality.EXPECTED  # "further launches are to follow"
+            if (
+                lemma == "rule"
+                and any(p.dep_ == "prt" and p.lower_ == "out" for p in anc.children)
+                and any(n.dep_ == "neg" for n in anc.children)
+                and cur.dep_ in ("nsubjpass", "dobj")
+            ):
+                return Factuality.EXPECTED  # "another launch cannot be ruled out"
             if (
                 lemma in c.plan_nouns
                 and anc.pos_ == "NOUN"

@@ -102,3 +102,19 @@ def test_launches_in_general_are_no_event(launches, text: str) -> None:  # type:
 def test_dated_plural_launches_are_still_events(launches) -> None:  # type: ignore[no-untyped-def]
     rows = launches("North Korea conducted missile launches on Monday and Tuesday.", "2025-06-20")
     assert {r[1] for r in rows} == {"2025-06-16", "2025-06-17"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # more launches told as to come are expected, of what was fired, and not the launch told
+        "Further launches are to follow, the ministry said.",
+        "Officials said further tests were likely in the coming months.",
+        "Analysts say another launch cannot be ruled out.",
+        "Seoul expects further launches in the coming weeks.",
+        "More tests are expected later this year, officials said.",
+    ],
+)
+def test_more_launches_to_come_are_expected(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(f"North Korea fired a Hwasong-18 missile on Monday. {second}", "2025-03-11")
+    assert [(r[WEAPON], r[FACT]) for r in rows] == [("Hwasong-18", "asserted"), ("Hwasong-18", "expected")]
