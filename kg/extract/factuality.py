@@ -157,19 +157,23 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
             if cur.dep_ in ("nsubj", "nsubjpass") and any(
                 ch.dep_ == "acomp"
                 and ch.lemma_.lower() in c.expect
-                and (any(x.dep_ == "xcomp" for x in ch.children) or trigger.pos_ == "NOUN")
+                and any(x.dep_ == "xcomp" for x in ch.children)
                 for ch in anc.children
             ):
-                # "The exercise is due to begin on Thursday", "further tests were likely in the
-                # coming months"
-                return Factuality.EXPECTED
+                return Factuality.EXPECTED  # "The exercise is due to begin on Thursday"
             if (
                 steps == 0
                 and cur.dep_ == "nsubj"
                 and lemma == "be"
-                and any(x.dep_ == "xcomp" and any(a.lower_ == "to" for a in x.children) for x in anc.children)
+                and any(
+                    x.dep_ == "xcomp"
+                    and x.lemma_.lower() in c.happen
+                    and any(a.lower_ == "to" for a in x.children)
+                    for x in anc.children
+                )
             ):
-                return Factuality.EXPECTED  # "further launches are to follow"
+                # "further launches are to follow"; not "the test was to validate the engine"
+                return Factuality.EXPECTED
             if (
                 lemma == "rule"
                 and any(p.dep_ == "prt" and p.lower_ == "out" for p in anc.children)

@@ -108,10 +108,10 @@ def test_dated_plural_launches_are_still_events(launches) -> None:  # type: igno
     "second",
     [
         # more launches told as to come are expected, of what was fired, and not the launch told
-        "Further launches are to follow, the ministry said.",
-        "Officials said further tests were likely in the coming months.",
+        "Another launch is to take place next month, the ministry said.",
+        "More launches are to follow in the coming weeks, officials said.",
         "Analysts say another launch cannot be ruled out.",
-        "Seoul expects further launches in the coming weeks.",
+        "Seoul expects more launches in the coming weeks.",
         "More tests are expected later this year, officials said.",
     ],
 )
