@@ -21,20 +21,20 @@ DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
-# and raised as the rules generalised (2026-12-06, fifth session: F1 0.916, Launch 0.937,
-# Exercise 0.870, Treaty 0.905, attributes 0.884, states 0.984, 2 modality errors).
+# and raised as the rules generalised (2026-12-06, sixth session: F1 0.919, Launch 0.937,
+# Exercise 0.876, Treaty 0.912, attributes 0.887, states 0.984, 2 modality errors).
 FLOORS = {
-    "overall.f1": 0.915,
+    "overall.f1": 0.918,
     "Launch.f1": 0.935,
-    "Exercise.f1": 0.865,
-    "Treaty.f1": 0.90,
-    "attributes.accuracy": 0.88,
+    "Exercise.f1": 0.87,
+    "Treaty.f1": 0.91,
+    "attributes.accuracy": 0.885,
     "states.f1": 0.98,
 }
 MAX_MODALITY_ERRORS = 2
 
 
-# gold/written1, our own second set (2026-12-06, fifth session: F1 0.820, attributes 0.842,
+# gold/written1, our own second set (2026-12-06, sixth session: F1 0.820, attributes 0.845,
 # 5 modality errors)
 WRITTEN_FLOORS = {
     "overall.f1": 0.815,
