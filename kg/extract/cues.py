@@ -84,6 +84,7 @@ class Cues:
     # treaties
     treaty_sign: frozenset[str]  # verbs that conclude a treaty and date it
     treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
+    statement: frozenset[str]  # "a joint statement issued Monday": made and dated like a signing
     reaction: frozenset[str]  # "a joint statement condemning the launch": no agreement
     treaty_party_nouns: frozenset[str]  # "Russia's ratification of the CTBT": whose is a party
     brokers: frozenset[str]  # "a deal brokered by China": the by-agent is no party
@@ -194,6 +195,7 @@ def cues(lexicon: Lexicon) -> Cues:
         name_intro=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('name_intro'))})\s+$", re.I),
         treaty_sign=words("treaty_sign_verb"),
         treaty_party=words("treaty_party_verb"),
+        statement=words("statement_verb"),
         reaction=words("reaction_verb"),
         treaty_party_nouns=words("treaty_party_noun"),
         brokers=words("broker_verb"),

@@ -170,6 +170,14 @@ def _bound_by_participle(view: SentenceView, noun: Token) -> list[Token]:
     return out
 
 
+def _statement_word(trig: Token, lexicon: Lexicon) -> bool:
+    """A statement, declaration, communique or memorandum (treaty_document_kind in cues.tsv), by
+    its word or its name's: made by being issued or adopted."""
+    kinds = lexicon.cue_terms("treaty_document_kind")
+    words = [trig, *(ch for ch in trig.children if ch.dep_ == "compound")]
+    return any(t.lemma_.lower() in kinds for t in words)
+
+
 def _joint_statement_made(noun: Token, c: Cues) -> bool:
     """ "signed a joint statement", "a joint statement issued Monday", "the joint statement the two
     leaders signed": a joint statement made by its parties is an agreement; one that reacts to
@@ -187,7 +195,9 @@ def _joint_statement_made(noun: Token, c: Cues) -> bool:
 
 
 def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) -> list[Candidate]:
-    c = cues(lexicon)
+    c = base = cues(lexicon)
+    # a joint statement is made and dated by being issued or adopted as a treaty is by being signed
+    stated = replace(base, treaty_sign=base.treaty_sign | base.statement)
     nouns = lexicon.cue_terms("treaty_noun")
     signed_nouns = lexicon.cue_terms("treaty_noun_signed")
     names = _names(view, lexicon)
@@ -202,7 +212,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            if lemma == "statement" and not _joint_statement_made(tok, c):
+            if lemma == "statement" and not _joint_statement_made(tok, stated):
                 continue  # a joint statement signed is an agreement; one "released by" is not
             if (
                 lemma == "agreement"
@@ -231,6 +241,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     out: list[Candidate] = []
     trigger_at = {trig.i for trig, _ in triggers}
     for trig, name in triggers:
+        c = stated if _statement_word(trig, lexicon) else base
         fact = factuality(view, trig, c)
         if fact is None and (
             (trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge)

@@ -1132,3 +1132,9 @@ def test_partners_each_with_a_date_have_an_agreement_each(treaties, text: str, r
 )
 def test_the_nth_country_to_sign_signs(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     assert [tuple(sorted(r[0])) for r in treaties(text, "2024-07-09")] == [parties]
+
+
+def test_issuing_dates_a_statement_not_a_treaty(treaties) -> None:  # type: ignore[no-untyped-def]
+    """ "issued" makes and dates a joint statement; of a treaty it tells nothing."""
+    rows = treaties("Russia issued a warning about the INF Treaty on Monday.", "2019-02-05")
+    assert [(r[1], r[2]) for r in rows] == [(None, INF)]
