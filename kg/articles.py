@@ -121,10 +121,14 @@ def looks_like_paragraph(text: str) -> bool:
     return len(words) >= 4 and lower >= 2 and _SENTENCE_END.search(text.rstrip()) is not None
 
 
+_LINE_END = re.compile(r"\r+\n")
+
+
 def _normalise(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n")
+    # Windows line ends, also doubled by a second conversion ("\r\r\n")
+    return _LINE_END.sub("\n", text)
 
 
 def parse_article(

@@ -213,6 +213,7 @@ BODY = "North Korea’s launch failed.\n\nIt said so.\n"
     ("name", "data"),
     [
         ("crlf", TEXT.encode("utf-8")),
+        ("cr-crlf", TEXT.replace("\r\n", "\r\r\n").encode("utf-8")),  # CRLF converted twice
         ("utf8-bom", codecs.BOM_UTF8 + TEXT.encode("utf-8")),
         ("utf16-le-bom", TEXT.encode("utf-16")),  # Python writes the BOM
         ("utf16-be-bom", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be")),
