@@ -428,7 +428,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             ]
         else:
             out.append(cand)
-    return out + _extensions(view, c, triggers, names)
+    return out + _extensions(view, base, triggers, names)
 
 
 def _coordinated_after(trig: Token, triggers: set[int]) -> bool:
