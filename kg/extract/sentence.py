@@ -405,6 +405,12 @@ class SentenceView:
                     c.lemma_.lower() in own or any(d.dep_ == "poss" for d in c.children) for c in controllers
                 ):
                     return controllers
+            if v.dep_ == "pcomp" and v.tag_ == "VBG":
+                # "in response to Turkey signing a similar agreement": the parser makes the
+                # gerund's subject the object of the preposition before it
+                before = [o for o in v.head.children if o.dep_ == "pobj" and o.i == v.i - 1]
+                if before:
+                    return before
             if (
                 v.dep_ == "pcomp"
                 and v.head.dep_ == "prep"

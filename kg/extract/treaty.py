@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
+TIME_MARKS = frozenset({"after", "before", "since", "until", "when", "while"})
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
 )
@@ -140,6 +141,10 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
         if at >= view.sent.start + 2 and view.doc[at - 1].lower_ == "and":
             toks.append(view.doc[at - 2])
     toks += _bound_by_participle(view, noun)
+    for clause in noun.children:
+        if clause.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            # "an agreement to enhance military cooperation with the United States": the partner
+            toks += [t for p in clause.subtree if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree]
     brought = _brought_about(
         [ch for ch in noun.children if ch.dep_ in ("acl", "amod")], c
     )  # "a deal brokered by China", "a US-brokered deal"
@@ -168,6 +173,15 @@ def _bound_by_participle(view: SentenceView, noun: Token) -> list[Token]:
             break
         out.append(t)
     return out
+
+
+def _in_time_clause(trig: Token) -> bool:
+    """True for a treaty told in a clause of another time ("..., months after Turkey signed a
+    similar agreement with Libya"): the main clause's date is not its."""
+    return any(
+        anc.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in anc.children)
+        for anc in trig.ancestors
+    )
 
 
 def _statement_word(trig: Token, lexicon: Lexicon) -> bool:
@@ -369,6 +383,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             and told_signing
             and not (same_day or suspended)
             and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
+            and not _in_time_clause(trig)
         ):
             root_clause = view.collect(view.sent.root, skip_preps=frozenset(), skip_clauses=True)
             root_dates = [

@@ -1138,3 +1138,50 @@ def test_issuing_dates_a_statement_not_a_treaty(treaties) -> None:  # type: igno
     """ "issued" makes and dates a joint statement; of a treaty it tells nothing."""
     rows = treaties("Russia issued a warning about the INF Treaty on Monday.", "2019-02-05")
     assert [(r[1], r[2]) for r in rows] == [(None, INF)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # the partner of what an agreement is "to" do is a party
+        (
+            "Finland on Monday signed an agreement to enhance military cooperation with the United States.",
+            ("FIN", "USA"),
+        ),
+        ("India signed a pact to deepen defence ties with Japan on Monday.", ("IND", "JPN")),
+        ("Kenya concluded an accord on Monday to expand security cooperation with Britain.", ("GBR", "KEN")),
+        # the subject of a gerund the parser hangs on a preposition
+        ("The deal answers Turkey signing a similar agreement with Libya in November.", ("LBY", "TUR")),
+        (
+            "Athens acted in response to Turkey signing a maritime accord with Libya in November.",
+            ("LBY", "TUR"),
+        ),
+    ],
+)
+def test_the_partner_of_what_an_agreement_is_for(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    assert [tuple(sorted(r[0])) for r in treaties(text, "2023-12-19")][-1:] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a treaty in a clause of another time does not take the main clause's date
+        (
+            "Greece and Egypt signed a maritime deal on Thursday, months after Turkey signed a similar agreement with Libya.",
+            ("LBY", "TUR"),
+        ),
+        (
+            "Japan and the Philippines signed a pact on Thursday, a year after Japan signed a similar pact with Britain.",
+            ("GBR", "JPN"),
+        ),
+        (
+            "Egypt and Greece signed an accord on Thursday, weeks after Turkey concluded a deal with Libya.",
+            ("LBY", "TUR"),
+        ),
+    ],
+)
+def test_a_treaty_in_a_clause_of_another_time_is_not_dated_by_the_main_clause(  # type: ignore[no-untyped-def]
+    treaties, text: str, parties: tuple[str, ...]
+) -> None:
+    rows = [r for r in treaties(text, "2023-12-19") if tuple(sorted(r[0])) == parties]
+    assert [r[1] for r in rows] == [None]
