@@ -1185,3 +1185,41 @@ def test_a_treaty_in_a_clause_of_another_time_is_not_dated_by_the_main_clause(  
 ) -> None:
     rows = [r for r in treaties(text, "2023-12-19") if tuple(sorted(r[0])) == parties]
     assert [r[1] for r in rows] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a signer the text names with no state is of the state the article is about
+        (
+            "Britain is deepening its defence ties. Defence Secretary John Healey and German Defence "
+            "Minister Boris Pistorius signed the agreement on Wednesday.",
+            ("DEU", "GBR"),
+        ),
+        (
+            "Japan is widening its security network. Foreign Minister Yoko Kamikawa and Philippine "
+            "Defense Secretary Gilberto Teodoro signed the pact on Monday.",
+            ("JPN", "PHL"),
+        ),
+        (
+            "Australia is building new partnerships. Defence Minister Richard Marles and his Indonesian "
+            "counterpart signed a defence agreement on Thursday.",
+            ("AUS", "IDN"),
+        ),
+        # a signer named with a state is that state's
+        (
+            "Britain is deepening its defence ties. British Defence Secretary John Healey and German "
+            "Defence Minister Boris Pistorius signed the agreement on Wednesday.",
+            ("DEU", "GBR"),
+        ),
+        (
+            "France is deepening its defence ties. German Defence Minister Boris Pistorius and Polish "
+            "Defence Minister Wladyslaw Kosiniak-Kamysz signed the agreement on Wednesday.",
+            ("DEU", "POL"),
+        ),
+    ],
+)
+def test_a_signer_named_with_no_state_is_of_the_articles_state(
+    treaties, text: str, parties: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    assert [tuple(sorted(r[0])) for r in treaties(text, "2024-10-24")] == [parties]
