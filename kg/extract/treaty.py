@@ -175,21 +175,6 @@ def _bound_by_participle(view: SentenceView, noun: Token) -> list[Token]:
     return out
 
 
-def _stateless_signer(view: SentenceView, subjects: list[Token]) -> bool:
-    """True if a person among the signers (the subject and its conjuncts) is named with no
-    state ("Pistorius and his Israeli counterpart signed", "Defence Secretary John Healey and
-    German Defence Minister Boris Pistorius signed")."""
-    people = [t for s in subjects for t in (s, *s.conjuncts)]
-
-    def own(person: Token) -> list[Token]:  # its phrase, less the conjuncts hung on it
-        others = {t.i for c in person.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-        return [t for t in person.subtree if t.i not in others]
-
-    return any(
-        t.ent_type_ == "PERSON" and t.i not in view.states and not view.states_of(own(t)) for t in people
-    )
-
-
 def _in_time_clause(trig: Token) -> bool:
     """True for a treaty told in a clause of another time ("..., months after Turkey signed a
     similar agreement with Libya"): the main clause's date is not its."""
@@ -286,17 +271,6 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         states, pronoun = _signatories(view, trig, c)
         verb = view.nearest_verb(trig)
         subj_tokens = view.subject(verb) if verb is not None else []
-        if (
-            states
-            and verb is not None
-            and verb.lemma_.lower() in c.treaty_sign
-            and _stateless_signer(view, subj_tokens)
-        ):
-            # "Defence Secretary John Healey and German Defence Minister Boris Pistorius signed
-            # ...": a signer the text gives no state is of the state the article is about
-            home = discourse.actor(exclude=frozenset(states))
-            if home is not None and home not in states:
-                states = [home, *states]
         signed_by_pronoun = (
             verb is not None
             and verb.lemma_.lower() in c.treaty_sign
