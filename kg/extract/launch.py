@@ -901,6 +901,23 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         if when is not None:
             before = when.i - 1 if view.doc[when.i - 1].text != "," else when.i - 2
             phrases = [p for p in view.date_phrases() if p.end - 1 == before and _resolvable(p.text)]
+    if not phrases:
+        # "fired a rocket carrying what it calls a reconnaissance satellite late Tuesday night":
+        # the parser hangs the date on the naming verb inside what was fired
+        naming = cues(view.lexicon).naming
+        inside = {t.i for t in trigger.subtree} - {trigger.i}
+
+        def hangs_from(p: DatePhrase) -> Token | None:
+            return next((a for a in view.doc[p.root].ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+        phrases = [
+            p
+            for p in view.date_phrases()
+            if (verb := hangs_from(p)) is not None
+            and verb.i in inside
+            and verb.lemma_.lower() in naming
+            and _resolvable(p.text)
+        ]
     if not phrases and trigger.dep_ in ("relcl", "advcl"):
         # "since late November, when it tested the Hwasong-15": the date the clause hangs from
         phrases = [p for p in view.date_phrases() if p.root == trigger.head.i and _resolvable(p.text)]

@@ -624,3 +624,18 @@ def test_an_exercise_day_told_in_the_present_is_the_nearest(  # type: ignore[no-
 )
 def test_an_ordinal_in_apposition_is_the_same_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[1] for r in launches(text, "2024-11-20")] == ["2024-11-20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date the parser hangs on a verb of naming inside what was fired is the launch's
+        "North Korea launched a rocket carrying what it calls a spy satellite on Monday.",
+        "Iran launched a rocket carrying what it described as a research satellite on Monday.",
+        "North Korea fired a rocket carrying what it calls a military reconnaissance satellite late Monday night.",
+        "North Korea fired a missile carrying what state media called a hypersonic warhead on Monday.",
+        "North Korea fired what it called a hypersonic missile on Monday.",
+    ],
+)
+def test_a_date_on_a_verb_of_naming_inside_what_was_fired(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[1] for r in launches(text, "2025-03-11")] == ["2025-03-10"]
