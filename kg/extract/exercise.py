@@ -912,13 +912,9 @@ def _planned_for(view: SentenceView, phrase: str | None) -> bool:
 
 def _phrase_verb(view: SentenceView, phrase: str | None) -> Token | None:
     """The verb the date phrase `phrase` of the sentence hangs from (None if none)."""
-    for p in view.date_phrases():
-        if phrase is None or p.text != phrase:
-            continue
-        for anc in view.doc[p.root].ancestors:
-            if anc.pos_ in ("VERB", "AUX"):
-                return anc
-    return None
+    if phrase is None:
+        return None
+    return next((view.verb_of(p) for p in view.date_phrases() if p.text == phrase), None)
 
 
 def _told_in_present(view: SentenceView, phrase: str | None) -> bool:

@@ -906,14 +906,10 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         # the parser hangs the date on the naming verb inside what was fired
         naming = cues(view.lexicon).naming
         fired = {t.i for t in trigger.subtree} - {trigger.i}
-
-        def hangs_from(p: DatePhrase) -> Token | None:
-            return next((a for a in view.doc[p.root].ancestors if a.pos_ in ("VERB", "AUX")), None)
-
         phrases = [
             p
             for p in view.date_phrases()
-            if (verb := hangs_from(p)) is not None
+            if (verb := view.verb_of(p)) is not None
             and verb.i in fired
             and verb.lemma_.lower() in naming
             and _resolvable(p.text)

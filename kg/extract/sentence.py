@@ -535,6 +535,10 @@ class SentenceView:
             p.text == phrase and any(i in left for i in range(p.start, p.end)) for p in self.date_phrases()
         )
 
+    def verb_of(self, phrase: DatePhrase) -> Token | None:
+        """The verb the date phrase hangs from (None if none)."""
+        return next((a for a in self.doc[phrase.root].ancestors if a.pos_ in ("VERB", "AUX")), None)
+
     def dates_in(self, tokens: Iterable[Token]) -> list[DatePhrase]:
         idx = {t.i for t in tokens}
         return [
