@@ -18,7 +18,7 @@ from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import attribution, factuality
+from kg.extract.factuality import TEMPORAL_MARKS, attribution, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
 from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
-TIME_MARKS = frozenset({"after", "before", "since", "until", "when", "while"})
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
 )
@@ -179,7 +178,7 @@ def _in_time_clause(trig: Token) -> bool:
     """True for a treaty told in a clause of another time ("..., months after Turkey signed a
     similar agreement with Libya"): the main clause's date is not its."""
     return any(
-        anc.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in anc.children)
+        anc.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in anc.children)
         for anc in trig.ancestors
     )
 
@@ -480,7 +479,7 @@ def _partners_dated(view: SentenceView, noun: Token) -> list[tuple[str, str]]:
     dates = [p for p in view.date_phrases() if p.start > noun.i and _resolvable(p.text)]
     at: list[tuple[int, str]] = []
     for tok in view.doc[noun.i + 1 : view.sent.end]:
-        if view.span_root.get(tok.i) != tok.i or tok.i not in view.states or tok.i == 0:
+        if view.span_root.get(tok.i) != tok.i or tok.i not in view.states:
             continue
         before = view.doc[tok.i - 1]
         if before.lower_ == "the":
