@@ -956,10 +956,7 @@ def _ends_later(view: SentenceView, phrase: str) -> bool:
     verb = _phrase_verb(view, phrase)
     return verb is not None and (
         any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "shall") for ch in verb.children)
-        or (
-            verb.dep_ == "xcomp"
-            and verb.head.lemma_.lower() in ("due", "set", "scheduled", "slate", "slated", "expected")
-        )
+        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in view.lexicon.cue_terms("schedule_word"))
         or verb.tag_ in ("VBZ", "VBP")
     )
 

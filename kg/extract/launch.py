@@ -36,7 +36,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _THIS = frozenset({"it", "this", "that"})  # grammar: what refers to the launch just told
-TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})  # grammar
+# grammar: words that tie a phrase or clause to another time, not to the launch's place or
+# occasion ("after the drills", "before it test-fired one"); factuality.TEMPORAL_MARKS are the
+# marks of a clause told as past fact, a different set
+_TIME_LINKS = frozenset({"before", "after", "since", "until", "when", "while", "again"})
 _ANCHOR_PROBE = dt.date(2001, 6, 15)
 
 
@@ -488,7 +491,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 continue
             head = tok.head
             if head.i in verb_idx or (
-                head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ not in TEMPORAL_MARKS
+                head.dep_ == "prep" and head.head.i in verb_idx and head.lower_ not in _TIME_LINKS
             ):
                 continue
             if tok.dep_ == "npadvmod" and tok.head.pos_ == "VERB" and tok.head.lemma_ in ("fire", "launch"):
@@ -1463,7 +1466,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         )
         # "failed launches ... before it successfully test-fired one": another occasion
         distinct = distinct or any(
-            ch.dep_ in ("mark", "advmod") and ch.lower_ in TEMPORAL_MARKS for ch in trig.children
+            ch.dep_ in ("mark", "advmod") and ch.lower_ in _TIME_LINKS for ch in trig.children
         )
         count = _count(view, scope, trig)
         site = launch_site(view, trig, scope, strays.moved)
