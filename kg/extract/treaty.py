@@ -20,7 +20,7 @@ from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import TEMPORAL_MARKS, attribution, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
-from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
+from kg.extract.sentence import PRONOUNS, DatePhrase, SentenceView, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality
@@ -533,22 +533,31 @@ def _extensions(
         treaty = signed.head if signed is not None and signed.dep_ in ("relcl", "acl") else None
         if treaty is not None and treaty.i not in at and treaty.dep_ == "appos":
             treaty = treaty.head  # "New START, the treaty it signed ...": the name it is apposed to
+        # "agreed to extend the pact for another five years": a treaty noun that refers back
+        referred = [o for o in objects if o.i in at and at[o.i] is None and _refers_back(o)]
+        if treaty is None and referred:
+            treaty = referred[0]
         if not pronoun and (treaty is None or treaty.i not in at):
             continue
-        clause = [t for t in verb.subtree if t.i != verb.i]
+        # "the 2001 treaty", "on the anniversary of the 2001 treaty": a treaty's own date
+        own = {t.i for o in at if verb not in view.doc[o].subtree for t in view.doc[o].subtree}
+        clause = [t for t in verb.subtree if t.i != verb.i and t.i not in own]
         if verb.dep_ in ("xcomp", "advcl"):  # "agreed in early 2021 to extend it"
-            clause += [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree}]
-        dates = [
-            p
-            for p in view.dates_in(clause)
-            if _resolvable(p.text)
-            and not re.search(r"\b(until|till|through|to)\s+(?:in\s+|on\s+)?$", _context(view, p.text))
-        ]
-        if not dates:
+            clause += [t for t in verb.head.subtree if t.i not in {x.i for x in verb.subtree} | own]
+        dates = _dates_of_extension(view, clause)
+        if not dates and not (referred and _told_as_done(verb)):
             continue
+        if (
+            referred
+            and treaty in objects
+            and _dates_of_extension(view, [t for t in verb.subtree if t.i not in own])
+        ):
+            continue  # "extended the agreement in March 2022": the noun's own event, dated by its verb
         fact = factuality(view, verb, c)
         if fact is None:
             continue
+        if verb.dep_ == "xcomp" and verb.head.tag_ == "VBD" and verb.head.lemma_.lower() in c.treaty_sign:
+            fact = Factuality.ASSERTED  # "agreed to extend the pact": the extension agreed
         named = at.get(treaty.i) if treaty is not None else None
         if treaty is not None and named is None:
             named = next((n for start, end, n in names if start <= treaty.i < end), None)
@@ -560,7 +569,7 @@ def _extensions(
                 trigger=verb.text,
                 trigger_lemma=verb.lemma_.lower(),
                 needs_actor=True,
-                date_phrase=dates[0].text,
+                date_phrase=dates[0].text if dates else None,
                 date_role="signed",
                 factuality=fact,
                 name=named,
@@ -570,6 +579,30 @@ def _extensions(
             )
         )
     return out
+
+
+def _dates_of_extension(view: SentenceView, clause: list[Token]) -> list[DatePhrase]:
+    """The date phrases of `clause` that can date an extension: not "until February 2026" or
+    "to 5 February 2026", when it runs out."""
+    return [
+        p
+        for p in view.dates_in(clause)
+        if _resolvable(p.text)
+        and not re.search(r"\b(until|till|through|to)\s+(?:in\s+|on\s+)?$", _context(view, p.text))
+    ]
+
+
+def _refers_back(noun: Token) -> bool:
+    """ "the pact", "the treaty", "their 2001 treaty": a treaty noun told as one already known."""
+    return any(
+        ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "this", "its", "their") for ch in noun.children
+    )
+
+
+def _told_as_done(verb: Token) -> bool:
+    """The verb, or the verb it completes, is in the past: "extended the pact", "agreed to
+    extend the pact" (not "seeks to extend", "would extend")."""
+    return verb.tag_ == "VBD" or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBD")
 
 
 def _apposed_to(view: SentenceView, noun: Token, named_at: set[int]) -> int | None:

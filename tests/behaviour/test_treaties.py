@@ -649,6 +649,52 @@ def test_an_extension_is_an_event_of_the_treaty_told(
 
 
 @pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Russia and China signed a friendship treaty in 2001. On Monday the two leaders agreed to extend "
+            "the pact for another five years.",
+            [(("CHN", "RUS"), "2001", None, "asserted"), (("CHN", "RUS"), "2025-11-03", None, "asserted")],
+        ),
+        (
+            "The United States and Russia signed New START in 2010. Washington and Moscow exchanged notes on "
+            "3 February 2021 extending the treaty by five years.",
+            [
+                (("RUS", "USA"), "2010", "New START", "asserted"),
+                (("RUS", "USA"), "2021-02-03", "New START", "asserted"),
+            ],
+        ),
+        (
+            "India and Pakistan signed the Indus Waters Treaty in 1960. The two governments renewed the "
+            "treaty in 1988.",
+            [
+                (("IND", "PAK"), "1960", "Indus Waters Treaty", "asserted"),
+                (("IND", "PAK"), "1988", "Indus Waters Treaty", "asserted"),
+            ],
+        ),
+        (
+            "Russia and China signed a friendship treaty in 2001. On the 20th anniversary of the 2001 treaty, "
+            "Moscow and Beijing agreed to prolong the treaty.",
+            [(("CHN", "RUS"), "2001", None, "asserted"), (("CHN", "RUS"), None, None, "asserted")],
+        ),
+        (
+            "Japan and Australia signed a security pact in 2007. Both countries extended the agreement in "
+            "March 2022.",
+            [(("AUS", "JPN"), "2007", None, "asserted"), (("AUS", "JPN"), "2022-03", None, "asserted")],
+        ),
+    ],
+)
+def test_an_extension_of_the_treaty_named_by_a_noun_is_its_own_event(
+    treaties, text: str, rows: list[tuple[object, ...]]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "agreed to extend the pact", "notes extending the treaty by five years": a treaty noun
+    that refers back, extended in the past, is the told treaty's extension, dated by its own
+    clause and never by the treaty's year ("on the anniversary of the 2001 treaty"); undated
+    when the clause gives no date."""
+    assert treaties(text, "2025-11-06") == rows
+
+
+@pytest.mark.parametrize(
     ("text", "parties"),
     [
         (
