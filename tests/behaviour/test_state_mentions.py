@@ -99,3 +99,40 @@ def test_a_state_in_a_ships_name_is_no_state(nlp, lexicon, text: str, absent: st
     x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
     states = {s for m in x.mentions for s in m.states}
     assert absent not in states and present in states
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("A day later the John Finn joined Japanese destroyers for two days of training.", "FIN", "JPN"),
+        ("Analyst Michael Jordan said Iran fired two missiles on Monday.", "JOR", "IRN"),
+        ("Retired admiral James Chad told reporters that Russia held drills.", "TCD", "RUS"),
+        ("Commander Sarah Israel said the Royal Navy trained with the French navy.", "ISR", "FRA"),
+        ("Researcher Anna Georgia wrote that China tested a hypersonic glider.", "GEO", "CHN"),
+    ],
+)
+def test_a_states_word_ending_a_persons_name_is_no_state(
+    nlp, lexicon, text: str, absent: str, present: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "the John Finn" (a destroyer named after a sailor), "Michael Jordan": a state's word after
+    a given name, inside a name the parser tags as a person's, is a surname."""
+    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
+    states = {s for m in x.mentions for s in m.states}
+    assert absent not in states and present in states
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("MANILA (Jiji Press)--Japan and Vietnam signed a pact on Monday.", {"JPN", "VNM"}),
+        ("President Joe Biden met Prime Minister Narendra Modi on Friday.", {"USA", "IND"}),
+        ("Chinese President Xi Jinping hosted the talks.", {"CHN"}),
+        ("Defence Minister Boris Pistorius flew to Lithuania on Monday.", {"LTU"}),
+        ("Kim Jong Un watched the launch, KCNA said.", {"PRK"}),
+    ],
+)
+def test_a_state_beside_a_persons_name_is_still_a_state(nlp, lexicon, text: str, present: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """Not a surname: a state glued to a word by punctuation ("Press)--Japan"), a state after a
+    name, and leaders named for their state."""
+    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
+    assert {s for m in x.mentions for s in m.states} >= present
