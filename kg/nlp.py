@@ -101,6 +101,11 @@ def surfaces(lexicon: Lexicon) -> list[Surface]:
     return sorted(found.values(), key=lambda s: (-len(s.text), s.text))
 
 
+#: Typographic apostrophes (right and left single quotation marks, modifier letter apostrophe)
+#: as the lexicon writes them, one character for one
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 class Gazetteer:
     """Character-level matcher of lexicon surfaces; leftmost, then longest match wins."""
 
@@ -149,7 +154,10 @@ class Gazetteer:
         return re.compile(before + _trie_pattern(ends) + r"(?:e?s)?(?![\w])")
 
     def find(self, text: str) -> list[tuple[int, int, Surface]]:
-        """(start, end, surface) of every match in `text`."""
+        """(start, end, surface) of every match in `text`. A typographic apostrophe matches the
+        lexicon's straight one ("the Democratic People’s Republic of Korea", "People’s Liberation
+        Army"); the replacement keeps every offset."""
+        text = text.translate(_APOSTROPHES)
         out: list[tuple[int, int, Surface]] = []
         for regex in self._regexes:
             for m in regex.finditer(text):

@@ -136,3 +136,23 @@ def test_a_state_beside_a_persons_name_is_still_a_state(nlp, lexicon, text: str,
     name, and leaders named for their state."""
     x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
     assert {s for m in x.mentions for s in m.states} >= present
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The Democratic People’s Republic of Korea fired a missile on Monday.", "PRK", "KOR"),
+        ("The People’s Liberation Army held drills near Taiwan.", "CHN", None),
+        ("The Lao People’s Democratic Republic signed the pact.", "LAO", None),
+        ("The People‘s Liberation Army Navy sailed past Japan.", "CHN", None),
+        ("Kim Jong Un’s sister Kim Yo Jong warned Seoul.", "PRK", None),
+    ],
+)
+def test_a_typographic_apostrophe_is_an_apostrophe(
+    nlp, lexicon, text: str, present: str, absent: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    """News pages write "People’s" with a typographic apostrophe: the name is still found, and
+    "the Democratic People’s Republic of Korea" is not the Republic of Korea."""
+    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
+    states = {s for m in x.mentions for s in m.states}
+    assert present in states and (absent is None or absent not in states)
