@@ -260,7 +260,11 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
         and group.actors()
         and cand.trigger_lemma != "participate"
     ):
-        if _jaccard(cand.actors, group.actors()) < 0.5:
+        told = set(group.actors())
+        # "the document" the United States, Israel and China signed is the treaty told with the
+        # United States: a treaty's parties add up
+        nested = cand.type is EventType.TREATY and (set(cand.actors) <= told or told <= set(cand.actors))
+        if _jaccard(cand.actors, group.actors()) < 0.5 and not nested:
             return False  # "their joint air patrol" (Russia, China) is not "the drills" told before
     if cand.definite:
         # "the drills", "the pact": the latest event of the kind, unless the text dates a new

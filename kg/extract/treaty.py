@@ -28,6 +28,7 @@ from kg.models import EventType, Factuality
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})  # grammar
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I
@@ -99,6 +100,8 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
     if verb is not None and lemmas(verb) & c.treaty_party and noun.dep_ in ("pobj", "dobj"):
         # "The previous U.S. administration pulled out of the Open Skies Treaty": a party
         for s in view.subject(verb):
+            if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                s = verb.head  # "Egypt, which ratified the treaty in 1981"
             toks += view.collect(s, skip_preps=TARGET_PREPS)
     if verb is not None and verb.lemma_.lower() in c.treaty_sign:
         subj = view.subject(verb)

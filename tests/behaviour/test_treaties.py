@@ -1231,3 +1231,63 @@ def test_a_treaty_in_a_clause_of_another_time_is_not_dated_by_the_main_clause(  
 ) -> None:
     rows = [r for r in treaties(text, "2023-12-19") if tuple(sorted(r[0])) == parties]
     assert [r[1] for r in rows] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Egypt, which ratified the Non-Proliferation Treaty in 1981, wants a nuclear-free Middle East.",
+            ("EGY",),
+        ),
+        (
+            "Kazakhstan, which joined the Chemical Weapons Convention in 2000, destroyed no stockpile.",
+            ("KAZ",),
+        ),
+        ("North Korea, which quit the Non-Proliferation Treaty in 2003, tested a bomb in 2006.", ("PRK",)),
+        ("Russia, which withdrew from the Open Skies Treaty in 2021, blamed Washington.", ("RUS",)),
+        ("Poland, which left the Ottawa Convention this year, is laying mines on its border.", ("POL",)),
+    ],
+)
+def test_a_party_told_by_a_relative_pronoun_is_its_antecedent(
+    treaties, text: str, parties: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Egypt, which ratified the treaty": who ratifies, joins or leaves a treaty is a party to
+    it, and "which" is the state it follows."""
+    rows = treaties(text, "2025-11-06")
+    assert [r[0] for r in rows] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The CTBT bans all nuclear tests. The United States never ratified the treaty. The United States, "
+            "Israel and China have signed the document but not ratified it.",
+            ("CHN", "ISR", "USA"),
+        ),
+        (
+            "Iran ratified the NPT in 1970. Brazil, Egypt and Iran all ratified the treaty decades ago.",
+            ("BRA", "EGY", "IRN"),
+        ),
+        (
+            "The Open Skies Treaty allowed surveillance flights. Russia quit the treaty in 2021. Russia, the "
+            "United States and Canada had all ratified the treaty.",
+            ("CAN", "RUS", "USA"),
+        ),
+        (
+            "Lithuania, Latvia and Poland have all signed the Ottawa Convention. Poland has now left the convention.",
+            ("LTU", "LVA", "POL"),
+        ),
+        (
+            "The Chemical Weapons Convention took effect in 1997. Japan ratified the convention. China and Japan "
+            "both ratified the convention in the 1990s.",
+            ("CHN", "JPN"),
+        ),
+    ],
+)
+def test_a_multilateral_treatys_parties_add_up(treaties, text: str, parties: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """ "the treaty", "the document" naming more parties than the mention before it, or fewer:
+    the same treaty, its parties added up, not a second treaty."""
+    rows = treaties(text, "2025-11-06")
+    assert len(rows) == 1 and set(rows[0][0]) == set(parties)
