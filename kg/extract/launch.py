@@ -1916,7 +1916,20 @@ def _listed(
     elliptic = [o for o in elliptic if not _series_rank(view, o.start, o.end, c)]
     if not elliptic:  # each occasion has its trigger: only the dates told in items of their own
         return [_dated_by_item(cand, i, occasions) for cand, i in zip(found, origin, strict=True)]
-    first = triggers[0].i if triggers else -1
+    # the trigger whose clause holds the list: "The launch came after North Korea test-fired two
+    # Rodongs and one Scud on July 19" lists what "test-fired" fired, not the launch told before
+    ends = [
+        max((t.i for t in view.doc[o.start : o.end] if not t.is_punct), default=o.start) for o in elliptic
+    ]
+    holders = [
+        t
+        for t in triggers
+        if all(
+            t.left_edge.i <= o.start and end <= t.right_edge.i for o, end in zip(elliptic, ends, strict=True)
+        )
+    ]
+    holder = min(holders, key=lambda t: t.right_edge.i - t.left_edge.i) if holders else None
+    first = holder.i if holder is not None else triggers[0].i if triggers else -1
     bases = [cand for cand, i in zip(found, origin, strict=True) if i == first]
     if triggers and not bases:
         return found  # the first trigger is not an event (a pledge): nor is its list
@@ -1943,7 +1956,8 @@ def _listed(
     for cand, i in zip(found, origin, strict=True):
         if i == first and (head is not None or cand.date_phrase in listed_dates):
             continue  # replaced below; without an occasion of its own it sums the list up
-        out.append(_dated_by_item(cand, i, occasions))
+        outside = holder is not None and not holder.left_edge.i <= i <= holder.right_edge.i
+        out.append(cand if outside else _dated_by_item(cand, i, occasions))  # "The launch came after ..."
     told_elsewhere = {w.name for o in elliptic for w in o.weapons}
     for base in bases:
         if head is not None:

@@ -266,3 +266,43 @@ def test_the_first_or_second_in_the_passive_is_one_more_launch(  # type: ignore[
     """ "The first was launched early Sunday": an ordinal for subject of a passive launch verb is
     one launch of what the launches told fired, as "it fired two more" is in the active."""
     assert (weapon, date) in [(r[2], r[1]) for r in launches(text, "2024-02-21")]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        (
+            "Pakistan fired a missile on Wednesday, the army said. The missile was launched from Sonmiani. The "
+            "launch came weeks after India test-fired two Agni-V missiles and one Prithvi-II missile on July 19.",
+            "IND",
+        ),
+        (
+            "South Korea fired a missile on Wednesday, Seoul said. The missile was launched from Anheung. The test "
+            "came after North Korea fired two KN-23 missiles and one KN-25 rocket on July 19.",
+            "PRK",
+        ),
+        (
+            "Israel fired an interceptor on Wednesday, the army said. The interceptor was launched from Palmachim. "
+            "The launch came after Iran fired two Kheibar Shekan missiles and one Emad missile on July 19.",
+            "IRN",
+        ),
+        (
+            "Japan test-fired a missile on Wednesday. The missile was launched from Shizunai. The launch came days "
+            "after China fired two DF-17 missiles and one DF-21 missile on July 19.",
+            "CHN",
+        ),
+        (
+            "India fired a missile on Wednesday. The missile was launched from Chandipur. The test came after "
+            "Pakistan test-fired two Babur missiles and one Shaheen-III missile on July 19.",
+            "PAK",
+        ),
+    ],
+)
+def test_a_list_in_a_clause_is_that_clauses_launches(launches, text: str, other: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The launch came after India test-fired two Agni-Vs and one Prithvi-II on July 19": every
+    item of the list is what the clause's verb fired, by the clause's subject, not "the launch"
+    told before (which keeps its own day)."""
+    rows = launches(text, "2024-07-26")
+    assert "2024-07-24" in [r[1] for r in rows]
+    listed = [r for r in rows if r[1] == "2024-07-19"]
+    assert len(listed) == 2 and {r[0] for r in listed} == {other}
