@@ -272,6 +272,8 @@ def _read(
         before = view.doc[phrase.start - 1].lower_ if phrase.start > view.sent.start else ""
         if before in ("since", "until", "till", "by"):
             continue  # another event's date
+        if _fielded(view, phrase):
+            continue  # "a Minuteman III, first deployed in 1970": the weapon's date, not a launch's
         if resolve_each(text, None) or resolve_each(text, _PROBE):
             date_phrase = date_phrase or text
         elif days_after_previous(text) is not None and days_after is None:
@@ -356,6 +358,17 @@ def _read(
             for t in tokens
         ),
     )
+
+
+def _fielded(view: SentenceView, phrase: DatePhrase) -> bool:
+    """The date of a weapon's showing or entering service, in the clause of a fielding verb
+    ("an ICBM first shown at a military parade in 2017", "first deployed in 1970"; fielding_verb in
+    cues.tsv); not a date after a comma the parser hung on it ("first deployed in 1970, from
+    Vandenberg on Tuesday")."""
+    verb = view.verb_of(phrase)
+    if verb is None or verb.lemma_.lower() not in view.lexicon.cue_terms("fielding_verb"):
+        return False
+    return verb.i < phrase.start and not any(t.text == "," for t in view.doc[verb.i : phrase.start])
 
 
 def _a_day_or_month(phrase: str | None) -> bool:

@@ -639,3 +639,25 @@ def test_an_ordinal_in_apposition_is_the_same_launch(launches, text: str) -> Non
 )
 def test_a_date_on_a_verb_of_naming_inside_what_was_fired(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[1] for r in launches(text, "2025-03-11")] == ["2025-03-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "On Thursday the military tested a Dongfeng-31AG, a road-mobile ICBM first shown at a military parade in 2017.",
+            "2024-07-25",
+        ),
+        ("On Tuesday the Air Force flew a Minuteman III, a missile first deployed in 1970.", "2024-07-23"),
+        (
+            "On Monday North Korea fired a Hwasong-18, a solid-fuel ICBM first displayed at a parade in February 2023.",
+            "2024-07-22",
+        ),
+        ("On Wednesday Russia launched a Sarmat, a heavy ICBM first unveiled in 2018.", "2024-07-24"),
+        ("On Friday India tested an Agni-V, a missile first inducted into service in 2018.", "2024-07-26"),
+    ],
+)
+def test_the_date_a_weapon_was_shown_or_fielded_is_no_launch(launches, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    """ "a road-mobile ICBM first shown at a military parade in 2017": the weapon's date, in a
+    clause about the weapon, is no launch of its own; the launch keeps its day."""
+    assert [r[1] for r in launches(text, "2024-07-26")] == [day]
