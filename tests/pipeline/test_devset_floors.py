@@ -21,11 +21,11 @@ DEVSET = Path(__file__).resolve().parents[2] / "gold" / "devset"
 WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
-# and raised as the rules generalised (2026-12-06, sixth session: F1 0.919, Launch 0.937,
+# and raised as the rules generalised (2026-12-06, seventh session: F1 0.920, Launch 0.939,
 # Exercise 0.876, Treaty 0.912, attributes 0.887, states 0.984, 2 modality errors).
 FLOORS = {
-    "overall.f1": 0.918,
-    "Launch.f1": 0.935,
+    "overall.f1": 0.919,
+    "Launch.f1": 0.937,
     "Exercise.f1": 0.87,
     "Treaty.f1": 0.91,
     "attributes.accuracy": 0.885,
