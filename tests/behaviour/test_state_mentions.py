@@ -13,6 +13,12 @@ from kg.models import Article
 pytestmark = pytest.mark.model
 
 
+def _states(nlp, lexicon, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """The states the sentences of `text` refer to (dateline 2025-06-20)."""
+    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
+    return {s for m in x.mentions for s in m.states}
+
+
 @pytest.mark.parametrize(
     ("text", "absent", "present"),
     [
@@ -26,8 +32,7 @@ pytestmark = pytest.mark.model
 def test_a_capital_inside_a_treaty_name_is_no_state(
     nlp, lexicon, text: str, absent: str, present: str
 ) -> None:  # type: ignore[no-untyped-def]
-    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
-    states = {s for m in x.mentions for s in m.states}
+    states = _states(nlp, lexicon, text)
     assert absent not in states and present in states
 
 
@@ -42,8 +47,7 @@ def test_a_capital_inside_a_treaty_name_is_no_state(
     ],
 )
 def test_the_baltic_states_are_estonia_latvia_and_lithuania(nlp, lexicon, text: str) -> None:  # type: ignore[no-untyped-def]
-    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
-    assert {"EST", "LVA", "LTU"} <= {s for m in x.mentions for s in m.states}
+    assert {"EST", "LVA", "LTU"} <= _states(nlp, lexicon, text)
 
 
 @pytest.mark.parametrize(
@@ -96,8 +100,7 @@ def test_the_pla_is_china(text: str, nlp, lexicon) -> None:  # type: ignore[no-u
 )
 def test_a_state_in_a_ships_name_is_no_state(nlp, lexicon, text: str, absent: str, present: str) -> None:  # type: ignore[no-untyped-def]
     """ "USS John Finn": a ship's name after its navy's prefix names no state ("Finn")."""
-    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
-    states = {s for m in x.mentions for s in m.states}
+    states = _states(nlp, lexicon, text)
     assert absent not in states and present in states
 
 
@@ -116,8 +119,7 @@ def test_a_states_word_ending_a_persons_name_is_no_state(
 ) -> None:  # type: ignore[no-untyped-def]
     """ "the John Finn" (a destroyer named after a sailor), "Michael Jordan": a state's word after
     a given name, inside a name the parser tags as a person's, is a surname."""
-    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
-    states = {s for m in x.mentions for s in m.states}
+    states = _states(nlp, lexicon, text)
     assert absent not in states and present in states
 
 
@@ -134,8 +136,7 @@ def test_a_states_word_ending_a_persons_name_is_no_state(
 def test_a_state_beside_a_persons_name_is_still_a_state(nlp, lexicon, text: str, present: set[str]) -> None:  # type: ignore[no-untyped-def]
     """Not a surname: a state glued to a word by punctuation ("Press)--Japan"), a state after a
     name, and leaders named for their state."""
-    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
-    assert {s for m in x.mentions for s in m.states} >= present
+    assert _states(nlp, lexicon, text) >= present
 
 
 @pytest.mark.parametrize(
@@ -153,6 +154,5 @@ def test_a_typographic_apostrophe_is_an_apostrophe(
 ) -> None:  # type: ignore[no-untyped-def]
     """News pages write "People’s" with a typographic apostrophe: the name is still found, and
     "the Democratic People’s Republic of Korea" is not the Republic of Korea."""
-    x = extract(Article(id="case", body=text, date=dt.date(2025, 6, 20)), nlp, lexicon)
-    states = {s for m in x.mentions for s in m.states}
+    states = _states(nlp, lexicon, text)
     assert present in states and (absent is None or absent not in states)
