@@ -121,7 +121,6 @@ class Gazetteer:
             re.compile(rf"\b(?:{prefixes})\s+(?:[A-Z][\w.'-]*\s+){{0,3}}$") if prefixes else None
         )
         self._by_text: dict[tuple[str, bool], Surface] = {(s.text, s.after_the): s for s in forms}
-        self._people = frozenset(c.term for c in lexicon.cues if c.category == "leader")
         # A surface must not continue a word on either side; a plural "s"/"es" may follow.
         # States and weapons may follow a hyphen ("US-South Korean", "U.S.-led" is caught by
         # the U.S. alias); class words may not ("anti-missile units" are not missiles).
@@ -142,6 +141,11 @@ class Gazetteer:
                     for w in dict.fromkeys((words[0], words[-1]))
                     if len(w) >= 3 and w[0].isupper() and w.isalpha() and w not in known
                 )
+        # leaders and the words they go by are people named for their state, not surnames
+        self._people = frozenset(
+            [c.term for c in lexicon.cues if c.category == "leader"]
+            + [w for words in self._short_forms.values() for w in words]
+        )
 
     @staticmethod
     def _compile(forms: list[Surface], before: str) -> re.Pattern[str]:
