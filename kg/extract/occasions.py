@@ -361,13 +361,15 @@ def _read(
 
 
 def _fielded(view: SentenceView, phrase: DatePhrase) -> bool:
-    """The date of a weapon's showing or entering service, in the clause of a fielding verb
+    """The date of a weapon's showing or fielding, in a clause of a fielding verb on the weapon
     ("an ICBM first shown at a military parade in 2017", "first deployed in 1970"; fielding_verb in
     cues.tsv); not a date after a comma the parser hung on it ("first deployed in 1970, from
     Vandenberg on Tuesday")."""
     verb = view.verb_of(phrase)
     if verb is None or verb.lemma_.lower() not in view.lexicon.cue_terms("fielding_verb"):
         return False
+    if verb.dep_ not in ("acl", "relcl", "advcl", "amod"):
+        return False  # "state TV showed the launch on Tuesday": the main clause, not a clause on the weapon
     return verb.i < phrase.start and not any(t.text == "," for t in view.doc[verb.i : phrase.start])
 
 
