@@ -21,7 +21,7 @@ from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import PERFECT_AUX, attribution, factuality, habitual, perfect_habit
 from kg.extract.launch import _clause_date, _date, _resolvable, after_clause_date
-from kg.extract.sentence import PRONOUNS, SentenceView, inside_other, lemmas
+from kg.extract.sentence import PRONOUNS, SentenceView, infinitive, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import EDITION_PATTERN, Lexicon
 from kg.models import EventType, Factuality, WeaponRef
@@ -922,10 +922,7 @@ def _told_in_present(view: SentenceView, phrase: str | None) -> bool:
     drills end on Aug. 1", "slated to run through Aug. 4"): the day may lie either side of
     the dateline."""
     verb = _phrase_verb(view, phrase)
-    return verb is not None and (
-        verb.tag_ in ("VBZ", "VBP")
-        or (verb.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children))
-    )
+    return verb is not None and (verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and infinitive(verb)))
 
 
 def _told_in_past(view: SentenceView, phrase: str | None) -> bool:

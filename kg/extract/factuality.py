@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.cues import Cues
-from kg.extract.sentence import SentenceView, lemmas
+from kg.extract.sentence import SentenceView, infinitive, lemmas
 from kg.models import Factuality, Outcome
 
 if TYPE_CHECKING:
@@ -166,10 +166,7 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 and cur.dep_ == "nsubj"
                 and lemma == "be"
                 and any(
-                    x.dep_ == "xcomp"
-                    and x.lemma_.lower() in c.happen
-                    and any(a.lower_ == "to" for a in x.children)
-                    for x in anc.children
+                    x.dep_ == "xcomp" and x.lemma_.lower() in c.happen and infinitive(x) for x in anc.children
                 )
             ):
                 # "further launches are to follow"; not "the test was to validate the engine"
@@ -287,7 +284,7 @@ def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool])
 def _aim(verb: Token, c: Cues) -> bool:
     """A 'to' infinitive that is an aim: on a noun ("its attempt to put ..."), of purpose
     ("launched a rocket to put ..."), or after a verb of aim (cues.tsv, aim_verb)."""
-    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+    if not infinitive(verb):
         return False
     if verb.dep_ in ("acl", "advcl", "relcl"):
         return True

@@ -28,7 +28,7 @@ from kg.extract.factuality import (
 )
 from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label
-from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, lemmas
+from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, infinitive, lemmas
 from kg.lexicon import Lexicon
 from kg.models import PRECISION_RANK, EventType, Factuality, Outcome, WeaponRef
 
@@ -342,7 +342,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 continue  # "shot down a ballistic missile": the target, not what was fired
             said_of_told = (  # an infinitive on the attempt: not "..., when it fired a Khorramshahr"
                 tok.dep_ in ("acl", "xcomp")
-                and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
+                and infinitive(tok)
                 and tok.head.lemma_.lower() in nouns
                 and tok.head.dep_ == "attr"
                 and any(s.dep_ == "nsubj" and s.lower_ in _THIS for s in tok.head.head.children)

@@ -118,6 +118,11 @@ def inside_other(trig: Token, triggers: set[int]) -> bool:
     return False
 
 
+def infinitive(verb: Token) -> bool:
+    """True for a verb with its "to" ("to conclude such a pact", "an agreement to enhance ...")."""
+    return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children)
+
+
 def lemmas(tok: Token) -> frozenset[str]:
     """The token's lemma and naive stems of its form: the small model sometimes lemmatizes
     oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
@@ -420,11 +425,7 @@ class SentenceView:
                 v = v.head.head  # "answered ... by firing an IRBM": who answered fired
             elif v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and v.head.i != v.i:
                 v = v.head
-            elif (
-                v.dep_ == "relcl"
-                and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children)
-                and v.head.i != v.i
-            ):
+            elif v.dep_ == "relcl" and infinitive(v) and v.head.i != v.i:
                 v = v.head  # "the first (country) to conclude such a pact", parsed as a relative clause
             elif v.dep_ == "attr" and v.pos_ in ("NOUN", "PROPN") and v.head.pos_ in ("VERB", "AUX"):
                 v = v.head  # "The Philippines becomes the third country to conclude such a pact"

@@ -20,7 +20,7 @@ from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import TEMPORAL_MARKS, attribution, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
-from kg.extract.sentence import PRONOUNS, DatePhrase, SentenceView, inside_other, lemmas
+from kg.extract.sentence import PRONOUNS, DatePhrase, SentenceView, infinitive, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality
@@ -144,7 +144,7 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
             toks.append(view.doc[at - 2])
     toks += _bound_by_participle(view, noun)
     for clause in noun.children:
-        if clause.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+        if clause.dep_ == "acl" and infinitive(clause):
             # "an agreement to enhance military cooperation with the United States": the partner
             toks += [t for p in clause.subtree if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree]
     brought = _brought_about(
