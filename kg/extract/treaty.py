@@ -258,6 +258,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     trigger_at = {trig.i for trig, _ in triggers}
     for trig, name in triggers:
         c = stated if _statement_word(trig, lexicon) else base
+        # "the treaty", "this pact": a treaty told before, which a sentence's date need not date
+        referring = any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
         fact = factuality(view, trig, c)
         if fact is None and (
             (trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge)
@@ -302,7 +304,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             states = leaders or discourse.pair()
         elif (
             not states
-            and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
+            and not referring
             and any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in view.sent)
         ):
             _kind, speakers = attribution(view, trig, c)
@@ -369,12 +371,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         # signing ("The leaders ... agreed on Friday ..., in a joint declaration"); "the deal was
         # criticised on Monday" does not date the deal
         told_signing = any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in view.sent)
-        if (
-            date_phrase is None
-            and told_signing
-            and not (same_day or suspended)
-            and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
-        ):
+        if date_phrase is None and told_signing and not (same_day or suspended) and not referring:
             date_phrase = _clause_date(view, trig, {trig.i}, False)
             if date_phrase is not None and any(
                 p.text == date_phrase and p.root in others for p in view.date_phrases()
@@ -384,7 +381,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase is None
             and told_signing
             and not (same_day or suspended)
-            and not any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
+            and not referring
             and not _in_time_clause(trig)
         ):
             root_clause = view.collect(view.sent.root, skip_preps=frozenset(), skip_clauses=True)
@@ -400,7 +397,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         ):
             date_phrase = None  # "expires in February 2021", "since 2019"; not "since the 1987 treaty"
         kind, _ = attribution(view, trig, c)
-        definite = any(ch.lower_ in ("the", "this", "that") for ch in trig.children) and name is None
+        definite = referring and name is None
         cand = Candidate(
             type=EventType.TREATY,
             sentence=view.mention(),
