@@ -481,12 +481,12 @@ class SentenceView:
         base = self.sent.start_char
         for start_c, end_c, text in find_date_phrases(self.text):
             span = self.doc.char_span(base + start_c, base + end_c, alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or any(i in self.weapons for i in range(span.start, span.end)):
+                continue  # "a Long March 5 rocket": a weapon's name, not the 5th of March
             phrases.append(DatePhrase(span.start, span.end, text, span.root.i))
             taken.update(range(span.start, span.end))
         for ent in self._date_ents:
-            if any(i in taken for i in range(ent.start, ent.end)):
+            if any(i in taken or i in self.weapons for i in range(ent.start, ent.end)):
                 continue
             phrases.append(DatePhrase(ent.start, ent.end, ent.text, ent.root.i))
         self._dates = self._named_years(sorted(phrases, key=lambda p: p.start))

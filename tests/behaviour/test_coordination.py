@@ -374,10 +374,14 @@ def test_exercises_listed_with_their_own_dates(exercises, text: str, expected: l
             "During the drill, warships fired Kalibr cruise missiles and Tsirkon hypersonic missiles at sea targets.",
             ["3M22 Zircon", "Kalibr"],
         ),
-        # Harpoon is not in the weapons table: a missile with no named weapon, not a Tomahawk
+        # Starstreak is not in the weapons table: a missile with no named weapon, not a Tomahawk
+        (
+            "The navy fired Starstreak missiles and Tomahawk cruise missiles during the exercise.",
+            [None, "Tomahawk"],
+        ),
         (
             "The navy fired Harpoon missiles and Tomahawk cruise missiles during the exercise.",
-            [None, "Tomahawk"],
+            ["Harpoon", "Tomahawk"],
         ),
         ("North Korea fired ballistic missiles and cruise missiles on Monday.", [None, None]),
     ],
