@@ -34,7 +34,9 @@ TARGET_PREPS = SHARED_TARGET_PREPS | {"of"}
 
 @cache
 def _name_regex(names: tuple[str, ...]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # Indian and Pakistani service releases write exercise names in capitals ("VARUNA 2025")
+    forms = {*names, *(n.upper() for n in names)}
+    alts = "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alts + r")(?:" + EDITION_PATTERN + r")?(?![\w-])")
 
 
@@ -479,7 +481,9 @@ def find_exercises(
         span = view.doc[start:end]
         root = span.root
         attached = any(t.i in {x.i for x in triggers} for t in [root.head, *root.children]) or any(
-            tr.head.i == root.i or root.head.i == tr.i for tr in triggers
+            # "the naval exercise VARUNA", however the parser hangs a name in capitals
+            tr.head.i == root.i or root.head.i == tr.i or tr.i in (start - 1, end)
+            for tr in triggers
         )
         if not attached:
             triggers.append(root)
@@ -527,7 +531,11 @@ def find_exercises(
         phrase = {t.i for t in trig.subtree if t.i not in clauses} | {trig.head.i}
         # "their annual Key Resolve and Foal Eagle exercises": two exercises, one phrase
         names = list(
-            dict.fromkeys(kname for start, end, kname in known if any(start <= i < end for i in phrase))
+            dict.fromkeys(
+                kname
+                for start, end, kname in known
+                if any(start <= i < end for i in phrase) or trig.i in (start - 1, end)
+            )
         )
         if not names:
             names = [n for n in [_proper_name(view, trig)] if n is not None]

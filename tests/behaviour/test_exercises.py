@@ -276,6 +276,39 @@ def test_a_state_across_the_border_is_no_participant(exercises, text: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Eager Lion opened in Jordan on Monday with some 5,000 U.S. troops.",
+            (("JOR", "USA"), "Eager Lion"),
+        ),
+        ("The Indian and French navies kicked off Varuna 2025 on Monday.", (("FRA", "IND"), "Varuna 2025")),
+        # service releases write the name in capitals; the parser may then take it for a preposition
+        (
+            "The 23rd edition of the bilateral naval exercise VARUNA between the Indian and French "
+            "navies commenced on Monday.",
+            (("FRA", "IND"), "Varuna"),
+        ),
+        (
+            "The Indian and Thai armies began MAITREE-XIV in Meghalaya on Monday.",
+            (("IND", "THA"), "Maitree-XIV"),
+        ),
+        (
+            "Cope North began at Andersen Air Force Base in Guam on Monday.",
+            (("AUS", "JPN", "USA"), "Cope North"),
+        ),
+        ("Russia and China opened Peace Mission-2025 on Monday.", (("CHN", "RUS"), "Peace Mission-2025")),
+    ],
+)
+def test_exercise_series_the_catalogue_knows(exercises, text: str, expected: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
+    """kg's named-exercise table beyond the alliances of the devset: the series and their fixed
+    partners, in capitals too, dated by their start."""
+    rows = exercises(text, "2025-03-11")
+    assert [(r[0], r[2]) for r in rows] == [expected]
+    assert [r[1] for r in rows] == ["2025-03-10"]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Iran began a military drill dubbed Great Prophet IV on Sunday.", "Great Prophet IV"),
