@@ -106,11 +106,18 @@ def _document_kind(cand: Candidate, lexicon: Lexicon) -> str | None:
     return kinds.get(cand.trigger_lemma)
 
 
+def _canonical(lexicon: Lexicon, treaty_name: str) -> str:
+    """A treaty's name as the lexicon reports it, case folded: one name however it is written."""
+    return lexicon.canonical_event_name("Treaty", treaty_name).casefold()
+
+
 def _other_document(group: Group, cand: Candidate, lexicon: Lexicon) -> bool:
     """ "signed a friendship treaty ... In a joint statement issued Monday, Putin and Jiang ...":
     a statement, a declaration and a memorandum are documents of their own, not the treaty told
     beside them, even on the same day with the same parties. Two mentions of different kinds are
     one document only when the later refers back ("the agreement")."""
+    if cand.name and _canonical(lexicon, cand.name) in {_canonical(lexicon, n) for n in group.names()}:
+        return False  # "the range the INF banned": the INF Treaty told, whatever its kind word
     kind = _document_kind(cand, lexicon)
     kinds = {_document_kind(c, lexicon) for c, _ in group.members}
     if kind in kinds:
@@ -210,7 +217,8 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
             return nested
         # "its test over the weekend" of the Agni III fired on Sunday: that launch
         return date is None or gdate is None or date == gdate or (cand.definite and nested and bool(gw & cw))
-    names = [n.casefold() for n in group.names()]
+    # one name however it is written: "INF" and "the INF Treaty" are the Intermediate-Range ...
+    names = [lexicon.canonical_event_name(cand.type.value, n).casefold() for n in group.names()]
     if (
         cand.type is EventType.EXERCISE
         and cand.name
@@ -220,7 +228,7 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     ):
         return False  # "Last year's Malabar was held off Sydney": another edition of the series
     if cand.name and names:
-        return cand.name.casefold() in names and (
+        return lexicon.canonical_event_name(cand.type.value, cand.name).casefold() in names and (
             date is None or gdate is None or date == gdate or cand.date_role != "start"
         )
     if cand.name and not names:
@@ -453,6 +461,14 @@ def merge(
                     return (only_here, not same_actor, not same_word)
 
                 ordered = sorted(ordered, key=rank)  # stable: the latest first among equals
+            if one.name and one.type is EventType.TREATY and date is None:
+                # an undated mention of a treaty's name told before is that treaty, before any
+                # unnamed one told since ("Will there be a new treaty? ... the range the INF
+                # banned"); an exercise's name is a series' too ("The Malabar series began ...")
+                called = _canonical(lexicon, one.name)
+                ordered = sorted(
+                    ordered, key=lambda g: called not in {_canonical(lexicon, n) for n in g.names()}
+                )
             for group in ordered:
                 if _compatible(group, one, date, lexicon):
                     target = group

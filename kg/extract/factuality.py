@@ -96,7 +96,9 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         trigger.pos_ != "VERB"
         and trigger.dep_ == "pobj"
         and trigger.head.lower_ == "under"
-        and not _modal(trigger.head.head)  # not "would have been banned under a treaty with Russia"
+        # not "would have been banned under a treaty with Russia"; but what is named or told
+        # before exists whatever the clause may do ("Under New START, each side may deploy ...")
+        and not (_modal(trigger.head.head) and not definite and not trigger.text[:1].isupper())
     ):
         return Factuality.ASSERTED  # "agreed to restore ties under a deal brokered by China": it exists
     if definite and trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":

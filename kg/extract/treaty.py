@@ -74,7 +74,8 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     for m in regex.finditer(view.text):
         text = m.group(0)
         words = text.split()
-        while words and words[0] in ("The", "A", "An", "In", "Under", "Signed", "After", "Before"):
+        # "Under the INF Treaty": the sentence's first words, and the article after them
+        while words and words[0] in ("The", "A", "An", "In", "Under", "Signed", "After", "Before", "the"):
             words.pop(0)
         if len(words) < 2 and lexicon.named_event("Treaty", text) is None:
             continue
@@ -272,6 +273,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             fact = Factuality.ASSERTED
         if fact is None:
             continue
+        if fact is Factuality.EXPECTED and _named_doer(trig, name, c):
+            fact = Factuality.ASSERTED  # "The AUKUS pact will give Australia submarines": it exists
         states, pronoun = _signatories(view, trig, c)
         verb = view.nearest_verb(trig)
         subj_tokens = view.subject(verb) if verb is not None else []
@@ -443,6 +446,19 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         else:
             out.append(cand)
     return out + _extensions(view, base, triggers, names)
+
+
+def _named_doer(trig: Token, name: str | None, c: Cues) -> bool:
+    """True for a named treaty that is the subject of what it will or may do ("The AUKUS pact
+    will give Australia nuclear-powered submarines", "New START may lapse"): a treaty that
+    exists, whatever its clause's modal says. Not one that will be signed or agreed ("the Treaty
+    of Nancy will be signed on Friday"; a passive's subject is `nsubjpass`)."""
+    return (
+        name is not None
+        and trig.dep_ == "nsubj"
+        and trig.head.pos_ in ("VERB", "AUX")
+        and not lemmas(trig.head) & c.treaty_sign
+    )
 
 
 def _coordinated_after(trig: Token, triggers: set[int]) -> bool:
