@@ -446,6 +446,8 @@ def test_a_weapon_named_without_its_hyphen(launches, text: str, weapon: str) -> 
             ("CHN", MON, "Long March 2D", SLV),
         ),
         ("China launched a Long March 5 rocket on Monday.", ("CHN", MON, "Long March 5", SLV)),
+        # a launch site's name is no rocket's ("Naro" is the space centre; the rocket Naro-1)
+        ("South Korea launched a rocket from the Naro Space Center on Monday.", ("KOR", MON, None, "rocket")),
         # a system many navies field names no launcher: the sentence's state fired it
         ("During the drill with Japan, a Harpoon missile was fired on Monday.", ("JPN", MON, "Harpoon", CM)),
     ],
