@@ -272,9 +272,13 @@ def _participants(
         answered = (
             noun_dep == "pobj" and noun.head.lower_ == "with" and bool(forms & cues(view.lexicon).response)
         )
+        # "North Korea called the drills aggressive", "deemed them a rehearsal for invasion": what
+        # the drills are said to be, by someone who does not hold them
+        judged = noun_dep == "dobj" and any(ch.dep_ == "oprd" for ch in verb.children)
         if answered or (
             noun_dep in ("dobj", "pobj", "attr", "nsubjpass", "appos", "conj")
             and forms & cues(view.lexicon).hold
+            and not judged
         ):
             subj = view.subject(verb)
             for s in subj:

@@ -296,9 +296,11 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         pair = bool(c.pair_reference.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
             not states and bool(c.pair_reference.search(view.text))
         )
+        leaders: list[str] = []
         if pair:
-            # "signed by the two leaders": the parties of the treaty told before (kg.normalize),
-            # else the two states the article has talked about most ("each side must notify")
+            # "signed by the two leaders": the states of the two leaders named last; else the
+            # parties of the treaty told before (kg.normalize), else the two states the article
+            # has talked about most ("each side must notify")
             leaders = (
                 discourse.leader_pair()
                 if c.pair_of_leaders.search(" ".join(t.text for t in [*trig.subtree, *window]))
@@ -408,7 +410,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             trigger=trig.text,
             trigger_lemma=trig.lemma_.lower(),
             actors=tuple(states),
-            needs_actor=not states or pair,
+            needs_actor=not states or (pair and not leaders),
             date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
             identifying_date=view.identifying_date(trig, date_phrase),
             date_role=role,

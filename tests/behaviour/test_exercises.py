@@ -279,6 +279,34 @@ def test_a_state_across_the_border_is_no_participant(exercises, text: str) -> No
     ("text", "expected"),
     [
         (
+            "South Korea and the United States began their drills on Monday. Pyongyang called the "
+            "drills a rehearsal for invasion.",
+            ("KOR", "USA"),
+        ),
+        (
+            "Japan and the United States began their drills on Monday. China's foreign ministry called "
+            "the exercise provocative.",
+            ("JPN", "USA"),
+        ),
+        (
+            "South Korea and the United States opened their spring drills on Monday. Pak Jong Chon, a "
+            "senior official, called the drills aggressive and dangerous.",
+            ("KOR", "USA"),
+        ),
+    ],
+)
+def test_who_calls_a_drill_something_does_not_take_part(
+    exercises, text: str, expected: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "called the drills a rehearsal for invasion": a judgement on the drills, by someone who
+    does not hold them."""
+    assert [r[0] for r in exercises(text, "2025-03-11")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Eager Lion opened in Jordan on Monday with some 5,000 U.S. troops.",
             (("JOR", "USA"), "Eager Lion"),
         ),

@@ -1362,3 +1362,35 @@ def test_a_treatys_name_told_again_is_that_treaty_not_the_one_asked_about(treati
     one a question or a plan told since."""
     named = [r for r in treaties(text, DATELINE) if r[2] is not None]
     assert len(named) == 1 and named[0][1] is not None, named
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Donald Tusk and Emmanuel Macron signed the treaty in Nancy on Monday.", ("FRA", "POL")),
+        (
+            "Nicolas Maduro and Vladimir Putin signed a strategic partnership treaty on Monday.",
+            ("RUS", "VEN"),
+        ),
+        ("Richard Marles and Gilberto Teodoro signed a defence pact in Manila on Monday.", ("AUS", "PHL")),
+        ("Anthony Albanese and Prabowo Subianto signed a defence agreement on Monday.", ("AUS", "IDN")),
+        (
+            "Shehbaz Sharif and Mohammed bin Salman signed a mutual defence pact in Riyadh on Monday.",
+            ("PAK", "SAU"),
+        ),
+    ],
+)
+def test_signers_named_without_their_state_are_its_parties(
+    only_treaties, text: str, parties: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """Leaders and ministers sign for their states: a signing told by their names alone."""
+    assert [r[0] for r in only_treaties(text)] == [parties]
+
+
+def test_the_two_leaders_are_those_named_last_not_the_last_treatys_parties(treaties) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States and South Korea scrapped a cost-sharing deal on Monday. After Trump's "
+        "meeting with Kim Jong Un in Singapore in June 2018, where the two leaders signed a joint "
+        "statement, the allies scaled back their drills."
+    )
+    assert (("PRK", "USA"), "2018-06", None, "asserted") in treaties(text, DATELINE)
