@@ -28,7 +28,15 @@ from kg.extract.factuality import (
 )
 from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label
-from kg.extract.sentence import LOCATION_PREPS, PRONOUNS, DatePhrase, SentenceView, infinitive, lemmas
+from kg.extract.sentence import (
+    LOCATION_PREPS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    DatePhrase,
+    SentenceView,
+    infinitive,
+    lemmas,
+)
 from kg.lexicon import Lexicon
 from kg.models import PRECISION_RANK, EventType, Factuality, Outcome, WeaponRef
 
@@ -707,13 +715,12 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
             if n is not None and root.head.head.lower_ not in ("one", "a", "an"):
                 return n
         for ch in root.children:
-            if (
-                ch.dep_ == "nummod"
-                and ch.i > 0
-                and view.doc[ch.i - 1].pos_ == "PROPN"
-                and ch.i not in view.weapons
+            if ch.dep_ == "nummod" and (
+                ch.i in view.weapons or (ch.i > 0 and view.doc[ch.i - 1].pos_ == "PROPN")
             ):
-                continue  # "a Type 88 surface-to-ship missile": the number is part of a name
+                # "a Type 88 surface-to-ship missile", "a Falcon 9", "a Babur 3": the number is
+                # part of a name
+                continue
             if ch.dep_ == "nummod":
                 n = _quantity(ch, view)
                 if n is not None:
@@ -896,6 +903,24 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
             and p.end < len(view.doc)
             and view.doc[p.end].text == ","
             and _resolvable(p.text)
+        ]
+    if not phrases and trigger.pos_ == "NOUN":
+        # "the maiden flight-test of the LRLACM, which was conducted on November 12": what is
+        # conducted is the test, whichever noun the parser hangs the relative clause on
+        hosts = [
+            trigger,
+            *(g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children),
+        ]
+        conducted = [
+            ch
+            for h in hosts
+            for ch in h.children
+            if ch.dep_ == "relcl"
+            and ch.lemma_.lower() in cues(view.lexicon).conduct
+            and any(s.dep_ == "nsubjpass" and s.lower_ in RELATIVE_PRONOUNS for s in ch.children)
+        ]
+        phrases = [
+            p for p in view.dates_in([t for cl in conducted for t in cl.subtree]) if _resolvable(p.text)
         ]
     if not phrases:
         # "since Dec. 18 last year, when a Hwasong-18 was sent ...": the date right before the

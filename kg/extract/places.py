@@ -175,6 +175,11 @@ def _name(head: Token, view: SentenceView) -> str:
         # the name's own words ("Toyang-ri", "Sunan", "Satish Dhawan Space Centre"), not a
         # possessor's ("North Korea's") nor a modifier in lower case or naming a state
         if ch.dep_ == "amod" and (not ch.text[:1].isupper() or view.is_state(ch)):
+            words = place_words(view.lexicon)
+            water = head.lower_ in words.water_heads or head.text in view.lexicon.cue_terms("water_name")
+            if not (water and ch.i == first - 1 and ch.lower_ in words.directions):
+                continue  # but "the eastern Mediterranean", "the western Pacific": part of where
+            first = ch.i
             continue
         if ch.i == first - 1 and all(t.dep_ in ("compound", "punct", "amod") or t is ch for t in ch.subtree):
             first = ch.left_edge.i
@@ -272,6 +277,14 @@ def launch_site(
             for obj in _objects(prep):
                 if obj.pos_ == "PROPN" and obj.lower_ in words.seas and obj.i > obj.left_edge.i:
                     return _name(obj, view)
+    # "two destroyers in the eastern Mediterranean fired interceptors", "a submarine in the
+    # Barents Sea launched": where the platform that fired was
+    for subj in (t for t in trigger.children if t.dep_ == "nsubj" and t.lemma_.lower() in words.through):
+        for prep in _preps(subj, ("in", "at")):
+            for obj in _objects(prep):
+                label = place_label(obj, view)
+                if label:
+                    return label
     # "test-fired an Agni-P missile off the coast of Odisha": off a named place, said so
     for holder in (trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass"))):
         for prep in _preps(holder, ("off",)):

@@ -84,6 +84,7 @@ TARGET_PREPS = frozenset(
 # Prepositions that introduce partners or doers.
 PARTY_PREPS = frozenset({"with", "by", "alongside", "including", "among", "from", "between", "of"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "he", "his", "she", "her", "we", "our"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})  # grammar
 
 
 def misparsed_finite_verb(verb: Token) -> bool:
@@ -280,12 +281,13 @@ class SentenceView:
         """The states of the people the sentence names for them ("Kim Jong Un", "Putin"), in
         the order told: what "the two leaders" refers to."""
         leaders = self.lexicon.cue_terms("leader")
+        officials = self.lexicon.cue_terms("official")
         out: list[str] = []
         for i in sorted(self.states):
             if self.span_root.get(i) != i:
                 continue
             tok = self.doc[i]
-            if tok.ent_type_ == "PERSON" or tok.text in leaders:
+            if tok.ent_type_ == "PERSON" or tok.text in leaders or tok.text in officials:
                 out += [c for c in self.states[i] if c not in out]
         return out
 

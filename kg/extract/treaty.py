@@ -20,7 +20,15 @@ from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import TEMPORAL_MARKS, attribution, factuality
 from kg.extract.launch import _clause_date, _date, _resolvable
-from kg.extract.sentence import PRONOUNS, DatePhrase, SentenceView, infinitive, inside_other, lemmas
+from kg.extract.sentence import (
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    DatePhrase,
+    SentenceView,
+    infinitive,
+    inside_other,
+    lemmas,
+)
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import Lexicon
 from kg.models import EventType, Factuality
@@ -28,7 +36,6 @@ from kg.models import EventType, Factuality
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})  # grammar
 TARGET_PREPS = SHARED_TARGET_PREPS | {"about", "during", "from", "under", "until"}
 WEEK_BEFORE = re.compile(
     r"\b(?:about |nearly |roughly |almost |just |only )?(?:a|one) week (?:after|since)\b[^.;]*$", re.I

@@ -586,7 +586,7 @@ def test_minutes_before_inside_the_projectiles_clause_tell_no_day(  # type: igno
         (
             "India and France begin the Varuna naval exercise on March 19.",
             "2025-03-15",
-            (("FRA", "IND"), "2025-03-19", None, "expected"),
+            (("FRA", "IND"), "2025-03-19", "Varuna", "expected"),
         ),
         # told in the past, the day before the dateline stays
         (

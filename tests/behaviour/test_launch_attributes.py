@@ -928,3 +928,64 @@ def test_what_a_missile_was_fired_at_is_no_site(launches, text: str, site: str |
 def test_a_facility_keeps_its_name(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
     [row] = launches(text, "2025-06-20")
     assert row[4] == site
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia test-fired a Zircon hypersonic cruise missile from a frigate on Monday.",
+        "North Korea fired a new hypersonic ballistic missile into the sea on Monday.",
+        "Iran said it had fired a hypersonic cruise missile of its own design on Monday.",
+    ],
+)
+def test_a_hypersonic_cruise_or_ballistic_missile_is_hypersonic(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The class the sentence gives is the longest it spells: "hypersonic cruise missile"."""
+    assert [r[3] for r in launches(text, DATELINE)] == ["hypersonic missile"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # satellites a named rocket carried are its payload, not more launches
+        ("A Simorgh rocket placed three satellites in orbit on Monday.", 1),
+        # a number in a system's name is no count
+        ("A Falcon 9 lifted off from Vandenberg on Monday.", 1),
+        ("Pakistan test-fired a Babur 3 cruise missile on Monday.", 1),
+        ("Pakistan test-fired two Babur 3 cruise missiles on Monday.", 2),
+        # with no rocket named, satellites to be put in orbit are launches to come
+        ("North Korea plans to put four more spy satellites into orbit.", 4),
+    ],
+)
+def test_payloads_and_numbers_in_names_are_no_count(launches, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
+    assert [r[6] for r in launches(text, DATELINE)] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "Two U.S. Navy destroyers in the eastern Mediterranean fired a dozen interceptors on Monday.",
+            "eastern Mediterranean",
+        ),
+        ("A Russian submarine in the Barents Sea launched a Bulava missile on Monday.", "Barents Sea"),
+        ("A Japanese destroyer in the Sea of Japan fired an SM-3 interceptor on Monday.", "Sea of Japan"),
+        ("An American submarine in the western Pacific fired a Tomahawk on Monday.", "western Pacific"),
+    ],
+)
+def test_where_the_platform_that_fired_was(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    """The ship or submarine that fired is the subject; the place it was in is the site."""
+    assert [r[4] for r in launches(text, DATELINE)] == [site]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial came days after the maiden flight-test of the Nirbhay missile, which was conducted on Monday.",
+        "It followed the first test of a Shaheen-III, which was carried out on Monday.",
+        "Officials recalled the test of the Agni-V, which was conducted on Monday from Wheeler Island.",
+    ],
+)
+def test_a_test_is_dated_by_the_clause_that_says_when_it_was_conducted(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the test of X, which was conducted on ...": what is conducted is the test, whatever noun
+    the parser hangs the relative clause on."""
+    assert [r[1] for r in launches(text, DATELINE)] == [MON]

@@ -167,8 +167,12 @@ def test_gazetteer_states(text: str, expected: set[str]) -> None:
     [
         # after the full name, one word of it names the leader's state
         ("Kim Jong Un arrived. Later Kim and Moon Jae-in spoke; Moon left.", ["PRK", "PRK", "KOR", "KOR"]),
-        # not before the full name, and not as the start of another person's name
-        ("Kim spoke first. Kim Jong Un arrived. Defense Minister Kim Yong-hyun said so.", ["PRK"]),
+        # not before the full name, and not as the start of another person's name (a minister the
+        # lexicon knows is a mention of his own state)
+        ("Kim spoke first. Kim Jong Un arrived. Defense Minister Kim Yong-hyun said so.", ["PRK", "KOR"]),
+        ("Kim spoke first. Kim Jong Un arrived. Defense Minister Kim Sang-ho said so.", ["PRK"]),
+        # a minister's surname is no short form: "Kim" after "Kim Yong-hyun" is still Kim Jong Un
+        ("Kim Jong Un arrived. Minister Kim Yong-hyun spoke. Kim left.", ["PRK", "KOR", "PRK"]),
         # a short form two leaders of different states share stays unresolved
         ("Kim Jong Un met Kim Dae Jung. Kim smiled.", ["PRK", "KOR"]),
     ],
