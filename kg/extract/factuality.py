@@ -328,6 +328,22 @@ def outcome_cues(
             found.add(Outcome.SUCCESS.value)  # "sent the satellite into a 750-kilometer orbit"
             continue
         if (
+            trigger is not None
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ == "over"
+            # on the launch or on what it fired ("sent an IRBM over Japan")
+            and (
+                tok.head.head.i == trigger.i
+                or (tok.head.head.dep_ in ("dobj", "nsubjpass") and tok.head.head.head.i == trigger.i)
+            )
+            # a country or a named place ("over Japan", "over Japan's main islands")
+            and (
+                tok.i in view.states or tok.pos_ == "PROPN" or any(ch.i in view.states for ch in tok.children)
+            )
+        ):
+            found.add(FLIGHT)  # "sent an IRBM over Japan", "two Hwasong-12s over Hokkaido": it flew
+            continue
+        if (
             tok.dep_ == "pobj"
             and tok.head.lower_ == "into"
             and (lemma in c.flight_waters or tok.lower_ in c.flight_waters)

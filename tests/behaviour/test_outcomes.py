@@ -189,3 +189,21 @@ def test_a_test_told_as_having_done_what_it_was_for_is_a_success(launches, text:
 )
 def test_what_a_test_was_meant_to_do_is_no_outcome(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[5] for r in launches("Pakistan said nothing. " + text, "2025-03-11")][-1:] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("North Korea sent an intermediate-range ballistic missile over Japan on Monday.", "success"),
+        ("In August it sent two Hwasong-12s over Hokkaido.", "success"),
+        ("The North fired a ballistic missile over Japan's main islands on Monday.", "success"),
+        # a flight over a country that broke up is a failure
+        ("North Korea fired a missile over Japan on Monday, but it broke up in mid-flight.", "failure"),
+        # "over" a time is no flight
+        ("North Korea fired a missile over the weekend.", "unknown"),
+    ],
+)
+def test_a_missile_sent_over_a_country_flew(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    """ "sent an IRBM over Japan": the missile flew its course over the country, a success
+    unless the text says it failed."""
+    assert [r[5] for r in launches(text, "2025-03-11")] == [outcome]

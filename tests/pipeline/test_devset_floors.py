@@ -22,13 +22,13 @@ WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
 # and raised as the rules generalised (2026-12-06, eighth session: F1 0.921, Launch 0.939,
-# Exercise 0.876, Treaty 0.918, attributes 0.887, states 0.984, 2 modality errors).
+# Exercise 0.876, Treaty 0.918, attributes 0.889, states 0.984, 2 modality errors).
 FLOORS = {
     "overall.f1": 0.92,
     "Launch.f1": 0.937,
     "Exercise.f1": 0.87,
     "Treaty.f1": 0.915,
-    "attributes.accuracy": 0.885,
+    "attributes.accuracy": 0.888,
     "states.f1": 0.98,
 }
 MAX_MODALITY_ERRORS = 2
