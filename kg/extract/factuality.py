@@ -331,6 +331,7 @@ def outcome_cues(
             trigger is not None
             and tok.dep_ == "pobj"
             and tok.head.lower_ == "over"
+            and not any(ch.dep_ == "neg" for ch in trigger.children)  # "did not launch any over Taiwan"
             # on the launch or on what it fired ("sent an IRBM over Japan")
             and (
                 tok.head.head.i == trigger.i
