@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kg.lexicon import Lexicon, load_lexicon
+from kg.lexicon import PERSON_CATEGORIES, Lexicon, load_lexicon
 from kg.parse_repair import PassiveRepair
 from kg.wire import find_wire_dateline
 
@@ -58,7 +58,7 @@ def _state_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
             if len(demonym_owners[d]) == 1:  # "Congolese" names two states: it cannot resolve one
                 yield Surface(d, "STATE", st.iso3, plural=True)
     for cue in lexicon.cues:
-        if cue.category in ("leader", "official", "state_group", "force", "state_alias"):
+        if cue.category in (*PERSON_CATEGORIES, "state_group", "force", "state_alias"):
             yield Surface(cue.term, "STATE", cue.value.replace("|", " "))
 
 
@@ -143,7 +143,7 @@ class Gazetteer:
                 )
         # leaders and the words they go by are people named for their state, not surnames
         self._people = frozenset(
-            [c.term for c in lexicon.cues if c.category in ("leader", "official")]
+            [c.term for c in lexicon.cues if c.category in PERSON_CATEGORIES]
             + [w for words in self._short_forms.values() for w in words]
         )
 

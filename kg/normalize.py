@@ -106,9 +106,10 @@ def _document_kind(cand: Candidate, lexicon: Lexicon) -> str | None:
     return kinds.get(cand.trigger_lemma)
 
 
-def _canonical(lexicon: Lexicon, treaty_name: str) -> str:
-    """A treaty's name as the lexicon reports it, case folded: one name however it is written."""
-    return lexicon.canonical_event_name("Treaty", treaty_name).casefold()
+def _canonical(lexicon: Lexicon, event_type: EventType, name: str) -> str:
+    """A named event's name as the lexicon reports it, case folded: one name however it is
+    written ("INF", "the INF Treaty": the Intermediate-Range Nuclear Forces Treaty)."""
+    return lexicon.canonical_event_name(event_type.value, name).casefold()
 
 
 def _other_document(group: Group, cand: Candidate, lexicon: Lexicon) -> bool:
@@ -116,7 +117,9 @@ def _other_document(group: Group, cand: Candidate, lexicon: Lexicon) -> bool:
     a statement, a declaration and a memorandum are documents of their own, not the treaty told
     beside them, even on the same day with the same parties. Two mentions of different kinds are
     one document only when the later refers back ("the agreement")."""
-    if cand.name and _canonical(lexicon, cand.name) in {_canonical(lexicon, n) for n in group.names()}:
+    if cand.name and _canonical(lexicon, cand.type, cand.name) in {
+        _canonical(lexicon, cand.type, n) for n in group.names()
+    }:
         return False  # "the range the INF banned": the INF Treaty told, whatever its kind word
     kind = _document_kind(cand, lexicon)
     kinds = {_document_kind(c, lexicon) for c, _ in group.members}
@@ -217,8 +220,7 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
             return nested
         # "its test over the weekend" of the Agni III fired on Sunday: that launch
         return date is None or gdate is None or date == gdate or (cand.definite and nested and bool(gw & cw))
-    # one name however it is written: "INF" and "the INF Treaty" are the Intermediate-Range ...
-    names = [lexicon.canonical_event_name(cand.type.value, n).casefold() for n in group.names()]
+    names = [_canonical(lexicon, cand.type, n) for n in group.names()]
     if (
         cand.type is EventType.EXERCISE
         and cand.name
@@ -228,7 +230,7 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     ):
         return False  # "Last year's Malabar was held off Sydney": another edition of the series
     if cand.name and names:
-        return lexicon.canonical_event_name(cand.type.value, cand.name).casefold() in names and (
+        return _canonical(lexicon, cand.type, cand.name) in names and (
             date is None or gdate is None or date == gdate or cand.date_role != "start"
         )
     if cand.name and not names:
@@ -465,9 +467,9 @@ def merge(
                 # an undated mention of a treaty's name told before is that treaty, before any
                 # unnamed one told since ("Will there be a new treaty? ... the range the INF
                 # banned"); an exercise's name is a series' too ("The Malabar series began ...")
-                called = _canonical(lexicon, one.name)
+                called = _canonical(lexicon, one.type, one.name)
                 ordered = sorted(
-                    ordered, key=lambda g: called not in {_canonical(lexicon, n) for n in g.names()}
+                    ordered, key=lambda g: called not in {_canonical(lexicon, g.type, n) for n in g.names()}
                 )
             for group in ordered:
                 if _compatible(group, one, date, lexicon):

@@ -35,6 +35,7 @@ class PlaceWords:
     directions: frozenset[str]  # "east", "western": no name of a place
     seas: frozenset[str]  # "sea", "ocean": the head of a water body's name
     water_heads: frozenset[str]  # "sea", "bay", "gulf": named with "of" ("the Sea of Okhotsk")
+    water_names: frozenset[str]  # "Mediterranean", "Pacific": waters named without a head word
 
 
 _CACHE: dict[str, PlaceWords] = {}
@@ -60,6 +61,7 @@ def place_words(lexicon: Lexicon) -> PlaceWords:
             seas=frozenset(lexicon.cue_terms("sea_word")),
             water_heads=frozenset(lexicon.cue_terms("sea_word"))
             | frozenset(lexicon.cue_terms("water_name_head")),
+            water_names=frozenset(lexicon.cue_terms("water_name")),
         )
     return found
 
@@ -170,13 +172,13 @@ def _name(head: Token, view: SentenceView) -> str:
         named = [ch for ch in head.lefts if ch.dep_ in ("nmod", "compound") and ch.i < head.i - 1]
         if named:
             return _name(named[-1], view)
+    words = place_words(view.lexicon)
+    water = head.lower_ in words.water_heads or head.text in words.water_names
     first = head.i
     for ch in sorted((t for t in head.lefts if t.dep_ in ("compound", "punct", "amod")), key=lambda t: -t.i):
         # the name's own words ("Toyang-ri", "Sunan", "Satish Dhawan Space Centre"), not a
         # possessor's ("North Korea's") nor a modifier in lower case or naming a state
         if ch.dep_ == "amod" and (not ch.text[:1].isupper() or view.is_state(ch)):
-            words = place_words(view.lexicon)
-            water = head.lower_ in words.water_heads or head.text in view.lexicon.cue_terms("water_name")
             if not (water and ch.i == first - 1 and ch.lower_ in words.directions):
                 continue  # but "the eastern Mediterranean", "the western Pacific": part of where
             first = ch.i

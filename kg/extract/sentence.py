@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import MONTHS, find_date_phrases, refers_to_named_year, with_named_year, year_named_last
-from kg.lexicon import Lexicon
+from kg.lexicon import PERSON_CATEGORIES, Lexicon
 from kg.models import Mention, WeaponRef
 from kg.nlp import SPANS_KEY
 
@@ -280,14 +280,13 @@ class SentenceView:
     def leader_states(self) -> list[str]:
         """The states of the people the sentence names for them ("Kim Jong Un", "Putin"), in
         the order told: what "the two leaders" refers to."""
-        leaders = self.lexicon.cue_terms("leader")
-        officials = self.lexicon.cue_terms("official")
+        people = [self.lexicon.cue_terms(category) for category in PERSON_CATEGORIES]
         out: list[str] = []
         for i in sorted(self.states):
             if self.span_root.get(i) != i:
                 continue
             tok = self.doc[i]
-            if tok.ent_type_ == "PERSON" or tok.text in leaders or tok.text in officials:
+            if tok.ent_type_ == "PERSON" or any(tok.text in terms for terms in people):
                 out += [c for c in self.states[i] if c not in out]
         return out
 

@@ -32,6 +32,9 @@ from types import MappingProxyType
 from kg.errors import LexiconError
 
 LEXICON_DIR = Path(__file__).parent
+#: cues.tsv categories of people named for their state: heads of state and government (who may
+#: then go by one word of the name, "Putin") and ministers and chiefs (who do not)
+PERSON_CATEGORIES = ("leader", "official")
 TABLES = (
     "states.tsv",
     "weapons.tsv",
