@@ -833,13 +833,23 @@ def _recap(trig: Token, date_phrase: str | None, c: Cues) -> bool:
 
 
 def _plural_after(tok: Token) -> bool:
-    """True if the words right after a name end in a plural noun ("Tsirkon hypersonic missiles")."""
+    """True if the words right after a name end in a plural noun ("Tsirkon hypersonic missiles"),
+    past other names coordinated with it ("Kalibr and Oniks missiles")."""
     doc = tok.doc
-    for nxt in doc[tok.i + 1 : min(tok.i + 5, tok.sent.end)]:
+    end = tok.sent.end
+    words = 4  # words of the phrase looked at, not counting the coordinated names passed
+    k = tok.i + 1
+    while k < end and words > 0:
+        nxt = doc[k]
         if nxt.tag_ in ("NNS", "NNPS"):
             return True
+        if nxt.lower_ in ("and", ",") and k + 1 < end and doc[k + 1].pos_ == "PROPN":
+            k += 2  # "Kalibr and Oniks missiles": past the next name
+            continue
         if not (nxt.pos_ in ("ADJ", "NOUN", "PROPN") or nxt.text == "-"):
             return False
+        words -= 1
+        k += 1
     return False
 
 
@@ -1984,6 +1994,8 @@ def _listed(
         outside = holder is not None and not holder.left_edge.i <= i <= holder.right_edge.i
         out.append(cand if outside else _dated_by_item(cand, i, occasions))  # "The launch came after ..."
     told_elsewhere = {w.name for o in elliptic for w in o.weapons}
+    # "Kalibr and Oniks missiles": the plural head after the last name is each name's
+    shared_plural = any(o.named_after and _plural_class_word(view, o) for o in elliptic)
     for base in bases:
         if head is not None:
             out.append(
@@ -1999,6 +2011,7 @@ def _listed(
                     days_after_previous=head.days_after,
                     site=head.site or base.site,
                     count=head.count if head.count is not None else base.count,
+                    plural=base.plural or shared_plural,
                 )
             )
         for occ in elliptic:
@@ -2013,12 +2026,18 @@ def _listed(
                     identifying_date=False,
                     site=occ.site,
                     count=occ.count,
+                    plural=occ.count is None and (base.plural or (occ.named_after and shared_plural)),
                     outcomes=outcome_cues(view, list(view.doc[occ.start : occ.end]), cues(view.lexicon)),
                     definite=False,
                     distinct=True,
                 )
             )
     return sorted(out, key=lambda c: _order(c, occasions))
+
+
+def _plural_class_word(view: SentenceView, occ: Occasion) -> bool:
+    """True when the occasion's words hold a class word in the plural ("... and Zelzal missiles")."""
+    return any(view.doc[i].tag_ in ("NNS", "NNPS") for i in range(occ.start, occ.end) if i in view.classes)
 
 
 def _dated_by_item(cand: Candidate, trigger: int, occasions: list[Occasion]) -> Candidate:

@@ -54,6 +54,7 @@ class Occasion:
     same_site: bool = False  # "from the same site"
     coordinated: bool = False  # its projectile is coordinated with one before ("Kalibr and Tsirkon missiles")
     launch_word: bool = False  # it names another launch ("a second shot on Jan. 11") if not what was fired
+    named_after: bool = False  # it opens with a system named right after another ("Fateh-110 and Zelzal")
 
 
 def _items(
@@ -176,6 +177,20 @@ def find_occasions(
             pending = Occasion(tokens[-1].i + 1, tokens[-1].i + 1)
             continue
         told_what = bool(item.weapons or item.weapon_class)
+        if (
+            item.named_after
+            and pending.end <= pending.start
+            and occasions
+            and occasions[-1].end == tokens[0].i - 1
+            and item.weapons[:1] != occasions[-1].weapons[:1]
+        ):
+            # "On Monday, the Guards fired Fateh-110 and Zelzal missiles": the occasion the date
+            # closed at the first name has a second system fired with it, on its day
+            occasions.append(
+                replace(item, date_phrase=occasions[-1].date_phrase, days_after=occasions[-1].days_after)
+            )
+            pending = Occasion(tokens[-1].i + 1, tokens[-1].i + 1)
+            continue
         own = item.count is not None and told_what
         other_kind = (item.weapons[:1], item.weapon_class) != (pending.weapons[:1], pending.weapon_class)
         if (
@@ -331,6 +346,7 @@ def _read(
             ]
             site = place_of(objects[0], view) if objects else None
         break
+    named_after = bool(weapons) and _named_after_named(view, tokens)
     return Occasion(
         start=tokens[0].i,
         end=tokens[-1].i + 1,
@@ -356,8 +372,28 @@ def _read(
             and (t.i in view.classes or t.i in view.weapons or t.i in view.span_root)
             and (t.head.i in view.classes or t.head.i in view.weapons or t.head.i in view.span_root)
             for t in tokens
-        ),
+        )
+        or named_after,
+        named_after=named_after,
     )
+
+
+def _named_after_named(view: SentenceView, tokens: list[Token]) -> bool:
+    """True when the item opens with a weapon's name right after another weapon's name and a
+    comma or "and": "the Tondar-69, Fateh-110 and Zelzal", "the home-made Fateh and Tondar
+    missiles" name systems fired side by side, whatever the parser made of the phrase (it often
+    reads a name as an adjective or a punctuation mark). Not after "or" ("a Hwasong-15 or
+    Hwasong-17": one missile the text cannot name)."""
+    first = next((t for t in tokens if t.dep_ != "det"), None)
+    if first is None or first.i not in view.weapons or first.i <= view.sent.start:
+        return False
+    k = tokens[0].i - 1
+    if view.doc[k].lower_ not in (",", "and"):
+        return False
+    while k > view.sent.start and view.doc[k].lower_ in (",", "and"):
+        k -= 1
+    before = view.weapons.get(k)
+    return before is not None and before != view.weapons[first.i]
 
 
 def _fielded(view: SentenceView, phrase: DatePhrase) -> bool:
