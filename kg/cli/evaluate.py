@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -25,9 +26,21 @@ from kg.cli import Talk, _run, main, quiet_option
     help="Score only the 1st, 3rd, 5th ... (odd) or the 2nd, 4th ... (even) article in id order: "
     "develop on one half, confirm on the other.",
 )
+@click.option(
+    "--classes",
+    is_flag=True,
+    help="Also count the errors by kind (date, parties, merged, no event in the sentence, ...), "
+    "with no text: safe to share from a private set.",
+)
 @quiet_option
 def evaluate(
-    gold_dir: Path, fmt: str, verbose: bool, store_location: str | None, half: str | None, quiet: bool
+    gold_dir: Path,
+    fmt: str,
+    verbose: bool,
+    store_location: str | None,
+    half: str | None,
+    classes: bool,
+    quiet: bool,
 ) -> None:
     """Score the extractor against gold events (<id>.txt beside <id>.json).
 
@@ -38,6 +51,7 @@ def evaluate(
     Example:
       kg eval gold/devset --verbose
       kg eval gold/devset --half odd
+      kg eval ~/private-set --classes
     """
     from kg.evaluate import format_scores, load_gold_dir, score
     from kg.readback import predicted_articles
@@ -65,7 +79,19 @@ def evaluate(
                         f"warning: {path}: skipped ({reason}); its gold events count as missed", err=True
                     )
                 predicted = predicted_articles(store)
-        click.echo(format_scores(score(gold, predicted), fmt, verbose=verbose))
+        scores = score(gold, predicted)
+        out = format_scores(scores, fmt, verbose=verbose)
+        if classes:
+            from kg.error_classes import classes_json, error_classes, format_classes
+
+            counted = error_classes(scores)
+            if fmt == "json":
+                out = json.dumps(
+                    {**json.loads(out), "error_classes": classes_json(counted)}, indent=2, ensure_ascii=False
+                )
+            else:
+                out += "\n\n" + format_classes(counted)
+        click.echo(out)
         return 0
 
     _run(action)
