@@ -10,7 +10,8 @@ semicolons, colons and "and", and relative clauses are cut off each item ("..., 
 design that resembles Russia's Iskander"). Items add up until they have said both when (a
 date, "the following day") and what (a count, weapon, class or site): that closes an
 occasion. An item with its own count and projectile after one that had its own closes the
-one before (different weapons fired together are told apart). What an occasion leaves out it
+one before (different weapons fired together are told apart), as does an item that opens with a
+system named right after another ("Fateh-110 and Zelzal missiles"). What an occasion leaves out it
 takes from the one before: the class ("two more"), the count when that one said "each", the
 site when it says "the same site". Days that restate a period ("two launches this year, on
 April 23 and July 9") are occasions in that period's year, one each when the count is of the
