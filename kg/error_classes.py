@@ -8,7 +8,8 @@ not be shared) can say where the extractor goes wrong without quoting a word of 
   apart: the date, the parties (the agent of a launch), both, or the parties the prediction
   left empty;
 - a missed gold event whose sentence is evidence of a predicted event that matched another gold
-  event (the mention was merged into another event);
+  event: one told elsewhere (the mention was merged into it), or one the same sentence tells
+  (the sentence's second event was lost);
 - a missed gold event whose sentence holds no predicted event of its type;
 - a spurious event beside a missed gold event of its sentence (the same error seen from the
   other side), or in a sentence that tells no gold event of its type.
@@ -29,12 +30,14 @@ NEAR_DATE = "missed: its sentence has one with another date"
 NEAR_PARTIES = "missed: its sentence has one with other parties"
 NEAR_NO_PARTIES = "missed: its sentence has one with no parties"
 NEAR_BOTH = "missed: its sentence has one with another date and other parties"
-MERGED = "missed: its sentence went into another matched event"
+MERGED = "missed: its sentence went into an event told elsewhere"
+SHARED = "missed: its sentence's event matched another of the sentence"
 NONE_HERE = "missed: no event of its type in its sentence"
 SPURIOUS_NEAR = "spurious: beside a missed event of its sentence"
 SPURIOUS_ALONE = "spurious: in a sentence with no gold event of its type"
 CLASSES = (
-    NEAR_DATE, NEAR_PARTIES, NEAR_NO_PARTIES, NEAR_BOTH, MERGED, NONE_HERE, SPURIOUS_NEAR, SPURIOUS_ALONE,
+    NEAR_DATE, NEAR_PARTIES, NEAR_NO_PARTIES, NEAR_BOTH, MERGED, SHARED, NONE_HERE, SPURIOUS_NEAR,
+    SPURIOUS_ALONE,
 )  # fmt: skip
 
 
@@ -61,10 +64,15 @@ def _article_classes(detail: ArticleDetails) -> Iterable[tuple[EventType, str]]:
         near_spurious.update(here)
         if here:
             yield missed.gold.type, _difference(missed.gold, [detail.spurious[k] for k in here])
-        elif quote and any(
-            m.predicted.type is missed.gold.type and _tells(m.predicted, quote) for m in detail.matched
-        ):
-            yield missed.gold.type, MERGED
+        elif holders := [
+            m
+            for m in detail.matched
+            if m.predicted.type is missed.gold.type and quote and _tells(m.predicted, quote)
+        ]:
+            # a sentence that tells two events, one of which matched, lost the other; a sentence
+            # merged into an event the text told elsewhere lost its own
+            shared = any(_squash(m.gold_evidence) in _sentence(m.predicted, quote) for m in holders)
+            yield missed.gold.type, SHARED if shared else MERGED
         else:
             yield missed.gold.type, NONE_HERE
     for k, event in enumerate(detail.spurious):
@@ -106,7 +114,12 @@ def _parties_agree(gold: Event, predicted: Event) -> bool:
 
 
 def _tells(event: Event, quote: str) -> bool:
-    return any(quote in _squash(m.text) for m in event.evidence)
+    return bool(_sentence(event, quote))
+
+
+def _sentence(event: Event, quote: str) -> str:
+    """The event's evidence sentence (squashed) that holds the quote, or ""."""
+    return next((text for m in event.evidence if quote in (text := _squash(m.text))), "")
 
 
 def _squash(text: str) -> str:

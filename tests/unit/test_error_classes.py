@@ -19,6 +19,7 @@ from kg.error_classes import (
     NEAR_NO_PARTIES,
     NEAR_PARTIES,
     NONE_HERE,
+    SHARED,
     SPURIOUS_ALONE,
     SPURIOUS_NEAR,
     error_classes,
@@ -33,7 +34,8 @@ DRILLS = "South Korea and the United States began their drills on Monday."
 PACT = "The two Koreas signed a military pact in 2018."
 AGAIN = "It fired another one on Tuesday."
 OTHER = "Seoul said it was watching closely."
-BODY = " ".join([FIRED, DRILLS, PACT, AGAIN, OTHER])
+BOTH = "Russia fired a Yars and launched cruise missiles on Monday."
+BODY = " ".join([FIRED, DRILLS, PACT, AGAIN, OTHER, BOTH])
 
 
 def told(*sentences: str) -> tuple[Mention, ...]:
@@ -77,6 +79,15 @@ def test_a_launch_merged_into_the_one_told_before() -> None:
     ]
     out = classes(gold, [Launch("PRK", date=D("2025-03-10"), evidence=told(FIRED, AGAIN))])
     assert out == {(L, MERGED): 1}
+
+
+def test_the_second_launch_of_a_sentence_lost_to_the_first() -> None:
+    gold = [
+        (Launch("RUS", date=D("2025-03-10")), "fired a Yars"),
+        (Launch("RUS", date=D("2025-03-10")), "launched cruise missiles"),
+    ]
+    out = classes(gold, [Launch("RUS", date=D("2025-03-10"), evidence=told(BOTH))])
+    assert out == {(L, SHARED): 1}
 
 
 def test_a_missed_event_with_nothing_in_its_sentence_and_a_spurious_one_alone() -> None:
