@@ -51,6 +51,7 @@ class Cues:
     occasion_nouns: frozenset[str]  # "A second attempt ... failed", "Another salvo followed"
     quantifiers: frozenset[str]  # "several launches": occasions, not launches in general
     distinct: frozenset[str]
+    again: frozenset[str]  # "tested it again in 1992": another occasion of what was told
     recap: frozenset[str]  # "earlier launches", "recent tests": those told already
     conduct: frozenset[str]
     intent: frozenset[str]  # "threatened further missile strikes": the subject would do them
@@ -160,6 +161,7 @@ def cues(lexicon: Lexicon) -> Cues:
         occasion_nouns=words("occasion_noun"),
         quantifiers=words("launch_quantifier"),
         distinct=words("distinct_word"),
+        again=words("again_word"),
         recap=words("recap_word"),
         conduct=words("conduct_verb"),
         intent=words("intent_verb"),

@@ -332,9 +332,12 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
+        again = any(ch.dep_ == "advmod" and ch.lower_ in c.again for ch in tok.children)
         verbal = (
             lemma in verbs
             or (lemma in transitive and (_transitive_use(view, tok, prefixes) or _referring_weapon(tok, c)))
+            # "first flew the Agni in May 1989, and tested it again in 1992": another flight of it
+            or (lemma in transitive and again and _elliptic_object(tok, c) is not None)
         ) and (
             # the lemma first: it rules out most tokens
             tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
@@ -358,6 +361,14 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             if said_of_told and told:
                 continue  # "It was the third attempt this year to place a satellite in orbit": the one told
             args = _args(tok)
+            if (
+                again
+                and tok.dep_ == "conj"
+                and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+            ):
+                # "The Agni-II was first tested in April 1999 and was fired again in 2001": the
+                # subject the two verbs share is what was fired
+                args += [t for s in view.subject(tok.head) for t in s.subtree]
             if any(t.lemma_.lower() in exercise_nouns for t in args if t.dep_ in ("dobj", "nsubjpass")):
                 continue
             if not _has_projectile(view, args, nouns if lemma in weak else {}, c.nonevent):
@@ -367,7 +378,11 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 if (
                     elliptic is None
                     # "had also tested that model in July": a weak verb, but of the weapon told
-                    or (lemma in weak and elliptic.lemma_.lower() not in c.referring_weapon_nouns)
+                    or (
+                        lemma in weak
+                        and elliptic.lemma_.lower() not in c.referring_weapon_nouns
+                        and not again
+                    )
                     or not (told or _has_projectile(view, list(view.sent), {}))
                 ):
                     continue
@@ -1428,6 +1443,11 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         ordinal = trig.pos_ == "NOUN" and counted_occasion(trig, c)
         elliptic = (
             (trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None)
+            # "was first tested in April 1999 and was fired again in 2001": what the first verb fired
+            or (
+                trig.dep_ == "conj"
+                and any(ch.dep_ == "advmod" and ch.lower_ in c.again for ch in trig.children)
+            )
             or trig.lemma_.lower() in c.occasion_nouns
             or ordinal
             or (trig.pos_ == "NOUN" and any(ch.lower_ in c.distinct for ch in trig.children))

@@ -485,3 +485,59 @@ def test_coordinated_clauses_with_their_own_launchers_are_apart(launches) -> Non
         "2025-03-11",
     )
     assert len(rows) == 3
+
+
+# A verb coordinated with a launch that fires "it" (or its shared subject) "again", with a date of
+# its own, is another launch of the same weapon: one per date it gives.
+AGAIN = [
+    (
+        "India first flew the Agni in May 1989 and tested it again in February 1994.",
+        [
+            ("IND", "1989-05", "Agni", BM, None, "success", 1, "asserted"),
+            ("IND", "1994-02", "Agni", BM, None, "unknown", 1, "asserted"),
+        ],
+    ),
+    (
+        "India first flew the Agni in May 1989, and tested it again in 1992 and in February 1994.",
+        [
+            ("IND", "1989-05", "Agni", BM, None, "success", 1, "asserted"),
+            ("IND", "1992", "Agni", BM, None, "unknown", 1, "asserted"),
+            ("IND", "1994-02", "Agni", BM, None, "unknown", 1, "asserted"),
+        ],
+    ),
+    (
+        "The Agni-II was first tested in April 1999 and was fired again on January 17, 2001.",
+        [
+            ("IND", "1999-04", "Agni-II", MRBM, None, "unknown", 1, "asserted"),
+            ("IND", "2001-01-17", "Agni-II", MRBM, None, "unknown", 1, "asserted"),
+        ],
+    ),
+    (
+        "Pakistan test-fired the Ghauri in 2002 and launched it again in March 2004.",
+        [
+            ("PAK", "2002", "Ghauri", MRBM, None, "unknown", 1, "asserted"),
+            ("PAK", "2004-03", "Ghauri", MRBM, None, "unknown", 1, "asserted"),
+        ],
+    ),
+    (
+        "Iran tested the Shahab-3 in 1998 and tested it again in July 2000.",
+        [
+            ("IRN", "1998", "Shahab-3", MRBM, None, "unknown", 1, "asserted"),
+            ("IRN", "2000-07", "Shahab-3", MRBM, None, "unknown", 1, "asserted"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGAIN)
+def test_a_weapon_fired_again_on_another_date_is_another_launch(
+    launches, text: str, expected: list[Row]
+) -> None:  # type: ignore[no-untyped-def]
+    assert _sorted(launches(text, DATELINE)) == _sorted(expected)
+
+
+def test_tracking_a_missile_again_is_no_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "North Korea fired a ballistic missile on Monday and tracked it again on radar.", DATELINE
+    )
+    assert [r[1] for r in rows] == [MON]
