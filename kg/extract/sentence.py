@@ -462,12 +462,19 @@ class SentenceView:
         return None
 
     def ancestors_to_clause(self, tok: Token, limit: int = 8) -> list[Token]:
+        """The heads above `tok`, up to the root; not past a semicolon that sets its clause off
+        ("On March 2 it launched two projectiles ...; the JCS said they were probably SRBMs":
+        the parser may hang the first clause on "said", which does not report it)."""
         out = []
         cur = tok
         for _ in range(limit):
             if cur.head.i == cur.i:
                 break
-            cur = cur.head
+            head = cur.head
+            low, high = sorted((cur.i, head.i))
+            if any(ch.text == ";" and low < ch.i < high for ch in head.children):
+                break
+            cur = head
             out.append(cur)
         return out
 

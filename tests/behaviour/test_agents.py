@@ -259,3 +259,41 @@ def test_a_weapon_several_states_field_is_fired_by_the_one_the_story_is_about(
 )
 def test_a_launch_told_as_a_habit_is_no_occasion(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert launches(text, "2024-02-21") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Pyongyang has kept up its tests. On Monday it fired two missiles from Wonsan; South Korea's "
+            "military said they were short-range ballistic missiles.",
+            "PRK",
+        ),
+        (
+            "Iran pressed on with its drills. On Monday it launched a cruise missile from the coast; "
+            "Israeli officials said the test was a provocation.",
+            "IRN",
+        ),
+        (
+            "North Korea kept firing. On Monday it launched three rockets; Japan's defence ministry said "
+            "they came down at sea.",
+            "PRK",
+        ),
+        (
+            "Pakistan carried on testing. On Monday it test-fired a Babur cruise missile; India's army said "
+            "it was watching.",
+            "PAK",
+        ),
+        (
+            "Russia kept up its strikes. On Monday it fired a Kalibr cruise missile; Ukraine's air force said "
+            "the missile was shot down.",
+            "RUS",
+        ),
+    ],
+)
+def test_a_speaker_beyond_a_semicolon_neither_launches_nor_reports_the_launch(  # type: ignore[no-untyped-def]
+    launches, text: str, agent: str
+) -> None:
+    """A clause set off by a semicolon is not what the next clause's "said" reports (the parser
+    may hang it there): "it" is the state told before, and the launch is asserted."""
+    assert [(r[0], r[1], r[7]) for r in launches(text, DATELINE)] == [(agent, "2025-03-10", "asserted")]
