@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from kg.evaluate import EVENT_TYPES, ArticleDetails, Scores, dates_agree, jaccard
-from kg.models import Event, EventType, Launch
+from kg.evaluate import EVENT_TYPES, ArticleDetails, Scores, dates_agree, parties, parties_agree
+from kg.models import Event, EventType
 
 # the classes, in the order they are printed
 NEAR_DATE = "missed: its sentence has one with another date"
@@ -51,11 +51,11 @@ def error_classes(scores: Scores) -> dict[EventType, Counter[str]]:
 
 
 def _article_classes(detail: ArticleDetails) -> Iterable[tuple[EventType, str]]:
-    gold_quotes = [(m.gold.type, _squash(m.gold_evidence)) for m in detail.matched]
-    gold_quotes += [(m.gold.type, _squash(m.evidence)) for m in detail.missed]
+    gold_quotes = [(m.gold.type, _plain(m.gold_evidence)) for m in detail.matched]
+    gold_quotes += [(m.gold.type, _plain(m.evidence)) for m in detail.missed]
     near_spurious: set[int] = set()
     for missed in detail.missed:
-        quote = _squash(missed.evidence)
+        quote = _plain(missed.evidence)
         here = [
             k
             for k, event in enumerate(detail.spurious)
@@ -71,7 +71,7 @@ def _article_classes(detail: ArticleDetails) -> Iterable[tuple[EventType, str]]:
         ]:
             # a sentence that tells two events, one of which matched, lost the other; a sentence
             # merged into an event the text told elsewhere lost its own
-            shared = any(_squash(m.gold_evidence) in _sentence(m.predicted, quote) for m in holders)
+            shared = any(_plain(m.gold_evidence) in _sentence(m.predicted, quote) for m in holders)
             yield missed.gold.type, SHARED if shared else MERGED
         else:
             yield missed.gold.type, NONE_HERE
@@ -88,29 +88,17 @@ def _difference(gold: Event, candidates: list[Event]) -> str:
     """The class of the closest predicted event of the gold event's sentence."""
 
     def rank(event: Event) -> tuple[int, int]:
-        return (not _parties_agree(gold, event), not dates_agree(gold.date, event.date))
+        return (not parties_agree(gold, event), not dates_agree(gold.date, event.date))
 
     best = min(candidates, key=rank)
-    date_ok, parties_ok = dates_agree(gold.date, best.date), _parties_agree(gold, best)
+    date_ok, parties_ok = dates_agree(gold.date, best.date), parties_agree(gold, best)
     if parties_ok and not date_ok:
         return NEAR_DATE
-    if not _parties(best) and _parties(gold):
+    if not parties(best) and parties(gold):
         return NEAR_NO_PARTIES
     if date_ok:
         return NEAR_PARTIES
     return NEAR_BOTH
-
-
-def _parties(event: Event) -> tuple[str, ...]:
-    if isinstance(event, Launch):
-        return (event.agent,) if event.agent else ()
-    return event.participants if event.type is EventType.EXERCISE else event.signatories  # type: ignore[union-attr]
-
-
-def _parties_agree(gold: Event, predicted: Event) -> bool:
-    if isinstance(gold, Launch):
-        return _parties(gold) == _parties(predicted)
-    return jaccard(_parties(gold), _parties(predicted)) >= 0.5
 
 
 def _tells(event: Event, quote: str) -> bool:
@@ -119,10 +107,10 @@ def _tells(event: Event, quote: str) -> bool:
 
 def _sentence(event: Event, quote: str) -> str:
     """The event's evidence sentence (squashed) that holds the quote, or ""."""
-    return next((text for m in event.evidence if quote in (text := _squash(m.text))), "")
+    return next((text for m in event.evidence if quote in (text := _plain(m.text))), "")
 
 
-def _squash(text: str) -> str:
+def _plain(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 

@@ -447,7 +447,9 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return len(sa & sb) / len(union) if union else 1.0
 
 
-def _parties(event: Event) -> tuple[str, ...]:
+def parties(event: Event) -> tuple[str, ...]:
+    """The states an event is scored by: a launch's agent, an exercise's participants, a
+    treaty's signatories."""
     if isinstance(event, Exercise):
         return event.participants
     if isinstance(event, Treaty):
@@ -456,15 +458,18 @@ def _parties(event: Event) -> tuple[str, ...]:
 
 
 def _jaccard(g: Event, p: Event) -> float:
-    return jaccard(_parties(g), _parties(p))
+    return jaccard(parties(g), parties(p))
 
 
 def _eligible(g: Event, p: Event) -> bool:
-    if g.type is not p.type or not dates_agree(g.date, p.date):
-        return False
+    return g.type is p.type and dates_agree(g.date, p.date) and parties_agree(g, p)
+
+
+def parties_agree(g: Event, p: Event) -> bool:
+    """The same agent for a launch; a Jaccard of at least 0.5 for participants or signatories."""
     if isinstance(g, Launch) and isinstance(p, Launch):
         return _code_or_none(g.agent) == _code_or_none(p.agent)
-    sa, sb = _codes(_parties(g)), _codes(_parties(p))
+    sa, sb = _codes(parties(g)), _codes(parties(p))
     union = sa | sb
     return not union or 2 * len(sa & sb) >= len(union)  # Jaccard >= 0.5, exactly
 
@@ -485,7 +490,7 @@ def _attribute(event: Event, name: str) -> object:
         }
         return values[name]
     if name in ("participants", "signatories"):
-        return _codes(_parties(event)) or None
+        return _codes(parties(event)) or None
     if name == "name":
         return event.name
     raise KeyError(name)

@@ -300,6 +300,11 @@ def _after_launch_prefix(tok: Token, prefixes: Mapping[str, str]) -> bool:
     )
 
 
+def _told_again(verb: Token, c: Cues) -> bool:
+    """True for a verb told "again" ("tested it again in 1992"): another occasion of what was fired."""
+    return any(ch.dep_ == "advmod" and ch.lower_ in c.again for ch in verb.children)
+
+
 def _transitive_use(view: SentenceView, verb: Token, prefixes: Mapping[str, str]) -> bool:
     """True for a verb with a projectile for object ("flew the ICBM") or passive subject ("the
     Agni-5 was flown"), or after a launch prefix ("test-flew"); not "the missile flew 800 km"."""
@@ -332,7 +337,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             found.append(tok)  # "shortly after lift-off late on Monday"
             continue
         # "will test-fire an Agni-V": a verb the tagger took for a noun has a verb's dependents
-        again = any(ch.dep_ == "advmod" and ch.lower_ in c.again for ch in tok.children)
+        again = _told_again(tok, c)
         verbal = (
             lemma in verbs
             or (lemma in transitive and (_transitive_use(view, tok, prefixes) or _referring_weapon(tok, c)))
@@ -1444,10 +1449,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         elliptic = (
             (trig.pos_ == "VERB" and _elliptic_object(trig, c) is not None)
             # "was first tested in April 1999 and was fired again in 2001": what the first verb fired
-            or (
-                trig.dep_ == "conj"
-                and any(ch.dep_ == "advmod" and ch.lower_ in c.again for ch in trig.children)
-            )
+            or (trig.dep_ == "conj" and _told_again(trig, c))
             or trig.lemma_.lower() in c.occasion_nouns
             or ordinal
             or (trig.pos_ == "NOUN" and any(ch.lower_ in c.distinct for ch in trig.children))
