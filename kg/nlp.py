@@ -272,7 +272,9 @@ def _trie_pattern(ends: dict[str, bool]) -> str:
 class Boundaries:
     """Sentence starts the parser must respect (runs before it): a blank line ends a sentence,
     so paragraphs never share one, and a wire dateline ("SEOUL, March 7 (Yonhap) --") is a
-    "sentence" of its own, so the story's first sentence is parsed without it."""
+    "sentence" of its own, so the story's first sentence is parsed without it. A name's second
+    word starts no sentence: after "SEOUL -" the parser would start one at "Korea" of "North
+    Korea fired ..."."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         from kg.dates import MONTHS, WEEKDAYS
@@ -289,6 +291,8 @@ class Boundaries:
                 doc[tok.i + 1].is_sent_start = True
             elif tok.lower_ in ("a.m.", "p.m.") and doc[tok.i + 1].lower_ in self._after_clock:
                 doc[tok.i + 1].is_sent_start = False  # the full stop of "a.m." ends no sentence here
+            elif tok.is_title and tok.is_alpha and tok.whitespace_ == " " and doc[tok.i + 1].is_title:
+                doc[tok.i + 1].is_sent_start = False
         text = doc.text
         wire = find_wire_dateline(text, self._agencies, self._cities)
         if wire is not None:
@@ -315,7 +319,10 @@ def _register() -> None:
     @Language.factory("kg_parse_repair", assigns=["token.dep", "token.head"])
     def make_parse_repair(nlp: Language, name: str) -> PassiveRepair:
         lexicon = load_lexicon()
-        return PassiveRepair({*lexicon.cue_terms("launch_verb"), *lexicon.cue_terms("treaty_sign_verb")})
+        return PassiveRepair(
+            {*lexicon.cue_terms("launch_verb"), *lexicon.cue_terms("treaty_sign_verb")},
+            lexicon.cue_terms("launch_verb_prefix"),
+        )
 
 
 def model_package() -> str:

@@ -77,13 +77,59 @@ def stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+def prefixed_verb_as_modifier(tok: Token, verbs: Collection[str], prefixes: Collection[str]) -> bool:
+    """True if `tok` is "fired" of "North Korea test-fired two missiles on Wednesday, officials
+    said" parsed as an adjective of the missiles, with the state swallowed into their phrase."""
+    if tok.dep_ != "amod" or tok.tag_ not in ("VBD", "VBN") or tok.lemma_.lower() not in verbs:
+        return False
+    noun, start = tok.head, tok.i - 2
+    if (
+        noun.i < tok.i
+        or noun.dep_ not in ("ROOT", "nsubj", "ccomp")
+        or start <= tok.sent.start
+        or tok.doc[tok.i - 1].text != "-"
+        or tok.doc[start].lower_ not in prefixes
+    ):
+        return False
+    before = [t for t in noun.subtree if t.i < start]
+    return (
+        bool(before)
+        and before[-1].i == start - 1
+        and before[0].i == tok.sent.start
+        and before[-1].head.i == noun.i
+        and before[-1].pos_ in ("PROPN", "NOUN")
+    )
+
+
+def make_clause(tok: Token) -> None:
+    """Rebuild "STATE test-fired N ..." read as one noun phrase as the clause headed by the verb:
+    the state its subject, the noun its object, the noun's prepositions (the date) its own."""
+    noun = tok.head
+    before = [t for t in noun.subtree if t.i < tok.i - 2]
+    subject = before[-1]
+    tok.head = tok if noun.head.i == noun.i else noun.head
+    tok.dep_ = "ROOT" if noun.head.i == noun.i else "ccomp"
+    for t in before[:-1]:
+        if t.head.i == noun.i:
+            t.head = subject
+    subject.head = tok
+    subject.dep_ = "nsubj"
+    for ch in [ch for ch in noun.children if ch.i > noun.i and ch.dep_ == "prep"]:
+        ch.head = tok
+    noun.head = tok
+    noun.dep_ = "dobj"
+
+
 class PassiveRepair:
     """Pipeline component (after the parser): repairs adjectival parses of event passives."""
 
-    def __init__(self, verbs: Collection[str]) -> None:
+    def __init__(self, verbs: Collection[str], prefixes: Collection[str] = ()) -> None:
         self._verbs = frozenset(verbs)
+        self._prefixes = frozenset(prefixes)
 
     def __call__(self, doc: Doc) -> Doc:
+        for tok in [t for t in doc if prefixed_verb_as_modifier(t, self._verbs, self._prefixes)]:
+            make_clause(tok)
         for tok in [t for t in doc if adjectival_passive(t, self._verbs)]:
             make_passive(tok)
         for aux in [

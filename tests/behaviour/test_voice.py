@@ -403,3 +403,21 @@ def test_flying_a_missile_is_a_launch(launches, text: str, row: tuple[str, str, 
 def test_a_missile_that_flew_is_no_launch_of_its_own(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "The missile flew 800 km": the flight of a launch told, not one more."""
     assert launches(text, "2024-11-02") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "count"),
+    [
+        ("North Korea test-fired two missiles on Wednesday, officials said.", "PRK", 2),
+        ("The North test-fired two short-range missiles on Wednesday, Seoul said.", "PRK", 2),
+        ("India test-fired three new rockets on Wednesday, the defence ministry said.", "IND", 3),
+        ("Pakistan flight-tested two cruise missiles on Wednesday, the army said.", "PAK", 2),
+    ],
+)
+def test_a_prefixed_verb_before_a_report_heads_its_clause(  # type: ignore[no-untyped-def]
+    launches, text: str, agent: str, count: int
+) -> None:
+    """ "X test-fired two missiles on Wednesday, officials said": the parser read "X test-fired
+    two missiles" as one noun phrase, the subject of "said", and no launch was found."""
+    rows = launches(text, "2025-03-14")
+    assert [(r[0], r[1], r[6]) for r in rows] == [(agent, "2025-03-12", count)]

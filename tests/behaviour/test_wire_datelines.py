@@ -56,3 +56,18 @@ def test_a_dateline_ending_in_a_bracketed_agency_is_no_date_of_the_story(nlp, le
     x = extract(Article(id="wire", body=text, date=dt.date(2024, 4, 4)), nlp, lexicon)
     [launch] = [e for e in x.events if isinstance(e, Launch)]
     assert launch.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL - North Korea fired a ballistic missile toward its eastern sea on Sunday, Yonhap reported.",
+        "TOKYO - North Korea launched a short-range missile off its east coast on Sunday, Japan said.",
+        "SEOUL: North Korea fired two cruise missiles into the Yellow Sea on Sunday, the military said.",
+        "WASHINGTON — North Korea fired a missile from near Pyongyang on Sunday, U.S. officials said.",
+    ],
+)
+def test_a_two_word_state_after_a_bare_dateline_stays_one_name(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """After "SEOUL -" the parser started a sentence at "Korea": South Korea fired the missile."""
+    rows = launches(text, "2025-03-10")
+    assert [(r[0], r[1]) for r in rows] == [("PRK", "2025-03-09")]
