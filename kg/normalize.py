@@ -334,6 +334,8 @@ def _resolve_raw(
                 ]
         if dates and cand.date_offset:
             return [_shifted(d, cand.date_offset) for d in dates]
+        if dates and cand.month_offset:
+            return [_months_shifted(d, cand.month_offset) for d in dates]
         if dates:
             return list(dates)
     if cand.ongoing and anchor is not None:
@@ -351,6 +353,14 @@ def _shifted(date: PartialDate, days: int) -> PartialDate | None:
     if date.month is None or date.day is None:
         return None
     return PartialDate.of(dt.date(date.year, date.month, date.day) + dt.timedelta(days))
+
+
+def _months_shifted(date: PartialDate, months: int) -> PartialDate | None:
+    """The month `months` later (earlier when negative), to the month; a year says nothing."""
+    if date.month is None:
+        return None
+    year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
+    return PartialDate(year, month + 1)
 
 
 def _long_before(date: PartialDate, report: PartialDate) -> bool:

@@ -34,6 +34,9 @@ class Candidate:
     # days added to the day the date phrase names: "said on Sunday ..., a day after Putin oversaw
     # exercises" dates the exercises by "on Sunday" and -1
     date_offset: int = 0
+    # months added to the month the date phrase names: "fired on Sunday, a month after it
+    # launched a satellite" dates the satellite by "on Sunday" and -1, to the month
+    month_offset: int = 0
     site: str | None = None
     outcomes: frozenset[str] = (
         frozenset()

@@ -581,10 +581,10 @@ def find_exercises(
         in_name = {i for start, end, _ in known for i in range(start, end)}
         scope = [t for t in scope if t.i not in in_name]  # "Eagle Assault 2024" is a name, not a date
         date_phrase, days_after = _date(view, trig, scope)
-        date_offset = 0
+        date_offset = month_offset = 0
         earlier = after_clause_date(view, trig)
         if earlier is not None and (date_phrase is None or days_after is not None):
-            (date_phrase, date_offset), days_after = earlier, None
+            (date_phrase, date_offset, month_offset), days_after = earlier, None
         role = _date_role(view, date_phrase, trig)
         if date_phrase is None and _during(trig):
             days_after, role = 0, "during"  # "on the final day of a joint exercise": the day told before
@@ -656,6 +656,7 @@ def find_exercises(
                     weapons=tuple(weapons),
                     date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
                     date_offset=date_offset,
+                    month_offset=month_offset,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=role,
                     future=(fact.value == "expected" and not _told_in_past(view, date_phrase))

@@ -230,6 +230,9 @@ def _another_occasion(tok: Token, triggers: set[int]) -> bool:
     "It has not fired a missile since late November, when it tested the Hwasong-15" tells two
     occasions, not one."""
     when = any(ch.dep_ == "advmod" and ch.lower_ == "when" for ch in tok.children)
+    marks = {ch.lower_ for ch in tok.children if ch.dep_ == "mark"}
+    if tok.dep_ == "advcl" and marks & OTHER_OCCASION_PREPS:
+        return True  # "fired a missile on Sunday, a week after it fired two cruise missiles"
     for anc in tok.ancestors:
         if anc.i in triggers:
             # "the first launch since early March, when it fired ...", parsed with the clause on
@@ -1084,10 +1087,12 @@ def _other_clause_of(tok: Token, verb: Token, arcs: frozenset[str] = CLAUSE_ARCS
     return False
 
 
-def after_clause_date(view: SentenceView, trigger: Token) -> tuple[str, int] | None:
-    """(date phrase, -N) for an event told in a clause "N days after ..." under a clause that has
-    a date of its own: "Russia said on Sunday it would extend the drills, a day after Putin
-    oversaw exercises" puts the exercises on the day before Sunday."""
+def after_clause_date(view: SentenceView, trigger: Token) -> tuple[str, int, int] | None:
+    """(date phrase, -days, -months) for an event told in a clause "N days after ..." or "N
+    months after ..." under a clause that has a date of its own: "Russia said on Sunday it would
+    extend the drills, a day after Putin oversaw exercises" puts the exercises on the day before
+    Sunday; "fired a missile on Sunday, a month after it launched a satellite" the satellite in
+    the month before Sunday's."""
     clause = next(
         (
             v
@@ -1102,37 +1107,51 @@ def after_clause_date(view: SentenceView, trigger: Token) -> tuple[str, int] | N
         trigger.head.i == clause.i and trigger.dep_ in ("dobj", "nsubj", "nsubjpass")
     ):
         return None  # "a day after Seoul suspended the pact over the North's launch": the suspension's day
-    gap = _days_in(view, clause)
+    gap = _gap_in(view, clause)
     if gap is None:
         return None
+    amount, unit = gap
     inside = {t.i for t in clause.subtree}
     for holder in clause.ancestors:
         for p in view.date_phrases():
             root = view.doc[p.root]
             if p.root in inside or not _resolvable(p.text) or not _attached_to(root, holder):
                 continue
-            if _precision(p.text) == PRECISION_RANK["day"]:
-                return p.text, -gap
+            if unit == "day" and _precision(p.text) == PRECISION_RANK["day"]:
+                return p.text, -amount, 0
+            if unit == "month" and _precision(p.text) >= PRECISION_RANK["month"]:
+                return p.text, 0, -amount
         if holder.dep_ not in ("ccomp", "conj", "xcomp"):
             break  # only up to the sentence's main clause
     return None
 
 
-def _days_in(view: SentenceView, clause: Token) -> int | None:
-    """N of "N days after"/"a week after" on an after-clause (on the verb or on "after")."""
+#: the gap words of "N days after": (days or months, how many of them)
+_GAP_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1)}
+
+
+def _gap_in(view: SentenceView, clause: Token) -> tuple[int, str] | None:
+    """(N, "day") of "N days after"/"a week after", (N, "month") of "N months after", on an
+    after-clause (on the verb or on "after")."""
     marks = [ch for ch in clause.children if ch.dep_ == "mark" and ch.lower_ == "after"]
     for ch in [*clause.children, *(t for m in marks for t in m.children)]:
-        if ch.dep_ != "npadvmod" or ch.lemma_.lower() not in ("day", "week"):
+        if ch.dep_ != "npadvmod" or ch.lemma_.lower() not in _GAP_UNITS:
             continue
-        unit = 7 if ch.lemma_.lower() == "week" else 1
+        unit, size = _GAP_UNITS[ch.lemma_.lower()]
         for mod in ch.children:
             if mod.dep_ == "det" and mod.lower_ in ("a", "one"):
-                return unit
+                return size, unit
             if mod.dep_ == "nummod":
                 n = _number(mod.lower_, view)
                 if n is not None:
-                    return n * unit
+                    return n * size, unit
     return None
+
+
+def _days_in(view: SentenceView, clause: Token) -> int | None:
+    """N of "N days after"/"a week after" on an after-clause (on the verb or on "after")."""
+    gap = _gap_in(view, clause)
+    return gap[0] if gap is not None and gap[1] == "day" else None
 
 
 def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
@@ -1482,10 +1501,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         # "the weapon it tested in April": the weapon of the launch told before
         definite = definite or referring
         date_phrase, days_after = _date(view, trig, scope)
-        date_offset = 0
+        date_offset = month_offset = 0
         earlier = after_clause_date(view, trig)
         if earlier is not None and (date_phrase is None or days_after is not None):
-            (date_phrase, date_offset), days_after = earlier, None
+            (date_phrase, date_offset, month_offset), days_after = earlier, None
         date_role = ""
         if date_phrase is None and days_after is None:
             date_phrase = _clause_date(view, trig, idx, definite)
@@ -1552,6 +1571,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     class_from_weapon_phrase=from_phrase,
                     date_phrase=date_phrase,
                     date_offset=date_offset,
+                    month_offset=month_offset,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=date_role,
                     future=fact is Factuality.EXPECTED,

@@ -502,6 +502,20 @@ def test_a_first_launch_in_another_year_is_another_launch(launches) -> None:  # 
 
 
 @pytest.mark.parametrize(
+    "second",
+    [
+        "Its maiden flight took place on June 28, 2021.",
+        "Its first flight took place on June 28, 2021.",
+        "The maiden flight came on June 28, 2021, officials said.",
+    ],
+)
+def test_its_maiden_flight_is_the_first_launch_of_the_weapon_told(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    """ "maiden" is "first": an occasion of its own, of the weapon told before."""
+    rows = launches(f"India flight-tested the Agni Prime missile on Wednesday. {second}", "2023-06-08")
+    assert sorted((r[1], r[2]) for r in rows) == [("2021-06-28", "Agni-P"), ("2023-06-07", "Agni-P")]
+
+
+@pytest.mark.parametrize(
     ("text", "date"),
     [
         ("The first test of the Agni-V was conducted in 2012.", "2012"),
@@ -661,3 +675,31 @@ def test_the_date_a_weapon_was_shown_or_fielded_is_no_launch(launches, text: str
     """ "a road-mobile ICBM first shown at a military parade in 2017": the weapon's date, in a
     clause about the weapon, is no launch of its own; the launch keeps its day."""
     assert [r[1] for r in launches(text, "2024-07-26")] == [day]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "North Korea fired a ballistic missile on Sunday, a week after it fired two cruise missiles.",
+            ["2025-03-09", "2025-03-02"],
+        ),
+        (
+            "Iran launched a rocket on Sunday, a month after it launched a satellite on a Qaem-100.",
+            ["2025-03-09", "2025-02"],
+        ),
+        (
+            "Pakistan fired a Babur missile in March, two months after it tested a Shaheen-III.",
+            ["2025-03", "2025-01"],
+        ),
+        (
+            "India test-fired an Agni-P on Sunday, three days after it launched a Prithvi-II.",
+            ["2025-03-09", "2025-03-06"],
+        ),
+    ],
+)
+def test_a_launch_n_days_or_months_before_in_an_after_clause(launches, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The after-clause's own launch, told with "it", is another occasion: N days or weeks
+    before the main clause's day, or N months before its month (to the month)."""
+    rows = launches(text, "2025-03-10")
+    assert sorted(str(r[1]) for r in rows) == sorted(dates)
