@@ -62,6 +62,7 @@ class Cues:
     flight_verbs: frozenset[str]  # "a Hwasong-12 crossed Hokkaido": a flight told by its path
     intercept: frozenset[str]  # "intercept", "shoot down": the object is a target, not a projectile fired
     means_verbs: frozenset[str]  # "used a Sea Viper interceptor to shoot down ..."
+    co_agent_preps: frozenset[str]  # "fired rockets alongside U.S. and Singaporean crews"
     intercept_words: tuple[str, ...]  # the last word of each: what an intercepting sentence spells
     same_day: re.Pattern[str]
     back_references: frozenset[str]
@@ -172,6 +173,7 @@ def cues(lexicon: Lexicon) -> Cues:
         flight_verbs=words("flight_verb"),
         intercept=words("intercept_verb"),
         means_verbs=words("means_verb"),
+        co_agent_preps=words("co_agent_prep"),
         intercept_words=_spelled(lexicon.cue_terms("intercept_verb")),
         same_day=re.compile(
             r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"

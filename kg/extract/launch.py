@@ -668,6 +668,18 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
     return toks, pron or not toks
 
 
+def _co_agents(view: SentenceView, verb: Token, c: Cues) -> list[str]:
+    """States that fire beside the subject: "Australian soldiers fired HIMARS rockets at
+    Shoalwater Bay alongside U.S. and Singaporean crews" (a launch of each, as a drill in which
+    two states fire is)."""
+    if verb.pos_ != "VERB":
+        return []
+    own = [t for t in verb.subtree if not _other_clause_of(t, verb)]
+    return view.states_of(
+        [t for p in own if p.dep_ == "prep" and p.lower_ in c.co_agent_preps for t in p.subtree]
+    )
+
+
 def _coordinated_antecedent(view: SentenceView, verb: Token) -> list[str]:
     """The state a pronoun subject stands for when its clause is coordinated with one whose
     subject names a state: "China has built the largest arsenal ..., and in September 2024 it
@@ -1413,6 +1425,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             outcome_scope = sorted(set(scope) | set(_scope(trig.head, idx - {trig.i}, c)), key=lambda t: t.i)
         agent_toks, needs = _agent_tokens(view, trig)
         agents = [a for a in view.states_of(agent_toks)]
+        if agents:
+            agents += [a for a in _co_agents(view, trig, c) if a not in agents]
         if not agents and needs and trig.pos_ == "VERB":
             agents = _coordinated_antecedent(view, trig)
             needs = not agents

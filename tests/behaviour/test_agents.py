@@ -297,3 +297,24 @@ def test_a_speaker_beyond_a_semicolon_neither_launches_nor_reports_the_launch(  
     """A clause set off by a semicolon is not what the next clause's "said" reports (the parser
     may hang it there): "it" is the state told before, and the launch is asserted."""
     assert [(r[0], r[1], r[7]) for r in launches(text, DATELINE)] == [(agent, "2025-03-10", "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "agents"),
+    [
+        (
+            "Australian soldiers fired HIMARS rockets at a range in Queensland on Monday alongside U.S. "
+            "and Singaporean crews.",
+            {"AUS", "USA", "SGP"},
+        ),
+        ("Polish gunners fired rockets on Monday alongside American troops.", {"POL", "USA"}),
+        ("Japan fired a Type 12 missile on Monday alongside Australia's army.", {"JPN", "AUS"}),
+        # only a state that fires beside the subject: the target or the place is no co-agent
+        ("Poland fired rockets on Monday at a range alongside the Baltic coast.", {"POL"}),
+    ],
+)
+def test_a_state_firing_alongside_the_subject_launches_too(launches, text: str, agents: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """A launch by each state, as missiles fired by two states in one drill are two launches."""
+    rows = launches(text, "2025-07-16")
+    assert {r[0] for r in rows} == agents
+    assert {r[1] for r in rows} == {"2025-07-14"}
