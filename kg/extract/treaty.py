@@ -303,17 +303,24 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         pair = bool(c.pair_reference.search(" ".join(t.text for t in [*trig.subtree, *window]))) or (
             not states and bool(c.pair_reference.search(view.text))
         )
-        leaders: list[str] = []
+        named_pair: list[str] = []
         if pair:
-            # "signed by the two leaders": the states of the two leaders named last; else the
-            # parties of the treaty told before (kg.normalize), else the two states the article
-            # has talked about most ("each side must notify")
-            leaders = (
+            # "signed by the two leaders": the states of the two leaders named last; "Japan is
+            # allied with the United States under the security treaty the two countries signed
+            # in 1960": the two states the sentence names before the treaty; else the parties of
+            # the treaty told before (kg.normalize), else the two states the article has talked
+            # about most ("each side must notify")
+            head = verb
+            while head is not None and head.head.i != head.i and head.dep_ in ("acomp", "xcomp", "conj"):
+                head = head.head  # "South Korea remains tied to the United States by the treaty ..."
+            clause = view.collect(head, skip_preps=frozenset(), skip_clauses=True) if head is not None else []
+            before = list(dict.fromkeys(view.states_of([t for t in clause if t.i < trig.i])))
+            named_pair = (
                 discourse.leader_pair()
                 if c.pair_of_leaders.search(" ".join(t.text for t in [*trig.subtree, *window]))
                 else []
-            )
-            states = leaders or discourse.pair()
+            ) or (before if len(before) == 2 else [])
+            states = named_pair or discourse.pair()
         elif (
             not states
             and not referring
@@ -417,7 +424,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             trigger=trig.text,
             trigger_lemma=trig.lemma_.lower(),
             actors=tuple(states),
-            needs_actor=not states or (pair and not leaders),
+            needs_actor=not states or (pair and not named_pair),
             date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
             identifying_date=view.identifying_date(trig, date_phrase),
             date_role=role,

@@ -1438,3 +1438,31 @@ def test_a_treaty_without_parties_has_the_states_of_its_sentence(
 )
 def test_an_armistice_takes_no_state_of_its_sentence(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
     assert all(r[0] == () for r in treaties(text, DATELINE))
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Tokyo and London signed a defence pact on Wednesday. Japan is allied with the United "
+            "States under the security treaty the two countries signed in 1960.",
+            [(("GBR", "JPN"), "2024-06-19"), (("JPN", "USA"), "1960")],
+        ),
+        (
+            "Canberra and Manila signed a new pact on Wednesday. The Philippines is bound to the "
+            "United States by a mutual defence treaty both countries signed in 1951.",
+            [(("AUS", "PHL"), "2024-06-19"), (("PHL", "USA"), "1951")],
+        ),
+        (
+            "Seoul and Tokyo agreed on Wednesday to share radar data. South Korea remains tied to "
+            "the United States by the 1953 treaty the two countries signed in Washington.",
+            [(("KOR", "USA"), "1953")],  # sharing data is no agreement; its pair is no party
+        ),
+    ],
+)
+def test_the_two_countries_are_the_two_states_named_in_its_clause(
+    treaties, text: str, rows: list[Row]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "the two countries" of a treaty told by a relative clause: the two states the clause
+    names before it, not the parties of the treaty told last."""
+    assert sorted((tuple(sorted(r[0])), r[1]) for r in treaties(text, "2024-06-19")) == sorted(rows)
