@@ -370,9 +370,18 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if identifying:  # "withdrew from the 1987 INF Treaty in 2019": the treaty is of 1987
             date_phrase, same_day, suspended = identifying[-1].text, False, True
         if date_phrase is None and name is not None:
-            # "New START, the treaty signed in 2010 that caps ...": the apposition's signing
+            # "New START, the treaty signed in 2010 that caps ...": the apposition's signing;
+            # "ANZUS, the 1951 pact with the United States and New Zealand": its year
             appositions = [view.doc[i] for i, named in apposed.items() if named == trig.i]
             date_phrase = _signing_date(view, [trig, *appositions], c) or date_phrase
+            own_years = [
+                p
+                for a in appositions
+                for p in view.dates_in([t for t in a.subtree if t.i < a.i])
+                if _resolvable(p.text)
+            ]
+            if date_phrase is None and own_years:
+                date_phrase, same_day, suspended = own_years[-1].text, False, True
         if date_phrase is None and WEEK_BEFORE.search(view.doc[view.sent.start : trig.i].text):
             date_phrase = "last week"  # "about a week after it struck a pact": a week before the dateline
         if date_phrase is None and not (same_day or suspended) and verb is not None and trig.dep_ == "pobj":

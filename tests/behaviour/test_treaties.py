@@ -1466,3 +1466,24 @@ def test_the_two_countries_are_the_two_states_named_in_its_clause(
     """ "the two countries" of a treaty told by a relative clause: the two states the clause
     names before it, not the parties of the treaty told last."""
     assert sorted((tuple(sorted(r[0])), r[1]) for r in treaties(text, "2024-06-19")) == sorted(rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "Canberra leans on ANZUS, the 1951 pact with the United States and New Zealand.",
+            (("AUS", "NZL", "USA"), "1951", "ANZUS"),
+        ),
+        (
+            "New START, the 2010 treaty that caps warheads, expires in February.",
+            (("RUS", "USA"), "2010", "New START"),
+        ),
+        (
+            "Moscow still cites the INF Treaty, the 1987 accord that banned ground-launched missiles.",
+            (("RUS", "USA"), "1987", "Intermediate-Range Nuclear Forces Treaty"),
+        ),
+    ],
+)
+def test_a_named_treaty_takes_the_year_of_its_apposition(treaties, text: str, row: Row) -> None:  # type: ignore[no-untyped-def]
+    assert [(tuple(sorted(r[0])), r[1], r[2]) for r in treaties(text, "2024-06-19")] == [row]
