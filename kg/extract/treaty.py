@@ -364,6 +364,10 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if suspended:
             own = [p for p in view.dates_in(list(trig.subtree)) if _resolvable(p.text)]
             date_phrase = own[0].text if own else None
+        listed = _date_right_after(view, trig) if len(trigger_at) > 1 else None
+        if listed is not None and not (party_act or suspended):
+            # "signed LEMOA in August 2016 and COMCASA in September 2018": each its own
+            date_phrase, same_day = listed, False
         identifying = [
             p for p in view.dates_in([t for t in trig.subtree if t.i < trig.i]) if _resolvable(p.text)
         ]
@@ -644,6 +648,19 @@ def _told_as_done(verb: Token) -> bool:
     """The verb, or the verb it completes, is in the past: "extended the pact", "agreed to
     extend the pact" (not "seeks to extend", "would extend")."""
     return verb.tag_ == "VBD" or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBD")
+
+
+def _date_right_after(view: SentenceView, noun: Token) -> str | None:
+    """The date phrase of "in"/"on" right after a treaty noun, past an acronym in brackets: "the
+    Communications Compatibility and Security Agreement (COMCASA) in September 2018"."""
+    at = noun.i + 1
+    if at < view.sent.end and view.doc[at].text == "(":
+        close = next((t.i for t in view.doc[at : min(at + 8, view.sent.end)] if t.text == ")"), None)
+        at = close + 1 if close is not None else at
+    if at >= view.sent.end or view.doc[at].lower_ not in ("in", "on"):
+        return None
+    found = [p for p in view.date_phrases() if p.start == at + 1 and _resolvable(p.text)]
+    return found[0].text if found else None
 
 
 def _apposed_to(view: SentenceView, noun: Token, named_at: set[int]) -> int | None:

@@ -1487,3 +1487,26 @@ def test_the_two_countries_are_the_two_states_named_in_its_clause(
 )
 def test_a_named_treaty_takes_the_year_of_its_apposition(treaties, text: str, row: Row) -> None:  # type: ignore[no-untyped-def]
     assert [(tuple(sorted(r[0])), r[1], r[2]) for r in treaties(text, "2024-06-19")] == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "India and the United States signed LEMOA in 2016 and COMCASA in 2018, officials said.",
+            ["2016", "2018"],
+        ),
+        (
+            "After signing LEMOA in 2016 and COMCASA in 2018, India and the United States signed BECA "
+            "on Tuesday.",
+            ["2016", "2018", "2020-10-27"],
+        ),
+        # a withdrawal's day is no signing: the treaty keeps its year
+        (
+            "The United States left the INF Treaty on Friday, ending a 1987 pact with Moscow.",
+            ["1987"],
+        ),
+    ],
+)
+def test_agreements_listed_each_with_a_date_take_their_own(treaties, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(r[1] for r in treaties(text, "2020-10-28")) == sorted(dates)
