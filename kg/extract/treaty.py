@@ -264,6 +264,10 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     ]
     out: list[Candidate] = []
     trigger_at = {trig.i for trig, _ in triggers}
+    # "signed LEMOA in 2016 and COMCASA in 2018": agreements listed each with its date; not one
+    # date after one name ("marked the anniversary of the Budapest Memorandum on Thursday")
+    listed_dates = {trig.i: d for trig, _ in triggers if (d := _date_right_after(view, trig)) is not None}
+    listed_dates = listed_dates if len(listed_dates) > 1 else {}
     for trig, name in triggers:
         c = stated if _statement_word(trig, lexicon) else base
         # "the treaty", "this pact": a treaty told before, which a sentence's date need not date
@@ -364,7 +368,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if suspended:
             own = [p for p in view.dates_in(list(trig.subtree)) if _resolvable(p.text)]
             date_phrase = own[0].text if own else None
-        listed = _date_right_after(view, trig) if len(trigger_at) > 1 else None
+        listed = listed_dates.get(trig.i)
         if listed is not None and not (party_act or suspended):
             # "signed LEMOA in August 2016 and COMCASA in September 2018": each its own
             date_phrase, same_day = listed, False
