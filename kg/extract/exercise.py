@@ -631,6 +631,7 @@ def find_exercises(
         generic = (
             (
                 trig.tag_ == "NNS"
+                and not ongoing  # "to protest ongoing military drills by the U.S. and South Korea"
                 and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
                 and date_phrase is None
                 and not (verb is not None and lemmas(verb) & c.hold)
