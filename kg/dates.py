@@ -87,8 +87,12 @@ _WITHIN = re.compile(  # a part of a period: "the end of the year" -> the year
 _PART_OF_DAY = re.compile(r"(.+?)\s+(?:morning|afternoon|evening|night)")
 
 
+#: a range of days ("July 21-26", "Aug. 15–25"): the range is dated by its first day
+_DAY_RANGE = re.compile(r"(?<![\d\-–])(\d{1,2})\s*[-–]\s*\d{1,2}(?![\d\-–])")
+
+
 def _clean(expression: str) -> str:
-    s = _TIME.sub(" ", expression.lower())
+    s = _TIME.sub(" ", _DAY_RANGE.sub(r"\1", expression.lower()))
     s = _PUNCT.sub(" ", s)
     s = " ".join(s.split())
     within = False
@@ -483,7 +487,7 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "iso": r"\b\d{4}-\d{2}-\d{2}\b",
         # "Sept. 11 and 12", but not "on March 22 and 16 from the same site" (a count)
-        "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}"
+        "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}(?:\s*[-–]\s*{_F_DAY})?"
         rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*{_F_QUAL_YEAR}?",
         "day_month": rf"\b{_F_DAY}(?:\s+(?:and|or)\s+{_F_DAY})*\s+{_F_MONTH_NAME}{_F_QUAL_YEAR}?",
         "months": rf"\b(?:{_F_EDGE}[-\s]+)?(?:{_F_REL}\s+)?{_F_MONTH_NAME}"

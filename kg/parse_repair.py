@@ -120,6 +120,30 @@ def make_clause(tok: Token) -> None:
     noun.dep_ = "dobj"
 
 
+def verb_tagged_noun(tok: Token, verbs: Collection[str]) -> bool:
+    """True if `tok` is an event verb in the present the tagger took for a plural noun though
+    the parser gave it a verb's subject and object: "July 21, 1995 -- The People's Liberation
+    Army fires six ballistic missiles into a target zone" (a timeline's historical present)."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NNS"
+        and tok.lemma_.lower() in verbs
+        and any(ch.dep_ == "dobj" for ch in tok.children)  # a noun takes no object
+        and any(ch.dep_ in ("nsubj", "compound", "poss") and ch.i < tok.i for ch in tok.children)
+    )
+
+
+def make_verb(tok: Token) -> None:
+    """Tag `tok` as the verb in the present; the noun before it the parser hung on it as a
+    compound ("Pakistan's army fires two missiles") is its subject."""
+    tok.pos_, tok.tag_ = "VERB", "VBZ"
+    before = [ch for ch in tok.children if ch.i < tok.i]
+    if not any(ch.dep_ == "nsubj" for ch in before):
+        nouns = [ch for ch in before if ch.dep_ in ("compound", "poss") and ch.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            nouns[-1].dep_ = "nsubj"
+
+
 class PassiveRepair:
     """Pipeline component (after the parser): repairs adjectival parses of event passives."""
 
@@ -128,6 +152,8 @@ class PassiveRepair:
         self._prefixes = frozenset(prefixes)
 
     def __call__(self, doc: Doc) -> Doc:
+        for tok in [t for t in doc if verb_tagged_noun(t, self._verbs)]:
+            make_verb(tok)
         for tok in [t for t in doc if prefixed_verb_as_modifier(t, self._verbs, self._prefixes)]:
             make_clause(tok)
         for tok in [t for t in doc if adjectival_passive(t, self._verbs)]:

@@ -421,3 +421,28 @@ def test_a_prefixed_verb_before_a_report_heads_its_clause(  # type: ignore[no-un
     two missiles" as one noun phrase, the subject of "said", and no launch was found."""
     rows = launches(text, "2025-03-14")
     assert [(r[0], r[1], r[6]) for r in rows] == [(agent, "2025-03-12", count)]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "July 21, 1995 -- The People's Liberation Army fires six ballistic missiles into a zone "
+            "north of Taiwan.",
+            ("CHN", "1995-07-21", 6),
+        ),
+        (
+            "June 7-12, 1998 -- Pakistan's army fires two Ghauri missiles into the Arabian Sea.",
+            ("PAK", "1998-06-07", 2),
+        ),
+        ("Aug. 31, 1998 -- North Korea launches a three-stage rocket over Japan.", ("PRK", "1998-08-31", 1)),
+    ],
+)
+def test_a_timelines_present_tense_is_a_launch_on_its_date(
+    launches, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """A timeline tells history in the present under a date and a dash: "fires" taken for a
+    plural noun is still the verb its subject and object say it is; a range of days is dated by
+    its first."""
+    rows = launches(text, "2021-03-08")
+    assert [(r[0], r[1], r[6]) for r in rows] == [row]

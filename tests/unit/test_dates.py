@@ -319,6 +319,9 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         ("on Sept. 15, 12 missiles were fired", ["Sept. 15"]),
         ("The previous tests, in 2000, 2005, 2009 and 2012, were", ["2000, 2005, 2009 and 2012"]),
         ("In 2023, 40 missiles were fired", ["2023"]),
+        ("July 21-26, 1995 -- The PLA fires six missiles", ["July 21-26, 1995"]),
+        ("drills held Aug. 15–25 north of the island", ["Aug. 15–25"]),
+        ("on 2024-06-19 it fired", ["2024-06-19"]),
     ],
 )
 def test_find_date_phrases(sentence: str, phrases: list[str]) -> None:
@@ -514,3 +517,17 @@ def test_days_before_a_month_share_it() -> None:
     may = [PartialDate(2024, 5, 23), PartialDate(2024, 5, 24)]
     assert resolve_each("23 and 24 May", dt.date(2024, 10, 1)) == may
     assert resolve_each("3 and 4 March 2023", None) == [PartialDate(2023, 3, 3), PartialDate(2023, 3, 4)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("July 21-26, 1995", "1995-07-21"),
+        ("Aug. 15–25, 1995", "1995-08-15"),
+        ("March 12 - 20, 1996", "1996-03-12"),
+        ("2024-06-19", "2024-06-19"),
+    ],
+)
+def test_a_range_of_days_is_dated_by_its_first(phrase: str, expected: str) -> None:
+    [found] = resolve_each(phrase, dt.date(2021, 3, 8))
+    assert found.iso() == expected
