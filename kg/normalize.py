@@ -523,6 +523,7 @@ def merge(
             if date is not None and date.precision == "day":
                 last_date, last_at = date, cand.sentence_index
     _attach_notes(groups, notes)
+    groups = _fold_summaries(groups)
     groups = _fold_into_named_exercises(groups, _named_parties(groups, lexicon))
     _date_drills_by_their_launches(groups)
     _date_launches_by_their_drill(groups)
@@ -532,6 +533,52 @@ def merge(
         for g in groups
         if _worth_keeping(g, parties.get(id(g)))
     )
+
+
+def _fold_summaries(groups: list[Group]) -> list[Group]:
+    """A launch told by a month or year and a count that the launches of its agent and weapon
+    dated within that period add up to ("fired off three Musudans in April, which all ended in
+    failure" ... "three this year, two on April 28 and one on April 15") is those launches told
+    again: what it adds (the failure) goes to each, and it is no launch of its own."""
+    out: list[Group] = []
+    for group in groups:
+        parts = _summed_parts(group, groups)
+        if not parts:
+            out.append(group)
+            continue
+        for part in parts:
+            part.members += [(replace(c, count=None, date_phrase=None), None) for c, _ in group.members]
+    return out
+
+
+def _group_count(group: Group) -> int | None:
+    return max((c.count for c, _ in group.members if c.count is not None), default=None)
+
+
+def _summed_parts(group: Group, groups: list[Group]) -> list[Group]:
+    date, count = group.date(), _group_count(group)
+    if group.type is not EventType.LAUNCH or date is None or date.precision == "day" or not count:
+        return []
+    names = {w.name for w in group.weapons()}
+    parts = [
+        g
+        for g in groups
+        if g is not group
+        and g.type is EventType.LAUNCH
+        and g.actors() == group.actors()
+        and (d := g.date()) is not None
+        and d.precision == "day"
+        and d.within(date)
+        and (not names or not g.weapons() or names & {w.name for w in g.weapons()})
+        and g.modal() == group.modal()
+    ]
+    # all of them, or those its own sentence lists ("three this year alone, two on April 28 and
+    # one on April 15", told the day of a fourth)
+    for some in (parts, [g for g in parts if set(g.sentences) & set(group.sentences)]):
+        counts = [_group_count(g) for g in some]
+        if len(some) > 1 and all(counts) and sum(c or 0 for c in counts) == count:
+            return some
+    return []
 
 
 def _restating(candidates: Sequence[Candidate], headings: frozenset[int]) -> frozenset[int]:

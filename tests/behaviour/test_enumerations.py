@@ -306,3 +306,33 @@ def test_a_list_in_a_clause_is_that_clauses_launches(launches, text: str, other:
     assert "2024-07-24" in [r[1] for r in rows]
     listed = [r for r in rows if r[1] == "2024-07-19"]
     assert len(listed) == 2 and {r[0] for r in listed} == {other}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Pyongyang fired off three Musudan missiles in April, which all ended in failure. It had "
+            "launched two on April 28 and one on April 15.",
+            "failure",
+        ),
+        (
+            "The North test-launched three Musudan missiles this year, two on April 28 and one on April 15.",
+            None,
+        ),
+        (
+            "Iran fired two Fateh-110 missiles on March 3 and three on March 9. The five Fateh-110 "
+            "missiles it fired in March all hit their targets.",
+            "success",
+        ),
+    ],
+)
+def test_a_count_for_a_month_that_the_launches_told_add_up_to_is_those_launches(  # type: ignore[no-untyped-def]
+    launches, text: str, outcome: str | None
+) -> None:
+    """ "three in April" with two on April 28 and one on April 15: the same launches told again;
+    what it adds (all failed, all hit) is theirs."""
+    rows = launches(text, "2016-05-31")
+    assert sorted(len(str(r[1])) for r in rows) == [10, 10]  # the two days, no month or year of its own
+    if outcome is not None:
+        assert {r[5] for r in rows} == {outcome}
