@@ -149,7 +149,13 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
-def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon: Lexicon) -> bool:
+def _compatible(
+    group: Group,
+    cand: Candidate,
+    date: PartialDate | None,
+    lexicon: Lexicon,
+    today: PartialDate | None = None,
+) -> bool:
     if group.type is not cand.type or cand.distinct:
         return False
     if cand.type is EventType.TREATY and _other_document(group, cand, lexicon):
@@ -168,6 +174,20 @@ def _compatible(group: Group, cand: Candidate, date: PartialDate | None, lexicon
     reported = [d for c, d in group.members if d is not None and c.date_role == "report"]
     if gdate is None and reported and date is not None and _long_before(date, reported[0]):
         return False  # "said on Wednesday the North had fired two Musudans" is not April's launch
+    if (
+        cand.type is EventType.LAUNCH
+        and gdate is None
+        and today is not None
+        and date is not None
+        and min(group.sentences) <= 1
+        and not group.members[0][0].definite
+        # told by a verb: "in response to North Korea's launch of a ballistic missile" refers
+        and group.members[0][0].trigger_lemma not in lexicon.cue_terms("launch_noun")
+        and _a_year_before(date, today)
+    ):
+        # "China test-fired an ICBM into the Pacific Ocean. ... In 1980, China launched an ICBM":
+        # a story's lead tells its news, not the launch of 1980
+        return False
     if (
         cand.type is EventType.EXERCISE
         and (cand.definite or cand.name)
@@ -363,6 +383,12 @@ def _months_shifted(date: PartialDate, months: int) -> PartialDate | None:
     return PartialDate(year, month + 1)
 
 
+def _a_year_before(date: PartialDate, today: PartialDate) -> bool:
+    """True if all of `date` lies a year or more before `today`."""
+    assert today.month is not None
+    return (today.year - date.year) * 12 + today.month - (date.month or 12) >= 12
+
+
 def _long_before(date: PartialDate, report: PartialDate) -> bool:
     """True if an event dated `date` lies a month or more before a report dated `report`: news
     reports launches within days, so that report is about another launch."""
@@ -412,6 +438,7 @@ def merge(
         if d.precision == "day"
     ]
     headings = _restating(candidates, headings)
+    today = PartialDate.of(article.date) if article.date is not None else None
     order = sorted(
         candidates, key=lambda c: (c.sentence_index in headings, c.sentence_index, c.sentence.start)
     )
@@ -482,7 +509,7 @@ def merge(
                     ordered, key=lambda g: called not in {_canonical(lexicon, g.type, n) for n in g.names()}
                 )
             for group in ordered:
-                if _compatible(group, one, date, lexicon):
+                if _compatible(group, one, date, lexicon, today):
                     target = group
                     break
             if target is None and one.renews:

@@ -703,3 +703,27 @@ def test_a_launch_n_days_or_months_before_in_an_after_clause(launches, text: str
     before the main clause's day, or N months before its month (to the month)."""
     rows = launches(text, "2025-03-10")
     assert sorted(str(r[1]) for r in rows) == sorted(dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "China test-fired an intercontinental ballistic missile into the Pacific Ocean. The ICBM "
+            "fell into a designated area, the ministry said. In 1980, China launched an ICBM into the "
+            "South Pacific.",
+            [None, "1980"],
+        ),
+        (
+            "India test-fired an Agni-V missile, officials said. The missile was first tested in "
+            "April 2012 from the same island.",
+            [None, "2012-04"],
+        ),
+    ],
+)
+def test_a_leads_undated_launch_is_not_one_told_years_before(
+    launches, text: str, dates: list[str | None]
+) -> None:  # type: ignore[no-untyped-def]
+    """A story's lead tells its news: a launch it gives no date is not the launch of 1980 the
+    story recalls later."""
+    assert sorted((r[1] for r in launches(text, "2024-09-25")), key=str) == sorted(dates, key=str)
