@@ -1666,7 +1666,12 @@ def _may_intercept(view: SentenceView, c: Cues) -> bool:
 def _intercepts(verb: Token, c: Cues) -> bool:
     """True for a verb of interception: "intercepted", "destroyed", "shot down", "downed"."""
     lemma = verb.lemma_.lower()
-    particles = {f"{lemma} {ch.lower_}" for ch in verb.children if ch.dep_ == "prt"}
+    # "shot down 18 drones": the parser may take the particle for an adverb
+    particles = {
+        f"{lemma} {ch.lower_}"
+        for ch in verb.children
+        if ch.dep_ == "prt" or (ch.dep_ == "advmod" and ch.i == verb.i + 1)
+    }
     return lemma in c.intercept or bool(particles & c.intercept)
 
 

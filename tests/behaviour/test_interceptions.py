@@ -72,3 +72,20 @@ def test_the_target_of_an_interception_is_not_the_defenders_launch(launches) -> 
         ("YEM", "2024-04", "unknown"),
         ("GBR", "2024-04", "success"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The largest attack came on Tuesday evening, when American and British warships and Navy "
+        "fighter jets shot down 18 drones, two anti-ship cruise missiles and an anti-ship ballistic "
+        "missile aimed at the shipping lanes.",
+        "The attack came on Tuesday, when French and Danish frigates shot down four drones and two "
+        "cruise missiles aimed at merchant ships.",
+    ],
+)
+def test_who_shoots_down_missiles_did_not_fire_them(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "shot down" with "down" parsed as an adverb is still an interception: the warships did not
+    launch what they destroyed."""
+    rows = launches(text, "2024-01-13")
+    assert not {"USA", "GBR", "FRA", "DNK"} & {r[0] for r in rows}
