@@ -344,14 +344,6 @@ def load_nlp() -> Language:
 
     _register()
     nlp = spacy.load(model_package())
-    # "U.S.-South Korean drills", "U.S.-Japan talks": a hyphen after an abbreviation's full stop
-    # splits the words as it does between letters ("US-South Korean"); else "U.S.-South" is one
-    # token and names one state of the two
-    from spacy.tokenizer import Tokenizer
-
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[A-Z])"]
-    assert isinstance(nlp.tokenizer, Tokenizer)
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_parse_repair", after="lemmatizer")  # it reads lemmas
     nlp.add_pipe("kg_gazetteer", last=True)
