@@ -316,7 +316,7 @@ def _register() -> None:
     def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
         return Gazetteer(load_lexicon())
 
-    @Language.factory("kg_parse_repair", assigns=["token.dep", "token.head"])
+    @Language.factory("kg_parse_repair", assigns=["token.dep", "token.head", "token.pos", "token.tag"])
     def make_parse_repair(nlp: Language, name: str) -> PassiveRepair:
         lexicon = load_lexicon()
         return PassiveRepair(

@@ -10,6 +10,13 @@ the clause, "was" is its `auxpass`, the subject its `nsubjpass`. The parser also
 passive's subject on its auxiliary at times ("the missile" under "was", "was" under "fired"):
 that subject is moved to the verb.
 
+Two more shapes of the same kind: "North Korea test-fired two missiles on Wednesday, officials
+said", read as one noun phrase ("North Korea test-fired two missiles", the subject of "said",
+with "test-fired" an adjective), is rebuilt as the clause it is (`make_clause`); and a present
+tense the tagger took for a plural noun though the parser gave it an object ("July 21, 1995 --
+The People's Liberation Army fires six ballistic missiles ...", a timeline) is tagged a verb
+(`make_verb`).
+
 Only participles of the lexicon's event verbs are repaired ("was successfully test-fired",
 "was formally signed"); other adjectival participles ("was surprised") are left as parsed.
 """
@@ -145,7 +152,8 @@ def make_verb(tok: Token) -> None:
 
 
 class PassiveRepair:
-    """Pipeline component (after the parser): repairs adjectival parses of event passives."""
+    """Pipeline component (after the parser): repairs event verbs parsed as nouns or adjectives
+    (present tenses tagged as plurals, prefixed verbs read as modifiers, adjectival passives)."""
 
     def __init__(self, verbs: Collection[str], prefixes: Collection[str] = ()) -> None:
         self._verbs = frozenset(verbs)
