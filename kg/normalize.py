@@ -977,7 +977,13 @@ def _named_beside(group: Group, lexicon: Lexicon) -> list[str]:
     commands = lexicon.cue_terms("treaty_noun_of_commands")
     if all(c.trigger_lemma in commands for c, _ in group.members):
         return []
-    return list(group.members[0][0].sentence.states)
+    # not a state named only as where it was signed ("The Open Skies Treaty is signed in
+    # Helsinki"), unless one other state is named: a capital of signing is then most often the
+    # other party's ("signed in Moscow during President Khatami's visit")
+    first = group.members[0][0]
+    states = list(first.sentence.states)
+    others = [s for s in states if s not in first.places]
+    return states if len(others) == 1 else others
 
 
 def _singular_count(group: Group) -> int | None:

@@ -57,6 +57,8 @@ class Candidate:
     indefinite: bool = False  # "a planned exercise" on a day told: the same one only with the same parties
     platform: str | None = None  # what fired it, when the subject names it ("Tu-95MS bombers fired ...")
     refers_to_pair: bool = False  # "the two leaders", "both sides": the parties of the treaty told before
+    # states the sentence names only as where a treaty was signed ("is signed in Helsinki"): no parties
+    places: tuple[str, ...] = ()
     generic: bool = False  # "North Korea has denounced joint drills": drills in general, no occasion
     renews: bool = False  # "agreed in 2021 to extend it": a new event of the treaty told (name, parties)
     succeeded: bool = False  # "replaces the 1961 Treaty": the earlier treaty of the told one's parties

@@ -268,6 +268,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     # date after one name ("marked the anniversary of the Budapest Memorandum on Thursday")
     listed_dates = {trig.i: d for trig, _ in triggers if (d := _date_right_after(view, trig)) is not None}
     listed_dates = listed_dates if len(listed_dates) > 1 else {}
+    places = _signing_places(view, base)
     for trig, name in triggers:
         c = stated if _statement_word(trig, lexicon) else base
         # "the treaty", "this pact": a treaty told before, which a sentence's date need not date
@@ -461,6 +462,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             or _coordinated_after(trig, trigger_at),
             refers_to_pair=pair,
             succeeded=_succeeded(trig, c),
+            places=places,
         )
         partners = _each_with(view, trig, verb, c) if name is None and not pair else []
         home = [s for s in states if s not in partners]
@@ -652,6 +654,24 @@ def _told_as_done(verb: Token) -> bool:
     """The verb, or the verb it completes, is in the past: "extended the pact", "agreed to
     extend the pact" (not "seeks to extend", "would extend")."""
     return verb.tag_ == "VBD" or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBD")
+
+
+def _signing_places(view: SentenceView, c: Cues) -> tuple[str, ...]:
+    """The states a sentence names only where a treaty was signed ("The Open Skies Treaty ... is
+    signed in Helsinki", "concluded at Camp David"), not elsewhere in it."""
+    inside = {
+        t.i
+        for verb in view.sent
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in c.treaty_sign
+        for ch in verb.children
+        if ch.dep_ == "prep" and ch.lower_ in ("in", "at")
+        for t in ch.subtree
+    }
+    if not inside:
+        return ()
+    there = view.states_of([t for t in view.sent if t.i in inside])
+    elsewhere = set(view.states_of([t for t in view.sent if t.i not in inside]))
+    return tuple(s for s in dict.fromkeys(there) if s not in elsewhere)
 
 
 def _date_right_after(view: SentenceView, noun: Token) -> str | None:

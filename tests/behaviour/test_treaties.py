@@ -1510,3 +1510,23 @@ def test_a_named_treaty_takes_the_year_of_its_apposition(treaties, text: str, ro
 )
 def test_agreements_listed_each_with_a_date_take_their_own(treaties, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert sorted(r[1] for r in treaties(text, "2020-10-28")) == sorted(dates)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # no party named: the place of signing is none either
+        ("March 24, 1992 - The Open Skies Treaty is signed in Helsinki.", ()),
+        ("The Treaty of Pelindaba was signed in Cairo in April 1996.", ()),
+        # one other state named: the capital of signing is most often the other party's
+        (
+            "It updates the 2001 Treaty on Foundations of Relations, signed in Moscow during "
+            "Iranian President Mohammad Khatami's visit.",
+            ("IRN", "RUS"),
+        ),
+    ],
+)
+def test_a_treaty_with_no_party_told_does_not_take_its_place_of_signing(  # type: ignore[no-untyped-def]
+    treaties, text: str, parties: tuple[str, ...]
+) -> None:
+    assert [tuple(sorted(r[0])) for r in treaties(text, "2023-11-08")] == [parties]
