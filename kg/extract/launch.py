@@ -1160,12 +1160,6 @@ def _gap_in(view: SentenceView, clause: Token) -> tuple[int, str] | None:
     return None
 
 
-def _days_in(view: SentenceView, clause: Token) -> int | None:
-    """N of "N days after"/"a week after" on an after-clause (on the verb or on "after")."""
-    gap = _gap_in(view, clause)
-    return gap[0] if gap is not None and gap[1] == "day" else None
-
-
 def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
     """N for a launch told in a clause "N days after ..." under the event told just before it:
     "Monday's launch came two days after South Korea launched its first spy satellite", "The
@@ -1177,7 +1171,8 @@ def _days_before_main_clause(view: SentenceView, trigger: Token) -> int | None:
         return None  # "said Thursday that ..., a day after the country fired": after the report
     if not any(ch.dep_ == "mark" and ch.lower_ == "after" for ch in trigger.children):
         return None
-    return _days_in(view, trigger)
+    gap = _gap_in(view, trigger)
+    return gap[0] if gap is not None and gap[1] == "day" else None  # "a month after": no day
 
 
 RESTATED = re.compile(r"^\s*,\s*(?:on|in|at)?\s*$", re.I)

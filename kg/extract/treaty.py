@@ -268,7 +268,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     # date after one name ("marked the anniversary of the Budapest Memorandum on Thursday")
     listed_dates = {trig.i: d for trig, _ in triggers if (d := _date_right_after(view, trig)) is not None}
     listed_dates = listed_dates if len(listed_dates) > 1 else {}
-    places = _signing_places(view, base)
+    places = _signing_places(view, base) if triggers else ()
     for trig, name in triggers:
         c = stated if _statement_word(trig, lexicon) else base
         # "the treaty", "this pact": a treaty told before, which a sentence's date need not date
