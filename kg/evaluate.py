@@ -844,7 +844,7 @@ class _GoldReader:
             weapon_class = self.opt_str(raw, "weapon_class")
             weapon = self.opt_str(raw, "weapon")
             event = Launch(
-                agent=self.code(agent, "agent"),
+                agent=None if agent is None else self.code(agent, "agent"),
                 weapon=WeaponRef(weapon, weapon_class) if weapon is not None else None,
                 weapon_class=weapon_class,
                 date=date,

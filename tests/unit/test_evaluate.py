@@ -500,6 +500,13 @@ def test_load_gold_records(tmp_path: Path) -> None:
     )
 
 
+def test_gold_launch_may_leave_its_agent_unknown(tmp_path: Path) -> None:
+    # "a missile was fired into the Sea of Japan" with no launching state named: the record's
+    # agent is optional, and a missing agent only matches a missing one when scoring.
+    article = load_gold(_write(tmp_path, _mutate("events/0/agent", None)))
+    assert isinstance(article.events[0], Launch) and article.events[0].agent is None
+
+
 def _mutate(path: str, value: object) -> dict[str, object]:
     data = json.loads(json.dumps(_good()))
     target = data
@@ -523,6 +530,7 @@ def _mutate(path: str, value: object) -> dict[str, object]:
         ("events/0/outcome", "partial", "'outcome' must be one of"),
         ("events/0/count", 0, "'count' must be a positive integer"),
         ("events/0/site", KeyError, "missing key\\(s\\) site"),
+        ("events/0/agent", "North Korea", "'agent': 'North Korea' is not an ISO 3166-1 alpha-3 code"),
         ("events/1/type", "Drill", "'type' must be Launch, Exercise or Treaty"),
         ("events/1/evidence", "not in the text", "not a substring of x.txt"),
         ("dateline", "2017-03", "full date"),
