@@ -87,8 +87,9 @@ _WITHIN = re.compile(  # a part of a period: "the end of the year" -> the year
 _PART_OF_DAY = re.compile(r"(.+?)\s+(?:morning|afternoon|evening|night)")
 
 
-#: a range of days ("July 21-26", "Aug. 15–25"): the range is dated by its first day
-_DAY_RANGE = re.compile(r"(?<![\d\-–])(\d{1,2})\s*[-–]\s*\d{1,2}(?![\d\-–])")
+#: a range of days ("July 21-26", "Aug. 15–25", "March 11 to 15"): dated by its first day
+_RANGE_LINK = r"(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
+_DAY_RANGE = re.compile(rf"(?<![\d\-–])(\d{{1,2}}){_RANGE_LINK}\d{{1,2}}(?![\d\-–])")
 
 
 def _clean(expression: str) -> str:
@@ -439,6 +440,11 @@ def year_named_last(text: str) -> int | None:
 _PERIOD_YEAR = re.compile(r"\b(?:(?P<rel>last|this|next) year|(?P<year>1[89]\d\d|20\d\d))\b", re.I)
 
 
+def names_a_year(period: str) -> bool:
+    """True if the phrase fixes a year: "2018", "April 2023", "last year", "earlier this year"."""
+    return _PERIOD_YEAR.search(period) is not None
+
+
 def in_year_of(days: str, period: str) -> str:
     """Days told as the restatement of a period, with the period's year when it names one:
     ("April 23 and July 9", "last year") -> "April 23 and July 9 of last year"; the days as
@@ -487,7 +493,7 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "iso": r"\b\d{4}-\d{2}-\d{2}\b",
         # "Sept. 11 and 12", but not "on March 22 and 16 from the same site" (a count)
-        "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}(?:\s*[-–]\s*{_F_DAY})?"
+        "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}(?:{_RANGE_LINK}{_F_DAY})?"
         rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*{_F_QUAL_YEAR}?",
         "day_month": rf"\b{_F_DAY}(?:\s+(?:and|or)\s+{_F_DAY})*\s+{_F_MONTH_NAME}{_F_QUAL_YEAR}?",
         "months": rf"\b(?:{_F_EDGE}[-\s]+)?(?:{_F_REL}\s+)?{_F_MONTH_NAME}"

@@ -1034,14 +1034,9 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         return None, next((o for o in offsets if o is not None), None)
     best = min(phrases, key=lambda p: (_distance(view.doc[p.root], trigger), abs(p.root - trigger.i)))
     # "In 2017, Pyongyang launched a Hwasong-14 on July 4": a day inside the year told as close
-    # to the launch is the more exact date of it
-    inside = [
-        p
-        for p in phrases
-        if _distance(view.doc[p.root], trigger) == _distance(view.doc[best.root], trigger)
-        and _precision(p.text) > _precision(best.text)
-        and _within(p.text, best.text)
-    ]
+    # to the launch is the more exact date of it, wherever it hangs ("Last year, Iran fired a
+    # missile in July"; "came in August 2022, when China fired 11 missiles on Aug. 4")
+    inside = [p for p in phrases if _precision(p.text) > _precision(best.text) and _within(p.text, best.text)]
     if inside:
         best = inside[0]
     at = phrases.index(best)

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.dates import MONTHS, find_date_phrases, refers_to_named_year, with_named_year, year_named_last
+from kg.dates import (
+    MONTHS,
+    find_date_phrases,
+    in_year_of,
+    names_a_year,
+    refers_to_named_year,
+    with_named_year,
+    year_named_last,
+)
 from kg.lexicon import PERSON_CATEGORIES, Lexicon
 from kg.models import Mention, WeaponRef
 from kg.nlp import SPANS_KEY
@@ -171,6 +179,12 @@ def _a_month_of_no_year(text: str) -> bool:
         and year_named_last(text) is None
         and not any(w in _RELATIVE for w in words)
     )
+
+
+def _same_month(a: str, b: str) -> bool:
+    """True if both phrases name one month and it is the same ("August 2022", "Aug. 4")."""
+    months = [{MONTHS[w] for w in (x.rstrip(".,").lower() for x in t.split()) if w in MONTHS} for t in (a, b)]
+    return len(months[0]) == 1 and months[0] == months[1]
 
 
 def cues_state_nouns(lexicon: Lexicon) -> frozenset[str]:
@@ -505,19 +519,25 @@ class SentenceView:
         "that November") with that year written out; "X of that year" becomes one phrase."""
         out: list[DatePhrase] = []
         doc_text = self._doc_text if self._doc_text is not None else self.doc.text
-        fronted = next(  # "In 2018, after Trump signed a statement in June, ...": the sentence's year
-            (
-                q.text
-                for q in phrases
-                if q.start <= self.sent.start + 1 and q.text.isdigit() and len(q.text) == 4
-            ),
-            None,
+        # "In 2018, after Trump signed a statement in June, ...", "Last year's edition was staged
+        # in July", "In April 2023, ... an exercise which began on April 8": the sentence's year
+        fronted = next(
+            (q.text for q in phrases if q.start <= self.sent.start + 1 and names_a_year(q.text)), None
         )
         for p in phrases:
             start_char = self.doc[p.start].idx
             before = doc_text[max(0, start_char - 12) : start_char]
-            if fronted is not None and p.text != fronted and _a_month_of_no_year(p.text):
-                out.append(DatePhrase(p.start, p.end, with_named_year(p.text, int(fronted)), p.root))
+            # "came in August 2022, ..., when the PLA fired 11 missiles on Aug. 4": the year of the
+            # same month named before in the sentence
+            year_of = fronted or next(
+                (q.text for q in reversed(out) if names_a_year(q.text) and _same_month(q.text, p.text)), None
+            )
+            if year_of is not None and p.text != year_of and _a_month_of_no_year(p.text):
+                if year_of.isdigit():
+                    named = with_named_year(p.text, int(year_of))
+                else:
+                    named = in_year_of(p.text, year_of)
+                out.append(DatePhrase(p.start, p.end, named, p.root))
                 continue
             if not refers_to_named_year(p.text, before):
                 out.append(p)

@@ -315,6 +315,60 @@ def test_a_month_takes_the_year_the_sentence_opens_with(launches, text: str, dat
 @pytest.mark.parametrize(
     ("text", "date"),
     [
+        ("Last year, Iran fired a Kheibar missile in July from Semnan.", "2024-07"),
+        ("Earlier this year, North Korea test-fired a Hwasong-19 in January, Seoul said.", "2025-01"),
+        ("In March 2023, two weeks after the talks, Pakistan tested a Fatah-2 on March 17.", "2023-03-17"),
+        ("In 2016, Iran test-fired two Qadr-H missiles in March, state media said.", "2016-03"),
+    ],
+)
+def test_a_day_takes_the_year_of_a_relative_or_month_year_opening(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Last year, ... in July", "In March 2023, ... on March 17": the year the sentence opens with,
+    written as a relative year or with a month, is the year of a day or month it names later."""
+    assert [r[1] for r in launches(text, "2025-06-20")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "The sharpest warning came in August 2022, when China fired 11 missiles near Taiwan on Aug. 4.",
+            "2022-08-04",
+        ),
+        (
+            "The crisis peaked in March 1996, after the election campaign, when the PLA fired three missiles on March 8.",
+            "1996-03-08",
+        ),
+    ],
+)
+def test_a_day_takes_the_year_of_its_month_named_before(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "in August 2022, when ... on Aug. 4": a day of the month the sentence has already given a
+    year for is in that year, not the dateline's most recent August."""
+    assert [r[1] for r in launches(text, "2025-06-20")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "From March 11 to 15 last year, Iranian, Russian and Chinese warships held a naval drill.",
+            "2024-03-11",
+        ),
+        ("Russian and Belarusian troops held joint drills from Sept. 10 through 16, 2021.", "2021-09-10"),
+        (
+            "The navies of India and France held the Varuna exercise from March 2 to 9 this year.",
+            "2025-03-02",
+        ),
+    ],
+)
+def test_a_range_of_days_told_with_to_dates_an_exercise_by_its_first(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "from March 11 to 15 last year": one phrase, the range's first day in the year it names
+    (the dateline's most recent March 11 would be this year's)."""
+    assert [r[1] for r in exercises(text, "2025-06-20")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
         (
             "An unarmed Minuteman III was launched from Vandenberg Space Force Base in California shortly after "
             "11 p.m. Pacific time on Tuesday, while votes were still being counted.",

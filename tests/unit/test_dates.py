@@ -321,6 +321,8 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         ("In 2023, 40 missiles were fired", ["2023"]),
         ("July 21-26, 1995 -- The PLA fires six missiles", ["July 21-26, 1995"]),
         ("drills held Aug. 15–25 north of the island", ["Aug. 15–25"]),
+        ("held from March 11 to 15 last year off Chabahar", ["March 11 to 15 last year"]),
+        ("ran Sept. 3 through 9, 2019, in Belarus", ["Sept. 3 through 9, 2019"]),
         ("on 2024-06-19 it fired", ["2024-06-19"]),
     ],
 )
@@ -525,6 +527,8 @@ def test_days_before_a_month_share_it() -> None:
         ("July 21-26, 1995", "1995-07-21"),
         ("Aug. 15–25, 1995", "1995-08-15"),
         ("March 12 - 20, 1996", "1996-03-12"),
+        ("March 11 to 15, 2024", "2024-03-11"),
+        ("Sept. 3 through 9 of last year", "2020-09-03"),
         ("2024-06-19", "2024-06-19"),
     ],
 )
