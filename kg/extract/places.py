@@ -54,7 +54,8 @@ def place_words(lexicon: Lexicon) -> PlaceWords:
             keep_head=frozenset(lexicon.cue_terms("place_noun_named")),
             relative=frozenset(lexicon.cue_terms("place_noun_relative")),
             through=frozenset(lexicon.cue_terms("platform_noun"))
-            | frozenset(lexicon.cue_terms("water_noun")),
+            | frozenset(lexicon.cue_terms("water_noun"))
+            | frozenset(lexicon.cue_terms("target_noun")),
             ship_prefixes=frozenset(lexicon.cue_terms("ship_prefix")),
             facility=tuple(facility),
             directions=frozenset(lexicon.cue_terms("direction_word")),
@@ -149,11 +150,18 @@ def _a_place(prep: Token, view: SentenceView) -> bool:
     return any(t.lemma_.lower() in words.generic | words.keep_head for t in prep.subtree)
 
 
+def _names_water(label: str, words: PlaceWords) -> bool:
+    """True for a sea, a bay or a gulf: "Barents Sea", "Sea of Japan", "eastern Mediterranean"."""
+    return any(w.lower() in words.water_heads or w in words.water_names for w in label.split())
+
+
 def _preps(head: Token, words: tuple[str, ...]) -> list[Token]:
     return [ch for ch in head.children if ch.dep_ == "prep" and ch.lower_ in words]
 
 
 def _objects(prep: Token) -> list[Token]:
+    if prep.lower_ == "out":  # "flew a Minuteman III out of Vandenberg": the objects of its "of"
+        return [o for ch in prep.children if ch.dep_ == "prep" and ch.lower_ == "of" for o in _objects(ch)]
     out = [
         ch
         for ch in prep.children
@@ -209,8 +217,11 @@ def _trim(name: str, words: PlaceWords, view: SentenceView) -> str:
 
 
 # Prepositions on the way from a launch to the place it came from ("crews at the Kapustin Yar
-# testing ground", "a launcher in North Pyongan province"); grammar, not vocabulary
-SITE_PATH_PREPS = frozenset({"from", "at", "in", "of", "near", "off", "aboard", "on"})
+# testing ground", "a launcher in North Pyongan province", "into the sea from Kangwon province");
+# grammar, not vocabulary
+SITE_PATH_PREPS = frozenset(
+    {"from", "at", "in", "of", "near", "off", "aboard", "on", "into", "toward", "towards"}
+)
 
 
 def launch_site(
@@ -242,7 +253,7 @@ def launch_site(
     for holder in holders:
         # "at" places a launcher ("crews at the Kapustin Yar testing ground"); on another verb it
         # is where something was aimed ("missiles aimed at the Al Udeid air base")
-        preps = ("from", "at") if holder is trigger or holder.pos_ != "VERB" else ("from",)
+        preps = ("from", "at", "out") if holder is trigger or holder.pos_ != "VERB" else ("from", "out")
         for prep in _preps(holder, preps):
             for obj in _objects(prep):
                 if (
@@ -259,7 +270,7 @@ def launch_site(
                     and prep.lower_ == "at"
                     and any(ch.dep_ == "dobj" and ch.i < prep.i for ch in trigger.children)
                     and view.lexicon.site_owner(label) is None
-                    and label.split()[-1].lower() not in place_words(view.lexicon).seas
+                    and not _names_water(label, place_words(view.lexicon))
                 ):
                     # "launched a Tomahawk missile at a Houthi site", "fired missiles at a US base":
                     # what it was fired at ("at a target in the Barents Sea" still tells the sea)

@@ -895,6 +895,16 @@ def test_the_site_a_conducted_launch_was_carried_out_from(launches, text: str, s
         # ... but a known launch site, or the sea the target sailed in, is where it was fired
         ("Russia fired a Yars at the Plesetsk cosmodrome on Thursday.", "Plesetsk"),
         ("The frigate fired a Zircon missile at a target ship in the White Sea on Friday.", "White Sea"),
+        (
+            "A Northern Fleet frigate launched a Zircon at a target in the Barents Sea on Friday.",
+            "Barents Sea",
+        ),
+        (
+            "The cruiser fired a Kalibr missile at a floating target in the Sea of Japan on Friday.",
+            "Sea of Japan",
+        ),
+        # a target on land tells where the missile went, not where it came from
+        ("Russia fired a hypersonic missile at a target in western Ukraine on Friday.", None),
     ],
 )
 def test_what_a_missile_was_fired_at_is_no_site(launches, text: str, site: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -989,3 +999,32 @@ def test_a_test_is_dated_by_the_clause_that_says_when_it_was_conducted(launches,
     """ "the test of X, which was conducted on ...": what is conducted is the test, whatever noun
     the parser hangs the relative clause on."""
     assert [r[1] for r in launches(text, DATELINE)] == [MON]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # "out of" a base is "from" it
+        (
+            "The Air Force flew an unarmed Minuteman III out of Vandenberg Space Force Base on Tuesday.",
+            "Vandenberg Space Force Base",
+        ),
+        (
+            "Two Minuteman III missiles were launched out of Vandenberg Space Force Base this week.",
+            "Vandenberg Space Force Base",
+        ),
+        # the parser may hang "from" on the sea the missiles fell into: still where they came from
+        (
+            "On Saturday, the North fired three short-range projectiles into the sea from Kangwon province.",
+            "Kangwon province",
+        ),
+        (
+            "North Korea fired two ballistic missiles toward the East Sea from the Sunan area on Friday.",
+            "Sunan",
+        ),
+    ],
+)
+def test_the_place_a_launch_came_out_of(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    """ "flew a Minuteman III out of Vandenberg", "fired ... into the sea from Kangwon province":
+    the place the launch came from, however the preposition or the parse tells it."""
+    assert [r[4] for r in launches(text, "2024-11-20")] == [site]
