@@ -485,6 +485,11 @@ def merge(
                     actors=one.actors or tuple(ref.actors()),
                     needs_actor=False,
                 )
+            if one.same_site and one.type is EventType.LAUNCH:
+                # "A second missile ... was launched from the same area": the site told last
+                sited = [(c.sentence_index, c.site) for g in groups for c, _ in g.members if c.site]
+                if sited:
+                    one = replace(one, site=max(sited, key=lambda pair: pair[0])[1])
             target = None
             ordered = sorted(groups, key=lambda g: g.last_sentence, reverse=True)  # most recently told first
             if one.definite:

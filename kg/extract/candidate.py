@@ -38,6 +38,7 @@ class Candidate:
     # launched a satellite" dates the satellite by "on Sunday" and -1, to the month
     month_offset: int = 0
     site: str | None = None
+    same_site: bool = False  # "from the same area": the site of the launch told before
     outcomes: frozenset[str] = (
         frozenset()
     )  # "failure", "success", "flight" cues (see factuality.outcome_cues)

@@ -27,7 +27,7 @@ from kg.extract.factuality import (
     perfect_habit,
 )
 from kg.extract.occasions import Occasion, find_occasions
-from kg.extract.places import launch_site, place_label
+from kg.extract.places import launch_site, place_label, same_place
 from kg.extract.sentence import (
     LOCATION_PREPS,
     PRONOUNS,
@@ -1581,6 +1581,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     future=fact is Factuality.EXPECTED,
                     days_after_previous=days_after,
                     site=site,
+                    same_site=site is None and same_place(view, trig, scope),
                     outcomes=outcomes,
                     count=count,
                     plural=count is None and _told_plural(view, scope, trig),

@@ -308,4 +308,19 @@ def launch_site(
     return None
 
 
-__all__ = ["launch_site", "place_label", "place_words"]
+def same_place(view: SentenceView, trigger: Token, scope: list[Token]) -> bool:
+    """True if the launch came "from the same area" ("site", "airfield", ...): the place of a
+    launch told before, which the merge looks up (kg.normalize)."""
+    words = place_words(view.lexicon)
+    places = words.generic | words.keep_head
+    return any(
+        t.lower_ == "same"
+        and t.dep_ == "amod"
+        and t.head.lemma_.lower() in places
+        and t.head.dep_ == "pobj"
+        and t.head.head.lower_ in ("from", "at")
+        for t in scope
+    )
+
+
+__all__ = ["launch_site", "place_label", "place_words", "same_place"]

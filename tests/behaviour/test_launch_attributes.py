@@ -1028,3 +1028,25 @@ def test_the_place_a_launch_came_out_of(launches, text: str, site: str) -> None:
     """ "flew a Minuteman III out of Vandenberg", "fired ... into the sea from Kangwon province":
     the place the launch came from, however the preposition or the parse tells it."""
     assert [r[4] for r in launches(text, "2024-11-20")] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        (
+            "North Korea fired a ballistic missile from Wonsan early on Wednesday. A second missile "
+            "was launched from the same area about two hours later.",
+            ["Wonsan", "Wonsan"],
+        ),
+        (
+            "Iran launched a Simorgh rocket from the Imam Khomeini Spaceport on Sunday. In March "
+            "the Guards had fired a Qased rocket from the same site.",
+            ["Imam Khomeini Spaceport", "Imam Khomeini Spaceport"],
+        ),
+        # nothing told before: no site
+        ("North Korea fired a ballistic missile from the same area on Friday.", [None]),
+    ],
+)
+def test_the_same_site_is_the_site_told_before(launches, text: str, sites: list[str | None]) -> None:  # type: ignore[no-untyped-def]
+    """ "from the same area", "from the same airfield": the site of the launch told last."""
+    assert [r[4] for r in launches(text, "2024-11-20")] == sites
