@@ -22,6 +22,9 @@ OUTCOME = 5
             "success",
         ),
         ("North Korea fired a short-range missile on Thursday, officials said.", "unknown"),
+        # a target sunk is a target hit
+        ("The Army fired an SM-6 missile on Tuesday that sank a decommissioned frigate.", "success"),
+        ("Taiwan test-fired a Hsiung Feng missile on Friday, and it sank the target ship.", "success"),
     ],
 )
 def test_outcome_in_the_sentence(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
