@@ -85,6 +85,9 @@ _WITHIN = re.compile(  # a part of a period: "the end of the year" -> the year
     r"|last days|turn)\s+of\s+"
 )
 _PART_OF_DAY = re.compile(r"(.+?)\s+(?:morning|afternoon|evening|night)")
+# "earlier on Monday" is Monday; "earlier in the day", in a story, is the day it is told (today)
+_EARLIER_ON = re.compile(r"^(?:earlier|later)\s+(?=on\s|today|tonight)")
+_IN_THE_DAY = re.compile(r"^(?:earlier|later)\s+in\s+the\s+day$")
 
 
 #: a range of days ("July 21-26", "Aug. 15–25", "March 11 to 15"): dated by its first day
@@ -96,6 +99,7 @@ def _clean(expression: str) -> str:
     s = _TIME.sub(" ", _DAY_RANGE.sub(r"\1", expression.lower()))
     s = _PUNCT.sub(" ", s)
     s = " ".join(s.split())
+    s = _EARLIER_ON.sub("", _IN_THE_DAY.sub("today", s))
     within = False
     while True:
         lead = _LEAD.match(s) or _WITHIN.match(s)
@@ -502,6 +506,7 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?i:morning|afternoon|evening|night)\b)?",
         "relative_day": r"\b(?i:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)"
         r"|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
+        r"|(?:earlier|later)\s+in\s+the\s+day"
         r"|this\s+(?:morning|afternoon|evening))\b",
         "ago": rf"\b(?i:(?:\d{{1,3}}|{_alt(NUMBERS)})\s+(?:day|week|month|year)s?\s+(?:ago|earlier))\b",
         "relative_period": rf"(?<!\bthe\s)\b(?:{_F_EDGE}[-\s]+)?{_F_REL}\s+(?i:week|month|year|weekend)\b",

@@ -781,3 +781,23 @@ def test_a_leads_undated_launch_is_not_one_told_years_before(
     """A story's lead tells its news: a launch it gives no date is not the launch of 1980 the
     story recalls later."""
     assert sorted((r[1] for r in launches(text, "2024-09-25")), key=str) == sorted(dates, key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Kyiv's air force said earlier in the day that a ballistic missile was launched at Dnipro.",
+            "2024-11-21",
+        ),
+        (
+            "Seoul detected two North Korean ballistic missile launches earlier in the day, officials said.",
+            "2024-11-21",
+        ),
+        ("Earlier on Tuesday, North Korea fired a cruise missile off its west coast.", "2024-11-19"),
+    ],
+)
+def test_earlier_in_the_day_is_the_day_of_the_story(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "earlier in the day" dates a launch by the day the story is told; "earlier on Tuesday"
+    by Tuesday."""
+    assert [r[1] for r in launches(text, "2024-11-21")] == [date]

@@ -322,6 +322,7 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         ("July 21-26, 1995 -- The PLA fires six missiles", ["July 21-26, 1995"]),
         ("drills held Aug. 15–25 north of the island", ["Aug. 15–25"]),
         ("held from March 11 to 15 last year off Chabahar", ["March 11 to 15 last year"]),
+        ("the air force said earlier in the day that it was fired", ["earlier in the day"]),
         ("ran Sept. 3 through 9, 2019, in Belarus", ["Sept. 3 through 9, 2019"]),
         ("on 2024-06-19 it fired", ["2024-06-19"]),
     ],
@@ -534,4 +535,21 @@ def test_days_before_a_month_share_it() -> None:
 )
 def test_a_range_of_days_is_dated_by_its_first(phrase: str, expected: str) -> None:
     [found] = resolve_each(phrase, dt.date(2021, 3, 8))
+    assert found.iso() == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("earlier in the day", "2024-11-21"),
+        ("later in the day", "2024-11-21"),
+        ("earlier today", "2024-11-21"),
+        ("earlier on Tuesday", "2024-11-19"),
+        ("later on Friday", "2024-11-15"),
+        ("earlier this month", "2024-11"),
+    ],
+)
+def test_earlier_and_later_are_the_day_they_lead_to(phrase: str, expected: str) -> None:
+    """ "earlier on Tuesday" is Tuesday; "earlier in the day", in a story, the day it is told."""
+    [found] = resolve_each(phrase, dt.date(2024, 11, 21))
     assert found.iso() == expected
