@@ -52,6 +52,12 @@ _QID = re.compile(r"^Q[0-9]+$")
 _NO_TERMS: Mapping[str, str] = MappingProxyType({})
 
 
+
+def _name_key(name: str) -> str:
+    """How a named event's name is looked up: case folded, a hyphen the same as a space
+    ("Intermediate Range Nuclear Forces Treaty" is the Intermediate-Range Nuclear Forces Treaty)."""
+    return " ".join(name.replace("-", " ").split()).casefold()
+
 @dataclass(frozen=True, slots=True)
 class StateEntry:
     iso3: str
@@ -140,7 +146,7 @@ class Lexicon:
         for c in self.cues:
             terms.setdefault(c.category, {})[c.term] = c.value
         object.__setattr__(self, "_terms", {k: MappingProxyType(v) for k, v in terms.items()})
-        named = {(n.type, form.casefold()): n for n in self.named_events for form in (n.name, *n.aliases)}
+        named = {(n.type, _name_key(form)): n for n in self.named_events for form in (n.name, *n.aliases)}
         object.__setattr__(self, "_named", named)
         names: dict[str, list[str]] = {}
         for n in self.named_events:
@@ -173,7 +179,7 @@ class Lexicon:
         """The named exercise or treaty a name in the text refers to, its edition ignored
         ("Zapad-2017" is Zapad, "the INF treaty" the INF Treaty); None when unknown."""
         text = " ".join(text.split())
-        for form in (text.casefold(), _EDITIONS.get(event_type, EDITION).sub("", text).casefold()):
+        for form in (_name_key(text), _name_key(_EDITIONS.get(event_type, EDITION).sub("", text))):
             found = self._named.get((event_type, form))
             if found is not None:
                 return found
@@ -188,7 +194,7 @@ class Lexicon:
             return text
         text = " ".join(text.split())
         edition = _EDITIONS.get(event_type, EDITION).search(text)
-        if edition is not None and self._named.get((event_type, text[: edition.start()].casefold())) is known:
+        if edition is not None and self._named.get((event_type, _name_key(text[: edition.start()]))) is known:
             return known.name + edition.group(0)  # "Zapad-2017", "Great Prophet 9"
         return known.name
 

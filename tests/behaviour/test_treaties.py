@@ -153,6 +153,15 @@ NAMED = [
         "The Anti-Ballistic Missile Treaty limited missile defences for three decades.",
         (("RUS", "USA"), None, "Anti-Ballistic Missile Treaty", "asserted"),
     ),
+    # a name with a space for its hyphen is still the treaty the lexicon knows, with its parties
+    (
+        "Washington suspended its obligations under the Intermediate Range Nuclear Forces Treaty.",
+        (("RUS", "USA"), None, "Intermediate Range Nuclear Forces Treaty", "asserted"),
+    ),
+    (
+        "The Anti Ballistic Missile Treaty barred nationwide missile defences.",
+        (("RUS", "USA"), None, "Anti Ballistic Missile Treaty", "asserted"),
+    ),
 ]
 
 # a named treaty exists whatever its clause's modal says: it is what "will give" or "may deploy"

@@ -63,6 +63,14 @@ def test_comment_lines_and_blank_lines_are_skipped(copy: Path) -> None:
         ("Exercise", "Great Prophet 9", "Great Prophet", ("IRN",)),
         ("Exercise", "ulchi  freedom shield", "Ulchi Freedom Shield", ("KOR", "USA")),
         ("Treaty", "INF Treaty", "Intermediate-Range Nuclear Forces Treaty", ("RUS", "USA")),
+        # a hyphen written as a space, or a space as a hyphen, is the same name
+        (
+            "Treaty",
+            "Intermediate Range Nuclear Forces Treaty",
+            "Intermediate-Range Nuclear Forces Treaty",
+            ("RUS", "USA"),
+        ),
+        ("Exercise", "Ulchi-Freedom Shield", "Ulchi Freedom Shield", ("KOR", "USA")),
         (
             "Treaty",
             "JCPOA",
