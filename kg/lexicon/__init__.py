@@ -52,11 +52,11 @@ _QID = re.compile(r"^Q[0-9]+$")
 _NO_TERMS: Mapping[str, str] = MappingProxyType({})
 
 
-
 def _name_key(name: str) -> str:
     """How a named event's name is looked up: case folded, a hyphen the same as a space
     ("Intermediate Range Nuclear Forces Treaty" is the Intermediate-Range Nuclear Forces Treaty)."""
     return " ".join(name.replace("-", " ").split()).casefold()
+
 
 @dataclass(frozen=True, slots=True)
 class StateEntry:
