@@ -328,6 +328,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
     nouns = lexicon.cue_terms("launch_noun")
     exercise_nouns = lexicon.cue_terms("exercise_noun")
     strikes = lexicon.cue_terms("strike_verb")
+    particles = lexicon.cue_terms("launch_verb_particle")
     found: list[Token] = []
     for tok in view:
         lemma = tok.lemma_.lower()
@@ -351,10 +352,11 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and {"aux", "dobj"} <= {ch.dep_ for ch in tok.children})
         )
         if verbal:
-            if lemma in ("lift", "blast") and not any(
-                ch.dep_ == "prt" and ch.lower_ == "off" for ch in tok.children
+            needed = particles.get(lemma)
+            if needed is not None and not any(
+                ch.dep_ in ("prt", "advmod") and ch.lower_ == needed for ch in tok.children
             ):
-                continue
+                continue  # "lifted sanctions", "carried a warhead": no launch without "off", "aloft"
             if {f"{lemma} {ch.lower_}" for ch in tok.children if ch.dep_ == "prt"} & c.negate:
                 continue  # "the test was put off": a verb with a particle that calls it off
             if _intercepts(tok, c):

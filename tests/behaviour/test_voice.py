@@ -446,3 +446,27 @@ def test_a_timelines_present_tense_is_a_launch_on_its_date(
     its first."""
     rows = launches(text, "2021-03-08")
     assert [(r[0], r[1], r[6]) for r in rows] == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a rocket that carried a satellite aloft was launched
+        (
+            "In December 2012, an Unha-3 rocket carried the Kwangmyongsong-3 satellite aloft from Sohae.",
+            ["2012-12"],
+        ),
+        (
+            "Iran's space agency said a Simorgh rocket carried three small satellites aloft on Sunday.",
+            ["2024-11-17"],
+        ),
+        # "carry" without "aloft" tells no launch; nor "lift" without "off"
+        ("The Hwasong-17 can carry a nuclear warhead, officials said on Sunday.", []),
+        ("North Korea carried out a military parade with Hwasong-17 missiles on Sunday.", []),
+        ("Washington lifted sanctions on the missile maker on Sunday.", []),
+    ],
+)
+def test_a_rocket_that_carried_a_satellite_aloft(launches, text: str, dates: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """ "carried the satellite aloft": a launch told by what the rocket lifted, like "lifted off";
+    the verbs tell none without that word."""
+    assert [r[1] for r in launches(text, "2024-11-20")] == dates
