@@ -242,10 +242,11 @@ NAMES = [
         ],
     ),
     (
+        # (targets at sea: the sea is where they were fired, as the golds have it)
         "On Monday, the Russian navy fired Kalibr and Oniks missiles at targets in the Baltic Sea.",
         [
-            ("RUS", MON, "Kalibr", CM, None, "unknown", None, "asserted"),
-            ("RUS", MON, "P-800 Oniks", CM, None, "unknown", None, "asserted"),
+            ("RUS", MON, "Kalibr", CM, "Baltic Sea", "unknown", None, "asserted"),
+            ("RUS", MON, "P-800 Oniks", CM, "Baltic Sea", "unknown", None, "asserted"),
         ],
     ),
     (
