@@ -2078,7 +2078,9 @@ def _listed(
                     date_phrase=occ.date_phrase or (base.date_phrase if occ.days_after is None else None),
                     days_after_previous=occ.days_after,
                     identifying_date=False,
-                    site=occ.site,
+                    # "fired Kalibr and Oniks missiles at targets in the Baltic Sea": an item on the
+                    # launch's own day shares its place, as the first item does
+                    site=occ.site or (base.site if occ.date_phrase in (None, base.date_phrase) else None),
                     count=occ.count,
                     plural=occ.count is None and (base.plural or (occ.named_after and shared_plural)),
                     outcomes=outcome_cues(view, list(view.doc[occ.start : occ.end]), cues(view.lexicon)),
