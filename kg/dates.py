@@ -126,7 +126,8 @@ def _month(d: dt.date) -> PartialDate:
     return PartialDate(d.year, d.month)
 
 
-def _add_months(year: int, month: int, delta: int) -> PartialDate:
+def add_months(year: int, month: int, delta: int) -> PartialDate:
+    """The month `delta` months after (before, when negative) `month` of `year`."""
     index = year * 12 + (month - 1) + delta
     return PartialDate(index // 12, index % 12 + 1)
 
@@ -190,7 +191,7 @@ def _relative_unit(anchor: dt.date, unit: str, delta: int) -> PartialDate:
     if unit == "week":  # "last week" -> the month of the day a week before (devset README)
         return _month(anchor + dt.timedelta(days=7 * delta))
     if unit == "month":
-        return _add_months(anchor.year, anchor.month, delta)
+        return add_months(anchor.year, anchor.month, delta)
     return PartialDate(anchor.year + delta)
 
 

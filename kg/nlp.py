@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from kg.lexicon import PERSON_CATEGORIES, Lexicon, load_lexicon
-from kg.parse_repair import PassiveRepair
+from kg.parse_repair import EventVerbRepair
 from kg.wire import find_wire_dateline
 
 if TYPE_CHECKING:
@@ -317,9 +317,9 @@ def _register() -> None:
         return Gazetteer(load_lexicon())
 
     @Language.factory("kg_parse_repair", assigns=["token.dep", "token.head", "token.pos", "token.tag"])
-    def make_parse_repair(nlp: Language, name: str) -> PassiveRepair:
+    def make_parse_repair(nlp: Language, name: str) -> EventVerbRepair:
         lexicon = load_lexicon()
-        return PassiveRepair(
+        return EventVerbRepair(
             {*lexicon.cue_terms("launch_verb"), *lexicon.cue_terms("treaty_sign_verb")},
             lexicon.cue_terms("launch_verb_prefix"),
         )

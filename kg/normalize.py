@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.dates import resolve_each
+from kg.dates import add_months, resolve_each
 from kg.extract.candidate import Candidate, Note
 from kg.lexicon import Lexicon
 from kg.models import (
@@ -377,10 +377,7 @@ def _shifted(date: PartialDate, days: int) -> PartialDate | None:
 
 def _months_shifted(date: PartialDate, months: int) -> PartialDate | None:
     """The month `months` later (earlier when negative), to the month; a year says nothing."""
-    if date.month is None:
-        return None
-    year, month = divmod(date.year * 12 + date.month - 1 + months, 12)
-    return PartialDate(year, month + 1)
+    return None if date.month is None else add_months(date.year, date.month, months)
 
 
 def _a_year_before(date: PartialDate, today: PartialDate) -> bool:

@@ -4,7 +4,7 @@
 January 24, 2017": with an adverb between "was" and the participle, en_core_web_sm often takes
 the participle for an adjective ("was happy"): "was" becomes the clause's head, the participle
 its `acomp`, the missile the subject of "was". Every rule that reads a passive launch (what was
-fired, by whom, when) then finds no launch verb with a subject. `PassiveRepair` puts the tree
+fired, by whom, when) then finds no launch verb with a subject. `make_passive` puts the tree
 back the way the parser builds a plain passive ("the missile was fired"): the participle heads
 the clause, "was" is its `auxpass`, the subject its `nsubjpass`. The parser also hangs a
 passive's subject on its auxiliary at times ("the missile" under "was", "was" under "fired"):
@@ -151,7 +151,7 @@ def make_verb(tok: Token) -> None:
             nouns[-1].dep_ = "nsubj"
 
 
-class PassiveRepair:
+class EventVerbRepair:
     """Pipeline component (after the parser): repairs event verbs parsed as nouns or adjectives
     (present tenses tagged as plurals, prefixed verbs read as modifiers, adjectival passives)."""
 

@@ -70,7 +70,7 @@ def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str])
 
 
 def test_a_subject_parsed_as_an_apposition_of_a_fronted_phrase_is_given_back_to_its_verb() -> None:
-    from kg.parse_repair import PassiveRepair
+    from kg.parse_repair import EventVerbRepair
 
     # "According to the Kremlin, a Yars missile was launched from Plesetsk." as the model parses
     # it in some contexts: "missile" an apposition of "Kremlin", "launched" with no subject
@@ -120,18 +120,18 @@ def test_a_subject_parsed_as_an_apposition_of_a_fronted_phrase_is_given_back_to_
         "PROPN",
         "PUNCT",
     ]
-    doc = PassiveRepair(set())(_parsed(words, heads, deps, pos))
+    doc = EventVerbRepair(set())(_parsed(words, heads, deps, pos))
     assert (doc[7].head.text, doc[7].dep_) == ("launched", "nsubjpass")
     assert doc[3].head.text == "to"
 
 
 def test_a_verb_with_a_subject_keeps_its_appositions() -> None:
-    from kg.parse_repair import PassiveRepair
+    from kg.parse_repair import EventVerbRepair
 
     # "Kim, the leader, watched the launch." : nothing to repair
     words = ["Kim", ",", "the", "leader", ",", "watched", "the", "launch", "."]
     heads = [5, 0, 3, 0, 0, 5, 7, 5, 5]
     deps = ["nsubj", "punct", "det", "appos", "punct", "ROOT", "det", "dobj", "punct"]
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
-    doc = PassiveRepair(set())(_parsed(words, heads, deps, pos))
+    doc = EventVerbRepair(set())(_parsed(words, heads, deps, pos))
     assert (doc[3].head.text, doc[3].dep_) == ("Kim", "appos")
