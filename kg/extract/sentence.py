@@ -270,6 +270,25 @@ class SentenceView:
                 else:
                     self.classes[tok.i] = span.kb_id_
         self._dates: list[DatePhrase] | None = None
+        self._backers = self._find_backers()
+
+    def _find_backers(self) -> frozenset[int]:
+        """Tokens of states that only back, arm or supply the ones a phrase is about ("Iran-backed
+        Houthi rebels", "rebels backed by Iran", "U.S.-supplied ATACMS"): mentioned, never actors."""
+        if not self.states:
+            return frozenset()
+        words = self.lexicon.cue_terms("backer_participle")
+        out = set()
+        for i in self.states:
+            tok = self.doc[i]
+            head = tok.head
+            if "-" in tok.text and tok.text.rsplit("-", 1)[1].lower() in words:
+                out.add(i)  # "U.S.-supplied", one token
+            elif head.i > i and head.lower_ in words and self.doc[head.i - 1].text == "-":
+                out.add(i)  # "Iran - backed"
+            elif tok.dep_ == "pobj" and head.dep_ == "agent" and head.head.lower_ in words:
+                out.add(i)  # "backed by Iran"
+        return frozenset(out)
 
     # -- text and offsets -------------------------------------------------------------
 
@@ -307,6 +326,8 @@ class SentenceView:
     def states_of(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []
         for tok in tokens:
+            if tok.i in self._backers:
+                continue
             for code in self.states.get(tok.i, ()):
                 if code not in out:
                     out.append(code)

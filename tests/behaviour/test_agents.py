@@ -318,3 +318,18 @@ def test_a_state_firing_alongside_the_subject_launches_too(launches, text: str, 
     rows = launches(text, "2025-07-16")
     assert {r[0] for r in rows} == agents
     assert {r[1] for r in rows} == {"2025-07-14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Iran-backed Houthi rebels fired a ballistic missile at Israel on Tuesday.", "YEM"),
+        ("Houthi fighters, backed by Iran, launched two missiles toward Eilat on Tuesday.", "YEM"),
+        ("The Iranian-backed Houthis launched an anti-ship missile at a tanker on Tuesday.", "YEM"),
+        ("Ukrainian troops fired U.S.-supplied ATACMS missiles into the Bryansk region on Tuesday.", "UKR"),
+        ("Russia fired North Korean-made KN-23 missiles at Kharkiv on Tuesday.", "RUS"),
+    ],
+)
+def test_a_backer_or_supplier_is_not_the_launcher(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2024-11-21")
+    assert rows and {r[0] for r in rows} == {agent}
