@@ -54,6 +54,22 @@ def _told_as_past_fact(verb: Token) -> bool:
     )
 
 
+PRESENT_BE = frozenset({"is", "are", "'s", "'re", "am"})
+
+
+def _arranged(verb: Token) -> bool:
+    """A verb in the "be to" future of arrangements: "India and France are to sign a pact on
+    Friday", "Russia is to test-fire a Sarmat later this year", "the drills are to be held
+    next month". Only in the present: "the test was to validate the engine" tells a purpose."""
+    return (
+        verb.pos_ in ("VERB", "NOUN")  # "is to test-fire", the verb tagged a noun after its prefix
+        and verb.dep_ == "xcomp"
+        and verb.head.lower_ in PRESENT_BE
+        and verb.head.lemma_ == "be"
+        and infinitive(verb)
+    )
+
+
 def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None:
     """The trigger's factuality; None when it is a pledge or moratorium, not an event."""
     # "did not fire", "no launch"; a negation after the trigger ("an armistice, not a peace
@@ -80,7 +96,7 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
         # "Freedom Flag, the allies' air exercise, will go ahead on Monday": the apposition is
         # told in its head's clause
         return factuality(view, trigger.head, c)
-    if _modal(trigger):
+    if _modal(trigger) or _arranged(trigger):
         return Factuality.EXPECTED
     governor = view.nearest_verb(trigger)
     if any(
@@ -154,6 +170,8 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 return Factuality.NEGATED
             if lemma in c.denial and anc.pos_ == "VERB" and cur.dep_ in ("ccomp", "dobj", "acl"):
                 return Factuality.NEGATED  # "denied that it had test-fired a missile"
+            if _arranged(anc) and cur.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "xcomp") and not opaque:
+                return Factuality.EXPECTED  # "are to sign a defence pact", "are to take part in the drills"
             if lemma == "go" and anc.tag_ == "VBG" and cur.dep_ == "xcomp":
                 return Factuality.EXPECTED  # "is going to test a Shaheen-III"
             if cur.dep_ in ("nsubj", "nsubjpass") and any(

@@ -449,3 +449,33 @@ def test_an_exercise_named_with_an_apposition_takes_the_future_of_its_verb(exerc
     """ "Freedom Flag, the allies' air exercise, will go ahead on Monday": the apposition is told
     in its head's clause, so the drill is expected and "Monday" is the coming one."""
     assert [(r[1], r[3]) for r in exercises(text, "2025-10-24")] == [("2025-10-27", "expected")]
+
+
+# ------------------------------------------------------- "be to": the future of arrangements
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russia is to test-fire a Sarmat missile on Friday, the ministry said.", "Launch"),
+        ("Japan's army is to fire a second missile from its range in Hokkaido on Friday.", "Launch"),
+        ("China and Russia are to hold joint naval drills in July.", "Exercise"),
+        ("Some 5,000 troops from Poland and Lithuania are to take part in the exercise on Friday.", "Exercise"),
+        ("India and France are to sign a defence pact on Friday.", "Treaty"),
+    ],
+)
+def test_an_event_that_is_to_happen_is_expected(events, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in events(text, DATELINE) if type(e).__name__ == kind]
+    assert found and {e.factuality.value for e in found} == {"expected"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a missile on Monday; the test was to validate a new engine, Seoul said.",
+        "India launched an Agni-V on Monday. The aim of the launch was to test a new warhead, officials said.",
+    ],
+)
+def test_a_purpose_told_with_was_to_leaves_the_launch_asserted(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, DATELINE)
+    assert rows and {r[7] for r in rows} == {"asserted"}
