@@ -59,6 +59,7 @@ class Cues:
     elliptic_objects: frozenset[str]
     referring_weapon_nouns: frozenset[str]
     follow: frozenset[str]
+    sequence_verbs: frozenset[str]  # "Thursday's launch followed the firing of ...": another occasion
     flight_verbs: frozenset[str]  # "a Hwasong-12 crossed Hokkaido": a flight told by its path
     intercept: frozenset[str]  # "intercept", "shoot down": the object is a target, not a projectile fired
     means_verbs: frozenset[str]  # "used a Sea Viper interceptor to shoot down ..."
@@ -170,6 +171,7 @@ def cues(lexicon: Lexicon) -> Cues:
         elliptic_objects=words("elliptic_object"),
         referring_weapon_nouns=words("referring_weapon_noun"),
         follow=words("follow_verb"),
+        sequence_verbs=words("sequence_verb"),
         flight_verbs=words("flight_verb"),
         intercept=words("intercept_verb"),
         means_verbs=words("means_verb"),

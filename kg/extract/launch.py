@@ -1121,6 +1121,10 @@ def after_clause_date(view: SentenceView, trigger: Token) -> tuple[str, int, int
         return None
     amount, unit = gap
     inside = {t.i for t in clause.subtree}
+    day = PRECISION_RANK["day"]
+    own_days = [p for p in view.date_phrases() if p.root in inside and _precision(p.text) == day]
+    if any(_resolvable(p.text) for p in own_days):
+        return None  # "less than two weeks after the army announced, on January 7, a launch": its own day
     for holder in clause.ancestors:
         for p in view.date_phrases():
             root = view.doc[p.root]
@@ -1233,6 +1237,20 @@ def _report_date(view: SentenceView, phrase: DatePhrase) -> bool:
 _FRONT_FILLER = frozenset({"PUNCT", "ADP", "ADV", "CCONJ"})
 
 
+def _after_another(trig: Token, c: Cues) -> bool:
+    """True if the trigger tells an occasion the sentence puts before or after the one its
+    subject tells: "Wednesday's flight came two weeks after the army announced a launch",
+    "Thursday's launch followed the firing of two cruise missiles"."""
+    for cur, anc in zip((trig, *trig.ancestors), trig.ancestors, strict=False):
+        if anc.lemma_.lower() in c.sequence_verbs and cur.dep_ in ("dobj", "prep"):
+            return True
+        if anc.lower_ in OTHER_OCCASION_PREPS and anc.dep_ in ("prep", "mark"):
+            return True
+        if any(ch.dep_ == "mark" and ch.lower_ in OTHER_OCCASION_PREPS for ch in anc.children):
+            return True
+    return False
+
+
 def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: bool) -> str | None:
     """A date the trigger's own phrase lacks: the sentence's fronted date ("Last year, the
     country suffered ... before it test-fired one"), or, for an indefinite noun ("a failed
@@ -1253,6 +1271,9 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         filler = p.start - at <= 1 or all(t.pos_ in _FRONT_FILLER for t in view.doc[at : p.start])
         if p.end > first_trigger or not filler:
             break
+        possessive = p.end < len(view.doc) and view.doc[p.end].tag_ == "POS"
+        if possessive and _after_another(trig, cues(view.lexicon)):
+            break  # "Wednesday's flight came two weeks after ... a launch": that launch is not Wednesday's
         if p in phrases and view.doc[p.root].head.lemma_.lower() not in cues(view.lexicon).reporting:
             fronted.append(p)
         at = p.end

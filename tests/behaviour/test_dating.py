@@ -801,3 +801,49 @@ def test_earlier_in_the_day_is_the_day_of_the_story(launches, text: str, date: s
     """ "earlier in the day" dates a launch by the day the story is told; "earlier on Tuesday"
     by Tuesday."""
     assert [r[1] for r in launches(text, "2024-11-21")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "Iran fired a Kheibar on Wednesday. Wednesday's launch came two weeks after the Guards carried "
+            "out, on Feb. 19, a test of a Fattah missile.",
+            ["2025-03-05", "2025-02-19"],
+        ),
+        pytest.param(
+            "India fired an Agni-P on Wednesday. Wednesday's flight came a week after the DRDO announced, on "
+            "Feb. 26, the successful launch of a Prithvi-II.",
+            ["2025-03-05", "2025-02-26"],
+            marks=known_failure("the parser hangs 'on Feb. 26' on 'came' and the launch as its apposition"),
+        ),
+        (
+            "North Korea fired two ballistic missiles on Thursday. Thursday's launch followed the firing "
+            "of two cruise missiles into the Yellow Sea.",
+            ["2025-03-06", None],
+        ),
+        (
+            "Iran launched a Simorgh rocket on Wednesday. Wednesday's launch followed a test of a "
+            "Qaem-100 rocket.",
+            ["2025-03-05", None],
+        ),
+    ],
+)
+def test_the_day_of_a_subject_does_not_date_the_occasion_it_followed(
+    launches, text: str, dates: list[str | None]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Wednesday's flight came two weeks after ..." dates the flight, not the earlier launch the
+    clause tells: that one has its own day ("announced, on March 3, a launch") or none told."""
+    assert sorted((r[1] for r in launches(text, "2025-03-06")), key=str) == sorted(dates, key=str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today's firing was the first time the army has fired a PrSM from its own launchers.",
+        "Monday's launch was the first time North Korea has fired a Hwasong-19.",
+    ],
+)
+def test_the_day_of_a_subject_dates_the_launch_it_is(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-03-10")
+    assert rows and {r[1] for r in rows} == {"2025-03-10"}

@@ -460,7 +460,10 @@ def test_an_exercise_named_with_an_apposition_takes_the_future_of_its_verb(exerc
         ("Russia is to test-fire a Sarmat missile on Friday, the ministry said.", "Launch"),
         ("Japan's army is to fire a second missile from its range in Hokkaido on Friday.", "Launch"),
         ("China and Russia are to hold joint naval drills in July.", "Exercise"),
-        ("Some 5,000 troops from Poland and Lithuania are to take part in the exercise on Friday.", "Exercise"),
+        (
+            "Some 5,000 troops from Poland and Lithuania are to take part in the exercise on Friday.",
+            "Exercise",
+        ),
         ("India and France are to sign a defence pact on Friday.", "Treaty"),
     ],
 )
