@@ -95,8 +95,24 @@ _RANGE_LINK = r"(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
 _DAY_RANGE = re.compile(rf"(?<![\d\-–])(\d{{1,2}}){_RANGE_LINK}\d{{1,2}}(?![\d\-–])")
 
 
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: a range across months ("Sept. 11 to Oct. 8, 2019"): dated by its first day, in the end's year
+#: (the year before it when the range runs over New Year: "Dec. 28 through Jan. 3, 2019")
+_MONTH_RANGE = re.compile(
+    rf"\b(?P<first>(?P<month>{_MONTH_WORD})\.?\s+\d{{1,2}}){_RANGE_LINK}"
+    rf"(?P<last>{_MONTH_WORD})\.?\s+\d{{1,2}}(?!\d)(?P<year>,?\s+(?:1[89]|20)\d\d\b)?"
+)
+
+
+def _first_of_range(m: re.Match[str]) -> str:
+    year = (m.group("year") or "").strip(" ,")
+    if year and MONTHS[m.group("month")] > MONTHS[m.group("last")]:
+        year = str(int(year) - 1)
+    return f"{m.group('first')}, {year}" if year else m.group("first")
+
+
 def _clean(expression: str) -> str:
-    s = _TIME.sub(" ", _DAY_RANGE.sub(r"\1", expression.lower()))
+    s = _TIME.sub(" ", _DAY_RANGE.sub(r"\1", _MONTH_RANGE.sub(_first_of_range, expression.lower())))
     s = _PUNCT.sub(" ", s)
     s = " ".join(s.split())
     s = _EARLIER_ON.sub("", _IN_THE_DAY.sub("today", s))
@@ -498,7 +514,8 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
     for name, pattern in {
         "iso": r"\b\d{4}-\d{2}-\d{2}\b",
         # "Sept. 11 and 12", but not "on March 22 and 16 from the same site" (a count)
-        "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}(?:{_RANGE_LINK}{_F_DAY})?"
+        "month_day": rf"\b(?:{_F_WEEKDAY},?\s+)?{_F_MONTH_ANY}\s+{_F_DAY}"
+        rf"(?:{_RANGE_LINK}(?:{_F_MONTH_ANY}\s+)?{_F_DAY})?"
         rf"(?:\s+and\s+{_F_DAY}(?=\s*(?:[,.;:)]|$|(?:and|or|respectively)\b|(?:19|20)\d\d)))*{_F_QUAL_YEAR}?",
         "day_month": rf"\b{_F_DAY}(?:\s+(?:and|or)\s+{_F_DAY})*\s+{_F_MONTH_NAME}{_F_QUAL_YEAR}?",
         "months": rf"\b(?:{_F_EDGE}[-\s]+)?(?:{_F_REL}\s+)?{_F_MONTH_NAME}"

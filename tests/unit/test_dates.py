@@ -324,6 +324,9 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         ("held from March 11 to 15 last year off Chabahar", ["March 11 to 15 last year"]),
         ("the air force said earlier in the day that it was fired", ["earlier in the day"]),
         ("ran Sept. 3 through 9, 2019, in Belarus", ["Sept. 3 through 9, 2019"]),
+        ("hosted it from Sept. 11 to Oct. 8, 2019, at Chitose", ["Sept. 11 to Oct. 8, 2019"]),
+        ("the drills of Nov. 22-Dec. 1 near Guam", ["Nov. 22-Dec. 1"]),
+        ("fired on Sept. 11 and Oct. 8, 2019", ["Sept. 11", "Oct. 8, 2019"]),  # two days, no range
         ("on 2024-06-19 it fired", ["2024-06-19"]),
     ],
 )
@@ -530,6 +533,9 @@ def test_days_before_a_month_share_it() -> None:
         ("March 12 - 20, 1996", "1996-03-12"),
         ("March 11 to 15, 2024", "2024-03-11"),
         ("Sept. 3 through 9 of last year", "2020-09-03"),
+        ("Sept. 11 to Oct. 8, 2019", "2019-09-11"),  # the year the end carries
+        ("Dec. 28 through Jan. 3, 2019", "2018-12-28"),  # over New Year: the year before
+        ("April 30-May 4, 2018", "2018-04-30"),
         ("2024-06-19", "2024-06-19"),
     ],
 )
