@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.dates import add_months, resolve_each
 from kg.extract.candidate import Candidate, Note
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, NamedEvent
 from kg.models import (
     PRECISION_RANK,
     Article,
@@ -648,6 +648,21 @@ def _headline_event(groups: list[Group], cand: Candidate, lexicon: Lexicon) -> G
     return None
 
 
+def _another_of_the_name(group: Group, known: NamedEvent) -> bool:
+    """True for a treaty the text names like one the lexicon knows but signs in another year
+    between other states: "Putin and Pezeshkian signed the Treaty on Comprehensive Strategic
+    Partnership" (2025) is not the one Russia and North Korea signed under that name in 2024."""
+    date = group.strong_date()
+    actors = set(group.actors())
+    return (
+        known.signed is not None
+        and date is not None
+        and date.year != known.signed
+        and len(actors) >= 2
+        and not actors <= set(known.parties)
+    )
+
+
 def _named_parties(groups: list[Group], lexicon: Lexicon) -> dict[int, list[str]]:
     """The parties of named exercises and treaties, by group: a treaty the lexicon knows
     ("New START") has its signatories whatever else the sentence names ("signed in Prague");
@@ -671,6 +686,8 @@ def _named_parties(groups: list[Group], lexicon: Lexicon) -> dict[int, list[str]
         for name in group.names():
             known = lexicon.named_event(group.type.value, name)
             if known is not None and known.parties:
+                if group.type is EventType.TREATY and _another_of_the_name(group, known):
+                    break  # the Russian-Iranian treaty of 2025 named like the Russian-Korean one of 2024
                 if group.type is EventType.TREATY:
                     out[id(group)] = list(known.parties)
                 else:

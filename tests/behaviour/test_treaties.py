@@ -1539,3 +1539,30 @@ def test_a_treaty_with_no_party_told_does_not_take_its_place_of_signing(  # type
     treaties, text: str, parties: tuple[str, ...]
 ) -> None:
     assert [tuple(sorted(r[0])) for r in treaties(text, "2023-11-08")] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "On Friday Vladimir Putin and Iranian President Masoud Pezeshkian signed the Treaty on "
+            "Comprehensive Strategic Partnership in Moscow.",
+            ("IRN", "RUS"),
+        ),
+        (
+            "Russia and Iran signed a Comprehensive Strategic Partnership Treaty on Friday.",
+            ("IRN", "RUS"),
+        ),
+        (
+            "Russia and North Korea signed the Comprehensive Strategic Partnership Treaty in June 2024.",
+            ("PRK", "RUS"),
+        ),
+    ],
+)
+def test_a_known_name_signed_in_another_year_by_other_states_is_their_treaty(
+    treaties, text: str, parties: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """The lexicon's parties of a named treaty (Russia and North Korea, 2024) are not forced on
+    another treaty of the same name that the text signs in another year between other states."""
+    rows = treaties(text, "2025-01-18")
+    assert [r[0] for r in rows] == [parties]
