@@ -73,6 +73,11 @@ def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Patter
     return re.compile(rf"(?<![\w-])(?:{known_alt}|{generic})(?![\w-])")
 
 
+#: the parts of speech a treaty's name may open with ("Open Skies Treaty", "New START",
+#: "Comprehensive Strategic Partnership Treaty", "1987 INF Treaty")
+NAME_OPENERS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "X"})
+
+
 def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     known = lexicon.event_names("Treaty")
     regex = _named_regex(tuple(lexicon.cue_terms("named_treaty_suffix")), known)
@@ -80,10 +85,16 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     for m in regex.finditer(view.text):
         text = m.group(0)
-        words = text.split()
-        # "Under the INF Treaty": the sentence's first words, and the article after them
-        while words and words[0] in ("The", "A", "An", "In", "Under", "Signed", "After", "Before", "the"):
-            words.pop(0)
+        # "Under the INF Treaty", "And the Open Skies Treaty, signed ...": the sentence's first
+        # words and the article after them are no part of the name (a name opens with a noun,
+        # an adjective or a number)
+        matched = view.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        lead = 0
+        for tok in matched if matched is not None else ():
+            if tok.pos_ in NAME_OPENERS or not text[lead:].startswith(tok.text):
+                break
+            lead += len(tok.text_with_ws)
+        words = text[lead:].split()
         if len(words) < 2 and lexicon.named_event("Treaty", text) is None:
             continue
         if words and words[0].lower() in ("joint",) and len(words) == 2:

@@ -1566,3 +1566,19 @@ def test_a_known_name_signed_in_another_year_by_other_states_is_their_treaty(
     another treaty of the same name that the text signs in another year between other states."""
     rows = treaties(text, "2025-01-18")
     assert [r[0] for r in rows] == [parties]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And the Open Skies Treaty, signed in 1992, lost its force when Washington left.",
+        "But the Open Skies Treaty, signed in 1992, lost its force when Washington left.",
+        "Yet the Open Skies Treaty, signed in 1992, lost its force when Washington left.",
+        "Signed in 1992, the Open Skies Treaty lost its force when Washington left.",
+    ],
+)
+def test_a_treaty_name_opens_with_its_own_words(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A sentence's opening conjunction, participle or article is no part of the name, and the
+    treaty keeps the year of its signing, not that of a withdrawal."""
+    rows = treaties(text, "2023-11-07")
+    assert [(r[2], r[1]) for r in rows] == [("Open Skies Treaty", "1992")]
