@@ -54,6 +54,7 @@ class Cues:
     again: frozenset[str]  # "tested it again in 1992": another occasion of what was told
     recap: frozenset[str]  # "earlier launches", "recent tests": those told already
     conduct: frozenset[str]
+    command: frozenset[str]  # "Kim Jong Un oversaw the firing of cruise missiles": the subject's launch
     intent: frozenset[str]  # "threatened further missile strikes": the subject would do them
     satellite_heads: frozenset[str]
     elliptic_objects: frozenset[str]
@@ -166,6 +167,7 @@ def cues(lexicon: Lexicon) -> Cues:
         again=words("again_word"),
         recap=words("recap_word"),
         conduct=words("conduct_verb"),
+        command=words("command_verb"),
         intent=words("intent_verb"),
         satellite_heads=words("satellite_launch_head"),
         elliptic_objects=words("elliptic_object"),

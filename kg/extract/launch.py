@@ -642,9 +642,11 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
     means = [] if own else _means_subject(view, tok)
     if means:  # "Iran answered with waves of ballistic missiles"
         return [t for s in means for t in view.collect(s)], False
-    if tok.dep_ == "dobj" and (lemmas(tok.head) & c.conduct or (lemmas(tok.head) & c.intent and not own)):
+    if tok.dep_ == "dobj" and (
+        lemmas(tok.head) & c.conduct or (lemmas(tok.head) & (c.intent | c.command) and not own)
+    ):
         # "South Korea carried out its first test of an SLBM", "the Guards threatened further
-        # missile strikes": the doer of the test
+        # missile strikes", "Kim Jong Un directed the firing of cruise missiles": the doer
         subj = view.subject(tok.head)
         if subj:
             toks = [t for s in subj for t in view.collect(s)]
@@ -680,6 +682,21 @@ def _co_agents(view: SentenceView, verb: Token, c: Cues) -> list[str]:
     return view.states_of(
         [t for p in own if p.dep_ == "prep" and p.lower_ in c.co_agent_preps for t in p.subtree]
     )
+
+
+def _sentence_antecedent(view: SentenceView, verb: Token) -> list[str]:
+    """The state a pronoun subject stands for when the sentence names the launcher before it as
+    an owner or a subject: "The launches were the North's first since March, when it fired two
+    missiles" -- the North, whatever state the article named last."""
+    if not any(s.lower_ in ("it", "they") for s in view.subject(verb)):
+        return []
+    owners = [
+        code
+        for tok in view.doc[view.sent.start : verb.i]
+        if tok.dep_ in ("poss", "nsubj") and not any(a.dep_ == "appos" for a in (tok, *tok.ancestors))
+        for code in view.states_of([tok, *(ch for ch in tok.children if ch.dep_ == "compound")])
+    ]
+    return owners[-1:]  # not an owner inside an apposition ("Pakistan, India's neighbour, says it ...")
 
 
 def _coordinated_antecedent(view: SentenceView, verb: Token) -> list[str]:
@@ -1286,9 +1303,10 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         trig.pos_ != "VERB"
         and trig.dep_ == "dobj"
         and finite
-        and trig.head.lemma_.lower() in cues(view.lexicon).conduct
+        and trig.head.lemma_.lower() in cues(view.lexicon).conduct | cues(view.lexicon).command
     ):
-        # "India on Monday conducted the maiden flight test of the Agni-5": the day the verb has
+        # "India on Monday conducted the maiden flight test of the Agni-5", "Kim oversaw the
+        # firing of cruise missiles on Sunday": the day the verb has
         doing = trig.head
         local = [
             p for p in phrases if _attached_to(view.doc[p.root], doing) and view.doc[p.root].head.i == doing.i
@@ -1441,7 +1459,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if agents:
             agents += [a for a in _co_agents(view, trig, c) if a not in agents]
         if not agents and needs and trig.pos_ == "VERB":
-            agents = _coordinated_antecedent(view, trig)
+            agents = _coordinated_antecedent(view, trig) or _sentence_antecedent(view, trig)
             needs = not agents
         if not agents:
             # "a Trident fired from HMS Vengeance": where it came from says more than the weapon

@@ -333,3 +333,53 @@ def test_a_state_firing_alongside_the_subject_launches_too(launches, text: str, 
 def test_a_backer_or_supplier_is_not_the_launcher(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text, "2024-11-21")
     assert rows and {r[0] for r in rows} == {agent}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. and South Korean troops began drills on Monday. Kim Jong Un oversaw the firing of cruise "
+        "missiles from a warship on Sunday.",
+        "U.S. and South Korean troops began drills on Monday. Kim Jong Un directed the test-firing of two "
+        "cruise missiles on Sunday.",
+        "U.S. and South Korean troops began drills on Monday. Kim Jong Un watched the launch of a new "
+        "tactical missile on Sunday.",
+        "U.S. and South Korean troops began drills on Monday. Kim Jong Un ordered the firing of artillery "
+        "rockets into the sea on Sunday.",
+        "U.S. and South Korean troops began drills on Monday. Kim Jong Un guided the test-fire of a "
+        "hypersonic missile on Sunday.",
+    ],
+)
+def test_who_commands_or_watches_a_launch_is_its_launcher(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A launch noun without its owner, the object of "oversaw", "directed", "watched",
+    "ordered" or "guided", is the subject's launch, on the verb's day, whatever state the story
+    named before."""
+    rows = launches(text, "2023-08-21")
+    assert [(r[0], r[1]) for r in rows] == [("PRK", "2023-08-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "South Korea tested a missile on Monday. The launches were the North's first since March, "
+            "when it fired two missiles from Hamhung.",
+            "PRK",
+        ),
+        (
+            "Japan tested a missile on Monday. It was China's first launch since May, when it fired an "
+            "ICBM into the Pacific.",
+            "CHN",
+        ),
+        (
+            "India tested a missile on Monday. Pakistan, India's neighbour, says it first fired the "
+            "Ababeel in January 2017.",
+            "PAK",
+        ),
+    ],
+)
+def test_a_pronoun_launcher_is_the_state_the_sentence_named_before_it(
+    launches, text: str, agent: str
+) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-03-11")
+    assert agent in {r[0] for r in rows if r[1] != "2025-03-10"}
