@@ -383,3 +383,26 @@ def test_a_pronoun_launcher_is_the_state_the_sentence_named_before_it(
 ) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text, "2025-03-11")
     assert agent in {r[0] for r in rows if r[1] != "2025-03-10"}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Japan's navy said the destroyer Maya fired an SM-3 Block IIA off Hawaii on Monday.", "JPN"),
+        (
+            "Ukraine's general staff said ATACMS missiles were fired at an airfield in Crimea on Monday.",
+            "UKR",
+        ),
+        ("Ukraine's air force said Storm Shadow missiles were fired at Russian positions on Monday.", "UKR"),
+        ("The Australian Army said a HIMARS launcher fired rockets at Shoalwater Bay on Monday.", "AUS"),
+        (
+            "Australia's army said a Precision Strike Missile was fired in the Northern Territory on Monday.",
+            "AUS",
+        ),
+    ],
+)
+def test_the_second_states_that_field_a_system_fire_it_in_their_stories(
+    launches, text: str, agent: str
+) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2025-03-11")
+    assert rows and rows[0][0] == agent
