@@ -291,6 +291,18 @@ def _participants(
                     toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with", "by", "alongside"})
                 if ch.dep_ == "agent":
                     toks += list(ch.subtree)
+        clause = noun.head
+        if (
+            noun.dep_ == "npadvmod"
+            and clause.pos_ == "VERB"
+            and not lemmas(clause) & cues(view.lexicon).reporting  # "..., a commander said, an exercise"
+            and not view.states_of(toks)
+        ):
+            # "The Ground Self-Defense Force test-fired a missile on Tuesday, the first drill of its
+            # kind": the apposition names what the clause's subject did
+            for s in view.subject(clause):
+                toks += view.collect(s, skip_preps=TARGET_PREPS)
+                pronoun = False
         if (
             noun.dep_ == "pobj"
             and noun.head.lower_ == "of"
@@ -996,7 +1008,11 @@ def _joined(noun: Token) -> bool:
 
 def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None:
     """ "About 19,000 Swedish troops are taking part alongside 1,400 U.S. soldiers and
-    contingents from Finland ...": who takes part in the exercise the article is telling."""
+    contingents from Finland ...": who takes part in the exercise the article is telling, if
+    it told one in the last few sentences (not "with a Japanese destroyer taking part" after an
+    activity it does not take for an exercise)."""
+    if discourse.exercise_at is None or not 0 <= view.index - discourse.exercise_at[0] <= 3:
+        return None
     for tok in view.sent:
         forms = lemmas(tok)
         takes_part = "take" in forms and any(ch.dep_ == "dobj" and ch.lower_ == "part" for ch in tok.children)

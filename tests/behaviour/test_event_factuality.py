@@ -202,6 +202,7 @@ CLAIMED = [
     ),
 ]
 
+
 @pytest.mark.parametrize(("text", "row"), CLAIMED)
 def test_one_sides_account_is_claimed(launches, text: str, row: tuple[object, ...]) -> None:  # type: ignore[no-untyped-def]
     assert launches(text, DATELINE) == [row]

@@ -1015,3 +1015,50 @@ def test_the_counted_states_are_those_of_the_exercise_told(
 )
 def test_where_drills_are_held_takes_no_part(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[0] for r in exercises(text, "2024-11-20")] == [("CHN",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        (
+            "The Ground Self-Defense Force test-fired a surface-to-ship missile in Hokkaido on Tuesday, "
+            "the first drill of its kind held in Japan.",
+            ("JPN",),
+        ),
+        (
+            "The Maritime Self-Defense Force fired two torpedoes off Okinawa on Tuesday, a drill meant to "
+            "test its readiness.",
+            ("JPN",),
+        ),
+        (
+            "South Korean marines fired K9 howitzers on Yeonpyeong Island on Tuesday, their first "
+            "live-fire drill there in months.",
+            ("KOR",),
+        ),
+    ],
+)
+def test_a_drill_in_apposition_to_a_launch_is_its_launchers(
+    exercises, text: str, participants: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "..., the first drill of its kind": the apposition names what the clause's subject did."""
+    rows = exercises(text, "2025-06-25")
+    assert [r[0] for r in rows] == [participants]
+
+
+@known_failure("the apposition on the saying comes out as an asserted exercise of the sentence's state")
+def test_a_drill_in_apposition_to_a_saying_is_not_the_sayers(exercises) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(
+        "Iran will begin naval drills in the Strait of Hormuz this week, a commander said on Tuesday, "
+        "an exercise meant to show its strength.",
+        "2025-06-25",
+    )
+    assert {r[3] for r in rows} <= {"expected"}
+
+
+def test_taking_part_with_no_exercise_told_is_no_exercise(exercises) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(
+        "Naval units of four countries held a maritime cooperative activity on April 7, with the "
+        "Maritime Self-Defense Force destroyer Akebono taking part.",
+        "2024-07-08",
+    )
+    assert rows == []
