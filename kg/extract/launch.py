@@ -1879,7 +1879,13 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
             continue
         clause = [
             verb,
-            *(t for ch in verb.children if ch.dep_ in ("prep", "advmod", "prt", "dobj") for t in ch.subtree),
+            *(
+                t
+                for ch in verb.children
+                if ch.dep_
+                in ("prep", "advmod", "prt", "dobj", "npadvmod")  # "Earlier this month, a missile landed"
+                for t in ch.subtree
+            ),
         ]
         told = outcome_cues(view, clause, c)
         if not (told or lemmas(verb) & c.flight_verbs):
@@ -1890,6 +1896,16 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
         dates = [p for p in view.dates_in(clause) if _resolvable(p.text)]
         if not dates and verb.dep_ in ("relcl", "advcl"):
             dates = [p for p in view.date_phrases() if p.root == verb.head.i and _resolvable(p.text)]
+        if (
+            not dates
+            and verb.dep_ == "conj"
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+        ):
+            # "Earlier this month, a Houthi missile slipped through air defenses and landed ...":
+            # the verbs share the subject and the day
+            first = verb.head
+            shared = [t for ch in first.children if ch.dep_ in ("npadvmod", "prep") for t in ch.subtree]
+            dates = [p for p in view.dates_in(shared) if _resolvable(p.text)]
         if not dates:
             continue  # "A missile flew 600 km": the launch told before, not a new one
         fielded = [_fielder(view, w, discourse) or "" for w in weapons if w.operator]

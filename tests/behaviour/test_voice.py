@@ -470,3 +470,31 @@ def test_a_rocket_that_carried_a_satellite_aloft(launches, text: str, dates: lis
     """ "carried the satellite aloft": a launch told by what the rocket lifted, like "lifted off";
     the verbs tell none without that word."""
     assert [r[1] for r in launches(text, "2024-11-20")] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "Earlier this month, a Houthi missile landed in the grounds of Ben Gurion Airport.",
+            ("YEM", "2025-05"),
+        ),
+        (
+            "Earlier this month, a Houthi missile slipped through air defenses and landed near Ben Gurion "
+            "Airport.",
+            ("YEM", "2025-05"),
+        ),
+        (
+            "Last week a North Korean ballistic missile crossed the peninsula and came down in the sea.",
+            ("PRK", "2025-05"),
+        ),
+    ],
+)
+def test_a_launch_told_by_its_flight_on_a_day_of_its_clause(
+    launches, text: str, row: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A launch told only by the projectile's flight ("a Houthi missile landed ...") takes the day
+    its clause gives, also as a noun phrase ("earlier this month") or on the first of two verbs
+    that share the missile."""
+    rows = launches(text, "2025-05-23")
+    assert [(r[0], r[1][:7] if r[1] else None) for r in rows] == [row]
