@@ -44,13 +44,21 @@ TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "as", "while", "
 
 
 def _told_as_past_fact(verb: Token) -> bool:
-    """A past-tense verb of a temporal or causal clause ("after China fired", "when it tested"):
-    it tells what happened, whatever plan or modal the clause hangs from."""
+    """A past-tense verb of a temporal or causal clause ("after China fired", "when it tested")
+    or of a relative clause ("the missile Russia fired"): it tells what happened, whatever plan
+    or modal the clause hangs from."""
     return (
         verb.pos_ == "VERB"
         and verb.tag_ == "VBD"
-        and verb.dep_ == "advcl"
-        and any(ch.dep_ == "mark" and ch.lower_ in TEMPORAL_MARKS for ch in verb.children)
+        and (
+            (
+                verb.dep_ == "advcl"
+                and any(ch.dep_ == "mark" and ch.lower_ in TEMPORAL_MARKS for ch in verb.children)
+            )
+            # "the Oreshnik, the missile Russia fired at Dnipro on Nov. 21, could be stationed in
+            # Belarus": a relative clause in the past tells what happened
+            or verb.dep_ == "relcl"
+        )
     )
 
 

@@ -476,3 +476,18 @@ def test_an_event_that_is_to_happen_is_expected(events, text: str, kind: str) ->
 def test_a_purpose_told_with_was_to_leaves_the_launch_asserted(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text, DATELINE)
     assert rows and {r[7] for r in rows} == {"asserted"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Oreshnik, the missile Russia fired at Dnipro on Nov. 21, could be stationed in Belarus next year.",
+        "Analysts said the rockets Iran launched on Monday may be used again in future tests.",
+        "The Hwasong-18, which North Korea fired on Monday, could be deployed next year, officials said.",
+    ],
+)
+def test_a_launch_in_a_past_relative_clause_happened_whatever_the_main_clause_plans(
+    launches, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, "2024-12-07")
+    assert rows and all(r[7] != "expected" for r in rows)
