@@ -1849,6 +1849,11 @@ def counted_occasion(noun: Token, c: Cues) -> bool:
     )
 
 
+#: What tells a flight's clause besides its verb: where and how it flew, and when, also as a
+#: noun phrase ("Earlier this month, a Houthi missile landed near the airport")
+FLIGHT_CLAUSE_DEPS = frozenset({"prep", "advmod", "prt", "dobj", "npadvmod"})
+
+
 def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidate]:
     """A launch told by the projectile's flight in a sentence with no launch word: "A North
     Korean short-range ballistic missile came down in international waters on Wednesday",
@@ -1877,16 +1882,7 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
         classes = _launchable_classes(view, phrase)
         if not (weapons or classes):
             continue
-        clause = [
-            verb,
-            *(
-                t
-                for ch in verb.children
-                if ch.dep_
-                in ("prep", "advmod", "prt", "dobj", "npadvmod")  # "Earlier this month, a missile landed"
-                for t in ch.subtree
-            ),
-        ]
+        clause = [verb, *(t for ch in verb.children if ch.dep_ in FLIGHT_CLAUSE_DEPS for t in ch.subtree)]
         told = outcome_cues(view, clause, c)
         if not (told or lemmas(verb) & c.flight_verbs):
             continue
