@@ -95,12 +95,11 @@ _RANGE_LINK = r"(?:\s*[-–]\s*|\s+(?:to|through|until|till)\s+)"
 _DAY_RANGE = re.compile(rf"(?<![\d\-–])(\d{{1,2}}){_RANGE_LINK}\d{{1,2}}(?![\d\-–])")
 
 
-_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: a range across months ("Sept. 11 to Oct. 8, 2019"): dated by its first day, in the end's year
 #: (the year before it when the range runs over New Year: "Dec. 28 through Jan. 3, 2019")
 _MONTH_RANGE = re.compile(
-    rf"\b(?P<first>(?P<month>{_MONTH_WORD})\.?\s+\d{{1,2}}){_RANGE_LINK}"
-    rf"(?P<last>{_MONTH_WORD})\.?\s+\d{{1,2}}(?!\d)(?P<year>,?\s+(?:1[89]|20)\d\d\b)?"
+    rf"\b(?P<first>(?P<month>{_alt(MONTHS)})\.?\s+\d{{1,2}}){_RANGE_LINK}"
+    rf"(?P<last>{_alt(MONTHS)})\.?\s+\d{{1,2}}(?!\d)(?P<year>,?\s+(?:1[89]|20)\d\d\b)?"
 )
 
 

@@ -1258,13 +1258,13 @@ def _after_another(trig: Token, c: Cues) -> bool:
     """True if the trigger tells an occasion the sentence puts before or after the one its
     subject tells: "Wednesday's flight came two weeks after the army announced a launch",
     "Thursday's launch followed the firing of two cruise missiles"."""
+    if _another_occasion(trig, set()):
+        return True  # the trigger's own clause or phrase: "after it fired", "after the firing of"
     for cur, anc in zip((trig, *trig.ancestors), trig.ancestors, strict=False):
         if anc.lemma_.lower() in c.sequence_verbs and cur.dep_ in ("dobj", "prep"):
             return True
-        if anc.lower_ in OTHER_OCCASION_PREPS and anc.dep_ in ("prep", "mark"):
-            return True
         if any(ch.dep_ == "mark" and ch.lower_ in OTHER_OCCASION_PREPS for ch in anc.children):
-            return True
+            return True  # a clause above it: "after the army announced, on January 7, a launch"
     return False
 
 
