@@ -112,6 +112,23 @@ def _canonical(lexicon: Lexicon, event_type: EventType, name: str) -> str:
     return lexicon.canonical_event_name(event_type.value, name).casefold()
 
 
+def _same_named(lexicon: Lexicon, event_type: EventType, name: str, names: list[str]) -> bool:
+    """True if `name` is one of a group's canonical `names`; an exercise's series told without
+    its edition is the edition the story tells ("BALTOPS 24 ... BALTOPS wraps up on June 20"),
+    and the other way round, never two editions ("Joint Sword" and "Joint Sword-2024B" are
+    apart by their years, told or not)."""
+    called = _canonical(lexicon, event_type, name)
+    if called in names:
+        return True
+    if event_type is not EventType.EXERCISE:
+        return False
+    series = lexicon.series_name(called)
+    bare = {n for n in names if lexicon.series_name(n) == n}
+    if series == called:  # "BALTOPS" after "BALTOPS 24"
+        return any(lexicon.series_name(n) == called for n in names if n not in bare)
+    return series in bare  # "BALTOPS 24" after "BALTOPS"
+
+
 def _other_document(group: Group, cand: Candidate, lexicon: Lexicon) -> bool:
     """ "signed a friendship treaty ... In a joint statement issued Monday, Putin and Jiang ...":
     a statement, a declaration and a memorandum are documents of their own, not the treaty told
@@ -250,7 +267,7 @@ def _compatible(
     ):
         return False  # "Last year's Malabar was held off Sydney": another edition of the series
     if cand.name and names:
-        return _canonical(lexicon, cand.type, cand.name) in names and (
+        return _same_named(lexicon, cand.type, cand.name, names) and (
             date is None or gdate is None or date == gdate or cand.date_role != "start"
         )
     if cand.name and not names:
@@ -966,6 +983,9 @@ def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] 
         )
     names = group.names()
     if group.type is EventType.EXERCISE:
+        # the edition of the series it was first told by ("BALTOPS ... BALTOPS 24")
+        editions = [n for n in names[1:] if lexicon.series_name(n).casefold() == names[0].casefold()]
+        names = editions[:1] + names
         return Exercise(
             participants=tuple(sorted(actors)),
             date=date,

@@ -81,6 +81,7 @@ class Cues:
     naming: frozenset[str]
     involve: frozenset[str]
     start: frozenset[str]
+    start_phrases: frozenset[str]  # a verb and its adverb that start drills: "got underway"
     end: frozenset[str]
     run: frozenset[str]  # start verbs and those that tell when an exercise ran
     duration: frozenset[str]
@@ -197,6 +198,7 @@ def cues(lexicon: Lexicon) -> Cues:
         naming=words("naming_verb"),
         involve=words("exercise_involve_verb"),
         start=start,
+        start_phrases=words("exercise_start_phrase"),
         end=words("exercise_end_verb"),
         run=start | words("exercise_run_verb"),
         duration=words("duration_noun"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -395,6 +396,8 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
                 ch.lower_ in ("second", "third", "final", "last", "main", "fourth", "fifth")
                 for ch in anc.children
             ):
+                if anc.lemma_.lower() in ("stage", "phase") and _opened(anc, cues(view.lexicon)):
+                    break  # "the second phase of Malabar got underway on Tuesday": a phase's own start
                 return "during"  # "a second day of drills on Friday": in the exercise, not its start
     for p in view.date_phrases():
         if p.text != phrase:
@@ -409,13 +412,25 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
                 break
         for anc in up:
             lemma = anc.lemma_.lower()
-            if lemma in cues(view.lexicon).start:
+            if _starts(anc, cues(view.lexicon)):
                 return "start"
             if lemma in cues(view.lexicon).end or anc.lower_ in ("until", "till"):
                 return "end"
             if anc.lower_ == "from" and anc.dep_ == "prep":
                 return "start"
     return ""
+
+
+def _opened(part: Token, c: Cues) -> bool:
+    """True if a start verb takes the part of an exercise as its subject ("the second phase
+    ... got underway", "the second stage of its exercise had begun")."""
+    return part.dep_ in ("nsubj", "nsubjpass") and _starts(part.head, c)
+
+
+def _starts(verb: Token, c: Cues) -> bool:
+    """True for a verb that starts drills: "began", "kicked off", "got underway"."""
+    lemma = verb.lemma_.lower()
+    return lemma in c.start or any(f"{lemma} {ch.lower_}" in c.start_phrases for ch in verb.children)
 
 
 def _duration_of(trig: Token, c: Cues) -> bool:
@@ -697,7 +712,11 @@ def find_exercises(
         trained = _trained_together(view, lexicon, discourse, c)
         out = trained or out
     if not out:
-        joined = _participation(view, discourse) or _participants_listed(view, discourse)
+        joined = (
+            _participation(view, discourse)
+            or _participants_listed(view, discourse)
+            or _training_since(view, discourse)
+        )
         if joined is not None:
             out.append(joined)
     if not out:
@@ -1027,6 +1046,33 @@ def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None
         states = view.states_of(toks)
         if states:
             return _taking_part(view, tok, states)
+    return None
+
+
+def _training_since(view: SentenceView, discourse: Discourse) -> Candidate | None:
+    """ "RIMPAC 2024 ... is heading into its final week. Some 25,000 personnel from 29 nations
+    have been training in and around the Hawaiian Islands since June 27": forces that have
+    drilled since a day, told right after an exercise, date its start (and those the subject
+    names take part in it)."""
+    if discourse.exercise_at is None or not 0 < view.index - discourse.exercise_at[0] <= 2:
+        return None
+    drill_verbs = view.lexicon.cue_terms("exercise_verb")
+    for tok in view.sent:
+        auxes = {ch.lemma_.lower() for ch in tok.children if ch.dep_ == "aux"}
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in drill_verbs or "have" not in auxes:
+            continue
+        since = [ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "since"]
+        inside = {t.i for ch in since for t in ch.subtree}
+        phrase = next((p for p in view.date_phrases() if p.root in inside), None)
+        if phrase is None:
+            continue
+        states = view.states_of([t for s in view.subject(tok) for t in s.subtree])
+        return replace(
+            _taking_part(view, tok, states, discourse.exercise_at[1]),
+            trigger_lemma=tok.lemma_.lower(),  # the exercise told last, not the one with its participants
+            date_phrase=phrase.text,
+            date_role="start",
+        )
     return None
 
 

@@ -1062,3 +1062,119 @@ def test_taking_part_with_no_exercise_told_is_no_exercise(exercises) -> None:  #
         "2024-07-08",
     )
     assert rows == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "BALTOPS 25 opened off Kiel on Monday with ships from Poland and Sweden. BALTOPS wraps up on July 4.",
+            "BALTOPS 25",
+        ),
+        (
+            "Australia and the United States began Talisman Sabre 2025 on Sunday. Talisman Sabre runs until "
+            "Aug. 4, the defence force said.",
+            "Talisman Sabre 2025",
+        ),
+        (
+            "India and France opened Varuna 2025 near Goa on Monday. Varuna ends on Friday.",
+            "Varuna 2025",
+        ),
+        (
+            "Cobra Gold 2025 kicked off on Tuesday with Thai and US troops. Cobra Gold is due to close on "
+            "March 7 with a live-fire show.",
+            "Cobra Gold 2025",
+        ),
+        (
+            "Sweden has taken part in BALTOPS for decades. BALTOPS 25 began on Monday with ships from "
+            "Sweden, Finland and Germany.",
+            "BALTOPS 25",
+        ),
+    ],
+)
+def test_a_series_told_without_its_edition_is_the_edition_told(exercises, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "BALTOPS 25 ... BALTOPS wraps up on July 4": the series' name in a story about one
+    edition is that edition, one exercise under the edition's name."""
+    rows = exercises(text, "2025-06-26")
+    assert [r[2] for r in rows] == [name]
+
+
+def test_two_editions_of_a_series_stay_apart(exercises) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(
+        "China held Joint Sword-2024B around Taiwan on Monday. In April 2023 it held drills called Joint Sword.",
+        "2024-10-15",
+    )
+    assert sorted((r[1], r[2]) for r in rows) == [
+        ("2023-04", "Joint Sword"),
+        ("2024-10-14", "Joint Sword-2024B"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "The second phase of the Malabar exercise involving India, Japan and the US got underway in the "
+            "Arabian Sea on Tuesday.",
+            "2025-06-24",
+        ),
+        ("The second phase of the Zapad drills of Russia and Belarus began on Monday.", "2025-06-23"),
+        (
+            "The final stage of the Iranian navy's Velayat exercise started on Sunday in the Gulf of Oman.",
+            "2025-06-22",
+        ),
+        ("The third phase of the Thai-US Cobra Gold exercise kicked off on Wednesday.", "2025-06-25"),
+        ("The second stage of the Vostok exercise of Russia and China opened on Monday.", "2025-06-23"),
+    ],
+)
+def test_a_phase_that_began_on_a_day_is_dated_by_it(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The second phase of Malabar got underway on Tuesday": the phase is dated by its own
+    start, not only by the month (as "a second day of drills on Friday" is)."""
+    [row] = exercises(text, "2025-06-26")
+    assert row[1] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "participants"),
+    [
+        (
+            "RIMPAC 2024 is heading into its final week. Some 25,000 personnel from 29 nations have been "
+            "training around Hawaii since June 27.",
+            "2024-06-27",
+            ("USA",),
+        ),
+        (
+            "BALTOPS 24 is in its second week. About 9,000 sailors from Poland, Sweden and Germany have been "
+            "training since June 7 in mine clearance.",
+            "2024-06-07",
+            ("DEU", "POL", "SWE"),
+        ),
+        (
+            "Pitch Black has passed its halfway mark. Aircrews from 20 countries have been drilling over the "
+            "Northern Territory since July 12.",
+            "2024-07-12",
+            ("AUS",),
+        ),
+        (
+            "Valiant Shield 2024 continues around Guam. US and Japanese units have trained together there "
+            "since June 7.",
+            "2024-06-07",
+            ("JPN", "USA"),
+        ),
+        (
+            "Zapad-2025 is under way in Belarus. Russian and Belarusian troops have been practising "
+            "defensive operations since Friday.",
+            "2024-07-19",
+            ("BLR", "RUS"),
+        ),
+    ],
+)
+def test_forces_training_since_a_day_date_the_exercise_told(  # type: ignore[no-untyped-def]
+    exercises, text: str, date: str, participants: tuple[str, ...]
+) -> None:
+    """ "RIMPAC 2024 is heading into its final week. Some 25,000 personnel have been training
+    since June 27": the day they have drilled since is the exercise's start; the states the
+    subject names take part."""
+    [row] = exercises(text, "2024-07-23")
+    assert row[1] == date
+    assert set(participants) <= set(row[0])

@@ -71,9 +71,9 @@ def test_a_headline_launch_is_the_story_launch(
     ("text", "expected"),
     [
         (
-            "Balikatan 2025 opens with record number of troops\n\n"
+            "Balikatan 2024 opens with record number of troops\n\n"
             "The Philippines and the United States opened the annual Balikatan exercises on Monday.",
-            [(("PHL", "USA"), "2024-06-24", "Balikatan", "asserted")],
+            [(("PHL", "USA"), "2024-06-24", "Balikatan 2024", "asserted")],  # the edition the headline names
         ),
         (
             "Allies begin Freedom Edge drills south of Jeju\n\n"
