@@ -7,11 +7,13 @@ pronouns. `kg.normalize.merge` then turns candidates into events.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.candidate import Candidate, Note
 from kg.extract.cues import cues
 from kg.extract.discourse import Discourse
+from kg.extract.entries import entry_date, in_entry_year
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import outcome_cues
 from kg.extract.launch import counted_occasion, find_launches, launcher_states
@@ -25,7 +27,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.10.124"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.10.125"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -78,6 +80,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         if any(c.days_after_previous is not None for c in candidates)
         else []
     )
+    candidates = [_in_entry(c, doc_index.text) for c in candidates]
     events = merge(candidates, article, lexicon, notes, frozenset(headings), days)
     return Extraction(
         article=article,
@@ -87,6 +90,20 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         left_out=tuple(left_out),
         failed=tuple(failed),
     )
+
+
+def _in_entry(cand: Candidate, text: str) -> Candidate:
+    """A candidate of a timeline entry: with no date of its own it takes the entry's date;
+    with a day and month but no year ("On Aug. 18, the Pentagon test-fires ...") the entry's
+    year."""
+    if cand.days_after_previous is not None:
+        return cand
+    entry = entry_date(text, cand.sentence.start)
+    if entry is None:
+        return cand
+    if cand.date_phrase is None:
+        return replace(cand, date_phrase=entry)
+    return replace(cand, date_phrase=in_entry_year(cand.date_phrase, entry))
 
 
 def _read_sentence(

@@ -847,3 +847,44 @@ def test_the_day_of_a_subject_does_not_date_the_occasion_it_followed(
 def test_the_day_of_a_subject_dates_the_launch_it_is(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text, "2025-03-10")
     assert rows and {r[1] for r in rows} == {"2025-03-10"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A chronology.\n\nMarch 3, 2012 -- A setback. India fires a K-4 missile in the Bay of Bengal.\n\n"
+            "June 9, 2013 -- India hails its new submarine. An Agni-II is fired from Wheeler Island.",
+            [("2012-03-03", "K-4"), ("2013-06-09", "Agni-II")],
+        ),
+        (
+            "Key dates.\n\nMay 4, 2016 -- Pakistan signs a pact with China.\n\n"
+            "Jan. 9, 2017 -- The navy is praised. A Babur-3 is launched from an underwater platform.",
+            [("2017-01-09", "Babur-3")],
+        ),
+        (
+            "The record.\n\n2014 - A quiet year for the programme.\n\n"
+            "Nov. 28, 2016 - The Aleksandr Nevsky joins the fleet. A Bulava is fired from the Barents Sea.",
+            [("2016-11-28", "RSM-56 Bulava")],
+        ),
+        (
+            "What happened.\n\nAug. 2, 2019: The United States leaves the treaty. On Aug. 18, the Pentagon "
+            "test-fires a Tomahawk cruise missile from San Nicolas Island.",
+            [("2019-08-18", "Tomahawk")],
+        ),
+        (
+            "Milestones.\n\nApril 13, 2024 -- Iran sends drones toward Israel. In the same attack, the Revolutionary "
+            "Guards fire more than 120 ballistic missiles.\n\nOct. 1, 2024 -- Iran fires about 180 ballistic missiles "
+            "at Israel.",
+            [("2024-04-13", None), ("2024-10-01", None)],
+        ),
+    ],
+)
+def test_a_timeline_entry_dates_its_sentences(
+    launches, text: str, expected: list[tuple[str, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Sept. 6, 2013 -- ... A Bulava fired by the Aleksandr Nevsky fails": a line that opens
+    with a date and a dash dates what its sentences tell with no date of their own, and a day
+    told there without a year is in the entry's year; no entry's launch is another's."""
+    rows = launches(text, "2024-11-06")
+    assert sorted((r[1], r[2]) for r in rows) == sorted(expected)
