@@ -310,7 +310,7 @@ def _compatible(
         told = set(group.actors())
         # "the document" the United States, Israel and China signed is the treaty told with the
         # United States: a treaty's parties add up
-        nested = cand.type is EventType.TREATY and (set(cand.actors) <= told or told <= set(cand.actors))
+        nested = set(cand.actors) <= told or (cand.type is EventType.TREATY and told <= set(cand.actors))
         if _jaccard(cand.actors, group.actors()) < 0.5 and not nested:
             return False  # "their joint air patrol" (Russia, China) is not "the drills" told before
     if cand.definite:

@@ -1178,3 +1178,25 @@ def test_forces_training_since_a_day_date_the_exercise_told(  # type: ignore[no-
     [row] = exercises(text, "2024-07-23")
     assert row[1] == date
     assert set(participants) <= set(row[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia, Belarus and Kazakhstan began joint drills on Friday. Small contingents from friendly countries "
+        "joined the Russian part of the drills.",
+        "China, Russia and Iran opened a naval exercise near Chabahar on Monday. The Chinese part of the exercise "
+        "took place at sea.",
+        "Australia, Japan and the Philippines held joint drills off Darwin on Monday. The Japanese part of the "
+        "drills ended early.",
+        "Egypt, Jordan and Saudi Arabia began a joint exercise on Sunday. The Saudi share of the exercise was led "
+        "by its navy.",
+        "The United States, South Korea and Japan held a trilateral air exercise on Sunday. The South Korean "
+        "portion of the drill involved F-15K jets.",
+    ],
+)
+def test_one_sides_share_of_the_drills_told_is_those_drills(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "joined the Russian part of the drills": the drills told with Russia and others, not
+    Russian drills of their own (a definite reference whose states are among theirs)."""
+    rows = exercises(text, "2025-06-26")
+    assert len(rows) == 1
