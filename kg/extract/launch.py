@@ -1038,6 +1038,14 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         head = trigger.head
         clause = [t for t in head.subtree if not _other_clause_of(t, head, CLAUSE_ARCS | {"conj"})]
         phrases = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
+    if not phrases and trigger.dep_ == "acl" and trigger.head.dep_ in ("nsubj", "nsubjpass"):
+        # "A ballistic missile fired by the Houthis reached central Israel on Sunday": what was
+        # fired flew on the day of its flight's clause
+        flew = trigger.head.head
+        clause = [flew, *(t for ch in flew.children if ch.dep_ in FLIGHT_CLAUSE_DEPS for t in ch.subtree)]
+        c = cues(view.lexicon)
+        if flew.pos_ == "VERB" and (lemmas(flew) & c.flight_verbs or outcome_cues(view, clause, c)):
+            phrases = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
     # "struck a satellite in March 2019 with an interceptor launched from ...": the participle's noun
     armed = any(
         t.i in view.classes or t.i in view.weapons

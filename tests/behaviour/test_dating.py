@@ -888,3 +888,61 @@ def test_a_timeline_entry_dates_its_sentences(
     told there without a year is in the entry's year; no entry's launch is another's."""
     rows = launches(text, "2024-11-06")
     assert sorted((r[1], r[2]) for r in rows) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "A ballistic missile fired by the Houthis reached central Israel on Sunday, setting off sirens.",
+            "2024-09-15",
+        ),
+        ("A cruise missile launched by Russia struck an apartment block in Dnipro on Friday.", "2024-09-13"),
+        ("A missile fired by Iran landed near the Nevatim air base on Saturday.", "2024-09-14"),
+        (
+            "On April 20, 2022, a missile launched from Plesetsk delivered training warheads to Kamchatka.",
+            "2022-04-20",
+        ),
+        ("An ICBM test-fired by North Korea splashed down west of Hokkaido on Thursday.", "2024-09-12"),
+    ],
+)
+def test_a_launch_told_in_a_reduced_relative_has_the_day_of_its_flight(
+    launches, text: str, date: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "A ballistic missile fired by the Houthis reached central Israel on Sunday": the day of
+    the flight's clause is the day of the launch the participle tells."""
+    [row] = launches(text, "2024-09-16")
+    assert row[1] == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "The Russian Defence Ministry conducted a test launch of an intercontinental ballistic missile, state "
+            "media reported on April 11.",
+            "2023-04-11",
+        ),
+        (
+            "Pakistan carried out a training launch of a Fatah rocket, the military said on Monday.",
+            "2023-04-10",
+        ),
+        (
+            "India conducted a flight test of an Agni-V missile, the defence ministry announced on Sunday.",
+            "2023-04-09",
+        ),
+        (
+            "Iran carried out a test firing of a Kheibar missile, state television reported on Friday.",
+            "2023-04-07",
+        ),
+        (
+            "China conducted a test launch of an ICBM into the Pacific, the ministry said on April 3.",
+            "2023-04-03",
+        ),
+    ],
+)
+def test_a_launch_noun_with_no_date_takes_the_day_it_was_reported(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "conducted a test launch of an ICBM, state media reported on April 11": with nothing
+    else to date it, the launch is of the day the report gives."""
+    [row] = launches(text, "2023-04-12")
+    assert row[1] == date
