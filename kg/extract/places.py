@@ -140,6 +140,12 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
         for prep in _preps(head, ("near",)):
             near = " ".join(t.text for t in prep.subtree)
             return f"{head.text} {near}" if lemma == "area" else near
+        # "its missile test centre at Biscarrosse", "a silo on north Vandenberg": where it is
+        for prep in _preps(head, ("at", "in", "on")):
+            for obj in _objects(prep):
+                label = _label(obj, view, words, depth + 1)
+                if label:
+                    return label
     return None
 
 

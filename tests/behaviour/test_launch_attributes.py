@@ -1050,3 +1050,29 @@ def test_the_place_a_launch_came_out_of(launches, text: str, site: str) -> None:
 def test_the_same_site_is_the_site_told_before(launches, text: str, sites: list[str | None]) -> None:  # type: ignore[no-untyped-def]
     """ "from the same area", "from the same airfield": the site of the launch told last."""
     assert [r[4] for r in launches(text, "2024-11-20")] == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "An unarmed Minuteman III lifted off from a silo on north Vandenberg on Tuesday.",
+            "north Vandenberg",
+        ),
+        (
+            "North Korea fired 200 artillery rounds from coastal positions near Jangsan Cape on Friday.",
+            "Jangsan Cape",
+        ),
+        ("Russia launched a Bulava from an underwater position in the White Sea on Sunday.", "White Sea"),
+        ("China fired a DF-21 from a launch position in Qinghai on Monday.", "Qinghai"),
+        (
+            "Iran test-fired a Khorramshahr missile from a silo in Semnan province on Monday.",
+            "Semnan province",
+        ),
+    ],
+)
+def test_a_site_named_after_where_the_launcher_stood(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    """ "from coastal positions near Jangsan Cape", "from a silo on north Vandenberg": the place
+    is the one the position or silo is at, in or near."""
+    [row] = launches(text, "2024-11-20")
+    assert row[4] is not None and row[4].replace("near ", "") == site
