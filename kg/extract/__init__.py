@@ -27,7 +27,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.10.128"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.10.129"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -165,6 +165,15 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
                 for s in back
             )
             notes.append(Note(view.index, mention, outcomes=outcomes, every_launch=every))
+    struck = lexicon.cue_terms("target_struck_verb")
+    if any(
+        s.lemma_.lower() in c.flight_targets
+        and any(ch.lower_ == "the" for ch in s.children)
+        and s.head.lemma_.lower() in struck
+        for s in subjects
+    ):
+        # "The target was destroyed by a direct hit": the launch told before hit what it was fired at
+        notes.append(Note(view.index, mention, outcomes=frozenset({"success"})))
     site = _back_reference_site(view)
     if site is not None:
         notes.append(Note(view.index, mention, site=site))

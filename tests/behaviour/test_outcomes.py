@@ -210,3 +210,24 @@ def test_a_missile_sent_over_a_country_flew(launches, text: str, outcome: str) -
     """ "sent an IRBM over Japan": the missile flew its course over the country, a success
     unless the text says it failed."""
     assert [r[5] for r in launches(text, "2025-03-11")] == [outcome]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The frigate Admiral Golovko fired a Zircon missile at a mock target in the Barents Sea on Sunday. The target "
+        "was destroyed by a direct hit, the ministry said.",
+        "India test-fired a BrahMos missile at a decommissioned ship on Friday. The target was sunk within minutes.",
+        "Iran fired a Fateh-110 at a target in the desert on Monday. According to state television, the target was "
+        "hit.",
+        "A Russian submarine launched a Kalibr cruise missile at a coastal target on Tuesday. The target was struck "
+        "precisely, the Defence Ministry said.",
+        "Pakistan fired a Babur cruise missile at a land target on Wednesday. The target was destroyed with "
+        "pinpoint accuracy.",
+    ],
+)
+def test_a_target_told_as_struck_is_a_success(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The target was destroyed by a direct hit": the launch told before hit what it was
+    fired at."""
+    [row] = launches(text, "2025-09-16")
+    assert row[5] == "success"
