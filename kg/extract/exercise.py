@@ -655,6 +655,7 @@ def find_exercises(
             # in the present, no occasion
             or (bool(names) and _series(trig, c))
         )
+        routine, noun = lexicon.cue_terms("routine_phrase"), trig.lemma_.lower()
         generic = (
             (
                 trig.tag_ == "NNS"
@@ -665,6 +666,8 @@ def find_exercises(
             )
             or _a_kind_of_exercise(trig)
             or habit
+            # "part of routine annual training": a routine, no occasion
+            or any(ch.dep_ == "amod" and f"{ch.lower_} {noun}" in routine for ch in trig.children)
             or any(ch.dep_ == "det" and ch.lower_ in c.any_kind for ch in trig.children)
         )
         edition = trig.lemma_.lower() in lexicon.cue_terms("edition_noun") and not names

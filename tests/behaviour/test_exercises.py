@@ -1200,3 +1200,19 @@ def test_one_sides_share_of_the_drills_told_is_those_drills(exercises, text: str
     Russian drills of their own (a definite reference whose states are among theirs)."""
     rows = exercises(text, "2025-06-26")
     assert len(rows) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China fired an ICBM into the Pacific on Wednesday. The launch was part of routine annual training.",
+        "The Chinese navy described the carrier operations as routine training under its annual plan.",
+        "Russia test-fired a Yars on Tuesday, a launch the ministry called part of routine training.",
+        "India fired an Agni-I from Abdul Kalam Island on Friday as part of routine user training.",
+        "The ministry said the firing was part of the unit's routine training.",
+    ],
+)
+def test_routine_training_is_no_occasion(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The launch was part of routine annual training": training told as a routine is no
+    exercise of its own."""
+    assert exercises(text, "2024-09-26") == []
