@@ -1216,3 +1216,19 @@ def test_routine_training_is_no_occasion(exercises, text: str) -> None:  # type:
     """ "The launch was part of routine annual training": training told as a routine is no
     exercise of its own."""
     assert exercises(text, "2024-09-26") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "African Lion 24 ran from April 19 through May 31 and brought together 8,100 service members.",
+        "African Lion 2025 opened in Agadir on Monday.",
+        "Troops wrapped up the African Lion exercise near Tan-Tan on Friday.",
+        "The 20th edition of African Lion began on Monday in southern Morocco and Tunisia.",
+        "U.S. and Senegalese troops trained together during African Lion on Tuesday.",
+    ],
+)
+def test_african_lion_is_hosted_by_morocco_with_the_united_states(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A series the catalogue knows brings its fixed hosts, whatever guests the text names."""
+    [row] = exercises(text, "2025-06-26")
+    assert {"MAR", "USA"} <= set(row[0])
