@@ -51,7 +51,19 @@ WEEKDAYS: dict[str, int] = {
 NUMBERS: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+# "twenty-five years ago": the tens and their compounds, else "five years ago" is read inside it
+NUMBERS |= _TENS | {
+    f"{tens}-{unit}": value + NUMBERS[unit]
+    for tens, value in _TENS.items()
+    for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+}
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
@@ -253,10 +265,17 @@ def _tomorrow(m: re.Match[str], anchor: dt.date | None, future: bool) -> Partial
     return _relative_unit(anchor, "day", 2 if m["two"] else 1) if anchor else None
 
 
-@_rule(rf"{_N} (?P<unit>day|week|month|year)s? (?:ago|earlier)")
+@_rule(rf"{_N} (?P<unit>day|week|month|year)s? (?:ago|earlier)(?P<today> today)?")
 def _ago(m: re.Match[str], anchor: dt.date | None, future: bool) -> PartialDate | None:
     n = NUMBERS.get(m["n"]) or int(m["n"])
-    return _relative_unit(anchor, m["unit"], -n) if anchor else None
+    if anchor is None:
+        return None
+    if m["today"] and m["unit"] == "year":  # "twenty-five years ago today": that very day
+        try:
+            return _day(anchor.replace(year=anchor.year - n))
+        except ValueError:  # Feb. 29 of a year that has none
+            return _day(anchor.replace(year=anchor.year - n, day=28))
+    return _relative_unit(anchor, m["unit"], -n)
 
 
 @_rule(rf"(?:(?:earlier|later) )?{_REL} (?P<unit>week|month|year)")
@@ -525,7 +544,8 @@ PHRASE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|last\s+night"
         r"|(?:earlier|later)\s+in\s+the\s+day"
         r"|this\s+(?:morning|afternoon|evening))\b",
-        "ago": rf"\b(?i:(?:\d{{1,3}}|{_alt(NUMBERS)})\s+(?:day|week|month|year)s?\s+(?:ago|earlier))\b",
+        "ago": rf"(?<!-)\b(?i:(?:\d{{1,3}}|{_alt(NUMBERS)})\s+(?:day|week|month|year)s?\s+(?:ago|earlier)"
+        r"(?:\s+today)?)\b",
         "relative_period": rf"(?<!\bthe\s)\b(?:{_F_EDGE}[-\s]+)?{_F_REL}\s+(?i:week|month|year|weekend)\b",
         "weekend": r"\b(?i:the\s+weekend)\b",
         # "in 2000, 2005, 2009 and 2012": a list of years is one phrase, resolved to each

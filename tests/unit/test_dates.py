@@ -182,6 +182,12 @@ MORE = [
     ("2017-03-23", "a week ago", False, "2017-03"),
     ("2017-03-23", "two months ago", False, "2017-01"),
     ("2017-03-23", "a year ago", False, "2016"),
+    ("2021-03-08", "twenty-five years ago", False, "1996"),
+    ("2021-03-08", "Twenty-five years ago today", False, "1996-03-08"),
+    ("2021-03-08", "15 years ago today", False, "2006-03-08"),
+    ("2024-02-29", "four years ago today", False, "2020-02-29"),
+    ("2024-02-29", "a year ago today", False, "2023-02-28"),
+    ("2017-03-23", "fourteen days ago", False, "2017-03-09"),
     ("2017-03-23", "last month", False, "2017-02"),
     ("2017-03-23", "next month", False, "2017-04"),
     ("2017-03-23", "next year", False, "2018"),
@@ -283,6 +289,11 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
             ["yesterday"],
         ),
         ("Earlier this month, North Korea fired four ballistic missiles.", ["Earlier this month"]),
+        # a compound number word is one number: not "five years ago" inside "twenty-five years ago"
+        (
+            "Twenty-five years ago today, Chinese missiles splashed down off Keelung.",
+            ["Twenty-five years ago today"],
+        ),
         (
             "Last year, the country suffered a series of embarrassing failed launches.",
             ["Last year"],
