@@ -23,13 +23,14 @@ WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 # The devset grew from 14 to 86 articles on 2026-12-05; these floors were measured anew then
 # and raised as the rules generalised (2026-12-06, eighth session: F1 0.921, Launch 0.939,
 # Exercise 0.876, Treaty 0.918, attributes 0.889, states 0.984, 2 modality errors; 2026-12-07,
-# eleventh session: F1 0.922, Launch 0.941, attributes 0.891).
+# eleventh session: F1 0.922, Launch 0.941, attributes 0.891; thirteenth: F1 0.923, Exercise
+# 0.880, attributes 0.893).
 FLOORS = {
     "overall.f1": 0.92,
     "Launch.f1": 0.94,
-    "Exercise.f1": 0.87,
+    "Exercise.f1": 0.875,
     "Treaty.f1": 0.915,
-    "attributes.accuracy": 0.89,
+    "attributes.accuracy": 0.892,
     "states.f1": 0.98,
 }
 MAX_MODALITY_ERRORS = 2
@@ -37,10 +38,10 @@ MAX_MODALITY_ERRORS = 2
 
 # gold/written1, our own second set (2026-12-06, eighth session: F1 0.837, attributes 0.841,
 # states 0.995, 5 modality errors; 2026-12-07, tenth session: attributes 0.847; eleventh: 0.856;
-# twelfth: F1 0.842, attributes 0.865)
+# twelfth: F1 0.842, attributes 0.865; thirteenth: attributes 0.879)
 WRITTEN_FLOORS = {
     "overall.f1": 0.84,
-    "attributes.accuracy": 0.862,
+    "attributes.accuracy": 0.875,
     "states.f1": 0.99,
 }
 MAX_WRITTEN_MODALITY_ERRORS = 5
