@@ -58,7 +58,9 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-# "twenty-five years ago": the tens and their compounds, else "five years ago" is read inside it
+# "twenty-five years ago": the tens and their compounds, else "five years ago" is read inside it.
+# kg.dates stands apart from the lexicon (it resolves any text against a dateline), so these
+# number words are its own, not cues.tsv's number_word table (counts of missiles).
 NUMBERS |= _TENS | {
     f"{tens}-{unit}": value + NUMBERS[unit]
     for tens, value in _TENS.items()

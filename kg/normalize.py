@@ -115,8 +115,9 @@ def _canonical(lexicon: Lexicon, event_type: EventType, name: str) -> str:
 def _same_named(lexicon: Lexicon, event_type: EventType, name: str, names: list[str]) -> bool:
     """True if `name` is one of a group's canonical `names`; an exercise's series told without
     its edition is the edition the story tells ("BALTOPS 24 ... BALTOPS wraps up on June 20"),
-    and the other way round, never two editions ("Joint Sword" and "Joint Sword-2024B" are
-    apart by their years, told or not)."""
+    and the other way round. Two editions with their figures are never the same; a bare series
+    name is told apart from an edition only by a date of another year (`_compatible`), so an
+    undated "Joint Sword" beside "Joint Sword-2024B" joins it."""
     called = _canonical(lexicon, event_type, name)
     if called in names:
         return True
@@ -309,7 +310,8 @@ def _compatible(
     ):
         told = set(group.actors())
         # "the document" the United States, Israel and China signed is the treaty told with the
-        # United States: a treaty's parties add up
+        # United States: a treaty's parties add up; "joined the Russian part of the drills" told
+        # with Russia and Belarus: a share of the event's states is the event
         nested = set(cand.actors) <= told or (cand.type is EventType.TREATY and told <= set(cand.actors))
         if _jaccard(cand.actors, group.actors()) < 0.5 and not nested:
             return False  # "their joint air patrol" (Russia, China) is not "the drills" told before

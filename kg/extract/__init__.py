@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from kg.extract.candidate import Candidate, Note
 from kg.extract.cues import cues
 from kg.extract.discourse import Discourse
-from kg.extract.entries import entry_date, in_entry_year
+from kg.extract.entries import Entries, in_entry_year
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import outcome_cues
 from kg.extract.launch import counted_occasion, find_launches, launcher_states
@@ -27,7 +27,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.10.132"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.10.133"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -80,7 +80,8 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         if any(c.days_after_previous is not None for c in candidates)
         else []
     )
-    candidates = [_in_entry(c, doc_index.text) for c in candidates]
+    entries = Entries(doc_index.text)
+    candidates = [_in_entry(c, entries) for c in candidates]
     events = merge(candidates, article, lexicon, notes, frozenset(headings), days)
     return Extraction(
         article=article,
@@ -92,13 +93,13 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
     )
 
 
-def _in_entry(cand: Candidate, text: str) -> Candidate:
+def _in_entry(cand: Candidate, entries: Entries) -> Candidate:
     """A candidate of a timeline entry: with no date of its own it takes the entry's date;
     with a day and month but no year ("On Aug. 18, the Pentagon test-fires ...") the entry's
     year."""
     if cand.days_after_previous is not None:
         return cand
-    entry = entry_date(text, cand.sentence.start)
+    entry = entries.date_at(cand.sentence.start)
     if entry is None:
         return cand
     if cand.date_phrase is None:
@@ -170,6 +171,8 @@ def _notes(view: SentenceView, lexicon: Lexicon, mention: Mention) -> list[Note]
         s.lemma_.lower() in c.flight_targets
         and any(ch.lower_ == "the" for ch in s.children)
         and s.head.lemma_.lower() in struck
+        # not "the target was not destroyed", "could be destroyed"
+        and not any(ch.dep_ == "neg" or ch.tag_ == "MD" for ch in s.head.children)
         for s in subjects
     ):
         # "The target was destroyed by a direct hit": the launch told before hit what it was fired at

@@ -1,26 +1,48 @@
-"""Timeline entries: a line that opens with a date and a dash or colon ("Sept. 6, 2013 -- A
-Bulava fired by the second Borei fails in flight", "2018: The Bulava enters service") dates
-what its sentences tell without a date of their own. A chronology writes each entry's date
-once, in front; the sentences after it ("A Yars ICBM is launched from Plesetsk toward Kura")
-are of that day, not of the entry told before."""
+"""Timeline entries: in a chronology, lines that open with a date and a dash or colon
+("Sept. 6, 2013 -- A Bulava fired by the second Borei fails in flight", "2018: The Bulava
+enters service") date what their sentences tell without a date of their own. A chronology
+writes each entry's date once, in front; the sentences after it ("A Yars ICBM is launched from
+Plesetsk toward Kura") are of that day, not of the entry told before.
+
+A text is read as a chronology only when at least two of its lines open that way: one such
+line alone ("Jan. 5, 2024 - North Korea fired ...", or a body with no line breaks) is a
+sentence like any other.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from kg.dates import MONTHS, find_date_phrases, in_year_of, names_a_year
+from kg.dates import find_date_phrases, in_year_of
+from kg.extract.sentence import a_month_of_no_year
 
 #: What sets an entry's date off from its text: a dash of any kind or a colon, spaced
 _MARK = re.compile(r"[ \t]*(?:--|—|–|-|:)[ \t]")
 #: How far into its line an entry's date and mark may reach
 _REACH = 40
+#: How many entries make a text a chronology
+MIN_ENTRIES = 2
 
 
-def entry_date(text: str, start: int) -> str | None:
-    """The date phrase opening the line of `text` that holds offset `start`, when a dash or
-    colon follows it ("Oct. 25, 2023 -- ..."); None for any other line."""
-    begin = text.rfind("\n", 0, start) + 1
-    opening = text[begin : begin + _REACH]
+class Entries:
+    """The timeline entries of a text, by the offset their line starts at."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        found = {s: phrase for s in starts if (phrase := _opening_date(text[s : s + _REACH])) is not None}
+        self._starts = starts
+        self._dates = found if len(found) >= MIN_ENTRIES else {}
+
+    def date_at(self, offset: int) -> str | None:
+        """The date of the entry whose line holds `offset`; None outside an entry."""
+        if not self._dates:
+            return None
+        return self._dates.get(self._starts[bisect_right(self._starts, offset) - 1])
+
+
+def _opening_date(opening: str) -> str | None:
+    """The date phrase a line opens with when a dash or colon follows it ("Oct. 25, 2023 --")."""
     found = find_date_phrases(opening)
     if not found or found[0][0] != 0:
         return None
@@ -30,7 +52,6 @@ def entry_date(text: str, start: int) -> str | None:
 
 def in_entry_year(phrase: str, entry: str) -> str:
     """A month or day told in an entry without a year, in the entry's year ("Aug. 18" in the
-    entry of "Aug. 2, 2019" -> "Aug. 18, 2019"); any other phrase as it is."""
-    if names_a_year(phrase) or not any(w.strip(".,").lower() in MONTHS for w in phrase.split()):
-        return phrase
-    return in_year_of(phrase, entry)
+    entry of "Aug. 2, 2019" -> "Aug. 18, 2019"); any other phrase as it is ("Last June",
+    "December 2021", "Sunday")."""
+    return in_year_of(phrase, entry) if a_month_of_no_year(phrase) else phrase

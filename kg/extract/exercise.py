@@ -656,6 +656,8 @@ def find_exercises(
             or (bool(names) and _series(trig, c))
         )
         routine, noun = lexicon.cue_terms("routine_phrase"), trig.lemma_.lower()
+        amods = [ch for ch in trig.children if ch.dep_ == "amod"]
+        part_of = trig.head.lower_ == "of" and trig.head.head.lemma_.lower() == "part"
         generic = (
             (
                 trig.tag_ == "NNS"
@@ -666,8 +668,9 @@ def find_exercises(
             )
             or _a_kind_of_exercise(trig)
             or habit
-            # "part of routine annual training": a routine, no occasion
-            or any(ch.dep_ == "amod" and f"{ch.lower_} {noun}" in routine for ch in trig.children)
+            # "(as) part of routine annual training": a routine, no occasion; "conducted routine
+            # training on Monday" is one
+            or ((date_phrase is None or part_of) and any(f"{ch.lower_} {noun}" in routine for ch in amods))
             or any(ch.dep_ == "det" and ch.lower_ in c.any_kind for ch in trig.children)
         )
         edition = trig.lemma_.lower() in lexicon.cue_terms("edition_noun") and not names

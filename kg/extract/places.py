@@ -141,8 +141,12 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
             near = " ".join(t.text for t in prep.subtree)
             return f"{head.text} {near}" if lemma == "area" else near
         # "its missile test centre at Biscarrosse", "a silo on north Vandenberg": where it is
+        # ("a position in March" names a time)
+        dated = {i for p in view.date_phrases() for i in range(p.start, p.end)}
         for prep in _preps(head, ("at", "in", "on")):
             for obj in _objects(prep):
+                if obj.i in dated:
+                    continue
                 label = _label(obj, view, words, depth + 1)
                 if label:
                     return label

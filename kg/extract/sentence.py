@@ -171,7 +171,7 @@ SUBJECT_CONTROL_PREPS = frozenset({"by", "after", "before", "while", "since", "u
 _RELATIVE = frozenset({"last", "this", "next", "that", "coming", "past", "earlier", "later"})
 
 
-def _a_month_of_no_year(text: str) -> bool:
+def a_month_of_no_year(text: str) -> bool:
     """ "June", "June 12", "late June": a month or day the phrase gives no year for."""
     words = [w.rstrip(".,").lower() for w in text.split()]
     return (
@@ -553,7 +553,7 @@ class SentenceView:
             year_of = fronted or next(
                 (q.text for q in reversed(out) if names_a_year(q.text) and _same_month(q.text, p.text)), None
             )
-            if year_of is not None and p.text != year_of and _a_month_of_no_year(p.text):
+            if year_of is not None and p.text != year_of and a_month_of_no_year(p.text):
                 if year_of.isdigit():
                     named = with_named_year(p.text, int(year_of))
                 else:

@@ -869,7 +869,7 @@ def test_the_day_of_a_subject_dates_the_launch_it_is(launches, text: str) -> Non
         ),
         (
             "What happened.\n\nAug. 2, 2019: The United States leaves the treaty. On Aug. 18, the Pentagon "
-            "test-fires a Tomahawk cruise missile from San Nicolas Island.",
+            "test-fires a Tomahawk cruise missile from San Nicolas Island.\n\nNov. 22, 2020: It leaves Open Skies.",
             [("2019-08-18", "Tomahawk")],
         ),
         (

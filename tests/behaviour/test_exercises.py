@@ -1232,3 +1232,11 @@ def test_african_lion_is_hosted_by_morocco_with_the_united_states(exercises, tex
     """A series the catalogue knows brings its fixed hosts, whatever guests the text names."""
     [row] = exercises(text, "2025-06-26")
     assert {"MAR", "USA"} <= set(row[0])
+
+
+def test_routine_training_the_text_dates_is_an_occasion(exercises) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(
+        "The navies of Japan and the United States conducted routine training in the Philippine Sea on Monday.",
+        "2024-03-13",
+    )
+    assert [(r[0], r[1]) for r in rows] == [(("JPN", "USA"), "2024-03-11")]

@@ -1076,3 +1076,8 @@ def test_a_site_named_after_where_the_launcher_stood(launches, text: str, site: 
     is the one the position or silo is at, in or near."""
     [row] = launches(text, "2024-11-20")
     assert row[4] is not None and row[4].replace("near ", "") == site
+
+
+def test_a_time_after_where_the_launcher_stood_is_no_site(launches) -> None:  # type: ignore[no-untyped-def]
+    [row] = launches("Russia launched a Yars from a position in March, the ministry said.", "2024-11-20")
+    assert row[4] is None

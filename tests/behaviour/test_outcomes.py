@@ -231,3 +231,15 @@ def test_a_target_told_as_struck_is_a_success(launches, text: str) -> None:  # t
     fired at."""
     [row] = launches(text, "2025-09-16")
     assert row[5] == "success"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a ballistic missile at a target on Monday. The target was not destroyed, Seoul said.",
+        "Iran fired a Fateh-110 at a target in the desert on Monday. The target could be destroyed, officials said.",
+    ],
+)
+def test_a_target_not_struck_is_no_success(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    [row] = launches(text, "2025-09-16")
+    assert row[5] != "success"

@@ -1,10 +1,10 @@
-"""Timeline entries: a line that opens with a date and a dash or colon."""
+"""Timeline entries: lines that open with a date and a dash or colon, in a chronology."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.entries import entry_date, in_entry_year
+from kg.extract.entries import Entries, in_entry_year
 
 TIMELINE = (
     "Timeline: the Bulava's record\n\n"
@@ -31,15 +31,30 @@ TIMELINE = (
     ],
 )
 def test_the_date_opening_a_line_with_a_dash_or_colon(words: str, expected: str | None) -> None:
-    assert entry_date(TIMELINE, TIMELINE.index(words)) == expected
+    assert Entries(TIMELINE).date_at(TIMELINE.index(words)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one line that opens with a date is a sentence, not a chronology
+        "Jan. 5, 2024 - North Korea fired shells. Russia test-fired a Yars ICBM, the ministry said.",
+        "A story.\n\nMonday: Iran launched a satellite.\n\nIt was its third this year.",
+        "",
+    ],
+)
+def test_one_dated_line_makes_no_chronology(text: str) -> None:
+    entries = Entries(text)
+    assert all(entries.date_at(i) is None for i in range(len(text) + 1))
 
 
 @pytest.mark.parametrize(
     ("phrase", "entry", "expected"),
     [
         ("Aug. 18", "Aug. 2, 2019", "Aug. 18, 2019"),
-        ("December", "Nov. 22, 2020", "December, 2020"),
+        ("late June", "Aug. 2, 2019", "late June, 2019"),
         ("December 2021", "Nov. 22, 2020", "December 2021"),  # its own year
+        ("Last June", "Aug. 2, 2019", "Last June"),  # relative to the dateline
         ("Sunday", "Aug. 2, 2019", "Sunday"),  # a weekday is the parser's to resolve
         ("a year later", "Aug. 2, 2019", "a year later"),
     ],
