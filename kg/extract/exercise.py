@@ -236,6 +236,22 @@ def _a_kind_of_exercise(trig: Token) -> bool:
     return kind or purpose
 
 
+def _provided_for(view: SentenceView, trig: Token) -> bool:
+    """True for drills an agreement provides for, not held: "a security agreement covering
+    military aid, training and defence-industrial cooperation", "the treaty ... commits the two
+    forces to closer training" (the trigger under a treaty noun, or under a verb whose subject
+    is one)."""
+    treaty_nouns = view.lexicon.cue_terms("treaty_noun")
+    for anc in list(trig.ancestors)[:6]:
+        if anc.lemma_.lower() in treaty_nouns:
+            return True
+        if anc.pos_ == "VERB":
+            # "an agreement covering ... training": the clause on the treaty noun
+            on_treaty = anc.dep_ in ("acl", "relcl") and anc.head.lemma_.lower() in treaty_nouns
+            return on_treaty or any(subj.lemma_.lower() in treaty_nouns for subj in view.subject(anc))
+    return False
+
+
 def _names_what_was_held(verb: Token, c: Cues) -> bool:
     """A naming verb in a clause another verb holds: "carried out what Moscow described as a
     joint patrol" (what was held is what the clause names)."""
@@ -671,6 +687,7 @@ def find_exercises(
             # "(as) part of routine annual training": a routine, no occasion; "conducted routine
             # training on Monday" is one
             or ((date_phrase is None or part_of) and any(f"{ch.lower_} {noun}" in routine for ch in amods))
+            or _provided_for(view, trig)
             or any(ch.dep_ == "det" and ch.lower_ in c.any_kind for ch in trig.children)
         )
         edition = trig.lemma_.lower() in lexicon.cue_terms("edition_noun") and not names

@@ -1240,3 +1240,22 @@ def test_routine_training_the_text_dates_is_an_occasion(exercises) -> None:  # t
         "2024-03-13",
     )
     assert [(r[0], r[1]) for r in rows] == [(("JPN", "USA"), "2024-03-11")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday the United States and Ukraine signed a security agreement covering military aid, training "
+        "and arms production.",
+        "India and France signed an accord on Friday that provides for joint training and the exchange of "
+        "liaison officers.",
+        "Poland and Lithuania signed an agreement on Tuesday that commits their armies to joint training.",
+        "The treaty between Australia and Papua New Guinea treats an attack on either as a danger to both and "
+        "commits the two forces to closer training.",
+        "The deal, which Germany and Britain signed on Wednesday, covers joint exercises and arms exports.",
+    ],
+)
+def test_drills_an_agreement_provides_for_are_no_occasion(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "a security agreement covering military aid, training and ...": what a treaty provides
+    for is no exercise held."""
+    assert exercises(text, "2024-06-14") == []
