@@ -7,13 +7,12 @@ pronouns. `kg.normalize.merge` then turns candidates into events.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.candidate import Candidate, Note
 from kg.extract.cues import cues
 from kg.extract.discourse import Discourse
-from kg.extract.entries import Entries, in_entry_year
+from kg.extract.entries import Entries
 from kg.extract.exercise import find_exercises
 from kg.extract.factuality import outcome_cues
 from kg.extract.launch import counted_occasion, find_launches, launcher_states
@@ -81,7 +80,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         else []
     )
     entries = Entries(doc_index.text)
-    candidates = [_in_entry(c, entries) for c in candidates]
+    candidates = [entries.dated(c) for c in candidates]
     events = merge(candidates, article, lexicon, notes, frozenset(headings), days)
     return Extraction(
         article=article,
@@ -91,20 +90,6 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         left_out=tuple(left_out),
         failed=tuple(failed),
     )
-
-
-def _in_entry(cand: Candidate, entries: Entries) -> Candidate:
-    """A candidate of a timeline entry: with no date of its own it takes the entry's date;
-    with a day and month but no year ("On Aug. 18, the Pentagon test-fires ...") the entry's
-    year."""
-    if cand.days_after_previous is not None:
-        return cand
-    entry = entries.date_at(cand.sentence.start)
-    if entry is None:
-        return cand
-    if cand.date_phrase is None:
-        return replace(cand, date_phrase=entry)
-    return replace(cand, date_phrase=in_entry_year(cand.date_phrase, entry))
 
 
 def _read_sentence(

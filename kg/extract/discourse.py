@@ -36,6 +36,15 @@ class Discourse:
     # the sentence that last told an exercise, and how (a plan, a report, a denial)
     exercise_at: tuple[int, Factuality] | None = None
 
+    def exercise_told(self, index: int, within: int, *, here: bool = False) -> Factuality | None:
+        """How the exercise told in the `within` sentences before sentence `index` (or in it, with
+        `here`) was told; None when none was: what a sentence about taking part or training
+        refers to."""
+        if self.exercise_at is None:
+            return None
+        told, how = self.exercise_at
+        return how if (0 if here else 1) <= index - told <= within else None
+
     def saw_launcher(self, state: str) -> None:
         """A state whose projectile the text names ("the Indian missile that crashed", a
         Hwasong-12): a likely launcher of what follows."""

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from kg.dates import find_date_phrases, in_year_of
+from kg.extract.candidate import Candidate
 from kg.extract.sentence import a_month_of_no_year
 
 #: What sets an entry's date off from its text: a dash of any kind or a colon, spaced
@@ -39,6 +41,17 @@ class Entries:
         if not self._dates:
             return None
         return self._dates.get(self._starts[bisect_right(self._starts, offset) - 1])
+
+    def dated(self, cand: Candidate) -> Candidate:
+        """A candidate of an entry: with no date of its own it takes the entry's date; with a
+        day and month but no year ("On Aug. 18, the Pentagon test-fires ...") the entry's year.
+        Any other candidate as it is."""
+        entry = self.date_at(cand.sentence.start)
+        if entry is None or cand.days_after_previous is not None:
+            return cand
+        if cand.date_phrase is None:
+            return replace(cand, date_phrase=entry)
+        return replace(cand, date_phrase=in_entry_year(cand.date_phrase, entry))
 
 
 def _opening_date(opening: str) -> str | None:

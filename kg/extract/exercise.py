@@ -787,7 +787,8 @@ def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate 
     part (participation_word in cues.tsv): "Alongside Australia and the United States, forces
     have come from Canada, Fiji, France ..., while Malaysia and Vietnam are observing" names who
     takes part in it; the states of a clause about observers do not."""
-    if discourse.exercise_at is None or not 0 < view.index - discourse.exercise_at[0] <= 2:
+    how = discourse.exercise_told(view.index, 2)
+    if how is None:
         return None
     taking_part = view.lexicon.cue_terms("participation_word")
     cue = next(
@@ -812,7 +813,7 @@ def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate 
     if len(states) < 3:
         return None
     # who takes part in a planned exercise plans to
-    return _taking_part(view, cue, states, discourse.exercise_at[1])
+    return _taking_part(view, cue, states, how)
 
 
 #: Prepositions that set an event in an exercise ("during a drill", "as part of an exercise")
@@ -1053,7 +1054,7 @@ def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None
     contingents from Finland ...": who takes part in the exercise the article is telling, if
     it told one in the last few sentences (not "with a Japanese destroyer taking part" after an
     activity it does not take for an exercise)."""
-    if discourse.exercise_at is None or not 0 <= view.index - discourse.exercise_at[0] <= 3:
+    if discourse.exercise_told(view.index, 3, here=True) is None:
         return None
     for tok in view.sent:
         forms = lemmas(tok)
@@ -1077,7 +1078,8 @@ def _training_since(view: SentenceView, discourse: Discourse) -> Candidate | Non
     have been training in and around the Hawaiian Islands since June 27": forces that have
     drilled since a day, told right after an exercise, date its start (and those the subject
     names take part in it)."""
-    if discourse.exercise_at is None or not 0 < view.index - discourse.exercise_at[0] <= 2:
+    how = discourse.exercise_told(view.index, 2)
+    if how is None:
         return None
     drill_verbs = view.lexicon.cue_terms("exercise_verb")
     for tok in view.sent:
@@ -1091,7 +1093,7 @@ def _training_since(view: SentenceView, discourse: Discourse) -> Candidate | Non
             continue
         states = view.states_of([t for s in view.subject(tok) for t in s.subtree])
         return replace(
-            _taking_part(view, tok, states, discourse.exercise_at[1]),
+            _taking_part(view, tok, states, how),
             trigger_lemma=tok.lemma_.lower(),  # the exercise told last, not the one with its participants
             date_phrase=phrase.text,
             date_role="start",

@@ -1024,7 +1024,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         verb = trigger.head.head
         means = {t.i for t in trigger.head.subtree}
         around = [t for t in verb.subtree if t.i not in means and not _other_clause_of(t, verb)]
-        phrases = [p for p in view.dates_in(around) if _resolvable(p.text) and not _report_date(view, p)]
+        phrases = _own_dates(view, around)
         phrases.sort(key=lambda p: -len(resolve_each(p.text, _ANCHOR_PROBE)[0].iso()))
         phrases = phrases[:1]
     if (
@@ -1037,7 +1037,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         # participle tells what the clause it hangs from did, on that clause's day
         head = trigger.head
         clause = [t for t in head.subtree if not _other_clause_of(t, head, CLAUSE_ARCS | {"conj"})]
-        phrases = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
+        phrases = _own_dates(view, clause)
     if not phrases and trigger.dep_ == "acl" and trigger.head.dep_ in ("nsubj", "nsubjpass"):
         # "A ballistic missile fired by the Houthis reached central Israel on Sunday": what was
         # fired flew on the day of its flight's clause
@@ -1045,7 +1045,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
         clause = [flew, *(t for ch in flew.children if ch.dep_ in FLIGHT_CLAUSE_DEPS for t in ch.subtree)]
         c = cues(view.lexicon)
         if flew.pos_ == "VERB" and (lemmas(flew) & c.flight_verbs or outcome_cues(view, clause, c)):
-            phrases = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
+            phrases = _own_dates(view, clause)
     # "struck a satellite in March 2019 with an interceptor launched from ...": the participle's noun
     armed = any(
         t.i in view.classes or t.i in view.weapons
@@ -1055,7 +1055,7 @@ def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str |
     if not phrases and carrier is not None:
         # "Iran retaliated the next day with a volley of missiles": the means has the verb's date
         scope = [t for t in carrier.subtree if not _other_clause_of(t, carrier, CLAUSE_ARCS | {"conj"})]
-        phrases = [p for p in view.dates_in(scope) if _resolvable(p.text) and not _report_date(view, p)]
+        phrases = _own_dates(view, scope)
     if not phrases:
         offsets = [days_after_previous(p.text) for p in view.dates_in(scope)]
         return None, next((o for o in offsets if o is not None), None)
@@ -1245,6 +1245,11 @@ def report_date(view: SentenceView, trigger: Token) -> str | None:
                     return p.text
             return None
     return None
+
+
+def _own_dates(view: SentenceView, tokens: list[Token]) -> list[DatePhrase]:
+    """The resolvable date phrases among `tokens` that are not the day of a saying."""
+    return [p for p in view.dates_in(tokens) if _resolvable(p.text) and not _report_date(view, p)]
 
 
 def _report_date(view: SentenceView, phrase: DatePhrase) -> bool:
@@ -1794,7 +1799,7 @@ def _interceptions(
             guess = discourse.actor()
             agents = [guess] if guess else []
         clause = [t for t in holder.subtree if not _other_clause_of(t, holder)]
-        dates = [p for p in view.dates_in(clause) if _resolvable(p.text) and not _report_date(view, p)]
+        dates = _own_dates(view, clause)
         if not dates and holder.dep_ in ("relcl", "advcl"):
             dates = [p for p in view.date_phrases() if p.root == holder.head.i and _resolvable(p.text)]
         date_phrase = dates[0].text if dates else None
