@@ -212,6 +212,15 @@ def _series(trig: Token, c: Cues) -> bool:
 SERIES_PATH = frozenset({"compound", "appos", "oprd", "acl", "nmod", "attr", "nsubj", "nsubjpass", "dobj"})
 
 
+def _said_of_the_one_told(trig: Token) -> bool:
+    """ "It is Sweden's first BALTOPS as an ally", "This was the first edition to include
+    Japan": the noun says what the exercise told before ("it") is, so "first" does not make
+    it another one."""
+    if trig.dep_ != "attr" or trig.head.lemma_ != "be":
+        return False
+    return any(ch.dep_ == "nsubj" and ch.lower_ in ("it", "this") for ch in trig.head.children)
+
+
 def _a_kind_of_exercise(trig: Token) -> bool:
     """An exercise as a kind, not an occasion: "a Russian strategic exercise of this kind", "such
     drills", "deploy to each other's territory for joint exercises" (a purpose)."""
@@ -327,6 +336,12 @@ def _participants(
         ):
             for s in view.subject(verb):  # "Sweden ... is in the middle of Aurora 17"
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
+        if noun.dep_ == "nsubj" and forms & cues(view.lexicon).start:
+            # "the drill opened on June 7 with 50 ships and 9,000 personnel from Belgium, ...":
+            # the forces it began with take part
+            for ch in verb.children:
+                if ch.dep_ == "prep" and ch.lower_ == "with":
+                    toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with"})
         if noun.dep_ in ("nsubj", "nsubjpass") and forms & cues(view.lexicon).involve:
             for ch in verb.children:
                 if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch.i != noun.i:
@@ -655,6 +670,7 @@ def find_exercises(
             any(ch.lower_ in c.exercise_new or (indefinite and undated) for ch in trig.children)
             and not (names and trig.dep_ == "appos")  # "Key Resolve, a command post drill, ended ..."
             and not any(ch.lower_ == "such" for ch in trig.children)  # "..., the first such drill": this one
+            and not _said_of_the_one_told(trig)
         )
         ongoing = any(ch.lower_ in ("ongoing", "current", "continuing") for ch in trig.children) or (
             verb is not None and _under_way(verb, c)

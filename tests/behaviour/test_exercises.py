@@ -1259,3 +1259,49 @@ def test_drills_an_agreement_provides_for_are_no_occasion(exercises, text: str) 
     """ "a security agreement covering military aid, training and ...": what a treaty provides
     for is no exercise held."""
     assert exercises(text, "2024-06-14") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "states"),
+    [
+        (
+            "Freedom Edge 2025 began on Monday off Jeju with ships of Japan, South Korea and the United "
+            "States. It is Japan's first Freedom Edge with its new destroyers.",
+            "Freedom Edge 2025",
+            ("JPN", "KOR", "USA"),
+        ),
+        (
+            "Cope North 2025 opened at Andersen Air Force Base on Tuesday with aircraft of the United States, "
+            "Japan and Australia. This is the first edition in which Japan flies its F-35s.",
+            "Cope North 2025",
+            ("AUS", "JPN", "USA"),
+        ),
+    ],
+)
+def test_a_first_said_of_the_exercise_told_is_that_exercise(exercises, text: str, name: str, states) -> None:  # type: ignore[no-untyped-def]
+    """ "It is Sweden's first BALTOPS as an ally": "it" is the exercise told, and "first" says
+    how it stands among the series, not that another exercise took place."""
+    rows = exercises(text, "2025-06-26")
+    assert [(r[0], r[2]) for r in rows] == [(states, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Exercise Pitch Black 2025 is under way in Darwin. The exercise began on Monday with some 3,000 "
+            "airmen from Australia, India and Singapore.",
+            ("AUS", "IND", "SGP"),
+        ),
+        (
+            "NATO's Dynamic Mongoose 2025 is under way off Norway. The drills opened on June 23 with "
+            "submarines and frigates from Norway, Canada and Germany.",
+            ("CAN", "DEU", "NOR"),
+        ),
+    ],
+)
+def test_the_forces_an_exercise_began_with_take_part(exercises, text: str, states) -> None:  # type: ignore[no-untyped-def]
+    """ "the drill opened on June 7 with 50 ships and 9,000 personnel from Belgium, Denmark, ...":
+    the forces it began with are its participants."""
+    rows = exercises(text, "2025-06-26")
+    assert [r[0] for r in rows] == [states]
