@@ -97,6 +97,21 @@ def _weak_date(cand: Candidate) -> bool:
     )
 
 
+def _signed_that_year(group: Group, date: PartialDate | None, lexicon: Lexicon) -> bool:
+    """True if a treaty the group names was signed in the year of `date`: "the Comprehensive
+    Nuclear-Test-Ban Treaty ... the United States, which signed the document in 1996" is that
+    treaty, another of its signatories."""
+    if group.type is not EventType.TREATY or date is None:
+        return False
+    told = group.strong_date()
+    if told is not None and told.year != date.year:
+        return False  # the Russian-Iranian treaty of 2025, named like the Russian-Korean one of 2024
+    return any(
+        (known := lexicon.named_event("Treaty", name)) is not None and known.signed == date.year
+        for name in group.names()
+    )
+
+
 def _document_kind(cand: Candidate, lexicon: Lexicon) -> str | None:
     """The kind of document a treaty mention names ("a joint statement", "the memorandum of
     understanding", "the Lahore Declaration"), or None for a word that may name any ("the pact")."""
@@ -313,6 +328,7 @@ def _compatible(
         # United States: a treaty's parties add up; "joined the Russian part of the drills" told
         # with Russia and Belarus: a share of the event's states is the event
         nested = set(cand.actors) <= told or (cand.type is EventType.TREATY and told <= set(cand.actors))
+        nested = nested or _signed_that_year(group, date, lexicon)
         if _jaccard(cand.actors, group.actors()) < 0.5 and not nested:
             return False  # "their joint air patrol" (Russia, China) is not "the drills" told before
     if cand.definite:

@@ -294,13 +294,23 @@ def _instrument(view: SentenceView, verb: Token) -> list[Token]:
 
 
 def _after_launch_prefix(tok: Token, prefixes: Mapping[str, str]) -> bool:
-    """True for a word right after a launch prefix and its hyphen ("a test-fire", "test-flew")."""
+    """True for a word right after a launch prefix and its hyphen ("a test-fire", "test-flew"),
+    or after the prefix written apart as its modifier ("the first successful test fire of")."""
+    before = tok.doc[tok.i - 1] if tok.i - 1 >= tok.sent.start else None
+    if before is not None and before.dep_ == "compound" and before.head.i == tok.i:
+        return before.lower_ in prefixes
     return (
         tok.i - 2 >= tok.sent.start
         and tok.doc[tok.i - 1].text == "-"
         and not tok.doc[tok.i - 1].whitespace_
         and tok.doc[tok.i - 2].lower_ in prefixes
     )
+
+
+def _since_another(noun: Token) -> bool:
+    """True for a launch noun measured from another occasion ("the North's first missile launch
+    since March 27"): that occasion is a launch of its own."""
+    return any(ch.dep_ == "prep" and ch.lower_ in OTHER_OCCASION_PREPS for ch in noun.children)
 
 
 def _told_again(verb: Token, c: Cues) -> bool:
@@ -443,7 +453,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             if (
                 tok.dep_ in ("attr", "oprd")
                 and any(
-                    s.lemma_.lower() in nouns or (told and lemma == "attempt" and s.lower_ in _THIS)
+                    s.lemma_.lower() in nouns
+                    or (told and s.lower_ in _THIS and (lemma == "attempt" or not _since_another(tok)))
                     for s in tok.head.children
                     if s.dep_ in ("nsubj", "nsubjpass")
                 )
@@ -451,7 +462,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             ):
                 # "its June 26 launch had been a successful test of ...", "the launch was the
                 # North's third attempt this year", after a launch "It was the third attempt
-                # this year to place a satellite into orbit": the same launch
+                # this year to place a satellite into orbit", "It is Pakistan's first missile
+                # launch of 2017": the same launch
                 continue
             definite = any(ch.dep_ in ("det", "poss") for ch in tok.children)
             # "two failed attempts" count when the sentence names what was launched

@@ -429,6 +429,14 @@ class SentenceView:
                 # South Korea and the United States opened ..."): the one nearest the verb
                 at = v.i
                 subs = [max(subs, key=lambda c: (c.i < at, c.i if c.i < at else -c.i))]
+            if (
+                v.dep_ == "relcl"
+                and len(subs) == 1
+                and subs[0].dep_ == "nsubj"
+                and subs[0].lower_ in ("which", "who")
+                and v.head.pos_ == "PROPN"
+            ):
+                return [v.head]  # "India, which tested a missile in 2008": India tested it
             if subs:
                 return subs
             if v.dep_ == "xcomp" and v.head.pos_ == "VERB":

@@ -406,3 +406,29 @@ def test_the_second_states_that_field_a_system_fire_it_in_their_stories(
 ) -> None:  # type: ignore[no-untyped-def]
     rows = launches(text, "2025-03-11")
     assert rows and rows[0][0] == agent
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "date"),
+    [
+        (
+            "Pakistan fired a Babur-3 on Monday. A spokesman confirmed the test. India, which tested a "
+            "submarine-launched missile in 2008, said nothing.",
+            "IND",
+            "2008",
+        ),
+        (
+            "South Korea fired a Hyunmoo-4 on Monday. It can carry a large warhead. Japan, which fired a cruise "
+            "missile in December, did not respond.",
+            "JPN",
+            "2024-12",
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_state_is_that_states_launch(
+    launches, text: str, agent: str, date: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "India, which tested a missile in 2008, ...": "which" is India, the one that tested it,
+    not the state the story is about."""
+    rows = launches(text, "2025-03-11")
+    assert (agent, date) in {(r[0], r[1]) for r in rows}

@@ -539,6 +539,54 @@ def test_it_was_the_nth_attempt_is_the_launch_told(launches, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        (
+            "India flight-tested the Agni Prime missile on Wednesday night. It was the first night launch of "
+            "the missile. Its maiden flight took place on June 28, 2021.",
+            "Agni-P",
+        ),
+        (
+            "Pakistan test-fired the Ababeel missile on Wednesday. It was the second launch of the missile. "
+            "Its first flight took place in January 2017.",
+            "Ababeel",
+        ),
+    ],
+)
+def test_it_is_the_first_launch_is_the_launch_told(launches, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    """ "It is Pakistan's first missile launch of 2017": what "it" is, not another launch; "its
+    maiden flight" after it is still the weapon's first flight."""
+    rows = launches(text, "2025-06-20")
+    assert [r[2] for r in rows] == [weapon, weapon]
+
+
+def test_the_first_launch_since_a_day_tells_that_days_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    """ "It was the North's first missile launch since March 27": there was one on March 27."""
+    rows = launches(
+        "North Korea fired a Hwasong-18 on Thursday. It was the North's first missile launch since March 27 "
+        "and followed weeks of tension.",
+        "2025-04-14",
+    )
+    assert sorted(r[1] for r in rows) == ["2025-03-27", "2025-04-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Pakistan today carried out a successful test fire of the Babur-3 cruise missile.", "Babur-3"),
+        (
+            "India on Monday conducted the maiden test launch of its Agni-V missile from Abdul Kalam Island.",
+            "Agni-V",
+        ),
+        ("The test fire of a Hyunmoo-4 missile by South Korea went as planned on Monday.", "Hyunmoo-4"),
+    ],
+)
+def test_a_test_fire_written_as_two_words_is_a_launch(launches, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    """ "carried out the first successful test fire of Babur-3": "test-fire" written open."""
+    assert [r[2] for r in launches(text, "2025-06-20")] == [weapon]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "North Korea fired cruise missiles on Jan. 24. Another salvo followed on Jan. 30.",

@@ -1582,3 +1582,19 @@ def test_a_treaty_name_opens_with_its_own_words(treaties, text: str) -> None:  #
     treaty keeps the year of its signing, not that of a withdrawal."""
     rows = treaties(text, "2023-11-07")
     assert [(r[2], r[1]) for r in rows] == [("Open Skies Treaty", "1992")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia revoked its ratification of the Comprehensive Nuclear-Test-Ban Treaty on Thursday. The United "
+        "States, which signed the document in 1996, has not ratified it.",
+        "Moscow withdrew from the Open Skies Treaty in 2021. The United States, which signed the accord in "
+        "1992, had left it a year earlier.",
+    ],
+)
+def test_a_signer_told_with_the_named_treatys_year_is_its_party(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the United States of America, which signed the document in 1996": another party of the
+    treaty named before, signed that year, not a treaty of its own."""
+    rows = treaties(text, "2023-11-02")
+    assert len(rows) == 1 and "USA" in rows[0][0]
