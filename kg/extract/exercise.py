@@ -584,6 +584,8 @@ def find_exercises(
         if fact is Factuality.ASSERTED and _ended_for_good(view, trig):
             fact = Factuality.NEGATED  # "ended their springtime exercises and held a smaller drill instead"
         states, weapons, pronoun = _participants(view, trig, discourse)
+        if len(triggers) == 1:
+            states += [s for s in _took_part_beside(view, trig) if s not in states]
         if not states and _held_by_own_forces(view, trig):
             # "as the armed forces carried out what the Kremlin called a planned exercise": the
             # forces of the state the article is about, not everyone the sentence names
@@ -1115,6 +1117,39 @@ def _training_since(view: SentenceView, discourse: Discourse) -> Candidate | Non
             date_role="start",
         )
     return None
+
+
+def _in_clause_of(tok: Token, verb: Token) -> bool:
+    """True if `tok` hangs on `verb` without a clause between them."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "xcomp"):
+            return False
+        cur = cur.head
+        if cur.i == verb.i:
+            return True
+    return False
+
+
+def _took_part_beside(view: SentenceView, trig: Token) -> list[str]:
+    """States a clause of the exercise's sentence says took part: "held its Vostok-2018
+    manoeuvres in September, saying 300,000 troops took part alongside Chinese and Mongolian
+    units", "Thailand hosted Cobra Gold; troops from Singapore and Indonesia also took part"."""
+    taking = view.lexicon.cue_terms("took_part_verb")
+    out: list[str] = []
+    for verb in view.sent:
+        if verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "ccomp", "conj", "parataxis", "ROOT"):
+            continue
+        lemma = verb.lemma_.lower()
+        if not (
+            lemma in taking
+            or any(ch.dep_ == "dobj" and f"{lemma} {ch.lower_}" in taking for ch in verb.children)
+        ):
+            continue
+        if _in_clause_of(trig, verb) or verb in trig.subtree or any(ch.dep_ == "neg" for ch in verb.children):
+            continue  # "took part in the drills" is the trigger's own clause; "did not take part"
+        out += view.states_of(list(verb.subtree))
+    return out
 
 
 def _taking_part(

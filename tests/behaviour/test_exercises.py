@@ -1305,3 +1305,44 @@ def test_the_forces_an_exercise_began_with_take_part(exercises, text: str, state
     the forces it began with are its participants."""
     rows = exercises(text, "2025-06-26")
     assert [r[0] for r in rows] == [states]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Russia held its Vostok-2022 drills in the Far East in September, saying 50,000 troops took part "
+            "alongside Chinese and Indian units.",
+            ("CHN", "IND", "RUS"),
+        ),
+        (
+            "Thailand hosted Cobra Gold in March; troops from Singapore and Indonesia also took part.",
+            ("IDN", "SGP", "THA", "USA"),
+        ),
+        (
+            "The Kavkaz-2020 drills opened on Monday; about 250 troops from China are participating.",
+            ("CHN", "RUS"),
+        ),
+        (
+            "Exercise Valiant Shield 2024 opened on June 7. For the first time, Japan's Self-Defense Forces are "
+            "taking part, and parts of the exercise are being held in Japan.",
+            ("JPN", "USA"),
+        ),
+    ],
+)
+def test_a_clause_of_who_took_part_adds_participants(exercises, text: str, states) -> None:  # type: ignore[no-untyped-def]
+    """ "held its Vostok-2018 manoeuvres in September, saying some 300,000 troops took part
+    alongside Chinese and Mongolian units": the clause says who took part in the exercise."""
+    assert [r[0] for r in exercises(text, "2025-06-26")] == [states]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand hosted Cobra Gold in March; Myanmar did not take part.",
+        "In April the Shandong took part in the Strait Thunder-2025A exercise around Taiwan.",
+    ],
+)
+def test_who_did_not_take_part_or_where_is_no_participant(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, "2025-06-26")
+    assert rows and not {"MMR", "TWN"} & set(rows[0][0])
