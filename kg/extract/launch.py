@@ -619,8 +619,9 @@ def _misparsed_main_verb(tok: Token) -> bool:
                 ch.dep_ in ("amod", "compound", "nmod", "dep") and ch.pos_ == "PROPN" and ch.i < tok.i
                 for ch in head.children
             )
-            # "Pakistan on Tuesday test-fired Shaheen-III, a ...": the name is the root
-            or (tok.sent.root.pos_ == "PROPN" and tok.sent.root.i < tok.i and head.dep_ == "appos")
+            # "Pakistan on Tuesday test-fired Shaheen-III, a ...", "Pakistan on Thursday
+            # test-fired surface-to-surface ballistic missile Shaheen-II": the name is the root
+            or (tok.sent.root.pos_ == "PROPN" and tok.sent.root.i < tok.i)
         )
     )
 

@@ -244,6 +244,33 @@ def test_a_verb_read_as_an_adjective_keeps_the_date_before_it(launches, text: st
 
 
 @pytest.mark.parametrize(
+    ("text", "agent", "weapon"),
+    [
+        (
+            "India on Tuesday successfully test-fired nuclear-capable ballistic missile Agni-II, which can hit "
+            "targets 2,000 km away.",
+            "IND",
+            "Agni-II",
+        ),
+        ("Pakistan on Tuesday successfully test-fired short-range ballistic missile Nasr.", "PAK", "Nasr"),
+        (
+            "Pakistan on Tuesday successfully test-fired surface-to-surface ballistic missile Ghauri.",
+            "PAK",
+            "Ghauri",
+        ),
+    ],
+)
+def test_a_verb_read_as_an_adjective_before_class_and_name(
+    launches, text: str, agent: str, weapon: str
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Pakistan on Thursday test-fired surface-to-surface ballistic missile Shaheen-II" (no
+    article before the class and the name, as South Asian wire copy writes it): parsed as one
+    noun phrase with no verb, still the launch of that missile on that day."""
+    [row] = launches(text, "2025-06-20")
+    assert (row[0], row[1], row[2]) == (agent, "2025-06-17", weapon)
+
+
+@pytest.mark.parametrize(
     ("text", "row"),
     [
         (
