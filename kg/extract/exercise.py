@@ -21,7 +21,14 @@ from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import PERFECT_AUX, attribution, factuality, habitual, perfect_habit
-from kg.extract.launch import _clause_date, _date, _resolvable, after_clause_date
+from kg.extract.launch import (
+    _attached_to,
+    _clause_date,
+    _date,
+    _other_clause_of,
+    _resolvable,
+    after_clause_date,
+)
 from kg.extract.sentence import PRONOUNS, SentenceView, infinitive, inside_other, lemmas
 from kg.extract.sentence import TARGET_PREPS as SHARED_TARGET_PREPS
 from kg.lexicon import EDITION_PATTERN, Lexicon
@@ -340,8 +347,8 @@ def _participants(
             # "the drill opened on June 7 with 50 ships and 9,000 personnel from Belgium, ...":
             # the forces it began with take part
             for ch in verb.children:
-                if ch.dep_ == "prep" and ch.lower_ == "with":
-                    toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with"})
+                if ch.dep_ == "prep" and ch.lower_ == "with" and _names_forces(view, ch):
+                    toks += view.collect(ch, skip_preps=TARGET_PREPS)
         if noun.dep_ in ("nsubj", "nsubjpass") and forms & cues(view.lexicon).involve:
             for ch in verb.children:
                 if ch.dep_ in ("dobj", "attr", "prep", "advmod", "npadvmod") and ch.i != noun.i:
@@ -1075,17 +1082,11 @@ def _participation(view: SentenceView, discourse: Discourse) -> Candidate | None
     if discourse.exercise_told(view.index, 3, here=True) is None:
         return None
     for tok in view.sent:
-        forms = lemmas(tok)
-        takes_part = "take" in forms and any(ch.dep_ == "dobj" and ch.lower_ == "part" for ch in tok.children)
-        if not (takes_part or forms & {"participate"}) or tok.pos_ != "VERB":
+        if not _takes_part(tok, view.lexicon):
             continue
         if any(ch.dep_ == "prep" and ch.lower_ == "in" for ch in tok.children):
             continue  # "take part in X": X is a trigger of its own
-        toks = [t for s in view.subject(tok) for t in view.collect(s, skip_preps=TARGET_PREPS)]
-        for ch in tok.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("alongside", "with", "from"):
-                toks += list(ch.subtree)
-        states = view.states_of(toks)
+        states = _taking_part_states(view, tok)
         if states:
             return _taking_part(view, tok, states)
     return None
@@ -1119,36 +1120,60 @@ def _training_since(view: SentenceView, discourse: Discourse) -> Candidate | Non
     return None
 
 
-def _in_clause_of(tok: Token, verb: Token) -> bool:
-    """True if `tok` hangs on `verb` without a clause between them."""
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.dep_ in ("ccomp", "advcl", "conj", "parataxis", "relcl", "acl", "xcomp"):
-            return False
-        cur = cur.head
-        if cur.i == verb.i:
-            return True
-    return False
+def _names_forces(view: SentenceView, prep: Token) -> bool:
+    """True if a preposition's objects are forces, platforms or weapons ("with 50 ships and
+    9,000 personnel from Belgium", "with the Yars ICBM system"), not "with a warning from
+    North Korea" (cue groups forces_noun, platform_noun and taking_part_noun)."""
+    lexicon = view.lexicon
+    kinds = {*lexicon.cue_terms("forces_noun"), *lexicon.cue_terms("platform_noun")}
+    kinds |= set(lexicon.cue_terms("taking_part_noun"))
+    objects = [o for ch in prep.children if ch.dep_ == "pobj" for o in (ch, *ch.conjuncts)]
+    return any(o.lemma_.lower() in kinds for o in objects) or any(
+        t.i in view.weapons or t.i in view.classes for o in objects for t in o.subtree
+    )
+
+
+def _takes_part(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of taking part (cue group took_part_verb): "participate", "take part"."""
+    taking = lexicon.cue_terms("took_part_verb")
+    return verb.pos_ == "VERB" and (
+        bool(lemmas(verb) & taking.keys())
+        or any(ch.dep_ == "dobj" and f"{verb.lemma_.lower()} {ch.lower_}" in taking for ch in verb.children)
+    )
+
+
+def _taking_part_states(view: SentenceView, verb: Token) -> list[str]:
+    """The states a verb of taking part says take part: its subject's and those "alongside",
+    "with" or "from" it ("300,000 troops took part alongside Chinese and Mongolian units"), not
+    where ("near Taiwan"); none when it says they did not ("did not take part", "no Chinese
+    troops took part")."""
+    subjects = view.subject(verb)
+    if any(ch.dep_ == "neg" for ch in verb.children) or any(
+        ch.dep_ == "det" and ch.lower_ == "no" for s in subjects for ch in s.children
+    ):
+        return []
+    toks = [t for s in subjects for t in view.collect(s, skip_preps=TARGET_PREPS)]
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in ("alongside", "with", "from"):
+            toks += list(ch.subtree)
+    return view.states_of(toks)
 
 
 def _took_part_beside(view: SentenceView, trig: Token) -> list[str]:
     """States a clause of the exercise's sentence says took part: "held its Vostok-2018
     manoeuvres in September, saying 300,000 troops took part alongside Chinese and Mongolian
-    units", "Thailand hosted Cobra Gold; troops from Singapore and Indonesia also took part"."""
-    taking = view.lexicon.cue_terms("took_part_verb")
+    units", "Thailand hosted Cobra Gold; troops from Singapore and Indonesia also took part"
+    (not a clause whose own object or preposition is the exercise: "took part in the drills")."""
     out: list[str] = []
+    clauses = ("advcl", "ccomp", "conj", "parataxis", "ROOT")
     for verb in view.sent:
-        if verb.pos_ != "VERB" or verb.dep_ not in ("advcl", "ccomp", "conj", "parataxis", "ROOT"):
+        if verb.dep_ not in clauses or not _takes_part(verb, view.lexicon):
             continue
-        lemma = verb.lemma_.lower()
-        if not (
-            lemma in taking
-            or any(ch.dep_ == "dobj" and f"{lemma} {ch.lower_}" in taking for ch in verb.children)
-        ):
+        if _attached_to(trig, verb) or verb in trig.subtree:
             continue
-        if _in_clause_of(trig, verb) or verb in trig.subtree or any(ch.dep_ == "neg" for ch in verb.children):
-            continue  # "took part in the drills" is the trigger's own clause; "did not take part"
-        out += view.states_of(list(verb.subtree))
+        if view.dates_in([t for t in verb.subtree if not _other_clause_of(t, verb)]):
+            continue  # "Japan took part last year, and this year China held drills": another time
+        out += _taking_part_states(view, verb)
     return out
 
 

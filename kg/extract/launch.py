@@ -619,9 +619,14 @@ def _misparsed_main_verb(tok: Token) -> bool:
                 ch.dep_ in ("amod", "compound", "nmod", "dep") and ch.pos_ == "PROPN" and ch.i < tok.i
                 for ch in head.children
             )
-            # "Pakistan on Tuesday test-fired Shaheen-III, a ...", "Pakistan on Thursday
-            # test-fired surface-to-surface ballistic missile Shaheen-II": the name is the root
-            or (tok.sent.root.pos_ == "PROPN" and tok.sent.root.i < tok.i)
+            # "Pakistan on Tuesday test-fired Shaheen-III, a ...": the name is the root;
+            # "Pakistan on Thursday test-fired surface-to-surface ballistic missile Shaheen-II":
+            # a state is ("Kim Jong Un with newly launched Hwasong-19 missiles" is a caption)
+            or (
+                tok.sent.root.pos_ == "PROPN"
+                and tok.sent.root.i < tok.i
+                and (head.dep_ == "appos" or tok.sent.root.ent_type_ == "GPE")
+            )
         )
     )
 

@@ -1344,5 +1344,24 @@ def test_a_clause_of_who_took_part_adds_participants(exercises, text: str, state
     ],
 )
 def test_who_did_not_take_part_or_where_is_no_participant(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Who "did not take part", and where the exercise was, take no part in it."""
     rows = exercises(text, "2025-06-26")
     assert rows and not {"MMR", "TWN"} & set(rows[0][0])
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Thailand hosted Cobra Gold in March; no Chinese troops took part.", ("THA", "USA")),
+        ("China held drills on Monday, saying Chinese troops took part near Taiwan.", ("CHN",)),
+        (
+            "Japan took part last year, and this year China held drills near Taiwan with Russia.",
+            ("CHN", "RUS"),
+        ),
+        ("The US-South Korean drills began on Monday with a warning from North Korea.", ("KOR", "USA")),
+    ],
+)
+def test_no_part_another_time_or_a_reaction_adds_no_participant(exercises, text: str, states) -> None:  # type: ignore[no-untyped-def]
+    """ "no Chinese troops took part", "took part near Taiwan", "took part last year", "began
+    with a warning from North Korea": none of these states takes part in the exercise told."""
+    assert [r[0] for r in exercises(text, "2025-06-26")] == [states]

@@ -575,8 +575,8 @@ def test_the_first_launch_since_a_day_tells_that_days_launch(launches) -> None: 
     [
         ("Pakistan today carried out a successful test fire of the Babur-3 cruise missile.", "Babur-3"),
         (
-            "India on Monday conducted the maiden test launch of its Agni-V missile from Abdul Kalam Island.",
-            "Agni-V",
+            "North Korea carried out a test fire of a Hwasong-18 missile on Monday.",
+            "Hwasong-18",
         ),
         ("The test fire of a Hyunmoo-4 missile by South Korea went as planned on Monday.", "Hyunmoo-4"),
     ],

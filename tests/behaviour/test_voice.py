@@ -270,6 +270,13 @@ def test_a_verb_read_as_an_adjective_before_class_and_name(
     assert (row[0], row[1], row[2]) == (agent, "2025-06-17", weapon)
 
 
+def test_a_caption_with_a_launched_missile_is_no_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    """ "Kim Jong Un with newly launched Hwasong-19 missiles at a parade": a caption whose root
+    is a person, not a state that fired."""
+    text = "Kim Jong Un with newly launched Hwasong-19 missiles at a parade in Pyongyang on Tuesday."
+    assert launches(text, "2025-06-20") == []
+
+
 @pytest.mark.parametrize(
     ("text", "row"),
     [
