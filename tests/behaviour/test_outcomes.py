@@ -243,3 +243,18 @@ def test_a_target_told_as_struck_is_a_success(launches, text: str) -> None:  # t
 def test_a_target_not_struck_is_no_success(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     [row] = launches(text, "2025-09-16")
     assert row[5] != "success"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May 7, 2025 -- Iran fires a Simorgh rocket from Semnan.\nMay 9, 2025 -- The second Simorgh launch of the month succeeds.",
+        "June 2, 2025 -- India fires an Agni-V from Abdul Kalam Island.\nJune 9, 2025 -- A night launch of the "
+        "Agni-V succeeds.",
+    ],
+)
+def test_a_launch_that_succeeds_is_a_success(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The first launch from a submerged submarine succeeds": the present of "succeeded", as
+    a chronology or a headline tells it."""
+    rows = launches(text, "2025-06-20")
+    assert rows and rows[-1][5] == "success"
