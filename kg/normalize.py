@@ -97,19 +97,22 @@ def _weak_date(cand: Candidate) -> bool:
     )
 
 
-def _signed_that_year(group: Group, date: PartialDate | None, lexicon: Lexicon) -> bool:
+def _known_signed(group: Group, lexicon: Lexicon) -> list[NamedEvent]:
+    """The lexicon's entries, with a year of signing, of the treaties a group names."""
+    return [k for n in group.names() if (k := lexicon.named_event("Treaty", n)) and k.signed]
+
+
+def _signed_that_year(
+    group: Group, date: PartialDate | None, told: PartialDate | None, lexicon: Lexicon
+) -> bool:
     """True if a treaty the group names was signed in the year of `date`: "the Comprehensive
     Nuclear-Test-Ban Treaty ... the United States, which signed the document in 1996" is that
-    treaty, another of its signatories."""
+    treaty, another of its signatories. `told`: the group's own date."""
     if group.type is not EventType.TREATY or date is None:
         return False
-    told = group.strong_date()
     if told is not None and told.year != date.year:
         return False  # the Russian-Iranian treaty of 2025, named like the Russian-Korean one of 2024
-    return any(
-        (known := lexicon.named_event("Treaty", name)) is not None and known.signed == date.year
-        for name in group.names()
-    )
+    return any(k.signed == date.year for k in _known_signed(group, lexicon))
 
 
 def _document_kind(cand: Candidate, lexicon: Lexicon) -> str | None:
@@ -309,7 +312,7 @@ def _compatible(
     if cand.definite and cand.identifying_date and date is not None and gdate is not None and date != gdate:
         return False  # "the 1953 armistice" is not the declaration signed on Friday
     if cand.type is EventType.TREATY and cand.identifying_date and date is not None and not cand.name:
-        known = [k for n in group.names() if (k := lexicon.named_event("Treaty", n)) and k.signed]
+        known = _known_signed(group, lexicon)
         signed = {k.signed for k in known}
         if signed and date.year not in signed:
             return False  # "the 1961 treaty" is not the Comprehensive Strategic Partnership Treaty of 2024
@@ -328,7 +331,7 @@ def _compatible(
         # United States: a treaty's parties add up; "joined the Russian part of the drills" told
         # with Russia and Belarus: a share of the event's states is the event
         nested = set(cand.actors) <= told or (cand.type is EventType.TREATY and told <= set(cand.actors))
-        nested = nested or _signed_that_year(group, date, lexicon)
+        nested = nested or _signed_that_year(group, date, gdate, lexicon)
         if _jaccard(cand.actors, group.actors()) < 0.5 and not nested:
             return False  # "their joint air patrol" (Russia, China) is not "the drills" told before
     if cand.definite:
