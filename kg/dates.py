@@ -516,9 +516,18 @@ def _cap(words: list[str] | dict[str, int]) -> str:
     return "|".join(w.capitalize() for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _upper(words: list[str]) -> str:
+    return "|".join(w.upper() for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
 _F_MONTH_NAME = rf"(?:(?:{_cap(_FULL_MONTHS)})\b|(?:{_cap(_ABBR_MONTHS)})\.)"  # "May", "Sept."
-_F_MONTH_ANY = rf"(?:(?:{_cap(_FULL_MONTHS)})|(?:{_cap(_ABBR_MONTHS)})\.?)"  # before a day: "Sep 15"
-_F_WEEKDAY = rf"(?:{_cap(WEEKDAYS)})\b"
+# before a day: "Sep 15"; in capitals as timelines and wire headings set them ("JAN. 15 --",
+# "APRIL 13-14 --"), an abbreviation with its full stop
+_F_MONTH_ANY = (
+    rf"(?:(?:{_cap(_FULL_MONTHS)})|(?:{_cap(_ABBR_MONTHS)})\.?"
+    rf"|(?:{_upper(_FULL_MONTHS)})|(?:{_upper(_ABBR_MONTHS)})\.)"
+)
+_F_WEEKDAY = rf"(?:{_cap(WEEKDAYS)}|{_upper(list(WEEKDAYS))})\b"  # "Monday", a round-up's "MONDAY:"
 _F_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _F_YEAR = (  # not part of a number, a name ("Zapad-2017") or a measure ("1900 GMT", "2000 km")
     r"(?<![\w\-–,.$£€#/])(?:1[89]\d\d|20\d\d)(?![\w\-–]|[,.]\d|\s*(?:GMT|UTC|hours?|hrs|km|kilomet(?:er|re)s?"
@@ -618,3 +627,26 @@ def find_date_phrases(text: str) -> list[tuple[int, int, str]]:
 def _may_is_month(text: str, start: int) -> bool:
     before = text[:start].split()
     return bool(before) and before[-1].lower().rstrip("-") in _MAY_CUES
+
+
+# --------------------------------------------------------------------------- timeline entries
+#: What sets a timeline entry's date off from its text: a dash of any kind or a colon, spaced
+_ENTRY_MARK = re.compile(r"[ \t]*(?:--|—|–|-|:)[ \t]")
+#: How far into its line an entry's date and mark may reach
+ENTRY_REACH = 40
+#: How many entries make a text a chronology: one line opening with a date ("Jan. 5, 2024 -
+#: North Korea fired ...") is a sentence like any other
+MIN_ENTRIES = 2
+
+
+def entry_opening(line: str) -> tuple[str, int] | None:
+    """(date phrase, offset of the text after the mark) when a line opens with a date set off
+    by a dash or colon, as a chronology's entries do ("Oct. 25, 2023 -- ...", "JAN. 15 -- ...",
+    "2018: ..."); else None."""
+    opening = line[:ENTRY_REACH]
+    found = find_date_phrases(opening)
+    if not found or found[0][0] != 0:
+        return None
+    _, end, phrase = found[0]
+    mark = _ENTRY_MARK.match(opening, end)
+    return (phrase, mark.end()) if mark is not None else None

@@ -15,16 +15,9 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from kg.dates import find_date_phrases, in_year_of
+from kg.dates import ENTRY_REACH, MIN_ENTRIES, entry_opening, in_year_of
 from kg.extract.candidate import Candidate
 from kg.extract.sentence import a_month_of_no_year
-
-#: What sets an entry's date off from its text: a dash of any kind or a colon, spaced
-_MARK = re.compile(r"[ \t]*(?:--|—|–|-|:)[ \t]")
-#: How far into its line an entry's date and mark may reach
-_REACH = 40
-#: How many entries make a text a chronology
-MIN_ENTRIES = 2
 
 
 class Entries:
@@ -32,7 +25,7 @@ class Entries:
 
     def __init__(self, text: str) -> None:
         starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        found = {s: phrase for s in starts if (phrase := _opening_date(text[s : s + _REACH])) is not None}
+        found = {s: o[0] for s in starts if (o := entry_opening(text[s : s + ENTRY_REACH])) is not None}
         self._starts = starts
         self._dates = found if len(found) >= MIN_ENTRIES else {}
 
@@ -52,15 +45,6 @@ class Entries:
         if cand.date_phrase is None:
             return replace(cand, date_phrase=entry)
         return replace(cand, date_phrase=in_entry_year(cand.date_phrase, entry))
-
-
-def _opening_date(opening: str) -> str | None:
-    """The date phrase a line opens with when a dash or colon follows it ("Oct. 25, 2023 --")."""
-    found = find_date_phrases(opening)
-    if not found or found[0][0] != 0:
-        return None
-    _, end, phrase = found[0]
-    return phrase if _MARK.match(opening, end) else None
 
 
 def in_entry_year(phrase: str, entry: str) -> str:

@@ -1933,7 +1933,8 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
             first = verb.head
             shared = [t for ch in first.children if ch.dep_ in ("npadvmod", "prep") for t in ch.subtree]
             dates = [p for p in view.dates_in(shared) if _resolvable(p.text)]
-        if not dates:
+        day = dates[0].text if dates else view.entry_date()  # "JAN. 16 -- Iranian missiles hit ..."
+        if day is None:
             continue  # "A missile flew 600 km": the launch told before, not a new one
         fielded = [_fielder(view, w, discourse) or "" for w in weapons if w.operator]
         agents = view.states_of(phrase) or fielded[:1]
@@ -1941,7 +1942,7 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
         if not agents:
             guess = discourse.actor()
             agents = [guess] if guess else []
-        launch = _told_by_projectile(view, verb, noun, phrase, agents, needs, fact, dates[0].text)
+        launch = _told_by_projectile(view, verb, noun, phrase, agents, needs, fact, day)
         out.append(replace(launch, outcomes=told))
     return out
 
@@ -2110,6 +2111,8 @@ def _listed(
         if not all(o.count is not None or o.site for o in occasions):
             return found
         agent = discourse.actor()
+        if agent in _interceptors_states(view, c):
+            return found  # "warships shot down 18 drones, two cruise missiles and ...": not theirs
         bases = [
             Candidate(
                 type=EventType.LAUNCH,
@@ -2132,8 +2135,11 @@ def _listed(
     told_elsewhere = {w.name for o in elliptic for w in o.weapons}
     # "Kalibr and Oniks missiles": the plural head after the last name is each name's
     shared_plural = any(o.named_after and _plural_class_word(view, o) for o in elliptic)
+    # "On April 13, Iran launched some 170 drones, more than 30 cruise missiles and ...": the
+    # first item, drones, is no launch; the items after it are
+    drones_first = head is not None and head.other_thing and not (head.weapons or head.weapon_class)
     for base in bases:
-        if head is not None:
+        if head is not None and not drones_first:
             out.append(
                 replace(
                     base,

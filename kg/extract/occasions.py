@@ -56,6 +56,7 @@ class Occasion:
     coordinated: bool = False  # its projectile is coordinated with one before ("Kalibr and Tsirkon missiles")
     launch_word: bool = False  # it names another launch ("a second shot on Jan. 11") if not what was fired
     named_after: bool = False  # it opens with a system named right after another ("Fateh-110 and Zelzal")
+    other_thing: bool = False  # it counts something no launch is of ("some 170 drones")
 
 
 def _items(
@@ -326,6 +327,9 @@ def _read(
         ):
             count = value
             break
+    # "some 170 drones": a count of something that is no launch
+    other = count is not None and _counts_other(view, tok)
+    count = None if other else count
     weapons = tuple(w for w in view.weapon_refs(tokens) if w.weapon_class in launchable)
     classes = [label for _i, label in view.class_words(tokens) if label in launchable]
     depth = {label: view.lexicon.class_depth(label) for label in classes}
@@ -358,6 +362,7 @@ def _read(
         weapon_class=wclass,
         site=site,
         each=any(t.lower_ == "each" for t in tokens),
+        other_thing=other,
         same_site=same_site,
         launch_word=any(
             t.lemma_.lower() in view.lexicon.cue_terms("launch_noun")
@@ -424,6 +429,21 @@ def _exactness(phrase: str | None) -> int:
     """How exactly a phrase dates: 3 for days, 2 for months, 1 for years, 0 for no date."""
     dates = resolve_each(phrase, _PROBE) if phrase else []
     return min((_EXACTNESS[d.precision] for d in dates), default=0)
+
+
+def _counts_other(view: SentenceView, number: Token) -> bool:
+    """True if a number counts a noun that is no projectile and holds none ("some 170 drones",
+    not "30 cruise missiles", "six rounds of missiles" or "two launches")."""
+    noun = number.head
+    if number.dep_ != "nummod" or noun.pos_ != "NOUN":
+        return False
+    launchy = view.lexicon.cue_terms("launch_noun").keys() | view.lexicon.cue_terms("projectile_noun").keys()
+    listed = ("conj", "cc", "appos", "punct")  # the items after it ("170 drones, 30 cruise missiles")
+    conjoined = {t.i for ch in noun.children if ch.dep_ in listed for t in ch.subtree}
+    own = [t for t in noun.subtree if t.i not in conjoined]
+    return noun.lemma_.lower() not in launchy and not any(
+        t.i in view.classes or t.i in view.weapons or t.i in view.span_root for t in own
+    )
 
 
 def _join(pending: Occasion, item: Occasion) -> Occasion:

@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import (
+    ENTRY_REACH,
     MONTHS,
+    entry_opening,
     find_date_phrases,
     in_year_of,
     names_a_year,
@@ -542,6 +544,17 @@ class SentenceView:
             phrases.append(DatePhrase(ent.start, ent.end, ent.text, ent.root.i))
         self._dates = self._named_years(sorted(phrases, key=lambda p: p.start))
         return self._dates
+
+    def entry_date(self) -> str | None:
+        """The date of the line the sentence opens, when the line opens with a date set off by
+        a dash or colon ("JAN. 16 -- Iranian missiles hit ...", "Sept. 14 -- A Houthi missile
+        lands ..."), however the sentence splitter cut the date off; else None."""
+        doc_text = self._doc_text if self._doc_text is not None else self.doc.text
+        line = doc_text.rfind("\n", 0, self.sent.start_char) + 1
+        found = entry_opening(doc_text[line : line + ENTRY_REACH])
+        if found is None or self.sent.start_char - line > found[1]:
+            return None  # a later sentence of the entry, or no entry
+        return found[0]
 
     def _named_years(self, phrases: list[DatePhrase]) -> list[DatePhrase]:
         """Phrases whose year is the one named before ("In August and September of that year",

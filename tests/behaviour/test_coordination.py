@@ -269,7 +269,8 @@ NAMES = [
         "On Monday, the Guards test-fired three types of short-range missile - the Tondar-69, "
         "Fateh-110 and Zelzal.",
         [
-            ("IRN", MON, "Tondar-69", SRBM, None, "unknown", 3, "asserted"),
+            # "three types" counts kinds, not missiles fired
+            ("IRN", MON, "Tondar-69", SRBM, None, "unknown", 1, "asserted"),
             ("IRN", MON, "Fateh-110", SRBM, None, "unknown", 1, "asserted"),
             ("IRN", MON, "Zelzal", SRBM, None, "unknown", 1, "asserted"),
         ],

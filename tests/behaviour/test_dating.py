@@ -853,6 +853,83 @@ def test_the_day_of_a_subject_dates_the_launch_it_is(launches, text: str) -> Non
     ("text", "expected"),
     [
         (
+            "The year so far.\n\nJAN. 15 -- The Pakistani navy fires a Babur cruise missile from a submarine.\n\n"
+            "MARCH 2 -- Pakistan tests an Ababeel missile.",
+            [("2024-01-15", "Babur"), ("2024-03-02", "Ababeel")],
+        ),
+        (
+            "Chronology.\n\nFEB. 3 -- North Korea fires a Hwasong-18 into the sea.\n\n"
+            "SEPT. 9 -- North Korea launches two KN-23s from Sunan.",
+            [("2024-02-03", "Hwasong-18"), ("2024-09-09", "Hwasong-11A")],  # KN-23,
+        ),
+        (
+            "Key moments.\n\nAPRIL 13-14 -- Iran launches an Emad missile at Israel.\n\n"
+            "OCT. 1 -- Iran fires a Kheibar Shekan missile at Israel.",
+            [("2024-04-13", "Emad"), ("2024-10-01", "Kheibar Shekan")],
+        ),
+        (
+            "Dates to know.\n\nJUNE 4 -- India tests an Agni-Prime missile off Odisha.\n\n"
+            "NOV. 16 -- India tests a hypersonic missile from Abdul Kalam Island.",
+            [("2024-06-04", "Agni-P"), ("2024-11-16", None)],
+        ),
+        (
+            "The record.\n\nAUG. 2, 2019 -- The United States test-fires a Tomahawk from San Nicolas Island.\n\n"
+            "DEC. 12, 2019 -- The United States launches a ballistic missile from Vandenberg.",
+            [("2019-08-02", "Tomahawk"), ("2019-12-12", None)],
+        ),
+    ],
+)
+def test_a_timeline_entry_set_in_capitals_dates_its_sentences(
+    launches, text: str, expected: list[tuple[str, str | None]]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "JAN. 15 -- ...": round-ups and timelines set their entries' dates in capitals; those are
+    dates like any other."""
+    rows = launches(text, "2024-11-20")
+    assert sorted((r[1], r[2]) for r in rows) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran's year.\n\nJan. 16 -- Iranian missiles hit bases of a militant group in Pakistan.\n\n"
+            "April 13 -- Iran fires ballistic missiles at Israel.",
+            ("IRN", "2024-01-16"),
+        ),
+        (
+            "Timeline.\n\nApril 19, 2024 -- An Israeli missile strikes a radar site near Isfahan.\n\n"
+            "Oct. 26, 2024 -- Israel strikes military sites in Iran.",
+            ("ISR", "2024-04-19"),
+        ),
+        (
+            "How it unfolded.\n\nMay 7 -- Indian missiles hit nine sites in Pakistan.\n\n"
+            "May 10 -- The two armies agree to stop firing.",
+            ("IND", "2024-05-07"),
+        ),
+        (
+            "Chronology.\n\nSept. 14 -- A Houthi missile crashed in an open area near Modiin.\n\n"
+            "Sept. 15 -- Israel vows a response.",
+            ("YEM", "2024-09-14"),
+        ),
+        (
+            "The week.\n\nMONDAY: A North Korean ballistic missile falls into the sea off Japan.\n\n"
+            "TUESDAY: Japan protests through diplomatic channels.",
+            ("PRK", "2024-11-18"),
+        ),
+    ],
+)
+def test_a_projectiles_flight_in_a_timeline_entry_is_a_launch_of_that_day(
+    launches, text: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "Jan. 16 -- Iranian missiles hit ...": a flight told with no launch word is a launch when
+    its clause has a day; an entry's date is that day."""
+    assert expected in {(r[0], r[1]) for r in launches(text, "2024-11-20")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "A chronology.\n\nMarch 3, 2012 -- A setback. India fires a K-4 missile in the Bay of Bengal.\n\n"
             "June 9, 2013 -- India hails its new submarine. An Agni-II is fired from Wheeler Island.",
             [("2012-03-03", "K-4"), ("2013-06-09", "Agni-II")],

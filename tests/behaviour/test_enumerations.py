@@ -83,6 +83,39 @@ def test_different_weapons_fired_together_are_told_apart(launches) -> None:  # t
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Saturday, Iran launched some 170 drones, more than 30 cruise missiles and over 120 "
+            "ballistic missiles.",
+            [("ballistic missile", 120), ("cruise missile", 30)],
+        ),
+        (
+            "Overnight the Houthis sent 18 drones and two anti-ship cruise missiles toward the ships, "
+            "the navy said on Wednesday.",
+            [("cruise missile", 2)],
+        ),
+        (
+            "Russia fired 90 drones and 40 cruise missiles at Ukraine's power grid on Sunday.",
+            [("cruise missile", 40)],
+        ),
+        (
+            "On Tuesday night Russia launched 120 drones and three Iskander-M missiles at Kharkiv.",
+            [("short-range ballistic missile", 3)],
+        ),
+        (
+            "In the attack on Tuesday, Iran launched 60 drones, 10 cruise missiles and 20 ballistic missiles.",
+            [("ballistic missile", 20), ("cruise missile", 10)],
+        ),
+    ],
+)
+def test_a_count_of_something_else_is_no_launch(launches, text: str, expected: list[tuple[str, int]]) -> None:  # type: ignore[no-untyped-def]
+    """ "some 170 drones, more than 30 cruise missiles and ...": the number of drones (or kinds of
+    missile) counts no missile fired, wherever the date stands."""
+    assert sorted((r[3], r[6]) for r in launches(text, "2024-04-15")) == sorted(expected)
+
+
 def test_a_summary_before_the_colon_stays_its_own_launch(launches) -> None:  # type: ignore[no-untyped-def]
     rows = launches(
         "Thursday's test was Pyongyang's third in a week: one ballistic missile on Feb. 10 and two "

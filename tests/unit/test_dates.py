@@ -339,6 +339,11 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         ("the drills of Nov. 22-Dec. 1 near Guam", ["Nov. 22-Dec. 1"]),
         ("fired on Sept. 11 and Oct. 8, 2019", ["Sept. 11", "Oct. 8, 2019"]),  # two days, no range
         ("on 2024-06-19 it fired", ["2024-06-19"]),
+        # capitals, as timelines and round-ups set their entries: an abbreviation with its stop
+        ("JAN. 15 -- The Guards fire missiles", ["JAN. 15"]),
+        ("APRIL 13-14 -- Iran launches drones", ["APRIL 13-14"]),
+        ("MONDAY: A missile falls into the sea", ["MONDAY"]),
+        ("the DEC 5 units and MAR rules", []),
     ],
 )
 def test_find_date_phrases(sentence: str, phrases: list[str]) -> None:

@@ -11,6 +11,7 @@ TIMELINE = (
     "Sept. 27, 2005 -- First flight test. A Bulava is fired from the White Sea.\n\n"
     "2018 - The missile enters service.\n\n"
     "Oct. 25, 2023: Putin oversees a drill. A Yars is launched.\n\n"
+    "NOV. 2 -- A Sarmat fails in its silo.\n\n"
     "05:01 -- State media carry a statement.\n\n"
     "SEOUL, March 7 (Yonhap) -- North Korea fired a missile.\n\n"
     "On March 7, 2024 - a date that is not the line's opening."
@@ -24,6 +25,7 @@ TIMELINE = (
         ("A Bulava", "Sept. 27, 2005"),  # a later sentence of the entry
         ("The missile enters", "2018"),
         ("A Yars", "Oct. 25, 2023"),
+        ("A Sarmat", "NOV. 2"),  # set in capitals
         ("State media", None),  # a time stamp is no date
         ("North Korea fired", None),  # a wire dateline opens with its place
         ("a date that", None),  # "On March 7, 2024": a preposition first
