@@ -98,6 +98,12 @@ class Discourse:
         for code in states:
             self.mentioned[code] = self.mentioned.get(code, 0) + 1
 
+    defenders: set[str] = field(default_factory=set)  # states the text has intercepting
+
+    def saw_defender(self, state: str) -> None:
+        """A state the text has shooting down what others fired: no guess for who fired it."""
+        self.defenders.add(state)
+
     def saw_agent(self, agent: str) -> None:
         self.last_agent = agent
         self.agents_seen[agent] = self.agents_seen.get(agent, 0) + 1

@@ -1671,8 +1671,16 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             origin.append(trig.i)
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
+            if any(t.lemma_.lower() == "interceptor" for t in scope):
+                discourse.saw_defender(agents[0])  # "fired Patriot interceptors at two incoming missiles"
+    for state in defenders:
+        discourse.saw_defender(state)
     out, origin = _since(view, triggers, out, origin)
-    flown = ([] if triggers else _flights(view, discourse, c)) + intercepting
+    flown = (
+        ([] if triggers else _flights(view, discourse, c))
+        + intercepting
+        + _intercepted(view, discourse, c, triggers)
+    )
     counted, claimed = _elliptic_subjects(view, discourse, c)
     if claimed:
         # "The first, on April 15, exploded seconds after lift-off": the clause tells the
@@ -1824,6 +1832,103 @@ def _interceptions(
         told = _told_by_projectile(view, verb, noun, phrase, agents, needs, fact, date_phrase)
         # a success, and never the launch of what it destroyed, told in the same sentence
         out.append(replace(told, outcomes=frozenset({Outcome.SUCCESS.value}), distinct=True))
+    return out
+
+
+def _intercepted(view: SentenceView, discourse: Discourse, c: Cues, triggers: list[Token]) -> list[Candidate]:
+    """The attacker's launch an interception tells by its target: "the coalition on Monday
+    intercepted a second missile aimed at Dhahran al-Janub", "Saudi air defences shot down a
+    Houthi ballistic missile over Jizan on Tuesday", "when it was used to shoot down a Syrian
+    rocket". A failed launch of the target, by the state its phrase names (or the one it came
+    from), else the state the text has launching, never the defender's; only a target told
+    anew (not "the missile") with a day its clause tells, so the launch told before is not
+    told again."""
+    if not _may_intercept(view, c):
+        return []
+    fired = {t.i for trig in triggers for t in (trig, *_args(trig))}
+    defenders = _interceptors_states(view, c)
+    out: list[Candidate] = []
+    for verb in view.sent:
+        if verb.pos_ != "VERB" or not _intercepts(verb, c):
+            continue
+        heads = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
+        # "shot down 18 drones, two anti-ship cruise missiles and an anti-ship ballistic missile":
+        # each target its own launch, drones none
+        targets = [t for h in heads for t in _listed_nouns(h)]
+        for noun in targets:
+            phrase = _own_phrase(noun)
+            if any(t.i in fired for t in phrase) or not _launchable(view, phrase):
+                continue
+            if noun.pos_ == "PRON" or any(
+                (ch.dep_ == "det" and ch.lower_ in ("the", "this", "that", "these", "those"))
+                or (ch.dep_ == "poss" and ch.lower_ in PRONOUNS)
+                for ch in noun.children
+            ):
+                continue  # "shot the missile down": the launch told before
+            if any(t.lemma_.lower() in view.lexicon.cue_terms("test_target_word") for t in phrase):
+                continue  # "destroyed a mock missile over the Pacific": a test's target
+            fact = factuality(view, verb, c)
+            if fact is None:
+                continue
+            clause = [t for t in verb.subtree if not _other_clause_of(t, verb)]
+            dates = _own_dates(view, clause)
+            holder = verb.head if verb.dep_ == "xcomp" else verb  # "was used to shoot down"
+            if not dates and holder.dep_ in ("relcl", "advcl"):
+                # "in late March, when it was used to shoot down a Syrian rocket"
+                dates = [
+                    p
+                    for p in view.date_phrases()
+                    if holder.head in (view.verb_of(p), view.doc[p.root]) and _resolvable(p.text)
+                ]
+            day = dates[0].text if dates else view.entry_date()
+            if day is None:
+                continue
+            agents = [a for a in view.states_of(phrase) if a not in defenders] or [
+                a for a in _origin_states(view, noun) if a not in defenders
+            ]
+            needs = not agents
+            if not agents:
+                # not whoever the text has shooting interceptors ("American forces had fired Patriot
+                # interceptors at two incoming missiles ... the coalition intercepted a second missile")
+                shooters = defenders | discourse.defenders
+                guess = discourse.actor(exclude=shooters)
+                agents = [guess] if guess and guess not in shooters else []
+            if not agents:
+                continue
+            told = _told_by_projectile(view, verb, noun, phrase, agents, needs, fact, day)
+            out.append(replace(told, outcomes=frozenset({Outcome.FAILURE.value}), distinct=True))
+    return out
+
+
+def _targets_at(view: SentenceView, c: Cues) -> set[int]:
+    """The tokens of what the sentence's interception verbs shot down."""
+    if not _may_intercept(view, c):
+        return set()
+    return {
+        t.i
+        for verb in view.sent
+        if verb.pos_ == "VERB" and _intercepts(verb, c)
+        for ch in verb.children
+        if ch.dep_ in ("dobj", "nsubjpass")
+        for t in ch.subtree
+    }
+
+
+def _listed_nouns(noun: Token) -> list[Token]:
+    """The noun and the nouns listed after it, as conjuncts or appositions."""
+    out = [noun]
+    for ch in noun.children:
+        if ch.dep_ in ("conj", "appos") and ch.pos_ in ("NOUN", "PROPN"):
+            out += _listed_nouns(ch)
+    return out
+
+
+def _own_phrase(noun: Token) -> list[Token]:
+    """The noun and its modifiers, without the nouns listed after it (`_noun_phrase` less conjuncts)."""
+    out = [noun]
+    for ch in noun.children:
+        if ch.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss"):
+            out.extend(ch.subtree)
     return out
 
 
@@ -2111,8 +2216,10 @@ def _listed(
         if not all(o.count is not None or o.site for o in occasions):
             return found
         agent = discourse.actor()
-        if agent in _interceptors_states(view, c):
-            return found  # "warships shot down 18 drones, two cruise missiles and ...": not theirs
+        shot = _targets_at(view, c)
+        if agent in _interceptors_states(view, c) or any(o.end - 1 in shot for o in occasions):
+            # "warships shot down 18 drones, two cruise missiles and ...": targets (_intercepted)
+            return found
         bases = [
             Candidate(
                 type=EventType.LAUNCH,

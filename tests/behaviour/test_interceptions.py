@@ -1,6 +1,8 @@
 """Interceptions: an interceptor that destroys, intercepts or shoots down an incoming missile was
 launched by the defender (a successful launch of the interceptor); what it shot down was not
-fired by the defender, and "shot down" alone launches nothing.
+fired by the defender. A target told anew with its day ("intercepted a Houthi ballistic missile
+on Tuesday") is a failed launch by the attacker its phrase or the text names, never by the
+defender; "shot down the missile" refers back and launches nothing new.
 
 Rows are (agent, date, weapon, class, site, outcome, count, factuality). The dateline is a
 Tuesday, so "on Monday" is 2025-03-10.
@@ -89,3 +91,59 @@ def test_who_shoots_down_missiles_did_not_fire_them(launches, text: str) -> None
     launch what they destroyed."""
     rows = launches(text, "2024-01-13")
     assert not {"USA", "GBR", "FRA", "DNK"} & {r[0] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi air defences intercepted a Houthi ballistic missile over Riyadh on Monday.",
+            [("YEM", MON, "ballistic missile", "failure", 1)],
+        ),
+        (
+            "A previous version of the Arrow system saw action on Monday, when it was used to shoot "
+            "down a Syrian rocket.",
+            [("SYR", MON, "rocket", "failure", 1)],
+        ),
+        (
+            "Ukrainian air defences shot down a Russian cruise missile over Kyiv on Monday.",
+            [("RUS", MON, "cruise missile", "failure", 1)],
+        ),
+        (
+            "Yemen's Houthis have attacked shipping for weeks. On Monday evening, British and American "
+            "warships shot down 18 drones, two anti-ship cruise missiles and an anti-ship ballistic missile.",
+            [("YEM", MON, "ballistic missile", "failure", 1), ("YEM", MON, "cruise missile", "failure", 2)],
+        ),
+        (
+            "Iran fired ballistic missiles at Israel on Sunday. Jordanian jets intercepted a second "
+            "missile over Amman on Monday.",
+            [
+                ("IRN", "2025-03-09", "ballistic missile", "unknown", None),
+                ("IRN", MON, "missile", "failure", 1),
+            ],
+        ),
+        (
+            "Iran fired a ballistic missile at Israel on Sunday. Israel's air defences shot the missile down "
+            "over the Negev.",
+            [("IRN", "2025-03-09", "ballistic missile", "unknown", 1)],
+        ),
+    ],
+)
+def test_what_was_shot_down_was_launched_by_the_attacker(
+    launches, text: str, expected: list[tuple[object, ...]]
+) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, DATELINE)
+    assert sorted((r[0], r[1], r[3], r[5], r[6]) for r in rows) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired a missile on Sunday. On Monday the destroyer Kongo destroyed a mock missile over the Pacific.",
+        "Iran fired a missile on Sunday. On Monday an Arrow 3 shot down a target missile over the Mediterranean.",
+        "China fired rockets on Sunday. On Monday the Aegis ship intercepted a dummy warhead off Hawaii.",
+    ],
+)
+def test_a_tests_target_is_no_attackers_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "destroyed a mock missile": the target of an interception test was fired by no attacker."""
+    assert not [r for r in launches(text, DATELINE) if r[1] == MON and r[5] == "failure"]
