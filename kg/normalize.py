@@ -330,7 +330,9 @@ def _compatible(
         # "the document" the United States, Israel and China signed is the treaty told with the
         # United States: a treaty's parties add up; "joined the Russian part of the drills" told
         # with Russia and Belarus: a share of the event's states is the event
-        nested = set(cand.actors) <= told or (cand.type is EventType.TREATY and told <= set(cand.actors))
+        # ("Singapore, Japan and Malaysia are full participants in the exercises" the two hosts opened:
+        # an exercise's states add up too)
+        nested = set(cand.actors) <= told or told <= set(cand.actors)
         nested = nested or _signed_that_year(group, date, gdate, lexicon)
         if _jaccard(cand.actors, group.actors()) < 0.5 and not nested:
             return False  # "their joint air patrol" (Russia, China) is not "the drills" told before

@@ -313,14 +313,18 @@ def _participants(
             and forms & cues(view.lexicon).hold
             and not judged
         ):
-            subj = view.subject(verb)
+            subj = [] if _as_observers(view, verb) else view.subject(verb)
             for s in subj:
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
                 pronoun = pronoun or s.lower_ in PRONOUNS
             for ch in verb.children:
                 if ch.dep_ in ("dobj", "dative") and ch.i != noun.i:
                     toks += view.collect(ch, skip_preps=TARGET_PREPS)
-                if ch.dep_ == "prep" and ch.lower_ in ("with", "by", "alongside"):
+                if (
+                    ch.dep_ == "prep"
+                    and ch.lower_ in ("with", "by", "alongside")
+                    and not _observers_in(view, list(ch.subtree))
+                ):
                     toks += view.collect(ch, skip_preps=TARGET_PREPS - {"with", "by", "alongside"})
                 if ch.dep_ == "agent":
                     toks += list(ch.subtree)
@@ -336,6 +340,16 @@ def _participants(
             for s in view.subject(clause):
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
                 pronoun = False
+        taker = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+        if (
+            taker is not None
+            and taker.dep_ == "attr"
+            and taker.lemma_.lower() in view.lexicon.cue_terms("participation_word")
+            and not _as_observers(view, taker.head)
+        ):
+            # "Singapore, Japan and Malaysia are full participants in the exercises"
+            for s in view.subject(taker.head):
+                toks += view.collect(s, skip_preps=TARGET_PREPS)
         if (
             noun.dep_ == "pobj"
             and noun.head.lower_ == "of"
@@ -378,6 +392,24 @@ def _participants(
         if w.operator and w.operator not in states and not (states and _owned(view, w)):
             states.append(w.operator)
     return states, weapons, pronoun
+
+
+def _observers_in(view: SentenceView, tokens: list[Token]) -> bool:
+    """True if the tokens name observers ("with the Philippines and Thailand attending as
+    observers", "observers from 15 countries"; observer_noun in cues.tsv): no participants."""
+    return any(t.lemma_.lower() in view.lexicon.cue_terms("observer_noun") for t in tokens)
+
+
+def _as_observers(view: SentenceView, verb: Token) -> bool:
+    """True if the verb's subject holds no part in what it attends: "Brazilian officers are
+    attending as observers", "Observers from Azerbaijan and Oman attended the drills"."""
+    own = [o for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as" for o in ch.children]
+    own += [t for s in view.subject(verb) for t in _noun_head_words(s)]
+    return _observers_in(view, own)
+
+
+def _noun_head_words(noun: Token) -> list[Token]:
+    return [noun, *(ch for ch in noun.children if ch.dep_ in ("compound", "amod"))]
 
 
 def _held_by_own_forces(view: SentenceView, noun: Token) -> bool:

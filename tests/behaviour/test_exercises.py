@@ -1365,3 +1365,39 @@ def test_no_part_another_time_or_a_reaction_adds_no_participant(exercises, text:
     """ "no Chinese troops took part", "took part near Taiwan", "took part last year", "began
     with a warning from North Korea": none of these states takes part in the exercise told."""
     assert [r[0] for r in exercises(text, "2025-06-26")] == [states]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Talisman Sabre began on Monday. Fiji, France and Japan are attending the exercise as "
+            "participants, with Malaysia and Vietnam attending as observers.",
+            ("AUS", "FJI", "FRA", "JPN", "USA"),
+        ),
+        (
+            "Cobra Gold opened on Monday. Singapore, Japan and Malaysia are full participants in the "
+            "two-week exercise.",
+            ("JPN", "MYS", "SGP", "THA", "USA"),
+        ),
+        (
+            "RIMPAC got under way on Monday. Chile and Peru are participants in the drills for the first time.",
+            ("CHL", "PER", "USA"),
+        ),
+        (
+            "Russia and Belarus began the Zapad exercise on Monday. Observers from India and Iran are "
+            "attending the drills.",
+            ("BLR", "RUS"),
+        ),
+        (
+            "African Lion began on Monday. Ghana and Senegal are attending the exercise, and officers from "
+            "Brazil are attending as observers.",
+            ("GHA", "MAR", "SEN", "USA"),
+        ),
+    ],
+)
+def test_states_attending_or_participants_in_an_exercise_take_part(exercises, text: str, states) -> None:  # type: ignore[no-untyped-def]
+    """ "are attending the exercise as participants", "are full participants in the exercises":
+    those states take part, in the exercise told before; observers do not."""
+    rows = exercises(text)
+    assert [r[0] for r in rows] == [states]
