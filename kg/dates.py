@@ -508,8 +508,10 @@ def with_named_year(text: str, year: int) -> str:
 
 
 # --------------------------------------------------------------------------- finding phrases
-# Case matters in running text: month and weekday names are capitalised ("may" is a verb);
-# the relative words are matched in either case ("Last year," opens sentences).
+# Case matters in running text: month and weekday names are capitalised ("may" is a verb), a
+# month set in capitals only before its day ("JAN. 15", as timelines and round-ups set them), a
+# weekday in capitals only as a chronology entry's date (entry_opening); the relative words are
+# matched in either case ("Last year," opens sentences).
 
 
 def _cap(words: list[str] | dict[str, int]) -> str:
@@ -527,7 +529,7 @@ _F_MONTH_ANY = (
     rf"(?:(?:{_cap(_FULL_MONTHS)})|(?:{_cap(_ABBR_MONTHS)})\.?"
     rf"|(?:{_upper(_FULL_MONTHS)})|(?:{_upper(_ABBR_MONTHS)})\.)"
 )
-_F_WEEKDAY = rf"(?:{_cap(WEEKDAYS)}|{_upper(list(WEEKDAYS))})\b"  # "Monday", a round-up's "MONDAY:"
+_F_WEEKDAY = rf"(?:{_cap(WEEKDAYS)})\b"
 _F_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _F_YEAR = (  # not part of a number, a name ("Zapad-2017") or a measure ("1900 GMT", "2000 km")
     r"(?<![\w\-–,.$£€#/])(?:1[89]\d\d|20\d\d)(?![\w\-–]|[,.]\d|\s*(?:GMT|UTC|hours?|hrs|km|kilomet(?:er|re)s?"
@@ -639,14 +641,29 @@ ENTRY_REACH = 40
 MIN_ENTRIES = 2
 
 
+_ENTRY_WEEKDAY = re.compile(rf"(?:{_upper(list(WEEKDAYS))})\b")
+
+
 def entry_opening(line: str) -> tuple[str, int] | None:
     """(date phrase, offset of the text after the mark) when a line opens with a date set off
     by a dash or colon, as a chronology's entries do ("Oct. 25, 2023 -- ...", "JAN. 15 -- ...",
     "2018: ..."); else None."""
     opening = line[:ENTRY_REACH]
     found = find_date_phrases(opening)
-    if not found or found[0][0] != 0:
+    weekday = _ENTRY_WEEKDAY.match(opening)  # a round-up's "MONDAY:" (in running text a name: "SUNDAY TIMES")
+    if weekday is not None:
+        phrase, end = weekday.group(), weekday.end()
+    elif found and found[0][0] == 0:
+        _, end, phrase = found[0]
+    else:
         return None
-    _, end, phrase = found[0]
     mark = _ENTRY_MARK.match(opening, end)
     return (phrase, mark.end()) if mark is not None else None
+
+
+def entry_lines(text: str) -> dict[int, tuple[str, int]]:
+    """The timeline entries of a text: line start -> (the entry's date phrase, offset after its
+    mark), when at least MIN_ENTRIES lines open that way (a chronology); else none."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    found = {s: o for s in starts if (o := entry_opening(text[s : s + ENTRY_REACH])) is not None}
+    return found if len(found) >= MIN_ENTRIES else {}

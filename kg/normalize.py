@@ -332,7 +332,9 @@ def _compatible(
         # with Russia and Belarus: a share of the event's states is the event
         # ("Singapore, Japan and Malaysia are full participants in the exercises" the two hosts opened:
         # an exercise's states add up too)
-        nested = set(cand.actors) <= told or told <= set(cand.actors)
+        nested = set(cand.actors) <= told or (
+            cand.type in (EventType.TREATY, EventType.EXERCISE) and told <= set(cand.actors)
+        )
         nested = nested or _signed_that_year(group, date, gdate, lexicon)
         if _jaccard(cand.actors, group.actors()) < 0.5 and not nested:
             return False  # "their joint air patrol" (Russia, China) is not "the drills" told before

@@ -101,7 +101,7 @@ class Discourse:
     defenders: set[str] = field(default_factory=set)  # states the text has intercepting
 
     def saw_defender(self, state: str) -> None:
-        """A state the text has shooting down what others fired: no guess for who fired it."""
+        """A state the text has shooting down what others fired: never the guess for who fired it."""
         self.defenders.add(state)
 
     def saw_agent(self, agent: str) -> None:

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from kg.dates import ENTRY_REACH, MIN_ENTRIES, entry_opening, in_year_of
+from kg.dates import entry_lines, in_year_of
 from kg.extract.candidate import Candidate
 from kg.extract.sentence import a_month_of_no_year
 
@@ -24,10 +24,8 @@ class Entries:
     """The timeline entries of a text, by the offset their line starts at."""
 
     def __init__(self, text: str) -> None:
-        starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        found = {s: o[0] for s in starts if (o := entry_opening(text[s : s + ENTRY_REACH])) is not None}
-        self._starts = starts
-        self._dates = found if len(found) >= MIN_ENTRIES else {}
+        self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._dates = {start: phrase for start, (phrase, _after) in entry_lines(text).items()}
 
     def date_at(self, offset: int) -> str | None:
         """The date of the entry whose line holds `offset`; None outside an entry."""

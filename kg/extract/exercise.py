@@ -346,6 +346,7 @@ def _participants(
             and taker.dep_ == "attr"
             and taker.lemma_.lower() in view.lexicon.cue_terms("participation_word")
             and not _as_observers(view, taker.head)
+            and not any(ch.dep_ == "neg" for ch in taker.head.children)  # "Japan is not a participant"
         ):
             # "Singapore, Japan and Malaysia are full participants in the exercises"
             for s in view.subject(taker.head):
@@ -396,16 +397,25 @@ def _participants(
 
 def _observers_in(view: SentenceView, tokens: list[Token]) -> bool:
     """True if the tokens name observers ("with the Philippines and Thailand attending as
-    observers", "observers from 15 countries"; observer_noun in cues.tsv): no participants."""
-    return any(t.lemma_.lower() in view.lexicon.cue_terms("observer_noun") for t in tokens)
+    observers", "observers from 15 countries"; observer_word in cues.tsv): no participants."""
+    return any(t.lemma_.lower() in view.lexicon.cue_terms("observer_word") for t in tokens)
 
 
 def _as_observers(view: SentenceView, verb: Token) -> bool:
     """True if the verb's subject holds no part in what it attends: "Brazilian officers are
-    attending as observers", "Observers from Azerbaijan and Oman attended the drills"."""
+    attending as observers", "Observers from Azerbaijan and Oman attended the drills", "China is
+    not attending the exercise", "Chinese and Indian officials attended the drills" (who attends
+    takes part only as a state or its forces)."""
     own = [o for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "as" for o in ch.children]
     own += [t for s in view.subject(verb) for t in _noun_head_words(s)]
-    return _observers_in(view, own)
+    if verb.lemma_.lower() not in view.lexicon.cue_terms("attend_verb"):
+        return _observers_in(view, own)
+    takers = view.lexicon.cue_terms("forces_noun").keys() | view.lexicon.cue_terms("taking_part_noun").keys()
+    return (
+        _observers_in(view, own)
+        or any(ch.dep_ == "neg" for ch in verb.children)
+        or not all(s.i in view.states or s.lemma_.lower() in takers for s in view.subject(verb))
+    )
 
 
 def _noun_head_words(noun: Token) -> list[Token]:

@@ -1671,7 +1671,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             origin.append(trig.i)
         if agents and agents[0] and not needs:
             discourse.saw_agent(agents[0])
-            if any(t.lemma_.lower() == "interceptor" for t in scope):
+            if any(t.lemma_.lower() in view.lexicon.cue_terms("interceptor_noun") for t in scope):
                 discourse.saw_defender(agents[0])  # "fired Patriot interceptors at two incoming missiles"
     for state in defenders:
         discourse.saw_defender(state)
@@ -1995,7 +1995,8 @@ def _flights(view: SentenceView, discourse: Discourse, c: Cues) -> list[Candidat
     Korean short-range ballistic missile came down in international waters on Wednesday",
     "September 2017, when a Hwasong-12 crossed Hokkaido". The subject names the projectile
     (a named weapon, or a class word that is not "the ..." referring back) and the clause
-    says how it flew (a flight or outcome cue, or "crossed"); the date is the clause's."""
+    says how it flew (a flight or outcome cue, or "crossed"); the date is the clause's, or the
+    chronology entry's the sentence opens ("JAN. 16 -- Iranian missiles hit ...")."""
     out: list[Candidate] = []
     for verb in view.sent:
         if verb.pos_ != "VERB":

@@ -15,9 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import (
-    ENTRY_REACH,
     MONTHS,
-    entry_opening,
+    entry_lines,
     find_date_phrases,
     in_year_of,
     names_a_year,
@@ -205,6 +204,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text  # spaCy joins the tokens' texts again on every `Doc.text`
+        self.entries = entry_lines(self.text)  # a chronology's lines that open with a date
         starts = [sent.start for sent in doc.sents]
         self._starts = starts
         self.spans: dict[int, list[Span]] = {}
@@ -242,6 +242,7 @@ class SentenceView:
         self.classes: dict[int, str] = {}
         self.span_root: dict[int, int] = {}  # token -> root token of its gazetteer span
         self._doc_text = doc_index.text if doc_index is not None else None
+        self._entries = doc_index.entries if doc_index is not None else None
         # the sentence's text, sliced once (spaCy's Span.text joins its tokens' texts on each access)
         doc_text = self._doc_text
         self.text: str = sent.text if doc_text is None else doc_text[sent.start_char : sent.end_char]
@@ -546,14 +547,15 @@ class SentenceView:
         return self._dates
 
     def entry_date(self) -> str | None:
-        """The date of the line the sentence opens, when the line opens with a date set off by
-        a dash or colon ("JAN. 16 -- Iranian missiles hit ...", "Sept. 14 -- A Houthi missile
-        lands ..."), however the sentence splitter cut the date off; else None."""
+        """The date of the chronology entry the sentence opens ("JAN. 16 -- Iranian missiles hit
+        ...", "Sept. 14 -- A Houthi missile lands ..."), however the sentence splitter cut the date
+        off; None for a later sentence of the entry, or outside a chronology (kg.dates.entry_lines)."""
         doc_text = self._doc_text if self._doc_text is not None else self.doc.text
+        entries = self._entries if self._entries is not None else entry_lines(doc_text)
         line = doc_text.rfind("\n", 0, self.sent.start_char) + 1
-        found = entry_opening(doc_text[line : line + ENTRY_REACH])
+        found = entries.get(line)
         if found is None or self.sent.start_char - line > found[1]:
-            return None  # a later sentence of the entry, or no entry
+            return None
         return found[0]
 
     def _named_years(self, phrases: list[DatePhrase]) -> list[DatePhrase]:

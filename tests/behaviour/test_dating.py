@@ -860,7 +860,7 @@ def test_the_day_of_a_subject_dates_the_launch_it_is(launches, text: str) -> Non
         (
             "Chronology.\n\nFEB. 3 -- North Korea fires a Hwasong-18 into the sea.\n\n"
             "SEPT. 9 -- North Korea launches two KN-23s from Sunan.",
-            [("2024-02-03", "Hwasong-18"), ("2024-09-09", "Hwasong-11A")],  # KN-23,
+            [("2024-02-03", "Hwasong-18"), ("2024-09-09", "Hwasong-11A")],  # the KN-23 by its catalogue name,
         ),
         (
             "Key moments.\n\nAPRIL 13-14 -- Iran launches an Emad missile at Israel.\n\n"
@@ -886,6 +886,19 @@ def test_a_timeline_entry_set_in_capitals_dates_its_sentences(
     dates like any other."""
     rows = launches(text, "2024-11-20")
     assert sorted((r[1], r[2]) for r in rows) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018: A North Korean missile falls into the sea.",
+        "North Korea's record.\n\n2017: A North Korean missile falls into the sea.",
+    ],
+)
+def test_one_line_opening_with_a_date_is_no_chronology(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A single line that opens with a date is a sentence like any other (a fact box's "2018:"):
+    a flight with no day of its own in its clause is no new launch."""
+    assert launches(text, "2024-11-20") == []
 
 
 @pytest.mark.parametrize(

@@ -1368,6 +1368,19 @@ def test_no_part_another_time_or_a_reaction_adds_no_participant(exercises, text:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Talisman Sabre began on Monday. Japan is not a participant in the exercise.",
+        "Talisman Sabre began on Monday. China is not attending the exercise.",
+        "Talisman Sabre began on Monday. Chinese and Indian military officials attended the drills.",
+        "Talisman Sabre began on Monday. Malaysia and Vietnam are attending the exercise as observers.",
+    ],
+)
+def test_who_does_not_attend_or_attends_as_officials_takes_no_part(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[0] for r in exercises(text)] == [("AUS", "USA")]
+
+
+@pytest.mark.parametrize(
     ("text", "states"),
     [
         (

@@ -141,7 +141,7 @@ def test_what_was_shot_down_was_launched_by_the_attacker(
     [
         "North Korea fired a missile on Sunday. On Monday the destroyer Kongo destroyed a mock missile over the Pacific.",
         "Iran fired a missile on Sunday. On Monday an Arrow 3 shot down a target missile over the Mediterranean.",
-        "China fired rockets on Sunday. On Monday the Aegis ship intercepted a dummy warhead off Hawaii.",
+        "China fired rockets on Sunday. On Monday the Aegis ship intercepted a dummy ballistic missile off Hawaii.",
     ],
 )
 def test_a_tests_target_is_no_attackers_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kg.dates import (
     MONTHS,
     WEEKDAYS,
+    entry_opening,
     find_date_phrases,
     in_year_of,
     refers_to_named_year,
@@ -342,7 +343,7 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         # capitals, as timelines and round-ups set their entries: an abbreviation with its stop
         ("JAN. 15 -- The Guards fire missiles", ["JAN. 15"]),
         ("APRIL 13-14 -- Iran launches drones", ["APRIL 13-14"]),
-        ("MONDAY: A missile falls into the sea", ["MONDAY"]),
+        ("the SUNDAY TIMES said", []),  # a weekday in capitals is a date only opening an entry
         ("the DEC 5 units and MAR rules", []),
     ],
 )
@@ -575,3 +576,17 @@ def test_earlier_and_later_are_the_day_they_lead_to(phrase: str, expected: str) 
     """ "earlier on Tuesday" is Tuesday; "earlier in the day", in a story, the day it is told."""
     [found] = resolve_each(phrase, dt.date(2024, 11, 21))
     assert found.iso() == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("JAN. 15 -- The Guards fire missiles", ("JAN. 15", 11)),
+        ("MONDAY: A missile falls into the sea", ("MONDAY", 8)),
+        ("Sept. 6, 2013 -- A Bulava fails", ("Sept. 6, 2013", 17)),
+        ("SUNDAY TIMES reports a launch", None),
+        ("On March 7 - a date inside a sentence", None),
+    ],
+)
+def test_entry_opening(line: str, expected: tuple[str, int] | None) -> None:
+    assert entry_opening(line) == expected
