@@ -595,6 +595,7 @@ def merge(
                 last_date, last_at = date, cand.sentence_index
     _attach_notes(groups, notes)
     groups = _fold_summaries(groups)
+    groups = _fold_shot_down(groups)
     groups = _fold_into_named_exercises(groups, _named_parties(groups, lexicon))
     _date_drills_by_their_launches(groups)
     _date_launches_by_their_drill(groups)
@@ -619,6 +620,32 @@ def _fold_summaries(groups: list[Group]) -> list[Group]:
             continue
         for part in parts:
             part.members += [(replace(c, count=None, date_phrase=None), None) for c, _ in group.members]
+    return out
+
+
+def _fold_shot_down(groups: list[Group]) -> list[Group]:
+    """A launch told only by what defenders shot down is the share of a salvo the text told,
+    when that salvo's agent fired on the same day at least as many ("Russia fired 60 missiles at
+    Ukraine on Monday ... Ukraine's air force said it shot down 50 missiles on Monday"): no
+    launch of its own."""
+    out: list[Group] = []
+    for group in groups:
+        if group.type is EventType.LAUNCH and all(c.shot_down for c, _ in group.members):
+            count, date = _group_count(group), group.date()
+            salvo = [
+                g
+                for g in groups
+                if g is not group
+                and g.type is EventType.LAUNCH
+                and not all(c.shot_down for c, _ in g.members)
+                and g.actors()[:1] == group.actors()[:1]
+                and date is not None
+                and g.date() == date
+                and (count is None or (_group_count(g) or 0) >= count)
+            ]
+            if salvo:
+                continue
+        out.append(group)
     return out
 
 

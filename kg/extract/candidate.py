@@ -65,6 +65,7 @@ class Candidate:
     succeeded: bool = False  # "replaces the 1961 Treaty": the earlier treaty of the told one's parties
     edition: bool = False  # "the 2023 edition": of the exercise series told last (its name and parties)
     ongoing: bool = False  # "ongoing drills": dated by the dateline's month when nothing else dates it
+    shot_down: bool = False  # told only as what defenders shot down ("intercepted a Houthi missile")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1896,7 +1896,11 @@ def _intercepted(view: SentenceView, discourse: Discourse, c: Cues, triggers: li
             if not agents:
                 continue
             told = _told_by_projectile(view, verb, noun, phrase, agents, needs, fact, day)
-            out.append(replace(told, outcomes=frozenset({Outcome.FAILURE.value}), distinct=True))
+            # "a second missile", "another": a launch of its own, not a share of a salvo told before
+            new = any(ch.lower_ in c.ordinals or ch.lower_ in c.exercise_new for ch in noun.children)
+            out.append(
+                replace(told, outcomes=frozenset({Outcome.FAILURE.value}), distinct=True, shot_down=not new)
+            )
     return out
 
 

@@ -147,3 +147,38 @@ def test_what_was_shot_down_was_launched_by_the_attacker(
 def test_a_tests_target_is_no_attackers_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "destroyed a mock missile": the target of an interception test was fired by no attacker."""
     assert not [r for r in launches(text, DATELINE) if r[1] == MON and r[5] == "failure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia fired 60 missiles at Ukraine on Monday. Ukraine's air force said it shot down 50 "
+            "missiles on Monday.",
+            [("RUS", MON, 60)],
+        ),
+        (
+            "Russia launched 40 cruise missiles at Kyiv on Monday. Air defences destroyed 30 cruise "
+            "missiles on Monday, officials said.",
+            [("RUS", MON, 40)],
+        ),
+        (
+            "The Houthis fired 12 ballistic missiles at ships on Monday. U.S. warships shot down ten "
+            "ballistic missiles on Monday.",
+            [("YEM", MON, 12)],
+        ),
+        (
+            "Russia fired 60 missiles at Ukraine on Monday. Ukraine's air force said it shot down 80 "
+            "missiles on Monday.",
+            [("RUS", MON, 60), ("RUS", MON, 80)],  # more than the salvo told: not a share of it
+        ),
+        (
+            "Iran fired missiles at Israel on Monday. Jordanian jets intercepted a second missile over "
+            "Amman on Monday.",
+            [("IRN", MON, 1), ("IRN", MON, None)],  # "a second missile": a launch of its own
+        ),
+    ],
+)
+def test_what_was_shot_down_of_a_salvo_told_is_no_launch_of_its_own(launches, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(text, DATELINE)
+    assert sorted(((r[0], r[1], r[6]) for r in rows), key=str) == sorted(expected, key=str)
