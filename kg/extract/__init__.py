@@ -79,7 +79,7 @@ def extract_doc(doc: Doc, article: Article, lexicon: Lexicon) -> Extraction:
         if any(c.days_after_previous is not None for c in candidates)
         else []
     )
-    entries = Entries(doc_index.text)
+    entries = Entries(doc_index.text, doc_index.entries)
     candidates = [entries.dated(c) for c in candidates]
     events = merge(candidates, article, lexicon, notes, frozenset(headings), days)
     return Extraction(

@@ -23,9 +23,11 @@ from kg.extract.sentence import a_month_of_no_year
 class Entries:
     """The timeline entries of a text, by the offset their line starts at."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: dict[int, tuple[str, int]] | None = None) -> None:
+        """`lines`: the text's entries as kg.dates.entry_lines gives them, when already read."""
         self._starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self._dates = {start: phrase for start, (phrase, _after) in entry_lines(text).items()}
+        found = entry_lines(text) if lines is None else lines
+        self._dates = {start: phrase for start, (phrase, _after) in found.items()}
 
     def date_at(self, offset: int) -> str | None:
         """The date of the entry whose line holds `offset`; None outside an entry."""

@@ -313,7 +313,7 @@ def _participants(
             and forms & cues(view.lexicon).hold
             and not judged
         ):
-            subj = [] if _as_observers(view, verb) else view.subject(verb)
+            subj = [] if _takes_no_part(view, verb) else view.subject(verb)
             for s in subj:
                 toks += view.collect(s, skip_preps=TARGET_PREPS)
                 pronoun = pronoun or s.lower_ in PRONOUNS
@@ -345,7 +345,7 @@ def _participants(
             taker is not None
             and taker.dep_ == "attr"
             and taker.lemma_.lower() in view.lexicon.cue_terms("participation_word")
-            and not _as_observers(view, taker.head)
+            and not _takes_no_part(view, taker.head)
             and not any(ch.dep_ == "neg" for ch in taker.head.children)  # "Japan is not a participant"
         ):
             # "Singapore, Japan and Malaysia are full participants in the exercises"
@@ -401,7 +401,7 @@ def _observers_in(view: SentenceView, tokens: list[Token]) -> bool:
     return any(t.lemma_.lower() in view.lexicon.cue_terms("observer_word") for t in tokens)
 
 
-def _as_observers(view: SentenceView, verb: Token) -> bool:
+def _takes_no_part(view: SentenceView, verb: Token) -> bool:
     """True if the verb's subject holds no part in what it attends: "Brazilian officers are
     attending as observers", "Observers from Azerbaijan and Oman attended the drills", "China is
     not attending the exercise", "Chinese and Indian officials attended the drills" (who attends

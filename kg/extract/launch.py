@@ -161,12 +161,15 @@ def _fielder(view: SentenceView, weapon: WeaponRef, discourse: Discourse) -> str
     return states[0] if states else None
 
 
-def _noun_phrase(noun: Token) -> list[Token]:
-    """The noun and its modifiers, without clauses or prepositional phrases: what it names."""
+def _noun_phrase(noun: Token, listed: bool = True) -> list[Token]:
+    """The noun and its modifiers, without clauses or prepositional phrases: what it names;
+    with the nouns listed after it (appositions, conjuncts) unless `listed` is False."""
     out = [noun]
     for ch in noun.children:
-        if ch.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss", "appos", "conj"):
-            out.extend(_noun_phrase(ch) if ch.dep_ in ("appos", "conj") else ch.subtree)
+        if ch.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss"):
+            out.extend(ch.subtree)
+        elif listed and ch.dep_ in ("appos", "conj"):
+            out.extend(_noun_phrase(ch))
     return out
 
 
@@ -1679,7 +1682,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     flown = (
         ([] if triggers else _flights(view, discourse, c))
         + intercepting
-        + _intercepted(view, discourse, c, triggers)
+        + _intercepted(view, discourse, c, triggers, defenders)
     )
     counted, claimed = _elliptic_subjects(view, discourse, c)
     if claimed:
@@ -1835,7 +1838,9 @@ def _interceptions(
     return out
 
 
-def _intercepted(view: SentenceView, discourse: Discourse, c: Cues, triggers: list[Token]) -> list[Candidate]:
+def _intercepted(
+    view: SentenceView, discourse: Discourse, c: Cues, triggers: list[Token], defenders: frozenset[str]
+) -> list[Candidate]:
     """The attacker's launch an interception tells by its target: "the coalition on Monday
     intercepted a second missile aimed at Dhahran al-Janub", "Saudi air defences shot down a
     Houthi ballistic missile over Jizan on Tuesday", "when it was used to shoot down a Syrian
@@ -1846,7 +1851,6 @@ def _intercepted(view: SentenceView, discourse: Discourse, c: Cues, triggers: li
     if not _may_intercept(view, c):
         return []
     fired = {t.i for trig in triggers for t in (trig, *_args(trig))}
-    defenders = _interceptors_states(view, c)
     out: list[Candidate] = []
     for verb in view.sent:
         if verb.pos_ != "VERB" or not _intercepts(verb, c):
@@ -1856,7 +1860,7 @@ def _intercepted(view: SentenceView, discourse: Discourse, c: Cues, triggers: li
         # each target its own launch, drones none
         targets = [t for h in heads for t in _listed_nouns(h)]
         for noun in targets:
-            phrase = _own_phrase(noun)
+            phrase = _noun_phrase(noun, listed=False)
             if any(t.i in fired for t in phrase) or not _launchable(view, phrase):
                 continue
             if noun.pos_ == "PRON" or any(
@@ -1924,15 +1928,6 @@ def _listed_nouns(noun: Token) -> list[Token]:
     for ch in noun.children:
         if ch.dep_ in ("conj", "appos") and ch.pos_ in ("NOUN", "PROPN"):
             out += _listed_nouns(ch)
-    return out
-
-
-def _own_phrase(noun: Token) -> list[Token]:
-    """The noun and its modifiers, without the nouns listed after it (`_noun_phrase` less conjuncts)."""
-    out = [noun]
-    for ch in noun.children:
-        if ch.dep_ in ("compound", "amod", "nmod", "nummod", "det", "poss"):
-            out.extend(ch.subtree)
     return out
 
 
