@@ -1350,10 +1350,7 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         ]
         if local:
             return min(local, key=lambda p: abs(p.root - doing.i)).text
-    happened = (trig.dep_ == "nsubj" and trig.head.lemma_.lower() in cues(view.lexicon).happen) or (
-        trig.dep_ == "nsubjpass" and trig.head.lemma_.lower() in cues(view.lexicon).conduct
-    )
-    if trig.pos_ != "VERB" and definite and happened:
+    if trig.pos_ != "VERB" and definite and view.happening_verb(trig) is not None:
         # "The third launch took place in November 2008", "The first launch was in November 2006",
         # "The first Agni-V test was conducted in 2012": the verb says when the launch happened
         happening = trig.head

@@ -234,6 +234,10 @@ SITE_PATH_PREPS = frozenset(
 )
 
 
+# "far from", "away from": a distance from a place, not the place; grammar, not vocabulary
+_DISTANCE_WORDS = frozenset({"far", "away"})
+
+
 def launch_site(
     view: SentenceView, trigger: Token, scope: list[Token], elsewhere: frozenset[int] = frozenset()
 ) -> str | None:
@@ -254,17 +258,17 @@ def launch_site(
     ]
     if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
         holders.append(trigger.head)
-    if (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ in ("nsubjpass", "nsubj")
-        and trigger.head.lemma_.lower() in view.lexicon.cue_terms("conduct_verb")
-    ):
-        holders.append(trigger.head)  # "The test was carried out from Abdul Kalam Island"
+    happening = view.happening_verb(trigger) if trigger.pos_ == "NOUN" else None
+    if happening is not None:
+        # "The test was carried out from Abdul Kalam Island", "The launch took place from Vandenberg"
+        holders.append(happening)
     for holder in holders:
         # "at" places a launcher ("crews at the Kapustin Yar testing ground"); on another verb it
         # is where something was aimed ("missiles aimed at the Al Udeid air base")
         preps = ("from", "at", "out") if holder is trigger or holder.pos_ != "VERB" else ("from", "out")
         for prep in _preps(holder, preps):
+            if prep.i > 0 and prep.doc[prep.i - 1].lower_ in _DISTANCE_WORDS:
+                continue  # "took place far from Belarus": where it was not
             for obj in _objects(prep):
                 if (
                     holder is trigger
@@ -323,13 +327,17 @@ def same_place(view: SentenceView, trigger: Token, scope: list[Token]) -> bool:
     launch told before, which the merge looks up (kg.normalize)."""
     words = place_words(view.lexicon)
     places = words.generic | words.keep_head
+    told = list(scope)
+    happening = view.happening_verb(trigger) if trigger.pos_ == "NOUN" else None
+    if happening is not None:  # "The second launch was conducted from the same island"
+        told += [t for prep in _preps(happening, ("from", "at")) for t in prep.subtree]
     return any(
         t.lower_ == "same"
         and t.dep_ == "amod"
         and t.head.lemma_.lower() in places
         and t.head.dep_ == "pobj"
         and t.head.head.lower_ in ("from", "at")
-        for t in scope
+        for t in told
     )
 
 

@@ -507,6 +507,18 @@ class SentenceView:
                 return cur
         return None
 
+    def happening_verb(self, noun: Token) -> Token | None:
+        """The verb that says an event noun happened, which carries the event's own phrases:
+        "The test took place on Monday from Wheeler Island" (subject of a verb of happening),
+        "The first launch was carried out from the same site" (passive subject of a verb of
+        doing). None for a noun that is not such a subject."""
+        lemma = noun.head.lemma_.lower()
+        if noun.dep_ == "nsubj" and lemma in self.lexicon.cue_terms("happen_verb"):
+            return noun.head
+        if noun.dep_ == "nsubjpass" and lemma in self.lexicon.cue_terms("conduct_verb"):
+            return noun.head
+        return None
+
     def ancestors_to_clause(self, tok: Token, limit: int = 8) -> list[Token]:
         """The heads above `tok`, up to the root; not past a semicolon that sets its clause off
         ("On March 2 it launched two projectiles ...; the JCS said they were probably SRBMs":

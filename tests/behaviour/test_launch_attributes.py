@@ -379,6 +379,31 @@ def test_a_clause_between_two_launches_is_the_first_ones(launches, text: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        (
+            "Russia tested a Sarmat missile on Monday. Its first flight took place from Plesetsk in April 2022.",
+            ["Plesetsk", None],
+        ),
+        (
+            "A test launch of a Minuteman III missile occurred early Tuesday from Vandenberg Space Force Base.",
+            ["Vandenberg Space Force Base"],
+        ),
+        (
+            "The first Agni-V test was carried out from Wheeler Island in 2012. The second launch was "
+            "conducted from the same island in 2013.",
+            ["Wheeler Island", "Wheeler Island"],
+        ),
+        ("The launches of two cruise missiles took place far from Moscow on Monday, Russia said.", [None]),
+    ],
+)
+def test_the_site_of_a_launch_told_as_taking_place(launches, text: str, sites: list[str | None]) -> None:  # type: ignore[no-untyped-def]
+    """'The test took place from X', 'the launch was conducted from the same island': the place is
+    on the verb that says the launch happened, not on the launch noun."""
+    assert [r[4] for r in sorted(launches(text, DATELINE), key=lambda r: str(r[1]))] == sites
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("North Korea's launch on May 31 ended in an explosion moments after liftoff.", 1),
