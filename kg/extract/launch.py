@@ -191,16 +191,20 @@ def _reduced_relative_noun(tok: Token) -> Token | None:
 def _what_clause(clause: Token) -> bool:
     """True for a clause that is the object of the launch verb it hangs from, told as "what ...":
     "fired what appeared to be a ballistic missile", "launched what it called a satellite" (the
-    parser makes it a complement clause). Only under a verb of a main clause, where the parse
-    is to be trusted (a launch verb the parser made the complement of another verb has lost its
-    own phrases)."""
+    parser makes it a complement clause), or its passive subject ("what appeared to be two
+    missiles were fired"). As object only under a verb of a main clause, where the parse is to
+    be trusted (a launch verb the parser made the complement of another verb has lost its own
+    phrases)."""
     verb = clause.head
+    if clause.left_edge.tag_ != "WP" or clause.left_edge.lower_ != "what":
+        return False
+    if clause.dep_ == "csubjpass":
+        # "what appeared to be two missiles were fired from near Hamhung": what was fired
+        return clause.i < verb.i and any(ch.dep_ == "auxpass" for ch in verb.children)
     return (
         verb.dep_ in ("ROOT", "conj")
         and clause.dep_ in ("ccomp", "xcomp")
         and clause.i > verb.i
-        and clause.left_edge.tag_ == "WP"
-        and clause.left_edge.lower_ == "what"
         and clause.left_edge.i == verb.i + 1
     )
 
@@ -578,13 +582,14 @@ def _scope(tok: Token, others: set[int], c: Cues) -> list[Token]:
         for ch in t.children:
             if ch.i in others:
                 continue
+            if t is tok and _what_clause(ch):
+                out.extend(ch.subtree)  # "fired what appeared to be a ballistic missile": what was fired
+                continue
             if ch.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj", "xcomp") and ch.pos_ in (
                 "VERB",
                 "AUX",
             ):
-                if t is tok and _what_clause(ch):
-                    out.extend(ch.subtree)  # "fired what appeared to be a ballistic missile": what was fired
-                elif ch.lemma_.lower() in c.follow:
+                if ch.lemma_.lower() in c.follow:
                     stack.append(ch)
                 continue
             stack.append(ch)

@@ -338,6 +338,35 @@ def test_a_launch_of_what_appeared_to_be_a_missile(launches, text: str) -> None:
     ("text", "row"),
     [
         (
+            "Seoul said what appeared to be two short-range ballistic missiles were fired from near "
+            "Wonsan on Monday.",
+            (2, "short-range ballistic missile", "near Wonsan"),
+        ),
+        (
+            "What Japan called a ballistic missile was launched from the Sunan area on Monday, "
+            "officials said.",
+            (1, "ballistic missile", "Sunan"),
+        ),
+        (
+            "According to the military, what looked like three cruise missiles were fired from a "
+            "submarine off Sinpo on Monday.",
+            (3, "cruise missile", "off Sinpo"),
+        ),
+    ],
+)
+def test_a_passive_launch_of_what_appeared_to_be_missiles(
+    launches, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """'what appeared to be two missiles were fired': the free relative is the passive subject,
+    what was fired; its count and class are the launch's."""
+    [r] = launches("North Korea tested new weapons last week. " + text, DATELINE)
+    assert (r[0], r[1], r[6], r[3], r[4]) == ("PRK", MON, *row)
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
             "Russia struck a factory in Dnipro with a new intermediate-range missile on Thursday.",
             ("RUS", "2024-11-21", "intermediate-range ballistic missile"),
         ),
