@@ -448,15 +448,18 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and not any(ch.dep_ in ("det", "poss", "nummod") for ch in tok.children)
             ):
                 continue  # "described all of them as satellite launches": a category, not an occasion
-            if (
+            bare_plural = (
                 tok.tag_ == "NNS"
                 and not any(ch.dep_ in ("det", "nummod") for ch in tok.children)
                 and not any(ch.lower_ in c.quantifiers or ch.lower_ in c.distinct for ch in tok.children)
-                and not view.dates_in(list(view.sent))
-            ):
+            )
+            if bare_plural and not view.dates_in(list(view.sent)):
                 # "a pretext for its own missile tests": launches in general, in a sentence that
                 # dates none ("several launches", "further launches" count occasions)
                 continue
+            doing = view.nearest_verb(tok)
+            if bare_plural and doing is not None and (habitual(doing, c) or perfect_habit(doing, c)):
+                continue  # "have routinely carried out missile tests since 1998": a habit, no occasion
             if (
                 tok.dep_ in ("attr", "oprd")
                 and any(

@@ -255,6 +255,10 @@ def test_a_weapon_several_states_field_is_fired_by_the_one_the_story_is_about(
         "The US Navy, which operates the same missile, tests it far more often.",
         "North Korea routinely fires short-range missiles into the sea.",
         "India often test-fires its Agni missiles from Abdul Kalam Island.",
+        # a launch noun under a verb of habit, whatever the tense, dated by its start only
+        "Both countries have routinely carried out missile tests since 1998.",
+        "Iran regularly conducted missile launches in the Gulf during the 1990s.",
+        "North Korea has often staged rocket launches before, starting in 1998.",
     ],
 )
 def test_a_launch_told_as_a_habit_is_no_occasion(launches, text: str) -> None:  # type: ignore[no-untyped-def]
