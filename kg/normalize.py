@@ -296,9 +296,11 @@ def _compatible(
             return False
         # "PNG and the US have signed a new defence pact ... Blinken and Daki signed the Defence
         # Cooperation Agreement on Monday night": the name and the day of the pact just told
+        # "Australia is taking part in the Malabar exercises": a share of the states told
+        share = bool(cand.actors) and set(cand.actors) <= set(group.actors())
         return (
             cand.sentence_index - group.last_sentence <= 2
-            and (not cand.actors or _jaccard(cand.actors, group.actors()) >= 0.5)
+            and (not cand.actors or share or _jaccard(cand.actors, group.actors()) >= 0.5)
             and (
                 date is None
                 # not "this new treaty replaces the 1961 Treaty of Friendship": another, older one

@@ -1414,3 +1414,31 @@ def test_states_attending_or_participants_in_an_exercise_take_part(exercises, te
     those states take part, in the exercise told before; observers do not."""
     rows = exercises(text)
     assert [r[0] for r in rows] == [states]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "India, Australia, Japan and the United States began naval drills in the Bay of Bengal on "
+            "Monday. Australia is taking part in the Malabar exercise for the first time since 2007.",
+            (("AUS", "IND", "JPN", "USA"), "2025-07-14", "Malabar"),
+        ),
+        (
+            "The United States, Australia, Canada and Japan opened joint war games in Queensland on "
+            "Monday. Japan is participating in Talisman Sabre with 2,000 troops, Tokyo said.",
+            (("AUS", "CAN", "JPN", "USA"), "2025-07-14", "Talisman Sabre"),
+        ),
+        (
+            "The Philippines, Australia, Japan and the United States launched combined exercises on "
+            "Monday. Japan is taking part in Balikatan as a full participant for the first time.",
+            (("AUS", "JPN", "PHL", "USA"), "2025-07-14", "Balikatan"),
+        ),
+    ],
+)
+def test_a_state_taking_part_in_the_named_drills_just_told_names_them(
+    exercises, text: str, row: tuple[object, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """'Australia is taking part in the Malabar exercises' after drills of Australia and others:
+    one of their states joins them by name, so the name is theirs, not another exercise's."""
+    assert [r[:3] for r in exercises(text, "2025-07-15")] == [row]
