@@ -65,10 +65,13 @@ def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Patter
     # and Unification of the Korean Peninsula", "the Conventional Armed Forces in Europe Treaty"
     # "the Lombok Treaty on Monday": a day or month after the kind is a date, not more of the name
     calendar = "|".join(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
+    # "the Treaty on the Basis for Mutual Relations and the Principles of Cooperation", "the
+    # Treaty on the Creation of a Union State": the articles inside a title
+    article = "(?:the|a|an)"
     generic = (
         rf"(?:[A-Z][\w'-]*\s+(?:(?:and|of|on|for|the|in)\s+)?){{0,6}}(?:{suffix})"
-        rf"(?:\s+(?:for|of|on)\s+(?!(?:{calendar})\b)"
-        rf"[A-Z][\w'-]*(?:(?:,\s+|\s+and\s+|\s+of\s+the\s+|\s+of\s+|\s+)[A-Z][\w'-]*)*)?"
+        rf"(?:\s+(?:for|of|on)\s+(?:{article}\s+)?(?!(?:{calendar})\b)"
+        rf"[A-Z][\w'-]*(?:(?:,\s+|\s+(?:and|of|for|against)\s+(?:{article}\s+)?|\s+)[A-Z][\w'-]*)*)?"
     )
     return re.compile(rf"(?<![\w-])(?:{known_alt}|{generic})(?![\w-])")
 
@@ -238,10 +241,12 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     names = _names(view, lexicon)
     triggers: list[tuple[Token, str | None]] = []
     used: set[int] = set()
+    name_tokens: dict[int, range] = {}  # a named trigger -> the tokens of its name
     for start, end, found_name in names:
         root = view.doc[start:end].root
         triggers.append((root, found_name))
         used.update(range(start, end))
+        name_tokens[root.i] = range(start, end)
     for tok in view:
         if tok.i in used or tok.dep_ == "compound":
             continue
@@ -368,6 +373,16 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         if signing is not None:
             scope = sorted(set(scope) | set(signing.subtree), key=lambda t: t.i)
+        # "the new document, which replaces the Treaty on the Basis of Relations signed in 2001":
+        # what hangs on another treaty's name is that treaty's
+        # (not a treaty coordinated with it: "LEMOA and COMCASA in 2016 and 2018 respectively")
+        others = {
+            i
+            for root, span in name_tokens.items()
+            if root != trig.i and trig.i not in {t.i for t in view.conjuncts(view.doc[root])}
+            for i in span
+        }
+        scope = [t for t in scope if not _under(t, others, trig)]
         date_phrase, days_after = _date(view, trig, scope)
         same_day = days_after is not None
         party_act = verb is not None and bool(lemmas(verb) & c.treaty_party) and signing is None
@@ -393,7 +408,10 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             # "New START, the treaty signed in 2010 that caps ...": the apposition's signing;
             # "ANZUS, the 1951 pact with the United States and New Zealand": its year
             appositions = [view.doc[i] for i, named in apposed.items() if named == trig.i]
-            date_phrase = _signing_date(view, [trig, *appositions], c) or date_phrase
+            # the parser may hang the signing clause on any word of a long name ("the Treaty on
+            # the Basis of Relations and Principles of Cooperation signed in 2001")
+            words = [view.doc[i] for i in name_tokens.get(trig.i, ()) if i != trig.i]
+            date_phrase = _signing_date(view, [trig, *words, *appositions], c) or date_phrase
             own_years = [
                 p
                 for a in appositions
@@ -710,6 +728,20 @@ def _apposed_to(view: SentenceView, noun: Token, named_at: set[int]) -> int | No
             if i == before.i or view.doc[i].right_edge.i == before.i:
                 return i
     return None
+
+
+def _under(tok: Token, others: set[int], noun: Token) -> bool:
+    """True if `tok` hangs from one of the tokens `others` (or is one) on its way up to where it
+    meets `noun`'s line of heads."""
+    line = {noun.i, *(a.i for a in noun.ancestors)}
+    cur = tok
+    while cur.i not in line:
+        if cur.i in others:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _signing_date(view: SentenceView, nouns: list[Token], c: Cues) -> str | None:
