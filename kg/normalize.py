@@ -10,6 +10,7 @@ sentence are never the same event ("failed launches ... before it successfully t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -183,6 +184,10 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     if not sa and not sb:
         return 1.0
     return len(sa & sb) / len(sa | sb)
+
+
+# the year an exercise's name gives its edition: "Talisman Sabre 2023", "Zapad-2021"
+_EDITION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _compatible(
@@ -499,12 +504,17 @@ def merge(
             later = [d for i, d in told_days if last_at < i < cand.sentence_index]
             previous = later[-1] if later else last_date
         dates = _resolve_dates(cand, article.date, previous)
+        edition = _EDITION_YEAR.search(cand.name or "") if cand.type is EventType.EXERCISE else None
         for date in dates:
             one = cand
+            if edition is not None and date is not None and date.year != int(edition[1]):
+                # "Talisman Sabre 2025, the biennial war games that began in 2005": a date of the
+                # series, not of the edition its name gives
+                date, one = None, replace(cand, date_role="")
             if len(dates) > 1 and cand.count is not None and cand.count == len(dates):
-                one = replace(cand, count=1)
+                one = replace(one, count=1)
             elif len(dates) > 1 and cand.plural and cand.trigger_lemma in lexicon.cue_terms("launch_noun"):
-                one = replace(cand, plural=False)  # "the previous tests, in 2009 and 2012": one each
+                one = replace(one, plural=False)  # "the previous tests, in 2009 and 2012": one each
             if one.factuality is Factuality.EXPECTED and date is not None and article.date is not None:
                 if _before(date, article.date):  # "replacing the 1953 armistice": it exists already
                     one = replace(one, factuality=Factuality.ASSERTED)

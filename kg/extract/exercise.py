@@ -379,6 +379,7 @@ def _participants(
         if ch.dep_ == "prep" and ch.lower_ == "of"
         for t in ch.subtree
     ]
+    toks += _listed_after_count(view, [*toks, *(verb.subtree if verb is not None else ())])
     ordered = sorted(set(toks), key=lambda t: t.i)
     # "USS John Finn joined JS Shimakaze": a warship's prefix tells whose navy takes part
     navies = view.lexicon.cue_terms("ship_prefix")
@@ -393,6 +394,30 @@ def _participants(
         if w.operator and w.operator not in states and not (states and _owned(view, w)):
             states.append(w.operator)
     return states, weapons, pronoun
+
+
+def _listed_after_count(view: SentenceView, tokens: list[Token]) -> list[Token]:
+    """The list a colon opens after a number of states told in the exercise's clause: "opened on
+    July 13, involving 35,000 personnel from 19 nations: Australia, the United States, Canada,
+    ..." (the parser hangs the list on the verb); those states take part. Up to the end of the
+    sentence or a semicolon."""
+    nouns = view.lexicon.cue_terms("counted_state_noun")
+    counted = [
+        t.i
+        for t in tokens
+        if t.lower_ in nouns and any(ch.dep_ == "nummod" and ch.like_num for ch in t.children)
+    ]
+    if not counted:
+        return []
+    colon = next((t for t in view.sent if t.i > max(counted) and t.text in (":", ";", ".")), None)
+    if colon is None or colon.text != ":" or colon.i - max(counted) > 12:
+        return []
+    listed = []
+    for tok in view.doc[colon.i + 1 : view.sent.end]:
+        if tok.text == ";":
+            break
+        listed.append(tok)
+    return listed if len(view.states_of(listed)) >= 2 else []
 
 
 def _observers_in(view: SentenceView, tokens: list[Token]) -> bool:
@@ -868,7 +893,12 @@ def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate 
         None,
     )
     if cue is None:
-        return None
+        # "More than 35,000 personnel from 19 nations are training across Queensland: Australia
+        # and the United States as hosts, with Canada, Fiji, ...": the states a count lists
+        listed = _listed_after_count(view, list(view.sent))
+        if not listed or len(view.states_of(listed)) < 3:
+            return None
+        return _taking_part(view, listed[0], view.states_of(listed), how)
     observers = view.lexicon.cue_terms("observer_word")
     left_out: set[int] = set()
     for tok in view.sent:

@@ -788,7 +788,7 @@ def test_war_games_are_an_exercise(exercises, text: str, parties: tuple[str, ...
     "text",
     [
         "Iran's Revolutionary Guards opened Great Prophet 9 on Wednesday. Iranian forces held naval drills near Hormuz on Thursday.",
-        "Russia began the Zapad-2021 exercise with Belarus on Friday. On Saturday, Russian and Belarusian troops held drills near Grodno.",
+        "Russia began the Zapad-2024 exercise with Belarus on Friday. On Saturday, Russian and Belarusian troops held drills near Grodno.",
         "Taiwan's Han Kuang exercise began on Monday. Taiwanese troops held live-fire drills on Tuesday.",
         "India and the US opened Yudh Abhyas on Monday. Indian and American soldiers conducted joint drills in Rajasthan on Wednesday.",
         "China started Joint Sword-2024A around Taiwan on Thursday. Chinese warships staged drills east of the island on Friday.",
@@ -1442,3 +1442,41 @@ def test_a_state_taking_part_in_the_named_drills_just_told_names_them(
     """'Australia is taking part in the Malabar exercises' after drills of Australia and others:
     one of their states joins them by name, so the name is theirs, not another exercise's."""
     assert [r[:3] for r in exercises(text, "2025-07-15")] == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Pitch Black opened in Darwin on Monday, bringing together 4,000 personnel from six "
+            "nations: Australia, India, Indonesia, Japan, Singapore and France.",
+            ("AUS", "FRA", "IDN", "IND", "JPN", "SGP"),
+        ),
+        (
+            "UNITAS began on Monday and runs until Friday, involving ships from five countries: the "
+            "United States, Chile, Peru, Colombia and Mexico.",
+            ("CHL", "COL", "MEX", "PER", "USA"),
+        ),
+        (
+            "Allied navies opened Exercise Sea Breeze on Monday. Some 3,000 sailors from four nations "
+            "are at sea off Odesa: Ukraine and the United States as hosts, Turkey and Romania.",
+            ("ROU", "TUR", "UKR", "USA"),
+        ),
+    ],
+)
+def test_the_states_a_count_of_nations_lists_take_part(exercises, text: str, states: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """'personnel from six nations: Australia, India, ...': the list a colon opens after a number
+    of nations names the participants, in the exercise's sentence or the one after it."""
+    [row] = exercises(text, "2025-07-15")
+    assert set(states) <= set(row[0])
+
+
+def test_a_date_of_the_series_is_not_the_editions(exercises) -> None:  # type: ignore[no-untyped-def]
+    """'Talisman Sabre 2025, the war games that began as a US-Australian drill in 2005': the
+    year of the series' beginnings is no date of the edition its name gives."""
+    rows = exercises(
+        "The launch was the highlight of Talisman Sabre 2025, the biennial war games that began as a "
+        "bilateral exercise in 2005.",
+        "2025-07-15",
+    )
+    assert [(r[1], r[2]) for r in rows if r[2]] == [(None, "Talisman Sabre 2025")]
