@@ -10,7 +10,6 @@ sentence are never the same event ("failed launches ... before it successfully t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -186,10 +185,6 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
-# the year an exercise's name gives its edition: "Talisman Sabre 2023", "Zapad-2021"
-_EDITION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-
 def _compatible(
     group: Group,
     cand: Candidate,
@@ -299,10 +294,17 @@ def _compatible(
         this = lexicon.named_event(cand.type.value, cand.name)
         if this is not None and this.signed and gdate is not None and gdate.year != this.signed:
             return False
+        # "Australia is taking part in the Malabar exercises": a share of the states told, when
+        # the states the name is known for are among them (not "India is also taking part in
+        # Pitch Black", Australia's, after drills of India, Japan and the United States)
+        called = lexicon.named_event(cand.type.value, cand.name)
+        share = (
+            bool(cand.actors)
+            and set(cand.actors) <= set(group.actors())
+            and (called is None or set(called.parties) <= set(group.actors()))
+        )
         # "PNG and the US have signed a new defence pact ... Blinken and Daki signed the Defence
         # Cooperation Agreement on Monday night": the name and the day of the pact just told
-        # "Australia is taking part in the Malabar exercises": a share of the states told
-        share = bool(cand.actors) and set(cand.actors) <= set(group.actors())
         return (
             cand.sentence_index - group.last_sentence <= 2
             and (not cand.actors or share or _jaccard(cand.actors, group.actors()) >= 0.5)
@@ -504,10 +506,10 @@ def merge(
             later = [d for i, d in told_days if last_at < i < cand.sentence_index]
             previous = later[-1] if later else last_date
         dates = _resolve_dates(cand, article.date, previous)
-        edition = _EDITION_YEAR.search(cand.name or "") if cand.type is EventType.EXERCISE else None
+        edition = lexicon.edition_year(cand.name or "") if cand.type is EventType.EXERCISE else None
         for date in dates:
             one = cand
-            if edition is not None and date is not None and date.year != int(edition[1]):
+            if edition is not None and date is not None and date.year != edition:
                 # "Talisman Sabre 2025, the biennial war games that began in 2005": a date of the
                 # series, not of the edition its name gives
                 date, one = None, replace(cand, date_role="")

@@ -397,27 +397,41 @@ def _participants(
 
 
 def _listed_after_count(view: SentenceView, tokens: list[Token]) -> list[Token]:
-    """The list a colon opens after a number of states told in the exercise's clause: "opened on
-    July 13, involving 35,000 personnel from 19 nations: Australia, the United States, Canada,
-    ..." (the parser hangs the list on the verb); those states take part. Up to the end of the
-    sentence or a semicolon."""
+    """The list a colon opens after the states a counted force comes from, told in the exercise's
+    clause: "opened on July 13, involving 35,000 personnel from 19 nations: Australia, the United
+    States, Canada, ..." (the parser hangs the list on the verb); those states take part. The
+    list runs to its first verb or preposition other than "with", "as" or "including" ("...,
+    near waters claimed by China" is no more of it)."""
     nouns = view.lexicon.cue_terms("counted_state_noun")
     counted = [
         t.i
         for t in tokens
-        if t.lower_ in nouns and any(ch.dep_ == "nummod" and ch.like_num for ch in t.children)
+        if t.lower_ in nouns
+        and any(ch.dep_ == "nummod" and ch.like_num for ch in t.children)
+        # "35,000 personnel from 19 nations", "troops of 12 countries": a force counted, not
+        # "envoys from three countries" or "its critics include three nations"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("from", "of")
+        and any(ch.dep_ == "nummod" for ch in t.head.head.children)
     ]
     if not counted:
         return []
     colon = next((t for t in view.sent if t.i > max(counted) and t.text in (":", ";", ".")), None)
-    if colon is None or colon.text != ":" or colon.i - max(counted) > 12:
+    if colon is None or colon.text != ":" or colon.i - max(counted) > _COLON_REACH:
         return []
     listed = []
     for tok in view.doc[colon.i + 1 : view.sent.end]:
-        if tok.text == ";":
+        if tok.pos_ in ("VERB", "AUX", "SCONJ") or tok.text == ";":
+            break
+        if tok.pos_ == "ADP" and tok.lower_ not in ("with", "as", "including"):
             break
         listed.append(tok)
     return listed if len(view.states_of(listed)) >= 2 else []
+
+
+#: Tokens a colon may stand after the counted states it lists ("from 19 nations are training
+#: across Queensland, the Northern Territory and beyond: ...")
+_COLON_REACH = 12
 
 
 def _observers_in(view: SentenceView, tokens: list[Token]) -> bool:

@@ -457,9 +457,15 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 # "a pretext for its own missile tests": launches in general, in a sentence that
                 # dates none ("several launches", "further launches" count occasions)
                 continue
-            doing = view.nearest_verb(tok)
-            if bare_plural and doing is not None and (habitual(doing, c) or perfect_habit(doing, c)):
-                continue  # "have routinely carried out missile tests since 1998": a habit, no occasion
+            doing = view.nearest_verb(tok) if bare_plural else None
+            if doing is not None and (
+                perfect_habit(doing, c)
+                or any(ch.dep_ == "advmod" and c.habitual.search(ch.text) for ch in doing.children)
+            ):
+                # "have routinely carried out missile tests since 1998": a habit, no occasion (the
+                # verb's own word of habit, not one of a clause on its phrases: "conducted missile
+                # tests on Monday in defiance of resolutions it has repeatedly ignored")
+                continue
             if (
                 tok.dep_ in ("attr", "oprd")
                 and any(
@@ -1358,10 +1364,10 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         ]
         if local:
             return min(local, key=lambda p: abs(p.root - doing.i)).text
-    if trig.pos_ != "VERB" and definite and view.happening_verb(trig) is not None:
+    happening = view.happening_verb(trig) if trig.pos_ != "VERB" else None
+    if definite and happening is not None:
         # "The third launch took place in November 2008", "The first launch was in November 2006",
         # "The first Agni-V test was conducted in 2012": the verb says when the launch happened
-        happening = trig.head
         others = {t.i for o in triggers - {trig.i} for t in view.doc[o].subtree}
         own = {t.i for t in happening.subtree if not _other_clause_of(t, happening)}
         local = [p for p in phrases if p.root in own and p.root not in others]

@@ -234,8 +234,12 @@ SITE_PATH_PREPS = frozenset(
 )
 
 
-# "far from", "away from": a distance from a place, not the place; grammar, not vocabulary
-_DISTANCE_WORDS = frozenset({"far", "away"})
+def _a_distance_from(prep: Token, view: SentenceView) -> bool:
+    """True for a "from" phrase that measures a distance from a place, not the place: "far from
+    Belarus", "about 200 km from Moscow" (distance_word in cues.tsv)."""
+    if prep.i == 0 or prep.lower_ != "from":
+        return False
+    return prep.doc[prep.i - 1].lower_ in view.lexicon.cue_terms("distance_word")
 
 
 def launch_site(
@@ -267,8 +271,10 @@ def launch_site(
         # is where something was aimed ("missiles aimed at the Al Udeid air base")
         preps = ("from", "at", "out") if holder is trigger or holder.pos_ != "VERB" else ("from", "out")
         for prep in _preps(holder, preps):
-            if prep.i > 0 and prep.doc[prep.i - 1].lower_ in _DISTANCE_WORDS:
-                continue  # "took place far from Belarus": where it was not
+            if holder is happening and _a_distance_from(prep, view):
+                # "took place far from Belarus", "took place 200 km from Moscow": where it was not
+                # ("flew 380 km from Sunan airfield" on a launch verb tells where it flew from)
+                continue
             for obj in _objects(prep):
                 if (
                     holder is trigger

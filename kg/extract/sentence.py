@@ -24,6 +24,7 @@ from kg.dates import (
     with_named_year,
     year_named_last,
 )
+from kg.extract.cues import cues
 from kg.lexicon import PERSON_CATEGORIES, Lexicon
 from kg.models import Mention, WeaponRef
 from kg.nlp import SPANS_KEY
@@ -512,10 +513,9 @@ class SentenceView:
         "The test took place on Monday from Wheeler Island" (subject of a verb of happening),
         "The first launch was carried out from the same site" (passive subject of a verb of
         doing). None for a noun that is not such a subject."""
+        c = cues(self.lexicon)
         lemma = noun.head.lemma_.lower()
-        if noun.dep_ == "nsubj" and lemma in self.lexicon.cue_terms("happen_verb"):
-            return noun.head
-        if noun.dep_ == "nsubjpass" and lemma in self.lexicon.cue_terms("conduct_verb"):
+        if (noun.dep_ == "nsubj" and lemma in c.happen) or (noun.dep_ == "nsubjpass" and lemma in c.conduct):
             return noun.head
         return None
 

@@ -76,6 +76,9 @@ def _named_regex(suffixes: tuple[str, ...], known: tuple[str, ...]) -> re.Patter
     return re.compile(rf"(?<![\w-])(?:{known_alt}|{generic})(?![\w-])")
 
 
+#: the tags of a finite verb: a clause of its own begins before one
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 #: the parts of speech a treaty's name may open with ("Open Skies Treaty", "New START",
 #: "Comprehensive Strategic Partnership Treaty", "1987 INF Treaty")
 NAME_OPENERS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "X"})
@@ -103,6 +106,19 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         if words and words[0].lower() in ("joint",) and len(words) == 2:
             continue  # "joint statement" is a description, not a name
         text = " ".join(words)
+        end = base + m.end()
+        following = next((t for t in view.doc[view.sent.start : view.sent.end] if t.idx >= end), None)
+        tail = text.rfind(" and the ")
+        tail_at = base + m.start() + lead + tail  # where "and the ..." begins in the document
+        if (
+            tail > 0
+            and following is not None
+            and following.tag_ in _FINITE
+            and any(ch.dep_ == "nsubj" and ch.idx >= tail_at for ch in following.children)
+        ):
+            # "signed the Treaty on Security Guarantees and the Kremlin said ...": the subject of
+            # the clause coordinated after the name is no part of it
+            text = text[:tail]
         start = view.text.find(text, m.start())
         span = view.doc.char_span(base + start, base + start + len(text), alignment_mode="expand")
         bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)

@@ -203,6 +203,14 @@ class Lexicon:
         """An exercise's name without its edition: "Cobra Gold 2023" -> "Cobra Gold"."""
         return EDITION.sub("", name).strip() or name
 
+    @staticmethod
+    def edition_year(name: str) -> int | None:
+        """The year an exercise's edition gives: "Talisman Sabre 2025" -> 2025, "Joint
+        Sword-2024A" -> 2024; None for "Aurora 17" or a name with no edition."""
+        found = EDITION.search(name)
+        year = re.match(r"[- ]?((?:19|20)\d{2})", found.group(0)) if found else None
+        return int(year[1]) if year else None
+
     @property
     def cities(self) -> frozenset[str]:
         """The capitals and city metonyms of the states table ("Budapest", "Pyongyang")."""

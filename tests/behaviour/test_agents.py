@@ -266,6 +266,18 @@ def test_a_launch_told_as_a_habit_is_no_occasion(launches, text: str) -> None:  
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea conducted missile tests on Monday in defiance of UN resolutions it has repeatedly ignored.",
+        "Iran staged missile tests on Monday near the Strait of Hormuz, which it frequently threatens to close.",
+    ],
+)
+def test_a_habit_told_of_something_else_leaves_the_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A word of habit in a clause on the launch's phrases is not the launch's."""
+    assert [r[1] for r in launches(text, "2024-02-21")] == ["2024-02-19"]
+
+
+@pytest.mark.parametrize(
     ("text", "agent"),
     [
         (

@@ -1416,6 +1416,17 @@ def test_states_attending_or_participants_in_an_exercise_take_part(exercises, te
     assert [r[0] for r in rows] == [states]
 
 
+def test_a_state_taking_part_in_another_named_exercise_does_not_name_the_drills(exercises) -> None:  # type: ignore[no-untyped-def]
+    """'India is also taking part in Pitch Black' after drills of India, Japan and the United
+    States: Pitch Black is Australia's, whose states the drills do not hold; two exercises."""
+    rows = exercises(
+        "Japan, India and the United States began naval drills in the Bay of Bengal on Monday. India "
+        "is also taking part in Pitch Black with two warships.",
+        "2025-07-15",
+    )
+    assert sorted(str(r[2]) for r in rows) == ["None", "Pitch Black"]
+
+
 @pytest.mark.parametrize(
     ("text", "row"),
     [
@@ -1453,9 +1464,14 @@ def test_a_state_taking_part_in_the_named_drills_just_told_names_them(
             ("AUS", "FRA", "IDN", "IND", "JPN", "SGP"),
         ),
         (
-            "UNITAS began on Monday and runs until Friday, involving ships from five countries: the "
-            "United States, Chile, Peru, Colombia and Mexico.",
+            "UNITAS began on Monday and runs until Friday, involving 5,000 sailors from five countries: "
+            "the United States, Chile, Peru, Colombia and Mexico.",
             ("CHL", "COL", "MEX", "PER", "USA"),
+        ),
+        (
+            "Pitch Black opened in Darwin on Monday with 4,000 personnel from three nations: Australia, "
+            "India and Japan, near the disputed waters claimed by China and Vietnam.",
+            ("AUS", "IND", "JPN"),
         ),
         (
             "Allied navies opened Exercise Sea Breeze on Monday. Some 3,000 sailors from four nations "
@@ -1468,7 +1484,22 @@ def test_the_states_a_count_of_nations_lists_take_part(exercises, text: str, sta
     """'personnel from six nations: Australia, India, ...': the list a colon opens after a number
     of nations names the participants, in the exercise's sentence or the one after it."""
     [row] = exercises(text, "2025-07-15")
-    assert set(states) <= set(row[0])
+    assert row[0] == states
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talisman Sabre opened in Queensland on Monday. Envoys from three countries protested the "
+        "drills: China, Russia and Iran.",
+        "Talisman Sabre opened in Queensland on Monday. Its critics include three nations: China, "
+        "Russia and North Korea.",
+    ],
+)
+def test_states_a_count_lists_that_are_no_force_do_not_take_part(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Only a counted force's states take part ('35,000 personnel from 19 nations: ...'), not
+    envoys' or critics'."""
+    assert [r[0] for r in exercises(text, "2025-07-15")] == [("AUS", "USA")]
 
 
 def test_a_date_of_the_series_is_not_the_editions(exercises) -> None:  # type: ignore[no-untyped-def]
@@ -1479,4 +1510,4 @@ def test_a_date_of_the_series_is_not_the_editions(exercises) -> None:  # type: i
         "bilateral exercise in 2005.",
         "2025-07-15",
     )
-    assert [(r[1], r[2]) for r in rows if r[2]] == [(None, "Talisman Sabre 2025")]
+    assert [(r[1], r[2]) for r in rows] == [(None, "Talisman Sabre 2025")]

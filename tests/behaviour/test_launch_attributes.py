@@ -395,6 +395,7 @@ def test_a_clause_between_two_launches_is_the_first_ones(launches, text: str) ->
             ["Wheeler Island", "Wheeler Island"],
         ),
         ("The launches of two cruise missiles took place far from Moscow on Monday, Russia said.", [None]),
+        ("The test launch took place about 200 km from Moscow on Monday, Russia said.", [None]),
     ],
 )
 def test_the_site_of_a_launch_told_as_taking_place(launches, text: str, sites: list[str | None]) -> None:  # type: ignore[no-untyped-def]

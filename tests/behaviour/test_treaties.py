@@ -1599,6 +1599,15 @@ def test_a_signer_told_with_the_named_treatys_year_is_its_party(treaties, text: 
     assert len(rows) == 1 and "USA" in rows[0][0]
 
 
+def test_a_clause_coordinated_after_a_title_is_no_part_of_it(only_treaties) -> None:  # type: ignore[no-untyped-def]
+    """'the Treaty on Security Guarantees and the Kremlin said ...': 'and the' may go on a title,
+    not into the subject of a clause of its own."""
+    [row] = only_treaties(
+        "Russia and Belarus signed the Treaty on Security Guarantees and the Kremlin said it would take effect in March."
+    )
+    assert row[2] == "Treaty on Security Guarantees"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
