@@ -297,11 +297,10 @@ def _compatible(
         # "Australia is taking part in the Malabar exercises": a share of the states told, when
         # the states the name is known for are among them (not "India is also taking part in
         # Pitch Black", Australia's, after drills of India, Japan and the United States)
-        called = lexicon.named_event(cand.type.value, cand.name)
         share = (
             bool(cand.actors)
             and set(cand.actors) <= set(group.actors())
-            and (called is None or set(called.parties) <= set(group.actors()))
+            and (this is None or set(this.parties) <= set(group.actors()))
         )
         # "PNG and the US have signed a new defence pact ... Blinken and Daki signed the Defence
         # Cooperation Agreement on Monday night": the name and the day of the pact just told

@@ -910,9 +910,8 @@ def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate 
         # "More than 35,000 personnel from 19 nations are training across Queensland: Australia
         # and the United States as hosts, with Canada, Fiji, ...": the states a count lists
         listed = _listed_after_count(view, list(view.sent))
-        if not listed or len(view.states_of(listed)) < 3:
-            return None
-        return _taking_part(view, listed[0], view.states_of(listed), how)
+        states = view.states_of(listed)
+        return _taking_part(view, listed[0], states, how) if len(states) >= 3 else None
     observers = view.lexicon.cue_terms("observer_word")
     left_out: set[int] = set()
     for tok in view.sent:

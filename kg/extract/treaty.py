@@ -398,7 +398,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             if root != trig.i and trig.i not in {t.i for t in view.conjuncts(view.doc[root])}
             for i in span
         }
-        scope = [t for t in scope if not _under(t, others, trig)]
+        line = {trig.i, *(a.i for a in trig.ancestors)}
+        scope = [t for t in scope if not _under(t, others, line)]
         date_phrase, days_after = _date(view, trig, scope)
         same_day = days_after is not None
         party_act = verb is not None and bool(lemmas(verb) & c.treaty_party) and signing is None
@@ -746,10 +747,9 @@ def _apposed_to(view: SentenceView, noun: Token, named_at: set[int]) -> int | No
     return None
 
 
-def _under(tok: Token, others: set[int], noun: Token) -> bool:
+def _under(tok: Token, others: set[int], line: set[int]) -> bool:
     """True if `tok` hangs from one of the tokens `others` (or is one) on its way up to where it
-    meets `noun`'s line of heads."""
-    line = {noun.i, *(a.i for a in noun.ancestors)}
+    meets `line`, a noun and its heads."""
     cur = tok
     while cur.i not in line:
         if cur.i in others:
