@@ -422,9 +422,10 @@ def relink(
         small = len(touched) <= INCREMENTAL_SHARE * len(after) + 2
         if touched and small and (held is not None or not replaced):
             return _relink_around(store, lexicon, touched, held or Blocks(), recorded, fingerprint)
-    exercises, treaties = exercise_rows(store), treaty_rows(store)
+    # a store left with no article (all removed) has no rows to read
+    exercises, treaties = (exercise_rows(store), treaty_rows(store)) if after else ([], [])
     found = {
-        _LAUNCH: launch_groups(launch_rows(store), lexicon),
+        _LAUNCH: launch_groups(launch_rows(store) if after else [], lexicon),
         _EXERCISE: exercise_groups(exercises, lexicon),
         _TREATY: treaty_groups(treaties, lexicon),
     }
