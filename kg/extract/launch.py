@@ -1347,14 +1347,18 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
     finite = trig.head.tag_ in ("VBD", "VBZ", "VBP") or (
         trig.head.tag_ == "VBN" and any(ch.dep_ in ("aux", "auxpass") for ch in trig.head.children)
     )  # not "gave an order to conduct the test-launch on Wednesday"
+    c = cues(view.lexicon)
+    doing_lemma = trig.head.lemma_.lower()
     if (
         trig.pos_ != "VERB"
         and trig.dep_ == "dobj"
         and finite
-        and trig.head.lemma_.lower() in cues(view.lexicon).conduct | cues(view.lexicon).command
+        and doing_lemma in c.conduct | c.command | c.sequence_verbs
     ):
         # "India on Monday conducted the maiden flight test of the Agni-5", "Kim oversaw the
-        # firing of cruise missiles on Sunday": the day the verb has
+        # firing of cruise missiles on Sunday": the day the verb has; "Today's launch follows the
+        # launch of another Minuteman III on June 4": a day after the object is the object's (the
+        # subject's occasion is told by the subject)
         doing = trig.head
         local = [
             p for p in phrases if _attached_to(view.doc[p.root], doing) and view.doc[p.root].head.i == doing.i
@@ -1362,6 +1366,16 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
         local += [
             p for p in phrases if view.doc[p.root].dep_ == "pobj" and view.doc[p.root].head.head.i == doing.i
         ]
+        if doing_lemma in c.sequence_verbs:  # "... follows the launch of X from the same base on March 4"
+            subject = {t.i for s in doing.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+            local = [
+                p
+                for p in phrases
+                if p.start > trig.i
+                and p.root in {t.i for t in doing.subtree}
+                and p.root not in subject
+                and not _other_clause_of(view.doc[p.root], doing)
+            ]
         if local:
             return min(local, key=lambda p: abs(p.root - doing.i)).text
     happening = view.happening_verb(trig) if trig.pos_ != "VERB" else None

@@ -827,6 +827,16 @@ def test_earlier_in_the_day_is_the_day_of_the_story(launches, text: str, date: s
             "Qaem-100 rocket.",
             ["2025-03-05", None],
         ),
+        (
+            "North Korea fired two ballistic missiles on Thursday. Thursday's launch followed the firing "
+            "of two cruise missiles by the North on Sunday.",
+            ["2025-03-06", "2025-03-02"],
+        ),
+        (
+            "The Air Force launched a Minuteman III from Vandenberg today. Today's test follows the launch of "
+            "another unarmed Minuteman III from the same base on March 4.",
+            ["2025-03-06", "2025-03-04"],
+        ),
     ],
 )
 def test_the_day_of_a_subject_does_not_date_the_occasion_it_followed(
