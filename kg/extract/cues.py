@@ -83,6 +83,7 @@ class Cues:
     start: frozenset[str]
     start_phrases: frozenset[str]  # a verb and its adverb that start drills: "got underway"
     end: frozenset[str]
+    end_preps: frozenset[str]  # "until", "through": their object is the day drills end
     run: frozenset[str]  # start verbs and those that tell when an exercise ran
     duration: frozenset[str]
     name_intro: re.Pattern[str]
@@ -200,6 +201,7 @@ def cues(lexicon: Lexicon) -> Cues:
         start=start,
         start_phrases=words("exercise_start_phrase"),
         end=words("exercise_end_verb"),
+        end_preps=words("end_preposition"),
         run=start | words("exercise_run_verb"),
         duration=words("duration_noun"),
         name_intro=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('name_intro'))})\s+$", re.I),

@@ -533,7 +533,7 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
             lemma = anc.lemma_.lower()
             if _starts(anc, cues(view.lexicon)):
                 return "start"
-            if lemma in cues(view.lexicon).end or anc.lower_ in ("until", "till"):
+            if lemma in cues(view.lexicon).end or anc.lower_ in cues(view.lexicon).end_preps:
                 return "end"
             if anc.lower_ == "from" and anc.dep_ == "prep":
                 return "start"

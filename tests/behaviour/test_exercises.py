@@ -107,6 +107,7 @@ def test_joint_patrols_are_exercises(exercises, text: str) -> None:  # type: ign
             "2025-07-21",
         ),
         ("Russia's Zapad drills will run until Friday; they began on Monday.", "2025-07-21"),
+        ("Exercise Talisman Sabre of Australia and the US, held from Monday through Thursday, ended.", "2025-07-21"),
     ],
 )
 def test_an_exercise_is_dated_by_its_start(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
@@ -627,6 +628,8 @@ def test_this_years_edition_is_the_exercise_told(exercises) -> None:  # type: ig
         "Balikatan, the exercise of the Philippines and the United States, will wrap up on Friday.",
         "The Sea Breeze exercise of Ukraine and the United States is due to end on Sunday.",
         "Exercise Pitch Black, which Australia and Singapore are holding near Darwin, will close on Friday.",
+        "Japan and the United States kicked off their Resolute Dragon drills, which will run through July 4.",
+        "The Cobra Gold exercise of Thailand and the United States runs through Friday in Rayong.",
     ],
 )
 def test_drills_that_will_end_are_under_way(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
