@@ -707,6 +707,22 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
     return toks, pron or not toks
 
 
+def _speaker_own(view: SentenceView, trig: Token, c: Cues) -> bool:
+    """True if the doer of a reported launch is a pronoun or is owned by one: "it had
+    test-fired", "its warships fired", "its warships have carried out missile firings"."""
+    if trig.pos_ == "VERB":
+        doers = view.subject(trig)
+    elif trig.dep_ == "dobj" and lemmas(trig.head) & c.conduct:
+        doers = view.subject(trig.head)
+    else:
+        return False
+    return any(
+        d.lower_ in ("it", "they")
+        or any(ch.dep_ == "poss" and ch.lower_ in ("its", "their") for ch in d.children)
+        for d in doers
+    )
+
+
 def _co_agents(view: SentenceView, verb: Token, c: Cues) -> list[str]:
     """States that fire beside the subject: "Australian soldiers fired HIMARS rockets at
     Shoalwater Bay alongside U.S. and Singaporean crews" (a launch of each, as a drill in which
@@ -1528,9 +1544,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             if weapons_in_agent and not needs:
                 agents = [_fielder(view, weapons_in_agent[0], discourse) or ""]
         kind, speakers = attribution(view, trig, c)
-        if not agents and trig.pos_ == "VERB" and kind in ("states", "media") and speakers:
-            if any(s.lower_ in ("it", "they") for s in view.subject(trig)):
-                agents = [speakers[0]]  # "the North said it had test-fired new cruise missiles"
+        if not agents and kind in ("states", "media") and speakers and _speaker_own(view, trig, c):
+            # "the North said it had test-fired new cruise missiles", "the Indian Navy says its
+            # warships have carried out missile firings": the speaker's own launch
+            agents = [speakers[0]]
         if not agents:
             # "launched from near Sirsa in India's Haryana state", "fired from HMS Vengeance"
             agents = _origin_states(view, trig)[:1]

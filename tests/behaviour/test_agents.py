@@ -67,6 +67,33 @@ def test_the_agent_from_weapon_place_or_clause(launches, text: str, agent: str) 
     assert rows and rows[0][0] == agent
 
 
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "Pakistan test-fired a missile on Saturday. The Indian Navy said its warships fired anti-ship "
+            "missiles in the Arabian Sea on Friday.",
+            "IND",
+        ),
+        (
+            "North Korea fired a cruise missile on Monday. The South Korean navy said its destroyers had "
+            "carried out missile firings off the east coast on Sunday.",
+            "KOR",
+        ),
+        (
+            "Iran launched a Qaem-100 rocket on Monday. Israel's military said their batteries fired "
+            "rockets into Lebanon on Sunday.",
+            "ISR",
+        ),
+    ],
+)
+def test_the_reporting_states_own_forces_fire_for_it(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The Indian Navy said its warships fired ...": the speaker's own launch, not that of the
+    state the article named as a launcher before."""
+    rows = launches(text, "2025-03-11")
+    assert [r[0] for r in rows if r[1] in ("2025-03-07", "2025-03-09")] == [agent]
+
+
 def test_coordinated_launchers_are_two_events(launches) -> None:  # type: ignore[no-untyped-def]
     rows = launches(
         "South Korea and the United States fired four surface-to-surface missiles into the sea on Wednesday.",
