@@ -17,6 +17,12 @@ tense the tagger took for a plural noun though the parser gave it an object ("Ju
 The People's Liberation Army fires six ballistic missiles ...", a timeline) is tagged a verb
 (`make_verb`).
 
+Two more of the present tense: a verb the parser gave no subject but the noun before it as a
+compound ("An Unha-2 rocket lifts off from ...") gets that noun as its subject (`make_subject`),
+and an event noun tagged a verb where a noun stands, with a noun modifier before it ("reports
+about a Russian ICBM launch", "would stop nuclear tests and ICBM launches") is tagged the noun it
+is (`make_noun`).
+
 Only participles of the lexicon's event verbs are repaired ("was successfully test-fired",
 "was formally signed"); other adjectival participles ("was surprised") are left as parsed.
 """
@@ -129,23 +135,71 @@ def make_clause(tok: Token) -> None:
 
 def verb_tagged_noun(tok: Token, verbs: Collection[str]) -> bool:
     """True if `tok` is an event verb in the present the tagger took for a plural noun though
-    the parser gave it a verb's subject and object: "July 21, 1995 -- The People's Liberation
-    Army fires six ballistic missiles into a target zone" (a timeline's historical present)."""
+    the parser gave it a verb's subject and object or particle: "July 21, 1995 -- The People's
+    Liberation Army fires six ballistic missiles into a target zone", "An Unha-2 rocket lifts off
+    from the same site" (a timeline's historical present)."""
     return (
         tok.pos_ == "NOUN"
         and tok.tag_ == "NNS"
         and tok.lemma_.lower() in verbs
-        and any(ch.dep_ == "dobj" for ch in tok.children)  # a noun takes no object
+        and any(ch.dep_ in ("dobj", "prt") for ch in tok.children)  # a noun takes no object or particle
         and any(ch.dep_ in ("nsubj", "compound", "poss") and ch.i < tok.i for ch in tok.children)
     )
 
 
+def verb_with_a_noun_before(tok: Token, verbs: Collection[str]) -> bool:
+    """True if `tok` is an event verb, a verb by what hangs on it (an object, a particle, an
+    auxiliary) and where it stands, whose noun before it the parser hung on it as a compound
+    instead of its subject ("An Unha-2 rocket lifts off from ..."); not a plural noun the
+    tagger took for a verb ("stop nuclear tests and ICBM launches": a conjunct of a noun)."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.lemma_.lower() in verbs
+        and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
+        and (tok.dep_ != "conj" or tok.head.pos_ in ("VERB", "AUX"))
+        and any(ch.dep_ in ("dobj", "prt", "aux", "auxpass") for ch in tok.children)
+        and any(ch.dep_ == "compound" and ch.i < tok.i for ch in tok.children)
+    )
+
+
+def noun_tagged_verb(tok: Token, verbs: Collection[str]) -> bool:
+    """True if `tok` is an event noun the tagger took for a verb in the present though it stands
+    where a noun stands, with a noun modifier before it and nothing only a verb takes: "reports
+    about a Russian ICBM launch", "the North would stop nuclear tests and ICBM launches",
+    "condemned the missile launches"."""
+    return (
+        tok.pos_ == "VERB"
+        and tok.tag_ in ("VB", "VBP", "VBZ")
+        and tok.lemma_.lower() in verbs
+        and (
+            tok.dep_ in ("pobj", "dobj", "pcomp", "appos")
+            or (tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"))
+        )
+        and any(ch.dep_ == "compound" and ch.i < tok.i for ch in tok.children)
+        and not any(
+            ch.dep_ in ("dobj", "prt", "aux", "auxpass", "nsubj", "nsubjpass", "dative")
+            for ch in tok.children
+        )
+    )
+
+
+def make_noun(tok: Token) -> None:
+    """Tag `tok` as the noun it is, plural if it ends in "s"."""
+    tok.pos_, tok.tag_ = "NOUN", "NNS" if tok.text.lower().endswith("s") else "NN"
+
+
 def make_verb(tok: Token) -> None:
-    """Tag `tok` as the verb in the present; the noun before it the parser hung on it as a
-    compound ("Pakistan's army fires two missiles") is its subject."""
+    """Tag `tok` as the verb in the present, with its subject (`make_subject`)."""
     tok.pos_, tok.tag_ = "VERB", "VBZ"
-    before = [ch for ch in tok.children if ch.i < tok.i]
-    if not any(ch.dep_ == "nsubj" for ch in before):
+    make_subject(tok)
+
+
+def make_subject(verb: Token) -> None:
+    """The noun before a verb with no subject that the parser hung on it as a compound or
+    owner ("Pakistan's army fires two missiles", "An Unha-2 rocket lifts off from ...", the
+    verb read as a noun at first) is its subject."""
+    before = [ch for ch in verb.children if ch.i < verb.i]
+    if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in before):
         nouns = [ch for ch in before if ch.dep_ in ("compound", "poss") and ch.pos_ in ("NOUN", "PROPN")]
         if nouns:
             nouns[-1].dep_ = "nsubj"
@@ -162,6 +216,10 @@ class EventVerbRepair:
     def __call__(self, doc: Doc) -> Doc:
         for tok in [t for t in doc if verb_tagged_noun(t, self._verbs)]:
             make_verb(tok)
+        for tok in [t for t in doc if verb_with_a_noun_before(t, self._verbs)]:
+            make_subject(tok)
+        for tok in [t for t in doc if noun_tagged_verb(t, self._verbs)]:
+            make_noun(tok)
         for tok in [t for t in doc if prefixed_verb_as_modifier(t, self._verbs, self._prefixes)]:
             make_clause(tok)
         for tok in [t for t in doc if adjectival_passive(t, self._verbs)]:

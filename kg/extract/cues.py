@@ -53,6 +53,7 @@ class Cues:
     distinct: frozenset[str]
     again: frozenset[str]  # "tested it again in 1992": another occasion of what was told
     recap: frozenset[str]  # "earlier launches", "recent tests": those told already
+    launch_kind: frozenset[str]  # "notifications of launches": launches as a kind
     conduct: frozenset[str]
     command: frozenset[str]  # "Kim Jong Un oversaw the firing of cruise missiles": the subject's launch
     intent: frozenset[str]  # "threatened further missile strikes": the subject would do them
@@ -168,6 +169,7 @@ def cues(lexicon: Lexicon) -> Cues:
         distinct=words("distinct_word"),
         again=words("again_word"),
         recap=words("recap_word"),
+        launch_kind=words("launch_kind_noun"),
         conduct=words("conduct_verb"),
         command=words("command_verb"),
         intent=words("intent_verb"),

@@ -32,6 +32,18 @@ def _modal(tok: Token) -> bool:
     return bool(modals) and not (perfect and all(m in HEDGES for m in modals))
 
 
+def _pledged_kind(verb: Token, what: Token) -> bool:
+    """True for a kind of event a state says it will stop ("it would stop nuclear tests and
+    missile launches": bare plurals under "will" or "would"), not the drills it is asked to halt
+    ("must halt the drills", "should suspend Vigilant Storm"), which are going on."""
+    promised = any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo") for ch in verb.children)
+    return (
+        promised
+        and what.tag_ == "NNS"
+        and not any(ch.dep_ in ("det", "poss", "nummod") for ch in what.children)
+    )
+
+
 def _no_object(trigger: Token) -> bool:
     """A launch verb whose projectile is denied: "No missile was fired", "fired no missiles"."""
     return trigger.pos_ == "VERB" and any(
@@ -156,6 +168,7 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 and anc.pos_ == "VERB"
                 and (lemma in c.negate or lemma in c.pledge)
                 and cur.dep_ in ("dobj", "nsubjpass")
+                and not _pledged_kind(anc, cur)
             ):
                 return Factuality.ASSERTED  # what they are asked to halt is going on
             if (

@@ -930,6 +930,13 @@ def _recap(trig: Token, date_phrase: str | None, c: Cues) -> bool:
         and not any(ch.dep_ in ("det", "poss", "nummod", "amod") for ch in trig.children)
     ):
         return True  # "notifications on launches of ICBMs", "a ban on tests": launches as a kind
+    if (
+        trig.dep_ == "pobj"
+        and trig.head.lower_ == "of"
+        and trig.head.head.lemma_.lower() in c.launch_kind
+        and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
+    ):
+        return True  # "advance notifications of ballistic missile launches"
     if not any(ch.lower_ in c.recap for ch in trig.children) or any(
         ch.dep_ == "nummod" for ch in trig.children
     ):

@@ -107,7 +107,10 @@ def test_joint_patrols_are_exercises(exercises, text: str) -> None:  # type: ign
             "2025-07-21",
         ),
         ("Russia's Zapad drills will run until Friday; they began on Monday.", "2025-07-21"),
-        ("Exercise Talisman Sabre of Australia and the US, held from Monday through Thursday, ended.", "2025-07-21"),
+        (
+            "Exercise Talisman Sabre of Australia and the US, held from Monday through Thursday, ended.",
+            "2025-07-21",
+        ),
     ],
 )
 def test_an_exercise_is_dated_by_its_start(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]

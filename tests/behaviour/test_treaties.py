@@ -240,12 +240,9 @@ BY_YEAR_GAPS = [
             "no parties (the states are the subject of another verb), and a spurious PAK launch"
         ),
     ),
-    pytest.param(
+    (
         "A 2005 agreement between India and Pakistan requires advance notice of missile tests.",
         (("IND", "PAK"), "2005", None, "asserted"),
-        marks=known_failure(
-            "the treaty is right, but 'missile tests' it regulates come out as an IND launch dated 2005"
-        ),
     ),
     pytest.param(
         "Under a 1951 treaty with the United States, the Philippines can call on American help.",

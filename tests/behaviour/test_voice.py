@@ -512,6 +512,65 @@ def test_a_timelines_present_tense_is_a_launch_on_its_date(
 
 
 @pytest.mark.parametrize(
+    "entry",
+    [
+        "April 5, 2009 -- An Unha-2 rocket lifts off from Musudan-ri and passes over Akita.",
+        "April 5, 2009 -- A Taepodong-2 missile lifts off from Musudan-ri.",
+        "April 5, 2009 -- An Unha-2 rocket blasts off from Musudan-ri.",
+        "April 5, 2009 -- A long-range rocket lifts off from Musudan-ri and flies over Japan.",
+    ],
+)
+def test_a_timelines_rocket_that_lifts_off_is_a_launch(launches, entry: str) -> None:  # type: ignore[no-untyped-def]
+    """ "An Unha-2 rocket lifts off": the tagger takes "lifts" for a plural noun, or the parser the
+    rocket for a compound of the verb; the rocket is the verb's subject all the same."""
+    text = "Aug. 31, 1998 -- North Korea launches a three-stage rocket over Japan.\n\n" + entry
+    rows = launches(text, "2021-03-08")
+    assert [(r[0], r[1]) for r in rows] == [("PRK", "1998-08-31"), ("PRK", "2009-04-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "North Korea fired a missile on Monday. The White House condemned the missile launches.",
+            [("PRK", "2025-03-10")],
+        ),
+        (
+            "The Pentagon said it was aware of reports about a Russian ICBM launch earlier this month.",
+            [("RUS", "2025-03")],
+        ),
+        (
+            "The launch came a day after the Russian Northern Fleet carried out intensive cruise missile "
+            "launches in the Barents Sea.",
+            [("RUS", None)],
+        ),
+    ],
+)
+def test_a_launch_noun_tagged_a_verb_is_read_as_a_noun(
+    launches, text: str, rows: list[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "reports about a Russian ICBM launch", "carried out cruise missile launches": a noun where
+    the tagger says verb (with the weapon a compound before it); a launch all the same."""
+    assert [(r[0], r[1]) for r in launches(text, "2025-03-11")] == rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow will keep exchanging advance notifications of ballistic missile launches with Washington.",
+        "India and Pakistan signed an agreement on pre-notification of flight tests of ballistic missiles in 2005.",
+        "Russia will continue to give advance notice of ICBM tests under a 1988 agreement.",
+        "Last week, the North said it would stop nuclear tests and ICBM launches.",
+        "Pyongyang said it will halt missile launches and close its test site.",
+    ],
+)
+def test_launches_as_a_kind_under_a_rule_or_a_pledge_are_no_event(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "advance notifications of ballistic missile launches", "would stop ... ICBM launches": a
+    kind of launch an agreement or a pledge governs, no occasion."""
+    assert launches(text, "2025-03-11") == []
+
+
+@pytest.mark.parametrize(
     ("text", "dates"),
     [
         # a rocket that carried a satellite aloft was launched

@@ -135,3 +135,44 @@ def test_a_verb_with_a_subject_keeps_its_appositions() -> None:
     pos = ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
     doc = EventVerbRepair(set())(_parsed(words, heads, deps, pos))
     assert (doc[3].head.text, doc[3].dep_) == ("Kim", "appos")
+
+
+def _tagged(  # type: ignore[no-untyped-def]
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str], lemmas: list[str]
+):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_verb_whose_subject_was_hung_on_it_as_a_compound_gets_it_back() -> None:
+    from kg.parse_repair import EventVerbRepair
+
+    # "An Unha-2 rocket lifts off from Sohae." as the model parses it in a timeline: "rocket" a
+    # compound of the verb, the verb with no subject
+    words = ["An", "Unha-2", "rocket", "lifts", "off", "from", "Sohae", "."]
+    heads = [1, 3, 3, 3, 3, 3, 5, 3]
+    deps = ["det", "poss", "compound", "ROOT", "prt", "prep", "pobj", "punct"]
+    pos = ["DET", "ADJ", "NOUN", "VERB", "ADP", "ADP", "PROPN", "PUNCT"]
+    tags = ["DT", "JJ", "NN", "VBZ", "RP", "IN", "NNP", "."]
+    lemmas = ["an", "unha-2", "rocket", "lift", "off", "from", "Sohae", "."]
+    doc = EventVerbRepair({"lift"})(_tagged(words, heads, deps, pos, tags, lemmas))
+    assert (doc[2].head.text, doc[2].dep_) == ("lifts", "nsubj")
+    assert doc[3].pos_ == "VERB"
+
+
+def test_a_launch_noun_the_tagger_took_for_a_verb_is_a_noun_again() -> None:
+    from kg.parse_repair import EventVerbRepair
+
+    # "it would stop tests and ICBM launches": "launches" a verb conjoined to a noun, with the
+    # weapon a compound of it; the subject of no verb
+    words = ["it", "would", "stop", "tests", "and", "ICBM", "launches", "."]
+    heads = [2, 2, 2, 2, 3, 6, 3, 2]
+    deps = ["nsubj", "aux", "ROOT", "dobj", "cc", "compound", "conj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "NOUN", "CCONJ", "NOUN", "VERB", "PUNCT"]
+    tags = ["PRP", "MD", "VB", "NNS", "CC", "NN", "VBZ", "."]
+    lemmas = ["it", "would", "stop", "test", "and", "icbm", "launch", "."]
+    doc = EventVerbRepair({"launch"})(_tagged(words, heads, deps, pos, tags, lemmas))
+    assert (doc[6].pos_, doc[6].tag_) == ("NOUN", "NNS")
+    assert (doc[5].head.text, doc[5].dep_) == ("launches", "compound")
