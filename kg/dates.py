@@ -622,8 +622,17 @@ def find_date_phrases(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for start, end in spans:
         if not found or start >= found[-1][1]:
+            part = _PART_OF_DAY_BEFORE.search(text, 0, start)
+            if part is not None and (not found or part.start() >= found[-1][1]):
+                start = part.start()  # "on the night of April 13": one phrase, the night its head
             found.append((start, end, text[start:end]))
     return found
+
+
+#: The part of a day a date names, right before it: "the night of April 13", "the early hours of Sunday"
+_PART_OF_DAY_BEFORE = re.compile(
+    r"\b[Tt]he (?:night|morning|evening|afternoon|early hours|small hours) of\s+$"
+)
 
 
 def _may_is_month(text: str, start: int) -> bool:

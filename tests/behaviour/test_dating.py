@@ -1046,3 +1046,17 @@ def test_a_launch_noun_with_no_date_takes_the_day_it_was_reported(launches, text
     else to date it, the launch is of the day the report gives."""
     [row] = launches(text, "2023-04-12")
     assert row[1] == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first operation came in April, when on the night of April 13 Iran fired missiles at Israel "
+        "in retaliation for the strike on its consulate in Damascus on April 1.",
+        "On the morning of April 13, Iran fired missiles at Israel in response to a strike in Damascus on April 1.",
+    ],
+)
+def test_the_part_of_a_day_a_launch_is_told_in_dates_it(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "on the night of April 13": the night is the date's head, as near the verb as "on April 1"
+    the parser hangs there too; the night is the launch's."""
+    assert [r[1] for r in launches(text, "2024-10-02")] == ["2024-04-13"]

@@ -345,6 +345,11 @@ def test_resolve_each_splits_coordinations(anchor: str, phrase: str, expected: l
         ("APRIL 13-14 -- Iran launches drones", ["APRIL 13-14"]),
         ("the SUNDAY TIMES said", []),  # a weekday in capitals is a date only opening an entry
         ("the DEC 5 units and MAR rules", []),
+        # the part of a day a date names is of the phrase, the phrase's head
+        ("when on the night of April 13 Iran fired", ["the night of April 13"]),
+        ("In the early hours of Sunday, the Guards", ["the early hours of Sunday"]),
+        ("on the evening of Saturday, Nov. 18", ["the evening of Saturday, Nov. 18"]),
+        ("on the night, and on April 13", ["April 13"]),
     ],
 )
 def test_find_date_phrases(sentence: str, phrases: list[str]) -> None:
