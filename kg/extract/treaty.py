@@ -476,9 +476,12 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )  # "The leaders ... agreed on Friday ..., in a joint declaration"
         role = "signed" if signing is not None else ""
         if date_phrase is not None and re.search(
-            r"\b(until|till|expires?|since|through)\s+(?:in\s+|on\s+|an?\s+)?$", _context(view, date_phrase)
+            r"\b(until|till|expires?|since|through|beyond)\s+(?:in\s+|on\s+|an?\s+)?$",
+            _context(view, date_phrase),
         ):
-            date_phrase = None  # "expires in February 2021", "since 2019"; not "since the 1987 treaty"
+            date_phrase = (
+                None  # "expires in February 2021", "since 2019", "beyond 2003"; not "since the 1987 treaty"
+            )
         kind, _ = attribution(view, trig, c)
         definite = referring and name is None
         cand = Candidate(

@@ -438,6 +438,20 @@ def test_a_treaty_keeps_its_own_year_not_that_of_its_end(treaties, text: str, da
 @pytest.mark.parametrize(
     "text",
     [
+        "In the Japan-DPRK Pyongyang Declaration, signed by Junichiro Koizumi and Kim Jong Il, the North "
+        "agrees to extend its moratorium on missile launches beyond 2003.",
+        "Under the accord that Iran and the United States signed, Tehran agreed to keep its limits beyond 2030.",
+    ],
+)
+def test_a_year_a_treaty_reaches_beyond_is_not_its_date(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "extend its moratorium beyond 2003": how long it binds, not when it was signed."""
+    rows = treaties(text, DATELINE)
+    assert rows and all(r[1] not in ("2003", "2030") for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Diplomacy has stalled since a February summit between the two leaders in Hanoi ended without a deal.",
         "Talks between Iran and the United States ended on Monday without an agreement.",
     ],
