@@ -919,11 +919,23 @@ def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate 
             clause = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
             if clause is not None and clause.dep_ != "ROOT":
                 left_out.update(t.i for t in clause.subtree)
-    states = view.states_of([t for t in view.sent if t.i not in left_out])
-    if len(states) < 3:
-        return None
+    kept = [t for t in view.sent if t.i not in left_out]
+    states = view.states_of(kept)
+    if len(states) < 3 or _state_mentions(view, kept) < 3:
+        return None  # "how scared the Baltics are": one word for three states lists none
     # who takes part in a planned exercise plans to
     return _taking_part(view, cue, states, how)
+
+
+def _state_mentions(view: SentenceView, tokens: list[Token]) -> int:
+    """How many separate mentions of states the tokens hold: "Canada, Fiji and France" three,
+    "the United States" one, "the Baltics" one (though it stands for three states)."""
+    runs, last = 0, -2
+    for tok in tokens:
+        if view.states_of([tok]):
+            runs += tok.i != last + 1
+            last = tok.i
+    return runs
 
 
 #: Prepositions that set an event in an exercise ("during a drill", "as part of an exercise")

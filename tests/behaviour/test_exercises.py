@@ -1517,3 +1517,18 @@ def test_a_date_of_the_series_is_not_the_editions(exercises) -> None:  # type: i
         "2025-07-15",
     )
     assert [(r[1], r[2]) for r in rows] == [(None, "Talisman Sabre 2025")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Belarus started the Zapad 2017 exercise on Thursday. Propaganda has tried to tell how "
+        "scared the Baltics are and to send messages to NATO allies, Latvia's minister said.",
+        "Russia and Belarus started the Zapad 2017 exercise on Thursday. The Baltics sent protests to "
+        "Moscow, officials said.",
+    ],
+)
+def test_one_word_for_several_states_lists_no_participants(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the Baltics" stands for three states, but one word for them lists no one taking part:
+    a sentence of taking part after an exercise names three states or more one by one."""
+    assert [r[0] for r in exercises(text, "2017-09-14")] == [("BLR", "RUS")]
