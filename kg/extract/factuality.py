@@ -34,12 +34,13 @@ def _modal(tok: Token) -> bool:
 
 def _pledged_kind(verb: Token, what: Token) -> bool:
     """True for a kind of event a state says it will stop ("it would stop nuclear tests and
-    missile launches": bare plurals under "will" or "would"), not the drills it is asked to halt
+    missile launches", "artillery firing will be suspended": bare nouns under "will" or "would"),
+    not the drills it is asked to halt
     ("must halt the drills", "should suspend Vigilant Storm"), which are going on."""
     promised = any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo") for ch in verb.children)
     return (
         promised
-        and what.tag_ == "NNS"
+        and what.tag_ in ("NN", "NNS")
         and not any(ch.dep_ in ("det", "poss", "nummod") for ch in what.children)
     )
 

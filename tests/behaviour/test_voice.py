@@ -562,6 +562,8 @@ def test_a_launch_noun_tagged_a_verb_is_read_as_a_noun(
         "Russia will continue to give advance notice of ICBM tests under a 1988 agreement.",
         "Last week, the North said it would stop nuclear tests and ICBM launches.",
         "Pyongyang said it will halt missile launches and close its test site.",
+        "North Korea and South Korea signed a military pact. In the buffer zone, artillery firing will be "
+        "suspended, while patrols will continue.",
     ],
 )
 def test_launches_as_a_kind_under_a_rule_or_a_pledge_are_no_event(launches, text: str) -> None:  # type: ignore[no-untyped-def]
