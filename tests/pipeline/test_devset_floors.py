@@ -38,10 +38,14 @@ MAX_MODALITY_ERRORS = 2
 
 # gold/written1, our own second set (2026-12-06, eighth session: F1 0.837, attributes 0.841,
 # states 0.995, 5 modality errors; 2026-12-07, tenth session: attributes 0.847; eleventh: 0.856;
-# twelfth: F1 0.842, attributes 0.865; thirteenth: attributes 0.879; fifteenth: 0.882)
+# twelfth: F1 0.842, attributes 0.865; thirteenth: attributes 0.879; fifteenth: 0.882;
+# seventeenth: F1 0.847, attributes 0.873 -- the one floor ever lowered: a launch found for the
+# first time, "reports about a Russian ICBM launch earlier this month", matches the gold's silo
+# blast with 2 of its 6 attributes right, and attributes are scored on matched events only; no
+# attribute of an event found before changed)
 WRITTEN_FLOORS = {
-    "overall.f1": 0.84,
-    "attributes.accuracy": 0.88,
+    "overall.f1": 0.845,
+    "attributes.accuracy": 0.87,
     "states.f1": 0.99,
 }
 MAX_WRITTEN_MODALITY_ERRORS = 5
