@@ -533,8 +533,12 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
             lemma = anc.lemma_.lower()
             if _starts(anc, cues(view.lexicon)):
                 return "start"
-            if lemma in cues(view.lexicon).end or anc.lower_ in cues(view.lexicon).end_preps:
+            if lemma in cues(view.lexicon).end:
                 return "end"
+            if anc.lower_ in cues(view.lexicon).end_preps and (
+                anc.lower_ != "through" or root.head.i == anc.i
+            ):
+                return "end"  # "until Friday" wherever the parse hangs it; "through" only as the date's own
             if anc.lower_ == "from" and anc.dep_ == "prep":
                 return "start"
     return ""
@@ -928,14 +932,21 @@ def _participants_listed(view: SentenceView, discourse: Discourse) -> Candidate 
 
 
 def _state_mentions(view: SentenceView, tokens: list[Token]) -> int:
-    """How many separate mentions of states the tokens hold: "Canada, Fiji and France" three,
-    "the United States" one, "the Baltics" one (though it stands for three states)."""
-    runs, last = 0, -2
+    """How many states the tokens list one by one: "Canada, Fiji and France" three, "the Baltic
+    states and Poland" four (a word for several states counts them when coordinated with
+    another), "how scared the Baltics are" one, however many states it stands for."""
+    runs: list[list[Token]] = []
     for tok in tokens:
         if view.states_of([tok]):
-            runs += tok.i != last + 1
-            last = tok.i
-    return runs
+            if runs and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    listed = 0
+    for run in runs:
+        coordinated = any(t.dep_ == "conj" or any(ch.dep_ == "conj" for ch in t.children) for t in run)
+        listed += len(view.states_of(run)) if coordinated else 1
+    return listed
 
 
 #: Prepositions that set an event in an exercise ("during a drill", "as part of an exercise")

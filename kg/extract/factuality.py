@@ -32,14 +32,15 @@ def _modal(tok: Token) -> bool:
     return bool(modals) and not (perfect and all(m in HEDGES for m in modals))
 
 
-def _pledged_kind(verb: Token, what: Token) -> bool:
-    """True for a kind of event a state says it will stop ("it would stop nuclear tests and
-    missile launches", "artillery firing will be suspended": bare nouns under "will" or "would"),
-    not the drills it is asked to halt
-    ("must halt the drills", "should suspend Vigilant Storm"), which are going on."""
-    promised = any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll", "wo") for ch in verb.children)
+def _pledged_kind(view: SentenceView, verb: Token, what: Token, trigger: Token) -> bool:
+    """True for a kind of launch a state says it will stop ("it would stop nuclear tests and
+    missile launches", "artillery firing will be suspended": bare launch nouns under "will" or
+    "would"), not drills it is asked or says it will halt ("must halt the drills", "would halt
+    live-fire drills around Taiwan"), which are going on."""
+    promised = any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "'ll") for ch in verb.children)
     return (
         promised
+        and trigger.lemma_.lower() in view.lexicon.cue_terms("launch_noun")
         and what.tag_ in ("NN", "NNS")
         and not any(ch.dep_ in ("det", "poss", "nummod") for ch in what.children)
     )
@@ -169,7 +170,7 @@ def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None
                 and anc.pos_ == "VERB"
                 and (lemma in c.negate or lemma in c.pledge)
                 and cur.dep_ in ("dobj", "nsubjpass")
-                and not _pledged_kind(anc, cur)
+                and not _pledged_kind(view, anc, cur, trigger)
             ):
                 return Factuality.ASSERTED  # what they are asked to halt is going on
             if (

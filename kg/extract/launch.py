@@ -716,9 +716,17 @@ def _speaker_own(view: SentenceView, trig: Token, c: Cues) -> bool:
         doers = view.subject(trig.head)
     else:
         return False
+    own = (
+        view.lexicon.cue_terms("forces_noun").keys()
+        | view.lexicon.cue_terms("platform_noun").keys()
+        | view.lexicon.cue_terms("taking_part_noun").keys()
+    )
     return any(
         d.lower_ in ("it", "they")
-        or any(ch.dep_ == "poss" and ch.lower_ in ("its", "their") for ch in d.children)
+        or (
+            d.lemma_.lower() in own  # "its warships", not "its enemies"
+            and any(ch.dep_ == "poss" and ch.lower_ in ("its", "their") for ch in d.children)
+        )
         for d in doers
     )
 
@@ -935,13 +943,26 @@ def _recap(trig: Token, date_phrase: str | None, c: Cues) -> bool:
         and trig.head.lower_ == "of"
         and trig.head.head.lemma_.lower() in c.launch_kind
         and not any(ch.dep_ in ("det", "poss", "nummod") for ch in trig.children)
+        and not _announced_window(trig)
     ):
-        return True  # "advance notifications of ballistic missile launches"
+        # "advance notifications of ballistic missile launches"; not "gave notice of satellite
+        # launches between May 31 and June 11", launches announced
+        return True
     if not any(ch.lower_ in c.recap for ch in trig.children) or any(
         ch.dep_ == "nummod" for ch in trig.children
     ):
         return False
     return date_phrase is None or date_phrase.lower().startswith("this ")
+
+
+def _announced_window(trig: Token) -> bool:
+    """True if a notice of launches gives their days ("gave notice of satellite launches between
+    May 31 and June 11"): launches announced, not launches as a kind; the year of the agreement
+    the notices are given under ("under a 1988 agreement") is no window."""
+    notice = trig.head.head
+    under = {t.i for p in (*trig.subtree, *notice.children) if p.lower_ == "under" for t in p.subtree}
+    told = [*trig.subtree, *(t for p in notice.children if p.dep_ == "prep" for t in p.subtree)]
+    return any(t.ent_type_ == "DATE" and t.i not in under for t in told)
 
 
 def _plural_after(tok: Token) -> bool:
@@ -1398,6 +1419,8 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
                 and p.root in {t.i for t in doing.subtree}
                 and p.root not in subject
                 and not _other_clause_of(view.doc[p.root], doing)
+                # "follow the launch of a satellite and talks in Seoul on Friday": the talks' day
+                and not any(a.dep_ == "conj" for a in _up_to(view.doc[p.root], doing))
             ]
         if local:
             return min(local, key=lambda p: abs(p.root - doing.i)).text
@@ -1418,6 +1441,16 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
             if local:
                 return min(local, key=lambda p: _distance(view.doc[p.root], trig)).text
     return None
+
+
+def _up_to(tok: Token, top: Token) -> list[Token]:
+    """The tokens on the way up from `tok` (included) to `top` (excluded)."""
+    out = [tok]
+    cur = tok
+    while cur.head.i != top.i and cur.head.i != cur.i:
+        cur = cur.head
+        out.append(cur)
+    return out
 
 
 def _distance(a: Token, b: Token) -> int:

@@ -81,7 +81,7 @@ def test_the_agent_from_weapon_place_or_clause(launches, text: str, agent: str) 
             "KOR",
         ),
         (
-            "Iran launched a Qaem-100 rocket on Monday. Israel's military said their batteries fired "
+            "Iran launched a Qaem-100 rocket on Monday. Israel's military said their troops fired "
             "rockets into Lebanon on Sunday.",
             "ISR",
         ),
@@ -92,6 +92,19 @@ def test_the_reporting_states_own_forces_fire_for_it(launches, text: str, agent:
     state the article named as a launcher before."""
     rows = launches(text, "2025-03-11")
     assert [r[0] for r in rows if r[1] in ("2025-03-07", "2025-03-09")] == [agent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan test-fired a missile on Saturday. The Indian Navy said its rivals fired missiles in the "
+        "Arabian Sea on Friday.",
+        "Pakistan test-fired a missile on Saturday. India said their adversaries fired missiles on Friday.",
+    ],
+)
+def test_a_speakers_pronoun_owns_its_forces_not_its_rivals(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "its warships" are the speaker's, "its rivals" are not."""
+    assert "IND" not in {r[0] for r in launches(text, "2025-03-11")}
 
 
 def test_coordinated_launchers_are_two_events(launches) -> None:  # type: ignore[no-untyped-def]

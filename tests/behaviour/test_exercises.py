@@ -1532,3 +1532,13 @@ def test_one_word_for_several_states_lists_no_participants(exercises, text: str)
     """ "the Baltics" stands for three states, but one word for them lists no one taking part:
     a sentence of taking part after an exercise names three states or more one by one."""
     assert [r[0] for r in exercises(text, "2017-09-14")] == [("BLR", "RUS")]
+
+
+def test_a_group_word_beside_named_states_lists_them_all(exercises) -> None:  # type: ignore[no-untyped-def]
+    """ "the Baltic states and Poland": two mentions, four states, a list of who takes part."""
+    text = (
+        "Germany began the Griffin Lightning exercise on Monday. Forces have come from the Baltic states "
+        "and Poland."
+    )
+    rows = exercises(text, "2025-03-11")
+    assert rows and {"EST", "LTU", "LVA", "POL"} <= set(rows[0][0])

@@ -572,6 +572,22 @@ def test_launches_as_a_kind_under_a_rule_or_a_pledge_are_no_event(launches, text
     assert launches(text, "2025-03-11") == []
 
 
+def test_drills_a_state_says_it_will_halt_are_going_on(exercises) -> None:  # type: ignore[no-untyped-def]
+    """ "would halt live-fire drills": drills under way, not a pledge about a kind of drill (the
+    pledge rule is for launches)."""
+    rows = exercises("China said it would halt live-fire drills around Taiwan on Thursday.", "2025-03-11")
+    assert [(r[0], r[3]) for r in rows] == [(("CHN",), "asserted")]
+
+
+def test_a_notice_with_the_days_of_its_launches_announces_them(launches) -> None:  # type: ignore[no-untyped-def]
+    """ "gave notice of satellite launches between May 31 and June 11": launches announced, not a
+    kind of launch a notification rule governs."""
+    rows = launches(
+        "North Korea has given notice of satellite launches between May 31 and June 11.", "2025-03-11"
+    )
+    assert rows and {r[0] for r in rows} == {"PRK"}
+
+
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
