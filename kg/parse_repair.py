@@ -197,12 +197,13 @@ def make_verb(tok: Token) -> None:
 def make_subject(verb: Token) -> None:
     """The noun before a verb with no subject that the parser hung on it as a compound or
     owner ("Pakistan's army fires two missiles", "An Unha-2 rocket lifts off from ...", the
-    verb read as a noun at first) is its subject."""
+    verb read as a noun at first) is its subject, of a passive its passive subject."""
     before = [ch for ch in verb.children if ch.i < verb.i]
     if not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in before):
         nouns = [ch for ch in before if ch.dep_ in ("compound", "poss") and ch.pos_ in ("NOUN", "PROPN")]
-        if nouns:
-            nouns[-1].dep_ = "nsubj"
+        if nouns:  # the subject of a passive is what was fired: "A Yars missile was launched"
+            passive = any(ch.dep_ == "auxpass" for ch in verb.children)
+            nouns[-1].dep_ = "nsubjpass" if passive else "nsubj"
 
 
 class EventVerbRepair:

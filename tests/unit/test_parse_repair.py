@@ -176,3 +176,17 @@ def test_a_launch_noun_the_tagger_took_for_a_verb_is_a_noun_again() -> None:
     doc = EventVerbRepair({"launch"})(_tagged(words, heads, deps, pos, tags, lemmas))
     assert (doc[6].pos_, doc[6].tag_) == ("NOUN", "NNS")
     assert (doc[5].head.text, doc[5].dep_) == ("launches", "compound")
+
+
+def test_a_passives_subject_hung_on_it_as_a_compound_is_its_passive_subject() -> None:
+    from kg.parse_repair import EventVerbRepair
+
+    # "A Yars missile was launched from Plesetsk." with "missile" a compound of the verb
+    words = ["A", "Yars", "missile", "was", "launched", "from", "Plesetsk", "."]
+    heads = [2, 2, 4, 4, 4, 4, 5, 4]
+    deps = ["det", "compound", "compound", "auxpass", "ROOT", "prep", "pobj", "punct"]
+    pos = ["DET", "PROPN", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["DT", "NNP", "NN", "VBD", "VBN", "IN", "NNP", "."]
+    lemmas = ["a", "Yars", "missile", "be", "launch", "from", "Plesetsk", "."]
+    doc = EventVerbRepair({"launch"})(_tagged(words, heads, deps, pos, tags, lemmas))
+    assert (doc[2].head.text, doc[2].dep_) == ("launched", "nsubjpass")
