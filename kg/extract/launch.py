@@ -1420,7 +1420,7 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
                 and p.root not in subject
                 and not _other_clause_of(view.doc[p.root], doing)
                 # "follow the launch of a satellite and talks in Seoul on Friday": the talks' day
-                and not any(a.dep_ == "conj" for a in _up_to(view.doc[p.root], doing))
+                and not any(a.dep_ == "conj" for a in (view.doc[p.root], *_between(view.doc[p.root], doing)))
             ]
         if local:
             return min(local, key=lambda p: abs(p.root - doing.i)).text
@@ -1443,13 +1443,13 @@ def _clause_date(view: SentenceView, trig: Token, triggers: set[int], definite: 
     return None
 
 
-def _up_to(tok: Token, top: Token) -> list[Token]:
-    """The tokens on the way up from `tok` (included) to `top` (excluded)."""
-    out = [tok]
-    cur = tok
-    while cur.head.i != top.i and cur.head.i != cur.i:
-        cur = cur.head
+def _between(tok: Token, top: Token) -> list[Token]:
+    """The tokens on the way up from `tok` (excluded) to `top` (excluded)."""
+    out = []
+    cur = tok.head
+    while cur.i != top.i and cur.head.i != cur.i:
         out.append(cur)
+        cur = cur.head
     return out
 
 

@@ -19,7 +19,7 @@ from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import TEMPORAL_MARKS, attribution, factuality
-from kg.extract.launch import _clause_date, _date, _resolvable
+from kg.extract.launch import _between, _clause_date, _date, _resolvable
 from kg.extract.sentence import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -784,16 +784,6 @@ def _signing_date(view: SentenceView, nouns: list[Token], c: Cues) -> str | None
             if dates:
                 return dates[0].text
     return None
-
-
-def _between(tok: Token, top: Token) -> list[Token]:
-    """The tokens on the way up from `tok` (excluded) to `top` (excluded)."""
-    out = []
-    cur = tok.head
-    while cur.i != top.i and cur.head.i != cur.i:
-        out.append(cur)
-        cur = cur.head
-    return out
 
 
 def _party_act(noun: Token, c: Cues) -> Token | None:
