@@ -10,8 +10,10 @@ sentence are never the same event ("failed launches ... before it successfully t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from kg.dates import add_months, resolve_each
 from kg.extract.candidate import Candidate, Note
@@ -380,9 +382,27 @@ def _resolve_dates(
     cand: Candidate, anchor: dt.date | None, previous: PartialDate | None
 ) -> list[PartialDate | None]:
     dates = _resolve_raw(cand, anchor, previous)
+    if (
+        cand.type is EventType.EXERCISE
+        and _consecutive_days(dates)
+        and not _AGAIN.search(cand.sentence.text)
+    ):
+        # "drills on Thursday and Friday": one exercise, dated by its start ("on Monday and
+        # again on Tuesday" tells two)
+        return dates[:1]
     if cand.date_role == "during":  # a day inside a multi-day exercise dates it to the month
         return [PartialDate(d.year, d.month) if d is not None and d.month is not None else d for d in dates]
     return dates
+
+
+#: "on Monday and again on Tuesday": two occasions, however near the days
+_AGAIN = re.compile(r"\band\s+(?:again|then)\b", re.I)
+
+
+def _consecutive_days(dates: list[PartialDate | None]) -> bool:
+    """True for two or more days that follow each other ("on May 10 and 11")."""
+    days = [dt.date(d.year, d.month, d.day) for d in dates if d is not None and d.month and d.day]
+    return len(days) == len(dates) > 1 and all((b - a).days == 1 for a, b in pairwise(days))
 
 
 def _resolve_raw(

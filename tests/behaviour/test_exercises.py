@@ -118,6 +118,35 @@ def test_an_exercise_is_dated_by_its_start(exercises, text: str, date: str) -> N
     assert rows and rows[0][1] == date
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Chinese forces staged large-scale drills around Taiwan on Thursday and Friday.", "2025-07-24"),
+        ("The navies of India and France held joint exercises on July 14 and 15.", "2025-07-14"),
+        (
+            "South Korea and the United States conducted combined air drills on Monday and Tuesday.",
+            "2025-07-21",
+        ),
+        (
+            "Russian and Chinese bombers flew joint patrols over the Sea of Japan on July 22 and 23.",
+            "2025-07-22",
+        ),
+        (
+            "Iran's navy held a drill in the Gulf of Oman on Tuesday and Wednesday, state media said.",
+            "2025-07-22",
+        ),
+    ],
+)
+def test_drills_on_days_that_follow_each_other_are_one_exercise(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises(text, "2025-07-25")
+    assert [r[1] for r in rows] == [date]
+
+
+def test_drills_on_days_apart_are_two_exercises(exercises) -> None:  # type: ignore[no-untyped-def]
+    rows = exercises("South Korea and the US held air drills on Monday and again on Thursday.", "2025-07-25")
+    assert sorted(r[1] for r in rows) == ["2025-07-21", "2025-07-24"]
+
+
 def test_an_exercise_called_by_its_military_name(exercises) -> None:  # type: ignore[no-untyped-def]
     rows = exercises(
         "Pakistan test-fired a Fatah rocket on Monday as part of the ongoing Exercise INDUS.", "2025-05-06"
