@@ -319,7 +319,15 @@ def launch_site(
                 if label:
                     return label
     # "test-fired an Agni-P missile off the coast of Odisha": off a named place, said so
-    for holder in (trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass"))):
+    # ("a night trial of the Agni-Prime missile off the Odisha coast", "conducted the test off ...")
+    off_holders = [trigger, *(t for t in trigger.children if t.dep_ in ("dobj", "nsubjpass"))]
+    if trigger.pos_ == "NOUN":
+        off_holders += [
+            g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in _objects(p)
+        ]
+        off_holders += [trigger.head] if trigger.dep_ == "dobj" else []
+        off_holders += [happening] if happening is not None else []
+    for holder in off_holders:
         for prep in _preps(holder, ("off",)):
             for obj in _objects(prep):
                 label = place_label(obj, view)

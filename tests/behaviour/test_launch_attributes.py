@@ -82,6 +82,30 @@ SITES = [
     ),
 ]
 
+# the "off" phrase hung on what was tested or on the verb a test noun is the object of
+OFF_SITES = [
+    (
+        "India conducted a night trial of the Agni-P missile off the Odisha coast on Monday.",
+        ("IND", MON, "Agni-P", MRBM, "off the coast of Odisha", "unknown", 1, "asserted"),
+    ),
+    (
+        "The DRDO carried out a flight test of an Agni-V off the coast of Odisha on Monday.",
+        ("IND", MON, "Agni-V", BM, "off the coast of Odisha", "unknown", 1, "asserted"),
+    ),
+    (
+        "France conducted a test of an M51 missile off the coast of Brittany on Monday.",
+        ("FRA", MON, "M51", SLBM, "off the coast of Brittany", "unknown", 1, "asserted"),
+    ),
+    (
+        "Britain conducted a test of a Trident missile off Florida on Monday.",
+        ("GBR", MON, "Trident II", SLBM, "off Florida", "unknown", 1, "asserted"),
+    ),
+    (
+        "The US Navy staged the launch of a Trident missile off the coast of California on Monday.",
+        ("USA", MON, "Trident II", SLBM, "off the coast of California", "unknown", 1, "asserted"),
+    ),
+]
+
 SITES_GAPS = [
     pytest.param(
         "India test-fired an Agni-P missile off the coast of Odisha on Monday.",
@@ -113,7 +137,7 @@ SITES_GAPS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "row"), SITES + SITES_GAPS)
+@pytest.mark.parametrize(("text", "row"), SITES + OFF_SITES + SITES_GAPS)
 def test_the_site_it_flew_from(launches, text: str, row: Row) -> None:  # type: ignore[no-untyped-def]
     assert [_scored(r) for r in launches(text, DATELINE)] == [_scored(row)]
 
