@@ -322,6 +322,8 @@ def _register() -> None:
         return EventVerbRepair(
             {*lexicon.cue_terms("launch_verb"), *lexicon.cue_terms("treaty_sign_verb")},
             lexicon.cue_terms("launch_verb_prefix"),
+            # every verb the rules look up by lemma, for the lemmas the lemmatizer gets wrong
+            {c.term for c in lexicon.cues if "_verb" in c.category and " " not in c.term},
         )
 
 

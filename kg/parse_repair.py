@@ -30,10 +30,38 @@ Only participles of the lexicon's event verbs are repaired ("was successfully te
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+@lru_cache(maxsize=8192)
+def lemma_forms(lemma: str, low: str) -> frozenset[str]:
+    """The lemma and naive stems of a word's form ("staged": stag, staged, stage)."""
+    out = {lemma.lower(), low}
+    for suffix, keep in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -len(suffix)] + keep)
+    return frozenset(out)
+
+
+def misread_lemma(tok: Token, verbs: Collection[str]) -> str | None:
+    """The lexicon verb a verb form stems from when the lemmatizer gave it another lemma:
+    en_core_web_sm lemmatizes "staged", "stages" and "staging" as "stag"."""
+    if not tok.tag_.startswith("VB") or tok.lemma_.lower() in verbs:
+        return None
+    found = [f for f in lemma_forms(tok.lemma_, tok.lower_) if f in verbs]
+    return max(found, key=len) if found else None
 
 
 def adjectival_passive(tok: Token, verbs: Collection[str]) -> bool:
@@ -210,11 +238,18 @@ class EventVerbRepair:
     """Pipeline component (after the parser): repairs event verbs parsed as nouns or adjectives
     (present tenses tagged as plurals, prefixed verbs read as modifiers, adjectival passives)."""
 
-    def __init__(self, verbs: Collection[str], prefixes: Collection[str] = ()) -> None:
+    def __init__(
+        self, verbs: Collection[str], prefixes: Collection[str] = (), lemma_verbs: Collection[str] = ()
+    ) -> None:
         self._verbs = frozenset(verbs)
         self._prefixes = frozenset(prefixes)
+        self._lemma_verbs = frozenset(lemma_verbs) | self._verbs
 
     def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            lemma = misread_lemma(tok, self._lemma_verbs)
+            if lemma is not None:
+                tok.lemma_ = lemma
         for tok in [t for t in doc if verb_tagged_noun(t, self._verbs)]:
             make_verb(tok)
         for tok in [t for t in doc if verb_with_a_noun_before(t, self._verbs)]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.dates import (
@@ -28,6 +27,7 @@ from kg.extract.cues import cues
 from kg.lexicon import PERSON_CATEGORIES, Lexicon
 from kg.models import Mention, WeaponRef
 from kg.nlp import SPANS_KEY
+from kg.parse_repair import lemma_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -137,24 +137,7 @@ def infinitive(verb: Token) -> bool:
 def lemmas(tok: Token) -> frozenset[str]:
     """The token's lemma and naive stems of its form: the small model sometimes lemmatizes
     oddly ("staged" -> "stag"), so lists of verbs are checked against all of these."""
-    return _lemma_forms(tok.lemma_, tok.lower_)
-
-
-@lru_cache(maxsize=8192)
-def _lemma_forms(lemma: str, low: str) -> frozenset[str]:
-    out = {lemma.lower(), low}
-    for suffix, keep in (
-        ("ied", "y"),
-        ("ed", ""),
-        ("d", ""),
-        ("es", ""),
-        ("s", ""),
-        ("ing", ""),
-        ("ing", "e"),
-    ):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            out.add(low[: -len(suffix)] + keep)
-    return frozenset(out)
+    return lemma_forms(tok.lemma_, tok.lower_)
 
 
 @dataclass(frozen=True, slots=True)

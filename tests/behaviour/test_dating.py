@@ -430,6 +430,9 @@ def test_a_date_set_off_by_commas_after_a_launch_noun_is_its_own(launches, text:
         "The army conducted the first test of its new Hyunmoo-5 missile on Monday.",
         "North Korea on Monday carried out the second test of a new cruise missile.",
         "India conducted a test of the Agni-P missile on Monday, placing it among nations capable of striking targets with a single missile.",
+        # "staged" is lemmatized "stag" by the model; the parse repair gives it back its lemma
+        "The US Navy staged the launch of a Trident missile on Monday.",
+        "Pakistan staged the test of a Babur cruise missile on Monday.",
     ],
 )
 def test_the_day_of_the_verb_that_conducts_a_test_dates_it(launches, text: str) -> None:  # type: ignore[no-untyped-def]

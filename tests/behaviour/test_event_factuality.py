@@ -469,6 +469,23 @@ def test_an_event_that_is_to_happen_is_expected(events, text: str, kind: str) ->
 @pytest.mark.parametrize(
     "text",
     [
+        "Japan and the Philippines were hoping to conclude a defence pact by the end of the year.",
+        "Russia and Belarus are hoping to sign a new security treaty next month.",
+        "Seoul hoped to sign a military agreement with Warsaw before the summit.",
+        "Seoul and Warsaw hope to seal a defence accord in the spring.",
+        "India and France, hoping to sign a defence pact soon, resumed their talks.",
+    ],
+)
+def test_a_treaty_its_parties_hope_for_is_expected(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "were hoping to conclude a defence pact": the model lemmatizes "hoping" and "hoped" as
+    "hop", and the parse repair gives them back their lemma, a verb of intent."""
+    rows = treaties(text, DATELINE)
+    assert rows and {r[3] for r in rows} == {"expected"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "North Korea fired a missile on Monday; the test was to validate a new engine, Seoul said.",
         "India launched an Agni-V on Monday. The aim of the launch was to test a new warhead, officials said.",
     ],

@@ -190,3 +190,25 @@ def test_a_passives_subject_hung_on_it_as_a_compound_is_its_passive_subject() ->
     lemmas = ["a", "Yars", "missile", "be", "launch", "from", "Plesetsk", "."]
     doc = EventVerbRepair({"launch"})(_tagged(words, heads, deps, pos, tags, lemmas))
     assert (doc[2].head.text, doc[2].dep_) == ("launched", "nsubjpass")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lemma"),
+    [
+        ("China staged drills near Taiwan.", "staged", "stage"),
+        ("The navy is staging a drill.", "staging", "stage"),
+        ("Iran stages war games every year.", "stages", "stage"),
+        ("The two sides were hoping to sign a pact.", "hoping", "hope"),
+        ("Seoul hoped to conclude the talks.", "hoped", "hope"),
+    ],
+)
+def test_a_lexicon_verb_the_lemmatizer_misreads_gets_its_lemma(nlp, text: str, word: str, lemma: str) -> None:  # type: ignore[no-untyped-def]
+    """en_core_web_sm lemmatizes "staged" as "stag" and "hoping" as "hop"; the rules look verbs
+    up by lemma, so the repair gives a lexicon verb's forms their lemma back."""
+    doc = nlp(text)
+    assert next(t.lemma_ for t in doc if t.text == word) == lemma
+
+
+def test_a_lemma_outside_the_lexicon_is_left_as_the_lemmatizer_gave_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The pilots sortied twice and the ships docked.")
+    assert [t.lemma_ for t in doc if t.text in ("docked", "sortied")] == ["sortie", "dock"]
