@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -382,11 +382,7 @@ def _resolve_dates(
     cand: Candidate, anchor: dt.date | None, previous: PartialDate | None
 ) -> list[PartialDate | None]:
     dates = _resolve_raw(cand, anchor, previous)
-    if (
-        cand.type is EventType.EXERCISE
-        and _consecutive_days(dates)
-        and not _AGAIN.search(cand.sentence.text)
-    ):
+    if cand.type is EventType.EXERCISE and _consecutive_days(dates) and not _AGAIN.search(cand.sentence.text):
         # "drills on Thursday and Friday": one exercise, dated by its start ("on Monday and
         # again on Tuesday" tells two)
         return dates[:1]
@@ -633,11 +629,33 @@ def merge(
     _date_drills_by_their_launches(groups)
     _date_launches_by_their_drill(groups)
     parties = _named_parties(groups, lexicon)
+    told = _classes_told(groups, lexicon)
     return tuple(
-        _event(g, article, lexicon, parties.get(id(g)))
+        _event(g, article, lexicon, parties.get(id(g)), told)
         for g in groups
         if _worth_keeping(g, parties.get(id(g)))
     )
+
+
+def _classes_told(groups: list[Group], lexicon: Lexicon) -> dict[str, str]:
+    """weapon name -> the class the article gives it beside its name where that is narrower than
+    the catalogue's ("its intercontinental ballistic missile Agni-V" when the catalogue only
+    knows a ballistic missile): the class of its other launches too ("The maiden flight of the
+    Agni-V took place in April 2012")."""
+    out: dict[str, str] = {}
+    for group in groups:
+        for c, _ in group.members:
+            if group.type is not EventType.LAUNCH or not c.class_from_weapon_phrase or not c.weapon_class:
+                continue
+            for w in c.weapons:
+                known = out.get(w.name, w.weapon_class)
+                if known is None or (
+                    known != c.weapon_class
+                    and lexicon.is_broader_or_equal(known, c.weapon_class)
+                    and lexicon.class_depth(c.weapon_class) > lexicon.class_depth(known)
+                ):
+                    out[w.name] = c.weapon_class
+    return out
 
 
 def _fold_summaries(groups: list[Group]) -> list[Group]:
@@ -1020,7 +1038,13 @@ def _evidence(group: Group) -> tuple[Mention, ...]:
     return tuple(sorted(seen.values(), key=lambda m: m.start))
 
 
-def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] | None = None) -> Event:
+def _event(
+    group: Group,
+    article: Article,
+    lexicon: Lexicon,
+    parties: list[str] | None = None,
+    told: Mapping[str, str] | None = None,
+) -> Event:
     date = group.date()
     fact = _factuality(group, date, article.date)
     actors = parties if parties is not None else group.actors()
@@ -1035,7 +1059,7 @@ def _event(group: Group, article: Article, lexicon: Lexicon, parties: list[str] 
                 wclass = c.weapon_class
                 break
         if wclass is None and weapon is not None:
-            wclass = weapon.weapon_class
+            wclass = (told or {}).get(weapon.name, weapon.weapon_class)
         if wclass is None:
             classes = [c.weapon_class for c, _ in group.members if c.weapon_class]
             if classes:

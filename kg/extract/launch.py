@@ -1471,6 +1471,14 @@ def _weapon_and_class(view: SentenceView, scope: list[Token]) -> tuple[WeaponRef
     if weapon is not None:
         wtok = next(t for t in scope if view.weapons.get(t.i) == weapon.name)
         near = [(i, lab) for i, lab in classes if abs(i - wtok.i) <= 4 or view.doc[i].head.i == wtok.head.i]
+        # and a class word on the noun of one of them ("intercontinental surface-to-surface
+        # ballistic missile Agni-V": "intercontinental" modifies the near "missile")
+        roots = {view.span_root[i] for i, _ in near}
+        near += [
+            (i, lab)
+            for i, lab in classes
+            if (i, lab) not in near and view.doc[view.span_root[i]].head.i in roots
+        ]
         if near:
             label = max(near, key=lambda x: (depth[x[1]], -x[0]))[1]
             if weapon.weapon_class and view.lexicon.is_broader_or_equal(label, weapon.weapon_class):
