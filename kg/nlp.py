@@ -67,6 +67,10 @@ def _state_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
 _HYPHEN_DESIGNATOR = re.compile(r"(?<=[A-Za-z])-(?=(?:\d|[IVX]+\b))")
 
 
+#: A weapon's one-letter mark with the sentence's full stop kept on it ("Agni-V.")
+_DESIGNATOR_STOP = re.compile(r"[IVX]\.")
+
+
 def _weapon_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
     variants = lexicon.cue_terms("name_variant")  # "Hwasong" -> "Hwasongpho" (KCNA spelling)
     for w in lexicon.weapons.values():
@@ -293,6 +297,11 @@ class Boundaries:
                 doc[tok.i + 1].is_sent_start = False  # the full stop of "a.m." ends no sentence here
             elif tok.is_title and tok.is_alpha and tok.whitespace_ == " " and doc[tok.i + 1].is_title:
                 doc[tok.i + 1].is_sent_start = False
+            elif _DESIGNATOR_STOP.fullmatch(tok.text) and tok.i > 0 and doc[tok.i - 1].text == "-":
+                # "tested the Agni-V. The missile ...": the tokenizer keeps the full stop on a
+                # one-letter mark as on an initial ("John F. Kennedy"), after a hyphen it ends the sentence
+                if tok.whitespace_ and doc[tok.i + 1].is_title:
+                    doc[tok.i + 1].is_sent_start = True
         text = doc.text
         wire = find_wire_dateline(text, self._agencies, self._cities)
         if wire is not None:

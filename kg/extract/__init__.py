@@ -108,6 +108,11 @@ def _read_sentence(
         *find_treaties(view, lexicon, discourse),
     ]
     notes = [] if launches else _notes(view, lexicon, mention)
+    named = [n.weapon for n in notes if n.weapon is not None]
+    if named and discourse.projectile is not None and discourse.projectile[0] is None:
+        # "India fired a missile on Monday. The projectile was an Agni-V.": what was fired is now
+        # known, and what "the same type" or "two more" later refers to
+        discourse.projectile = (named[0], named[0].weapon_class or discourse.projectile[1])
     _update_topic(view, discourse)
     return found, notes
 

@@ -212,3 +212,18 @@ def test_a_lexicon_verb_the_lemmatizer_misreads_gets_its_lemma(nlp, text: str, w
 def test_a_lemma_outside_the_lexicon_is_left_as_the_lemmatizer_gave_it(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The pilots sortied twice and the ships docked.")
     assert [t.lemma_ for t in doc if t.text in ("docked", "sortied")] == ["sortie", "dock"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("India tested the Agni-V. The missile flew 5,000 km.", 2),
+        ("Moscow fired a Kh-X. It hit the target.", 2),
+        ("They met John F. Kennedy in Vienna.", 1),
+        ("The Agni-V. and the Agni-IV were shown.", 1),
+    ],
+)
+def test_a_full_stop_on_a_weapons_one_letter_mark_ends_the_sentence(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
+    """The tokenizer keeps "Agni-V." whole, as it keeps an initial ("John F. Kennedy"); after a
+    hyphen, before a capitalised word, it is the end of a sentence."""
+    assert len(list(nlp(text).sents)) == sentences
