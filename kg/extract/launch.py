@@ -804,7 +804,7 @@ def _projectile_heads(view: SentenceView, scope: list[Token]) -> tuple[list[Toke
 
 def _projectile_noun(head: Token) -> Token:
     """The noun a class or weapon word belongs to ("ballistic" in "ballistic missiles")."""
-    return head.head if head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" else head
+    return head.head if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" else head
 
 
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:

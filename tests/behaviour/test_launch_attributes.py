@@ -1253,3 +1253,19 @@ def test_a_weapons_class_told_once_is_its_class_in_the_article(launches, second:
         f"India on Monday tested its intercontinental ballistic missile Agni-V. {second}", DATELINE
     )
     assert {(r[2], r[3]) for r in rows} == {("Agni-V", ICBM)} and len(rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("North Korea fired three short-range guided missiles on Monday.", 3),
+        ("Pakistan launched two medium-range guided missiles on Monday.", 2),
+        ("North Korea fired two short-range tactical guided missiles on Monday.", 2),
+        ("China fired five short-range precision-guided missiles on Monday.", 5),
+        ("Iran fired four short-range solid-fuel missiles on Monday.", 4),
+    ],
+)
+def test_the_number_on_a_noun_with_a_hyphenated_range_word_before_it(launches, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
+    """ "three short-range guided missiles": the parser hangs "range" on the noun as an nmod, and
+    the class word's noun is still "missiles", whose number is the count."""
+    assert [r[6] for r in launches(text, DATELINE)] == [count]
