@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -270,6 +270,26 @@ def _elliptic_object(verb: Token, c: Cues) -> Token | None:
     return None
 
 
+def _launch_of_something_else(
+    view: SentenceView, noun: Token, exercise_nouns: Collection[str], c: Cues
+) -> bool:
+    """True for a launch noun whose "of" object is an exercise or a vessel, not a projectile:
+    the start of drills ("the launch of the week-long joint naval drills") or a ship put to sea
+    ("the launch of a new submarine")."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.lemma_.lower() in exercise_nouns:
+                return True
+            label = view.classes.get(obj.i)
+            if label is not None and view.span_root.get(obj.i) == obj.i and label not in c.launched:
+                return True
+    return False
+
+
 def _referring_weapon(verb: Token, c: Cues) -> Token | None:
     """The object (or passive subject) of a launch verb that stands for the weapon told before:
     "the system", "this weapon", "the missile" -- a definite noun of its own, no class or name
@@ -435,6 +455,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             and (lemma in nouns or (lemma in verbs and _after_launch_prefix(tok, prefixes)))
             and tok.dep_ not in ("compound", "amod")
         ):
+            if _launch_of_something_else(view, tok, exercise_nouns, c):
+                continue  # "attended the launch of the joint naval drills", "the launch of a new submarine"
             sub = list(tok.subtree)
             if tok.dep_ == "dobj" and lemmas(tok.head) & c.conduct:
                 # "the missile underwent a successful night trial", "the KN-23 made its debut"

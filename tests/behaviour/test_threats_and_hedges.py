@@ -118,3 +118,18 @@ def test_dated_plural_launches_are_still_events(launches) -> None:  # type: igno
 def test_more_launches_to_come_are_expected(launches, second: str) -> None:  # type: ignore[no-untyped-def]
     rows = launches(f"North Korea fired a Hwasong-18 missile on Monday. {second}", "2025-03-11")
     assert [(r[WEAPON], r[FACT]) for r in rows] == [("Hwasong-18", "asserted"), ("Hwasong-18", "expected")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xi and Putin attended the launch of the week-long joint naval drills off Shanghai on Tuesday.",
+        "The launch of the Zapad exercise on Monday drew protests from Lithuania.",
+        "Russia marked the launch of a new nuclear submarine at Severodvinsk on Tuesday.",
+        "India celebrated the launch of its first indigenous aircraft carrier on Monday.",
+        "China announced the launch of joint air patrols with Russia on Monday.",
+    ],
+)
+def test_the_launch_of_drills_or_a_ship_is_no_missile_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the launch of the drills" is their start, "the launch of a submarine" a ship put to sea."""
+    assert launches(text) == []
