@@ -538,8 +538,20 @@ class SentenceView:
             if any(i in taken or i in self.weapons for i in range(ent.start, ent.end)):
                 continue
             phrases.append(DatePhrase(ent.start, ent.end, ent.text, ent.root.i))
+        phrases = [p for p in phrases if not self._universal_time(p)]
         self._dates = self._named_years(sorted(phrases, key=lambda p: p.start))
         return self._dates
+
+    def _universal_time(self, phrase: DatePhrase) -> bool:
+        """True for the day of a clock time restated in another zone in brackets: "at 8 a.m.
+        (2300 GMT Saturday)" is Sunday's morning where it happened, whatever day it was in GMT."""
+        before = self.doc[phrase.start - 1] if phrase.start > self.sent.start else None
+        if before is None or before.lower_ not in self.lexicon.cue_terms("time_zone_word"):
+            return False
+        opening = [
+            t for t in self.doc[max(self.sent.start, phrase.start - 4) : phrase.start] if t.text == "("
+        ]
+        return bool(opening)
 
     def entry_date(self) -> str | None:
         """The date of the chronology entry the sentence opens ("JAN. 16 -- Iranian missiles hit

@@ -1063,3 +1063,20 @@ def test_the_part_of_a_day_a_launch_is_told_in_dates_it(launches, text: str) -> 
     """ "on the night of April 13": the night is the date's head, as near the verb as "on April 1"
     the parser hangs there too; the night is the launch's."""
     assert [r[1] for r in launches(text, "2024-10-02")] == ["2024-04-13"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Jiji Press said the test came at about 8:00 am (2300 GMT Saturday) and only consisted of one missile.",
+        "The missile was fired at 6:45 a.m. (2145 GMT Saturday), officials said.",
+        "The launch came at 7 a.m. local time (2200 GMT Saturday).",
+        "It was detected at 5:30 am (2030 UTC Saturday) and flew about 400 km.",
+        "The test took place shortly after 9 am (0000 GMT Sunday), Yonhap said.",
+    ],
+)
+def test_a_clock_time_restated_in_gmt_is_neither_a_day_nor_a_count(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    """Wire copy restates a local time in GMT in brackets ("at 8:00 am (2300 GMT Saturday)"):
+    the GMT day is not the launch's day where it happened, and "2300" counts no missiles."""
+    rows = launches(f"North Korea fired a short-range missile into the sea on Sunday. {second}", "2005-05-01")
+    assert [(r[1], r[6]) for r in rows] == [("2005-05-01", 1)]
