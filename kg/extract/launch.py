@@ -446,6 +446,9 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 continue  # "has sent rockets across Japan before": habitual, no occasion
             if tok.tag_ in ("VBZ", "VBP") and habitual(tok, c):
                 continue  # "The US Navy, which operates the same missile, tests it far more often"
+            present_passive = any(ch.dep_ == "auxpass" and ch.tag_ in ("VBZ", "VBP") for ch in tok.children)
+            if tok.tag_ == "VBN" and present_passive and habitual(tok, c):
+                continue  # "missiles which are test-fired quite regularly", "The Agni is tested every year"
             found.append(tok)
         elif lemma in strikes and tok.pos_ == "VERB" and _instrument(view, tok):
             found.append(tok)  # "Russia struck Dnipro with a new intermediate-range missile"

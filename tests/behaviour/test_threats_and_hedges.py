@@ -133,3 +133,23 @@ def test_more_launches_to_come_are_expected(launches, second: str) -> None:  # t
 def test_the_launch_of_drills_or_a_ship_is_no_missile_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     """ "the launch of the drills" is their start, "the launch of a submarine" a ship put to sea."""
     assert launches(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan has its own range of short-range ballistic missiles which are test-fired quite regularly.",
+        "Such missiles are routinely tested by India.",
+        "India's Prithvi missiles are fired regularly during training.",
+        "The Agni is tested every year.",
+        "Iran's Shahab-3 missiles are often launched during the Guards' annual war games.",
+    ],
+)
+def test_a_habit_told_in_the_passive_is_no_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "missiles which are test-fired quite regularly": a present passive with a word of habit
+    tells no occasion, as the active "tests it far more often" does not."""
+    assert launches(text) == []
+
+
+def test_a_past_passive_with_again_is_still_a_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    assert [r[1] for r in launches("The Agni was tested again on Monday.", "2025-07-25")] == ["2025-07-21"]
