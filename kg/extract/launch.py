@@ -290,6 +290,24 @@ def _launch_of_something_else(
     return False
 
 
+def _what_it_is_for(verb: Token, lexicon: Lexicon) -> bool:
+    """True for a launch verb that tells what a weapon is for or can do, not an occasion: an
+    infinitive under a verb of purpose in a bare participle or the present ("rockets used to
+    launch satellites", "a rocket designed to launch satellites", "the rocket North Korea uses to
+    launch satellites"), or a gerund under a word of capability ("capable of launching")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "of":
+        return head.head.lemma_.lower() in lexicon.cue_terms("capability_word")
+    if (
+        verb.dep_ != "xcomp"
+        or not infinitive(verb)
+        or head.lemma_.lower() not in lexicon.cue_terms("purpose_verb")
+    ):
+        return False
+    bare_participle = head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in head.children)
+    return bare_participle or head.tag_ in ("VBZ", "VBP")
+
+
 def _referring_weapon(verb: Token, c: Cues) -> Token | None:
     """The object (or passive subject) of a launch verb that stands for the weapon told before:
     "the system", "this weapon", "the missile" -- a definite noun of its own, no class or name
@@ -442,6 +460,8 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and not _launchable_weapons(view, core)
             ):
                 continue  # "put the distance at 4,600 km, the farthest a ... missile has flown"
+            if _what_it_is_for(tok, lexicon):
+                continue  # "rockets used to launch satellites", "capable of launching satellites"
             if tok.tag_ == "VBN" and perfect_habit(tok, c):
                 continue  # "has sent rockets across Japan before": habitual, no occasion
             if tok.tag_ in ("VBZ", "VBP") and habitual(tok, c):

@@ -153,3 +153,30 @@ def test_a_habit_told_in_the_passive_is_no_launch(launches, text: str) -> None: 
 
 def test_a_past_passive_with_again_is_still_a_launch(launches) -> None:  # type: ignore[no-untyped-def]
     assert [r[1] for r in launches("The Agni was tested again on Monday.", "2025-07-25")] == ["2025-07-21"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel has civilian Shavit rockets used to launch satellites.",
+        "The Simorgh is a rocket designed to launch satellites into low orbit.",
+        "Iran is developing rockets capable of launching satellites.",
+        "The Unha-3 is the rocket North Korea uses to launch satellites.",
+        "The Khorramshahr is a missile built to carry several warheads and meant to fire from mobile launchers.",
+    ],
+)
+def test_what_a_weapon_is_for_is_no_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "rockets used to launch satellites", "capable of launching": what a weapon is for or can
+    do, told in a bare participle or the present, is no occasion."""
+    assert launches(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea used an Unha-3 rocket to launch a satellite on Monday.",
+        "A Falcon 9 rocket was used to launch the satellite on Monday.",
+    ],
+)
+def test_a_rocket_used_on_a_day_to_launch_is_a_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[1] for r in launches(text, "2025-07-25")] == ["2025-07-21"]
