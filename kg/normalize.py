@@ -622,7 +622,7 @@ def merge(
             target.members.append((one, date))
             if date is not None and date.precision == "day":
                 last_date, last_at = date, cand.sentence_index
-    _attach_notes(groups, notes)
+    _attach_notes(groups, notes, lexicon)
     groups = _fold_summaries(groups)
     groups = _fold_shot_down(groups)
     groups = _fold_into_named_exercises(groups, _named_parties(groups, lexicon))
@@ -957,7 +957,7 @@ def _worth_keeping(group: Group, parties: list[str] | None = None) -> bool:
     return group.type is EventType.TREATY and (bool(group.names()) or group.date() is not None)
 
 
-def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
+def _attach_notes(groups: list[Group], notes: Sequence[Note], lexicon: Lexicon) -> None:
     """Notes go to the latest launch told within the two sentences before: a named missile
     ("the missile, the Hwasong-14, climbed ...") names the weapon of a launch by its operator
     that has none; an outcome ("It crossed Hokkaido and plunged into the Pacific") adds to it.
@@ -977,6 +977,14 @@ def _attach_notes(groups: list[Group], notes: Sequence[Note]) -> None:
                 group.weapons() or (weapon.operator and weapon.operator not in group.actors())
             ):
                 continue
+            told = [c.weapon_class for c, _ in group.members if c.weapon_class]
+            if (
+                weapon is not None
+                and weapon.weapon_class
+                and told
+                and not lexicon.is_broader_or_equal(told[0], weapon.weapon_class)
+            ):
+                continue  # "Shavit rockets used to launch satellites" names no ballistic missile told before
             first = group.members[0][0]
             member = replace(
                 first,

@@ -1269,3 +1269,32 @@ def test_the_number_on_a_noun_with_a_hyphenated_range_word_before_it(launches, t
     """ "three short-range guided missiles": the parser hangs "range" on the noun as an nmod, and
     the class word's noun is still "missiles", whose number is the count."""
     assert [r[6] for r in launches(text, DATELINE)] == [count]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The North also has Unha-3 rockets for its space program.",
+        "Its arsenal also includes the Pukguksong-3, a submarine-launched missile.",
+        "North Korea also has Hwasong-12 missiles.",
+    ],
+)
+def test_a_weapon_of_another_class_named_after_a_launch_is_not_what_it_fired(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with no launch that names a weapon names what the launch told before fired
+    only if the weapon is of its class ("It was a Hwasong-15" after "a ballistic missile")."""
+    rows = launches(f"North Korea fired a cruise missile on Monday. {second}", DATELINE)
+    assert [(r[2], r[3]) for r in rows] == [(None, CM)]
+
+
+@pytest.mark.parametrize(
+    ("second", "weapon"),
+    [
+        ("It was a Hwasong-15.", "Hwasong-15"),
+        ("The missile, a Hwasong-12, flew 800 km.", "Hwasong-12"),
+    ],
+)
+def test_a_weapon_of_its_class_named_after_a_launch_is_what_it_fired(
+    launches, second: str, weapon: str
+) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(f"North Korea fired a ballistic missile on Monday. {second}", DATELINE)
+    assert [r[2] for r in rows] == [weapon]
