@@ -732,6 +732,15 @@ def find_exercises(
             scope = [t for t in scope if t.i in own or not _other_clause(t, verb, trig)]
         in_name = {i for start, end, _ in known for i in range(start, end)}
         scope = [t for t in scope if t.i not in in_name]  # "Eagle Assault 2024" is a name, not a date
+        # "The Nov. 3 launch came in the middle of Vigilant Storm": the day names the launch
+        launch_nouns = lexicon.cue_terms("launch_noun")
+        of_launch = {
+            i
+            for p in view.date_phrases()
+            if view.doc[p.root].head.lemma_.lower() in launch_nouns and view.doc[p.root].head.i != trig.i
+            for i in range(p.start, p.end)
+        }
+        scope = [t for t in scope if t.i not in of_launch]
         date_phrase, days_after = _date(view, trig, scope)
         date_offset = month_offset = 0
         earlier = after_clause_date(view, trig)

@@ -1571,3 +1571,34 @@ def test_a_group_word_beside_named_states_lists_them_all(exercises) -> None:  # 
     )
     rows = exercises(text, "2025-03-11")
     assert rows and {"EST", "LTU", "LVA", "POL"} <= set(rows[0][0])
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "The Nov. 3 launch came in the middle of Vigilant Storm, an air exercise of South Korea and the US that began on Oct. 31.",
+            "2022-10-31",
+        ),
+        (
+            "The Nov. 3 test came during Freedom Shield, a South Korea-U.S. exercise which started on Oct. 30.",
+            "2022-10-30",
+        ),
+        (
+            "The Nov. 3 launch came as South Korea and the US held Vigilant Storm, which began on Oct. 31.",
+            "2022-10-31",
+        ),
+        (
+            "The Nov. 3 firing took place during Ulchi Freedom Shield, a South Korea-U.S. drill that kicked off on Oct. 31.",
+            "2022-10-31",
+        ),
+        (
+            "North Korea's Nov. 3 launch coincided with Vigilant Storm, a South Korea-U.S. exercise that started on Oct. 31.",
+            "2022-10-31",
+        ),
+    ],
+)
+def test_the_day_of_a_launch_noun_does_not_date_the_drill_it_fell_in(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The Nov. 3 launch came in the middle of Vigilant Storm, ... that began on Oct. 31": the
+    day names the launch; the exercise is dated by its start."""
+    assert [r[1] for r in exercises(text, "2022-11-18")] == [date]
