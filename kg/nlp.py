@@ -333,6 +333,7 @@ def _register() -> None:
             lexicon.cue_terms("launch_verb_prefix"),
             # every verb the rules look up by lemma, for the lemmas the lemmatizer gets wrong
             {c.term for c in lexicon.cues if "_verb" in c.category and " " not in c.term},
+            lexicon.cue_terms("naming_verb"),
         )
 
 

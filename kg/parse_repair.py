@@ -234,22 +234,56 @@ def make_subject(verb: Token) -> None:
             nouns[-1].dep_ = "nsubjpass" if passive else "nsubj"
 
 
+def naming_participle(tok: Token, naming: Collection[str]) -> bool:
+    """True for "codenamed" of "began the four-day exercise, codenamed Invincible Spirit, on
+    Sunday" parsed as a second verb of the clause (a conjunct with the clause's subject): set
+    off by a comma right after a noun, naming a proper noun, with no subject or "and" of its own."""
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBN") or tok.i < 2:
+        return False
+    if not lemma_forms(tok.lemma_, tok.lower_) & frozenset(naming):
+        return False
+    noun = tok.doc[tok.i - 2]
+    return (
+        tok.doc[tok.i - 1].text == ","
+        and noun.pos_ in ("NOUN", "PROPN")
+        and not any(ch.dep_ in ("nsubj", "nsubjpass", "cc") for ch in tok.children)
+        and not any(ch.dep_ == "cc" and noun.i < ch.i < tok.i for ch in tok.head.children)
+        and any(ch.dep_ in ("dobj", "oprd") and ch.pos_ == "PROPN" for ch in tok.children)
+    )
+
+
+def make_naming_participle(tok: Token) -> None:
+    """Hang the naming participle on the noun before it, as the parser hangs "dubbed X"."""
+    tok.head = tok.doc[tok.i - 2]
+    tok.dep_, tok.tag_ = "acl", "VBN"
+    for ch in tok.children:
+        if ch.dep_ == "dobj":
+            ch.dep_ = "oprd"
+
+
 class EventVerbRepair:
     """Pipeline component (after the parser): repairs event verbs parsed as nouns or adjectives
     (present tenses tagged as plurals, prefixed verbs read as modifiers, adjectival passives)."""
 
     def __init__(
-        self, verbs: Collection[str], prefixes: Collection[str] = (), lemma_verbs: Collection[str] = ()
+        self,
+        verbs: Collection[str],
+        prefixes: Collection[str] = (),
+        lemma_verbs: Collection[str] = (),
+        naming: Collection[str] = (),
     ) -> None:
         self._verbs = frozenset(verbs)
         self._prefixes = frozenset(prefixes)
         self._lemma_verbs = frozenset(lemma_verbs) | self._verbs
+        self._naming = frozenset(naming)
 
     def __call__(self, doc: Doc) -> Doc:
         for tok in doc:
             lemma = misread_lemma(tok, self._lemma_verbs)
             if lemma is not None:
                 tok.lemma_ = lemma
+        for tok in [t for t in doc if naming_participle(t, self._naming)]:
+            make_naming_participle(tok)
         for tok in [t for t in doc if verb_tagged_noun(t, self._verbs)]:
             make_verb(tok)
         for tok in [t for t in doc if verb_with_a_noun_before(t, self._verbs)]:

@@ -101,6 +101,8 @@ def _proper_name(view: SentenceView, noun: Token) -> str | None:
             if t.pos_ == "PROPN" and cues(view.lexicon).name_intro.search(
                 view.doc[max(t.i - 3, 0) : t.i].text + " "
             ):
+                while t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
+                    t = t.head  # "dubbed Invincible Spirit": the name's last word holds the others
                 cands.append(t)
     for cand in cands:
         toks = [

@@ -1602,3 +1602,28 @@ def test_the_day_of_a_launch_noun_does_not_date_the_drill_it_fell_in(exercises, 
     """ "The Nov. 3 launch came in the middle of Vigilant Storm, ... that began on Oct. 31": the
     day names the launch; the exercise is dated by its start."""
     assert [r[1] for r in exercises(text, "2022-11-18")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The United States and South Korea began the four-day exercise, codenamed Invincible Spirit, on Sunday.",
+            "Invincible Spirit",
+        ),
+        (
+            "The United States and South Korea began a four-day exercise, dubbed Invincible Spirit, on Sunday.",
+            "Invincible Spirit",
+        ),
+        (
+            "Some 8,000 troops are taking part in the drills, code-named Ulchi Freedom Guardian, this week.",
+            "Ulchi Freedom Guardian",
+        ),
+        ("Russia and Belarus started a joint exercise, dubbed Union Shield, on Sunday.", "Union Shield"),
+        ("Iran began war games, codenamed Great Prophet, on Sunday.", "Great Prophet"),
+    ],
+)
+def test_the_name_an_exercise_is_codenamed(exercises, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the four-day exercise, codenamed Invincible Spirit,": the whole name, though the parser
+    reads "codenamed" as a second verb of the clause and the name's first word as a compound."""
+    assert [r[2] for r in exercises(text, "2010-07-25")] == [name]
