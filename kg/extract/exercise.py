@@ -302,6 +302,20 @@ def _participants(
         if ch.dep_ in ("acl", "relcl") and lemmas(ch) & cues(view.lexicon).involve:
             toks += [t for d in ch.children if d.dep_ in ("dobj", "attr") for t in view.collect(d)]
     toks += _scene_participants(view, noun, verb)
+    # "the Vostok 2022 exercise, with the participation of Chinese troops, started ...": those
+    # whose participation it is take part
+    taking_part = view.lexicon.cue_terms("participation_noun")
+    for holder in (noun, *([verb] if verb is not None else [])):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in taking_part:
+                        toks += [
+                            t
+                            for of in obj.children
+                            if of.dep_ == "prep" and of.lower_ == "of"
+                            for t in of.subtree
+                        ]
     if verb is not None:
         forms = lemmas(verb)
         answered = (

@@ -1627,3 +1627,35 @@ def test_the_name_an_exercise_is_codenamed(exercises, text: str, name: str) -> N
     """ "the four-day exercise, codenamed Invincible Spirit,": the whole name, though the parser
     reads "codenamed" as a second verb of the clause and the name's first word as a compound."""
     assert [r[2] for r in exercises(text, "2010-07-25")] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        (
+            "The Vostok 2022 strategic command and staff exercise, with the participation of Chinese troops, started in Russia's Far East on Thursday.",
+            ("CHN", "RUS"),
+        ),
+        (
+            "Russia began the Vostok 2022 exercise with the participation of troops from China and India on Thursday.",
+            ("CHN", "IND", "RUS"),
+        ),
+        (
+            "Russia and Belarus began the Union Shield exercise on Thursday with the participation of Kazakh troops.",
+            ("BLR", "KAZ", "RUS"),
+        ),
+        (
+            "The Zapad exercise started on Thursday with the participation of Belarusian and Serbian units.",
+            ("BLR", "RUS", "SRB"),
+        ),
+        (
+            "Vostok 2022 opened on Thursday with the participation of troops from China, India and Mongolia.",
+            ("CHN", "IND", "MNG", "RUS"),
+        ),
+    ],
+)
+def test_those_whose_participation_it_is_take_part(
+    exercises, text: str, participants: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    """ "with the participation of Chinese troops" (agency copy's way of listing partners)."""
+    assert [r[0] for r in exercises(text, "2022-09-01")] == [participants]
