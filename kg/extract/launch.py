@@ -1694,7 +1694,17 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 wclass, from_phrase = prev.weapon_class, prev.class_from_weapon_phrase
             elif discourse.projectile is not None:  # "... Three days later, it fired two more."
                 weapon, wclass = discourse.projectile
-        if wclass is not None or weapon is not None:
+        told = discourse.projectile[0] if discourse.projectile is not None else None
+        general = (
+            weapon is None
+            and told is not None
+            and (wclass is None or view.lexicon.is_broader_or_equal(wclass, told.weapon_class or wclass))
+            and (
+                referring
+                or (trig.pos_ == "NOUN" and any(ch.lower_ in ("the", "this", "that") for ch in trig.children))
+            )
+        )  # "the missile", "the first test of the missile": still the weapon told
+        if (wclass is not None or weapon is not None) and not general:
             discourse.projectile = (weapon, wclass)
         definite = any(
             ch.dep_ in ("det", "poss") and ch.lower_ in ("the", "its", "this", "that") for ch in trig.children

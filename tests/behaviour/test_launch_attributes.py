@@ -1298,3 +1298,36 @@ def test_a_weapon_of_its_class_named_after_a_launch_is_what_it_fired(
 ) -> None:  # type: ignore[no-untyped-def]
     rows = launches(f"North Korea fired a ballistic missile on Monday. {second}", DATELINE)
     assert [r[2] for r in rows] == [weapon]
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        (
+            "India tested its Agni III on Wednesday. The first test of the missile, in July 2006, failed. The missile was tested again in April 2007.",
+            "Agni-III",
+        ),
+        (
+            "Pakistan fired a Shaheen-III on Monday. The previous test of the missile was in March. The missile was first flown in 2015.",
+            "Shaheen-III",
+        ),
+        (
+            "North Korea launched a Hwasong-15 on Monday. The launch of the missile came after weeks of warnings. The missile had first been fired in November 2017.",
+            "Hwasong-15",
+        ),
+        (
+            "Iran fired a Khorramshahr on Monday. The test of the missile drew protests. The missile was also tested in January.",
+            "Khorramshahr",
+        ),
+        (
+            "Russia fired a Sarmat on Monday. The launch of the missile was watched by Putin. The missile was first tested in 2022.",
+            "RS-28 Sarmat",
+        ),
+    ],
+)
+def test_the_missile_is_still_the_weapon_told_after_a_launch_that_names_none(  # type: ignore[no-untyped-def]
+    launches, text: str, weapon: str
+) -> None:
+    """ "The first test of the missile" names no weapon, but does not make "the missile" of the
+    next sentence any missile: it is still the one the article named."""
+    assert launches(text, "2025-05-07")[-1][2] == weapon
