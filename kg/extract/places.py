@@ -113,7 +113,11 @@ def _label(head: Token, view: SentenceView, words: PlaceWords, depth: int) -> st
         and ch.pos_ == "PROPN"
         and ch.i < head.i
         and not all(t.lower_ in words.directions for t in ch.subtree)  # "the east coast"
-    ]
+        and not (
+            ch.lemma_.lower() in words.generic
+            and all(t.lower_ in words.directions for t in ch.subtree if t.i != ch.i)
+        )
+    ]  # "the east coast port of Sinpo": the coast is no name
     if lemma in words.relative or head.lower_ in words.relative:
         for prep in _preps(head, ("of",)):  # "the vicinity of Wonsan", "the outskirts of Pyongyang"
             for obj in _objects(prep):

@@ -1331,3 +1331,19 @@ def test_the_missile_is_still_the_weapon_told_after_a_launch_that_names_none(  #
     """ "The first test of the missile" names no weapon, but does not make "the missile" of the
     next sentence any missile: it is still the one the article named."""
     assert launches(text, "2025-05-07")[-1][2] == weapon
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("North Korea fired a missile from the east coast port of Sinpo on Monday.", "Sinpo"),
+        ("North Korea fired two missiles from near the east coast city of Wonsan on Monday.", "near Wonsan"),
+        ("South Korea fired a Hyunmoo-2 from the east coast city of Gangneung on Monday.", "Gangneung"),
+        ("North Korea launched a missile from the west coast town of Nampo on Monday.", "Nampo"),
+        ("North Korea fired a missile from the Kangwon Province coast on Monday.", "Kangwon Province"),
+    ],
+)
+def test_a_coast_before_a_place_noun_is_no_name(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the east coast port of Sinpo": "east coast" is where the port is, not its name (the
+    tagger makes it a proper noun); the name is in the "of" phrase."""
+    assert [r[4] for r in launches(text, DATELINE)] == [site]
