@@ -67,6 +67,11 @@ def _state_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
 _HYPHEN_DESIGNATOR = re.compile(r"(?<=[A-Za-z])-(?=(?:\d|[IVX]+\b))")
 
 
+#: Launch verb lists of cues.tsv whose words are verbs, beside the groups named "..._verb"
+LAUNCH_VERB_LISTS = frozenset(
+    {"launch_verb_transitive", "launch_verb_weak", "launch_verb_object", "launch_verb_particle"}
+)
+
 #: A weapon's one-letter mark with the sentence's full stop kept on it ("Agni-V.")
 _DESIGNATOR_STOP = re.compile(r"[IVX]\.")
 
@@ -328,11 +333,18 @@ def _register() -> None:
     @Language.factory("kg_parse_repair", assigns=["token.dep", "token.head", "token.pos", "token.tag"])
     def make_parse_repair(nlp: Language, name: str) -> EventVerbRepair:
         lexicon = load_lexicon()
+        # the verb lists of cues.tsv: "..._verb" groups and the launch verbs' sub-lists (not
+        # launch_verb_prefix, whose words are prefixes)
+        verb_lists = {
+            c.category
+            for c in lexicon.cues
+            if c.category.endswith("_verb") or c.category in LAUNCH_VERB_LISTS
+        }
         return EventVerbRepair(
             {*lexicon.cue_terms("launch_verb"), *lexicon.cue_terms("treaty_sign_verb")},
             lexicon.cue_terms("launch_verb_prefix"),
             # every verb the rules look up by lemma, for the lemmas the lemmatizer gets wrong
-            {c.term for c in lexicon.cues if "_verb" in c.category and " " not in c.term},
+            {c.term for c in lexicon.cues if c.category in verb_lists and " " not in c.term},
             lexicon.cue_terms("naming_verb"),
         )
 

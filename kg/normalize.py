@@ -10,7 +10,6 @@ sentence are never the same event ("failed launches ... before it successfully t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -382,17 +381,13 @@ def _resolve_dates(
     cand: Candidate, anchor: dt.date | None, previous: PartialDate | None
 ) -> list[PartialDate | None]:
     dates = _resolve_raw(cand, anchor, previous)
-    if cand.type is EventType.EXERCISE and _consecutive_days(dates) and not _AGAIN.search(cand.sentence.text):
+    if cand.type is EventType.EXERCISE and _consecutive_days(dates) and not cand.apart:
         # "drills on Thursday and Friday": one exercise, dated by its start ("on Monday and
         # again on Tuesday" tells two)
         return dates[:1]
     if cand.date_role == "during":  # a day inside a multi-day exercise dates it to the month
         return [PartialDate(d.year, d.month) if d is not None and d.month is not None else d for d in dates]
     return dates
-
-
-#: "on Monday and again on Tuesday": two occasions, however near the days
-_AGAIN = re.compile(r"\band\s+(?:again|then)\b", re.I)
 
 
 def _consecutive_days(dates: list[PartialDate | None]) -> bool:
@@ -978,12 +973,7 @@ def _attach_notes(groups: list[Group], notes: Sequence[Note], lexicon: Lexicon) 
             ):
                 continue
             told = [c.weapon_class for c, _ in group.members if c.weapon_class]
-            if (
-                weapon is not None
-                and weapon.weapon_class
-                and told
-                and not lexicon.is_broader_or_equal(told[0], weapon.weapon_class)
-            ):
+            if weapon is not None and told and not lexicon.may_name(told[0], weapon.weapon_class):
                 continue  # "Shavit rockets used to launch satellites" names no ballistic missile told before
             first = group.members[0][0]
             member = replace(
@@ -1068,6 +1058,18 @@ def _event(
                 break
         if wclass is None and weapon is not None:
             wclass = (told or {}).get(weapon.name, weapon.weapon_class)
+            # "an intercontinental ballistic missile ... The missile was an Agni-V": what the text
+            # said is narrower than the catalogue's "ballistic missile"
+            narrower = [
+                c.weapon_class
+                for c, _ in group.members
+                if c.weapon_class
+                and wclass
+                and c.weapon_class != wclass
+                and lexicon.is_broader_or_equal(wclass, c.weapon_class)
+            ]
+            if narrower:
+                wclass = max(narrower, key=lexicon.class_depth)
         if wclass is None:
             classes = [c.weapon_class for c, _ in group.members if c.weapon_class]
             if classes:

@@ -247,7 +247,6 @@ def naming_participle(tok: Token, naming: Collection[str]) -> bool:
         tok.doc[tok.i - 1].text == ","
         and noun.pos_ in ("NOUN", "PROPN")
         and not any(ch.dep_ in ("nsubj", "nsubjpass", "cc") for ch in tok.children)
-        and not any(ch.dep_ == "cc" and noun.i < ch.i < tok.i for ch in tok.head.children)
         and any(ch.dep_ in ("dobj", "oprd") and ch.pos_ == "PROPN" for ch in tok.children)
     )
 

@@ -26,7 +26,7 @@ from kg.normalize import merge
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-RULES_VERSION = "2026.12.10.174"  # bump when a rule changes what is extracted
+RULES_VERSION = "2026.12.10.175"  # bump when a rule changes what is extracted
 
 
 #: Longer sentences (spaCy tokens) are left out of an article: the rules' cost grows with the
@@ -108,11 +108,16 @@ def _read_sentence(
         *find_treaties(view, lexicon, discourse),
     ]
     notes = [] if launches else _notes(view, lexicon, mention)
-    named = [n.weapon for n in notes if n.weapon is not None]
-    if named and discourse.projectile is not None and discourse.projectile[0] is None:
+    told = discourse.projectile
+    named = [
+        n.weapon
+        for n in notes
+        if n.weapon is not None and told is not None and lexicon.may_name(told[1], n.weapon.weapon_class)
+    ]
+    if named and told is not None and told[0] is None:
         # "India fired a missile on Monday. The projectile was an Agni-V.": what was fired is now
         # known, and what "the same type" or "two more" later refers to
-        discourse.projectile = (named[0], named[0].weapon_class or discourse.projectile[1])
+        discourse.projectile = (named[0], named[0].weapon_class or told[1])
     _update_topic(view, discourse)
     return found, notes
 

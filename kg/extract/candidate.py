@@ -65,6 +65,9 @@ class Candidate:
     succeeded: bool = False  # "replaces the 1961 Treaty": the earlier treaty of the told one's parties
     edition: bool = False  # "the 2023 edition": of the exercise series told last (its name and parties)
     ongoing: bool = False  # "ongoing drills": dated by the dateline's month when nothing else dates it
+    # "two separate drills on Monday and Tuesday", "on Monday and again on Tuesday": each day its own
+    # occasion (else drills on days that follow each other are one, dated by its start)
+    apart: bool = False
     shot_down: bool = False  # told only as what defenders shot down ("intercepted a Houthi missile")
 
 

@@ -310,12 +310,16 @@ def _participants(
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in taking_part:
-                        toks += [
-                            t
-                            for of in obj.children
-                            if of.dep_ == "prep" and of.lower_ == "of"
-                            for t in of.subtree
-                        ]
+                        of = [p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"]
+                        # not a clause on them: "warships that Japan says often shadow its fleet"
+                        clauses = {
+                            x.i
+                            for p in of
+                            for r in p.subtree
+                            if r.dep_ in ("relcl", "acl")
+                            for x in r.subtree
+                        }
+                        toks += [t for p in of for t in p.subtree if t.i not in clauses]
     if verb is not None:
         forms = lemmas(verb)
         answered = (
@@ -856,6 +860,7 @@ def find_exercises(
                     distinct=distinct,
                     indefinite=indefinite,
                     ongoing=ongoing,
+                    apart=_told_apart(view, trig),
                     edition=edition,
                     generic=generic and (name is None or habit),
                 )
@@ -1081,6 +1086,17 @@ def _told_by_verb(
         factuality=fact,
         distinct=True,
     )
+
+
+def _told_apart(view: SentenceView, trig: Token) -> bool:
+    """True if the sentence tells its days as separate occasions: "two drills", "separate
+    drills", "twice", "and again" (separate_occasion_word in cues.tsv)."""
+    words = view.lexicon.cue_terms("separate_occasion_word")
+    counted = any(
+        ch.dep_ == "nummod" and (n := cues(view.lexicon).numbers.get(ch.lower_)) is not None and n >= 2
+        for ch in trig.children
+    )
+    return counted or any(t.lower_ in words for t in view.sent)
 
 
 def _trained_together(view: SentenceView, lexicon: Lexicon, discourse: Discourse, c: Cues) -> list[Candidate]:

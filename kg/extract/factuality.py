@@ -92,6 +92,16 @@ def _arranged(verb: Token) -> bool:
     )
 
 
+def planned_before(view: SentenceView, trigger: Token, c: Cues) -> bool:
+    """True for an event a verb of intent in the past perfect governs ("Japan had hoped to launch
+    the H3 on Monday", "had planned to sign the pact on Monday"): the day lies before the
+    dateline, though the event is still only what was intended."""
+    for anc in view.ancestors_to_clause(trigger):
+        if anc.pos_ == "VERB" and lemmas(anc) & (c.intent | c.expect):
+            return any(ch.dep_ == "aux" and ch.lower_ == "had" for ch in anc.children)
+    return False
+
+
 def factuality(view: SentenceView, trigger: Token, c: Cues) -> Factuality | None:
     """The trigger's factuality; None when it is a pledge or moratorium, not an event."""
     # "did not fire", "no launch"; a negation after the trigger ("an armistice, not a peace

@@ -25,6 +25,7 @@ from kg.extract.factuality import (
     habitual,
     outcome_cues,
     perfect_habit,
+    planned_before,
 )
 from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label, same_place
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _THIS = frozenset({"it", "this", "that"})  # grammar: what refers to the launch just told
+_DEFINITE = frozenset({"the", "this", "that"})  # grammar: a noun told before
 # grammar: words that tie a phrase or clause to another time, not to the launch's place or
 # occasion ("after the drills", "before it test-fired one"); factuality.TEMPORAL_MARKS are the
 # marks of a clause told as past fact, a different set
@@ -290,11 +292,29 @@ def _launch_of_something_else(
     return False
 
 
-def _what_it_is_for(verb: Token, lexicon: Lexicon) -> bool:
+def _habit_in_the_passive(view: SentenceView, verb: Token, c: Cues) -> bool:
+    """True for a present passive with a word of habit of its own and no day ("missiles which
+    are test-fired quite regularly", "The Agni is tested every year"); not "is test-fired on
+    Monday from the island where India regularly tests its missiles" (a day, and the habit is
+    another clause's)."""
+    if verb.tag_ != "VBN" or not any(
+        ch.dep_ == "auxpass" and ch.tag_ in ("VBZ", "VBP") for ch in verb.children
+    ):
+        return False
+    own = [t for ch in verb.children if ch.dep_ in ("advmod", "npadvmod") for t in ch.subtree]
+    if not own or not c.habitual.search(" ".join(t.text for t in own)):
+        return False
+    habit = {t.i for t in own}
+    return not [p for p in view.dates_in(list(verb.subtree)) if p.root not in habit and _resolvable(p.text)]
+
+
+def _what_it_is_for(view: SentenceView, verb: Token, lexicon: Lexicon) -> bool:
     """True for a launch verb that tells what a weapon is for or can do, not an occasion: an
-    infinitive under a verb of purpose in a bare participle or the present ("rockets used to
-    launch satellites", "a rocket designed to launch satellites", "the rocket North Korea uses to
-    launch satellites"), or a gerund under a word of capability ("capable of launching")."""
+    infinitive under a verb of purpose in an undated bare participle or a relative clause in the
+    present ("rockets used to launch satellites", "a rocket designed to launch satellites", "the
+    rocket North Korea uses to launch satellites"), or a gerund under a word of capability
+    ("capable of launching"). Not "the Chollima-1, used to launch a satellite on Monday," (a day
+    makes it an occasion), nor a headline's "North Korea uses a new rocket to launch a satellite"."""
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "of":
         return head.head.lemma_.lower() in lexicon.cue_terms("capability_word")
@@ -304,8 +324,10 @@ def _what_it_is_for(verb: Token, lexicon: Lexicon) -> bool:
         or head.lemma_.lower() not in lexicon.cue_terms("purpose_verb")
     ):
         return False
+    if view.dates_in(list(head.subtree)):
+        return False
     bare_participle = head.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in head.children)
-    return bare_participle or head.tag_ in ("VBZ", "VBP")
+    return bare_participle or (head.tag_ in ("VBZ", "VBP") and head.dep_ in ("relcl", "acl"))
 
 
 def _referring_weapon(verb: Token, c: Cues) -> Token | None:
@@ -318,7 +340,7 @@ def _referring_weapon(verb: Token, c: Cues) -> Token | None:
     for ch in candidates:
         if (
             ch.lemma_.lower() in c.referring_weapon_nouns
-            and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in ch.children)
+            and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in ch.children)
             and not any(
                 d.dep_ in ("compound", "nmod", "nummod") or (d.dep_ == "amod" and d.lower_ != "same")
                 for d in ch.children
@@ -460,14 +482,13 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and not _launchable_weapons(view, core)
             ):
                 continue  # "put the distance at 4,600 km, the farthest a ... missile has flown"
-            if _what_it_is_for(tok, lexicon):
+            if _what_it_is_for(view, tok, lexicon):
                 continue  # "rockets used to launch satellites", "capable of launching satellites"
             if tok.tag_ == "VBN" and perfect_habit(tok, c):
                 continue  # "has sent rockets across Japan before": habitual, no occasion
             if tok.tag_ in ("VBZ", "VBP") and habitual(tok, c):
                 continue  # "The US Navy, which operates the same missile, tests it far more often"
-            present_passive = any(ch.dep_ == "auxpass" and ch.tag_ in ("VBZ", "VBP") for ch in tok.children)
-            if tok.tag_ == "VBN" and present_passive and habitual(tok, c):
+            if _habit_in_the_passive(view, tok, c):
                 continue  # "missiles which are test-fired quite regularly", "The Agni is tested every year"
             found.append(tok)
         elif lemma in strikes and tok.pos_ == "VERB" and _instrument(view, tok):
@@ -577,6 +598,14 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
                 and not _another_occasion(tok, all_idx)
             ):
                 continue  # "its attempt to put a satellite into orbit": the attempt is the event
+            aiming = tok.head
+            if (
+                tok.dep_ == "xcomp"
+                and aiming.tag_ == "VBG"
+                and aiming.dep_ == "advcl"
+                and aiming.head.i in all_idx
+            ):
+                continue  # "launched the rocket on Monday, hoping to place the satellite in orbit": its aim
             describes_projectile = tok.head.i in view.classes or tok.head.i in view.weapons
             if tok.dep_ in ("acl", "relcl") and describes_projectile and _under_trigger_phrase(tok, all_idx):
                 continue  # "carried out its first test of an SLBM, fired from its new submarine"
@@ -1699,10 +1728,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             weapon is None
             and told is not None
             and (wclass is None or view.lexicon.is_broader_or_equal(wclass, told.weapon_class or wclass))
-            and (
-                referring
-                or (trig.pos_ == "NOUN" and any(ch.lower_ in ("the", "this", "that") for ch in trig.children))
-            )
+            and (referring or (trig.pos_ == "NOUN" and any(ch.lower_ in _DEFINITE for ch in trig.children)))
         )  # "the missile", "the first test of the missile": still the weapon told
         if (wclass is not None or weapon is not None) and not general:
             discourse.projectile = (weapon, wclass)
@@ -1798,7 +1824,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     month_offset=month_offset,
                     identifying_date=view.identifying_date(trig, date_phrase),
                     date_role=date_role,
-                    future=fact is Factuality.EXPECTED,
+                    future=fact is Factuality.EXPECTED and not planned_before(view, trig, c),
                     days_after_previous=days_after,
                     site=site,
                     same_site=site is None and same_place(view, trig, scope),

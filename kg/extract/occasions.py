@@ -99,8 +99,8 @@ def find_occasions(
     lexicon = view.lexicon
     separators = frozenset(lexicon.cue_terms("list_separator"))
     relatives = frozenset(lexicon.cue_terms("relative_word"))
-    # a number before a time zone is a clock time ("2300 GMT Saturday"), as before a unit a measure
-    units = frozenset(lexicon.cue_terms("measure_unit")) | frozenset(lexicon.cue_terms("time_zone_word"))
+    # a number before universal time is a clock time ("2300 GMT Saturday"), as before a unit a measure
+    units = frozenset(lexicon.cue_terms("measure_unit")) | frozenset(lexicon.cue_terms("universal_time_word"))
     in_date = {i: p for p in view.date_phrases() for i in range(p.start, p.end)}
     occasions: list[Occasion] = []
     periods: dict[int, str] = {}  # occasion -> the period its day restates ("this year, on April 23")

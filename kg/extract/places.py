@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.sentence import SentenceView
+from kg.extract.cues import cues
+from kg.extract.sentence import SentenceView, lemmas
 from kg.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -329,7 +330,9 @@ def launch_site(
         off_holders += [
             g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in _objects(p)
         ]
-        off_holders += [trigger.head] if trigger.dep_ == "dobj" else []
+        # the verb that carried the test out, not one of watching it ("tracked the launch off Japan")
+        conducted = trigger.dep_ == "dobj" and bool(lemmas(trigger.head) & cues(view.lexicon).conduct)
+        off_holders += [trigger.head] if conducted else []
         off_holders += [happening] if happening is not None else []
     for holder in off_holders:
         for prep in _preps(holder, ("off",)):

@@ -543,10 +543,11 @@ class SentenceView:
         return self._dates
 
     def _universal_time(self, phrase: DatePhrase) -> bool:
-        """True for the day of a clock time restated in another zone in brackets: "at 8 a.m.
-        (2300 GMT Saturday)" is Sunday's morning where it happened, whatever day it was in GMT."""
+        """True for the day of a clock time restated in universal time in brackets: "at 8 a.m.
+        (2300 GMT Saturday)" is Sunday's morning where it happened, whatever day it was in GMT
+        (not "(7 a.m. KST Monday)", the local day restated)."""
         before = self.doc[phrase.start - 1] if phrase.start > self.sent.start else None
-        if before is None or before.lower_ not in self.lexicon.cue_terms("time_zone_word"):
+        if before is None or before.lower_ not in self.lexicon.cue_terms("universal_time_word"):
             return False
         opening = [
             t for t in self.doc[max(self.sent.start, phrase.start - 4) : phrase.start] if t.text == "("

@@ -18,7 +18,7 @@ from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
-from kg.extract.factuality import TEMPORAL_MARKS, attribution, factuality
+from kg.extract.factuality import TEMPORAL_MARKS, attribution, factuality, planned_before
 from kg.extract.launch import _between, _clause_date, _date, _resolvable
 from kg.extract.sentence import (
     PRONOUNS,
@@ -495,7 +495,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase=date_phrase if date_phrase and _resolvable(date_phrase) else None,
             identifying_date=view.identifying_date(trig, date_phrase),
             date_role=role,
-            future=fact is Factuality.EXPECTED,
+            future=fact is Factuality.EXPECTED and not planned_before(view, trig, c),
             days_after_previous=days_after if not identifying else None,
             factuality=fact,
             speaker=kind,

@@ -252,6 +252,19 @@ class Lexicon:
             return True
         return self.is_broader_or_equal(a, b) or self.is_broader_or_equal(b, a)
 
+    def may_name(self, told: str | None, named: str | None) -> bool:
+        """True if a weapon the catalogue files as `named` may be what a launch told as `told`
+        fired ("a ballistic missile" ... "it was a Hwasong-15"): compatible classes, or a
+        hypersonic missile beside a ballistic one (a glide vehicle rides a ballistic missile, and
+        news calls the same weapon either); not a space rocket for a missile, nor a cruise missile
+        for a ballistic one."""
+        if self.classes_compatible(told, named):
+            return True
+        pair = {told, named}
+        return "hypersonic missile" in pair and any(
+            c is not None and self.is_broader_or_equal("ballistic missile", c) for c in pair
+        )
+
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) of a TSV table with a header; lines starting with '#' are comments

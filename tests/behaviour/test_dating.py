@@ -1080,3 +1080,11 @@ def test_a_clock_time_restated_in_gmt_is_neither_a_day_nor_a_count(launches, sec
     the GMT day is not the launch's day where it happened, and "2300" counts no missiles."""
     rows = launches(f"North Korea fired a short-range missile into the sea on Sunday. {second}", "2005-05-01")
     assert [(r[1], r[6]) for r in rows] == [("2005-05-01", 1)]
+
+
+def test_a_local_day_restated_in_brackets_stays_the_day(launches) -> None:  # type: ignore[no-untyped-def]
+    """Only universal time restated in brackets is set aside; "(7 a.m. KST Monday)" is the day."""
+    rows = launches(
+        "North Korea fired a ballistic missile at 2200 GMT on Sunday (7 a.m. KST Monday).", "2025-07-25"
+    )
+    assert [r[1] for r in rows] == ["2025-07-21"]

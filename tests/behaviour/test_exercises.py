@@ -1659,3 +1659,21 @@ def test_those_whose_participation_it_is_take_part(
 ) -> None:  # type: ignore[no-untyped-def]
     """ "with the participation of Chinese troops" (agency copy's way of listing partners)."""
     assert [r[0] for r in exercises(text, "2022-09-01")] == [participants]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("South Korea held two separate drills on Monday and Tuesday.", 2),
+        ("Japan held two drills, on Sunday and on Monday.", 2),
+        ("Japanese and US forces held drills on Sunday and Monday, twice in two days.", 2),
+        ("Japan held drills on Sunday and Monday and then sent the ships home.", 1),
+    ],
+)
+def test_days_told_as_separate_occasions_are_separate_exercises(exercises, text: str, count: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(exercises(text, "2025-07-25")) == count
+
+
+def test_a_clause_on_those_whose_participation_it_is_names_no_partner(exercises) -> None:  # type: ignore[no-untyped-def]
+    text = "Russia held naval drills on Monday with the participation of warships that Japan says often shadow its fleet."
+    assert [r[0] for r in exercises(text, "2025-07-25")] == [("RUS",)]

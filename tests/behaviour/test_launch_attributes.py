@@ -1347,3 +1347,40 @@ def test_a_coast_before_a_place_noun_is_no_name(launches, text: str, site: str) 
     """ "the east coast port of Sinpo": "east coast" is where the port is, not its name (the
     tagger makes it a proper noun); the name is in the "of" phrase."""
     assert [r[4] for r in launches(text, DATELINE)] == [site]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (
+            "India test-fired an intercontinental ballistic missile on Monday. The missile was an Agni-V.",
+            ("Agni-V", ICBM),
+        ),
+        (
+            "North Korea fired a ballistic missile into the sea on Monday. Japan said the missile was a Hwasong-8.",
+            ("Hwasong-8", "hypersonic missile"),
+        ),
+        (
+            "Iran fired a hypersonic missile at Israel on Monday. Officials said it was a Fattah.",
+            ("Fattah", BM),
+        ),
+    ],
+)
+def test_a_weapon_named_after_the_launch_may_be_filed_under_a_related_class(
+    launches, text: str, row: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A weapon the catalogue files broader than the class told ("an intercontinental ballistic
+    missile ... an Agni-V") or a hypersonic missile beside a ballistic one names what was fired."""
+    assert [(r[2], r[3]) for r in launches(text, DATELINE)] == [row]
+
+
+def test_more_of_the_launch_told_are_of_its_class_not_of_a_weapon_named_in_passing(launches) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "North Korea fired a cruise missile into the sea on Monday. The North also has Hwasong-18 missiles."
+        " It fired two more on Friday."
+    )
+    assert [(r[2], r[3], r[6]) for r in launches(text, "2025-07-25")] == [(None, CM, 1), (None, CM, 2)]
+
+
+def test_an_observer_off_a_coast_gives_no_site(launches) -> None:  # type: ignore[no-untyped-def]
+    assert launches("A US destroyer tracked the launch off the coast of Japan.", DATELINE) == []

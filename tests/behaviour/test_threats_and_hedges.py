@@ -180,3 +180,46 @@ def test_what_a_weapon_is_for_is_no_launch(launches, text: str) -> None:  # type
 )
 def test_a_rocket_used_on_a_day_to_launch_is_a_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [r[1] for r in launches(text, "2025-07-25")] == ["2025-07-21"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a verb of intent tells a plan, not what a weapon is for
+        ("North Korea intends to launch a military reconnaissance satellite next week.", "2025-08"),
+        # a day makes the participle an occasion
+        (
+            "The Chollima-1 rocket, used to launch a spy satellite on Monday, exploded shortly after liftoff.",
+            "2025-07-21",
+        ),
+        # a habit of another clause, and a day
+        (
+            "An Agni-V missile is test-fired on Monday from Abdul Kalam Island, where India regularly tests its missiles.",
+            "2025-07-21",
+        ),
+        (
+            "A South Korean Hyunmoo-2 missile is launched on Monday during a drill held every year.",
+            "2025-07-21",
+        ),
+    ],
+)
+def test_a_plan_or_a_dated_occasion_is_not_what_a_weapon_is_for(launches, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[1] for r in launches(text, "2025-07-25")] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India launched the rocket on Monday, hoping to place the satellite in orbit.",
+        "North Korea fired a rocket on Monday, aiming to put a satellite into orbit.",
+    ],
+)
+def test_what_a_launch_hoped_or_aimed_to_do_is_no_second_launch(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [r[1] for r in launches(text, "2025-07-25")] == ["2025-07-21"]
+
+
+def test_a_launch_someone_had_hoped_for_on_a_day_is_on_the_day_before_the_dateline(launches) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(
+        "Japan had hoped to launch the H3 rocket on Monday, but bad weather intervened.", "2025-07-25"
+    )
+    assert [r[1] for r in rows] == ["2025-07-21"]
