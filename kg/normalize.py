@@ -624,9 +624,9 @@ def merge(
     _date_drills_by_their_launches(groups)
     _date_launches_by_their_drill(groups)
     parties = _named_parties(groups, lexicon)
-    told = _classes_told(groups, lexicon)
+    classes_told = _classes_told(groups, lexicon)
     return tuple(
-        _event(g, article, lexicon, parties.get(id(g)), told)
+        _event(g, article, lexicon, parties.get(id(g)), classes_told)
         for g in groups
         if _worth_keeping(g, parties.get(id(g)))
     )
