@@ -260,6 +260,54 @@ def make_naming_participle(tok: Token) -> None:
             ch.dep_ = "oprd"
 
 
+def participle_read_as_main_verb(tok: Token) -> Token | None:
+    """The verb of the clause when the parser took a participle set off by commas for it: "The
+    first test of the missile, labelled China-specific by some experts, from the same base on
+    July 9, 2006 was unsuccessful" ("labelled" the root, "was" its conjunct with no subject of its
+    own); "The exercises, codenamed Great Prophet-6, are to start Monday". None otherwise."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN") or tok.dep_ not in ("ROOT", "ccomp") or tok.i < 2:
+        return None
+    if tok.doc[tok.i - 1].text != ",":
+        return None
+    nouns = [ch for ch in tok.children if ch.dep_ == "nsubj" and ch.right_edge.i in (tok.i - 2, tok.i - 1)]
+    verbs = [
+        ch
+        for ch in tok.children
+        if ch.dep_ == "conj"
+        and ch.pos_ in ("VERB", "AUX")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "cc") for g in ch.children)
+    ]
+    if not nouns or nouns[0].pos_ not in ("NOUN", "PROPN") or not verbs:
+        return None
+    verb = verbs[0]
+    if any(ch.dep_ == "cc" and tok.i < ch.i < verb.i for ch in tok.children):
+        return None  # "..., reviewed the plan and approved it": two verbs of one subject
+    if not any(ch.text == "," and tok.i < ch.i < verb.i for ch in tok.children):
+        return None
+    return verb
+
+
+def make_main_verb(tok: Token, verb: Token) -> None:
+    """Rebuild "NOUN, PARTICIPLE ..., VERB ..." read as the participle's clause: the verb heads
+    the clause with the noun its subject, the participle a modifier of the noun, and what the
+    participle's phrase held after its closing comma ("from the same base on July 9, 2006")
+    the noun's."""
+    noun = next(ch for ch in tok.children if ch.dep_ == "nsubj")
+    closing = min(ch.i for ch in tok.children if ch.text == "," and tok.i < ch.i < verb.i)
+    after = [ch for ch in tok.children if ch.i > verb.i]
+    between = [ch for ch in tok.children if closing < ch.i < verb.i and ch.text != ","]
+    verb.head = verb if tok.head.i == tok.i else tok.head
+    verb.dep_ = tok.dep_
+    noun.head = verb
+    noun.dep_ = "nsubjpass" if any(ch.dep_ == "auxpass" for ch in verb.children) else "nsubj"
+    tok.head = noun
+    tok.dep_, tok.tag_ = "acl", "VBN"
+    for ch in between:
+        ch.head = noun
+    for ch in after:
+        ch.head = verb
+
+
 class EventVerbRepair:
     """Pipeline component (after the parser): repairs event verbs parsed as nouns or adjectives
     (present tenses tagged as plurals, prefixed verbs read as modifiers, adjectival passives)."""
@@ -281,6 +329,8 @@ class EventVerbRepair:
             lemma = misread_lemma(tok, self._lemma_verbs)
             if lemma is not None:
                 tok.lemma_ = lemma
+        for tok, verb in [(t, v) for t in doc if (v := participle_read_as_main_verb(t)) is not None]:
+            make_main_verb(tok, verb)
         for tok in [t for t in doc if naming_participle(t, self._naming)]:
             make_naming_participle(tok)
         for tok in [t for t in doc if verb_tagged_noun(t, self._verbs)]:

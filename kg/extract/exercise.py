@@ -602,6 +602,8 @@ def _relative_clause_date(view: SentenceView, trig: Token) -> str | None:
     for tok in trig.subtree:
         if tok.dep_ not in ("relcl", "acl") or not lemmas(tok) & cues(view.lexicon).run:
             continue
+        if habitual(tok, cues(view.lexicon)):
+            continue  # "Talisman Sabre, held every two years since 2005,": the series, no edition's start
         for p in view.dates_in(list(tok.subtree)):
             role = _date_role(view, p.text)
             if _resolvable(p.text) and role != "end":

@@ -350,6 +350,20 @@ def _referring_weapon(verb: Token, c: Cues) -> Token | None:
     return None
 
 
+def _referring_of(noun: Token, c: Cues) -> bool:
+    """True for a launch noun whose "of" names the weapon told before by a definite noun of its
+    own: "the first test of the missile", "the launch of the system"."""
+    return any(
+        obj.lemma_.lower() in c.referring_weapon_nouns
+        and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in obj.children)
+        and not any(d.dep_ in ("compound", "nmod", "nummod", "amod") for d in obj.children)
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
+
+
 def _instrument(view: SentenceView, verb: Token) -> list[Token]:
     """The projectile a verb of striking was done with ("struck the city with the Oreshnik",
     "answered with waves of ballistic missiles"): the tokens of its "with" phrase, if that
@@ -1693,7 +1707,9 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
         told_weapon = discourse.projectile[0] if discourse.projectile else None
-        referring = trig.pos_ == "VERB" and _referring_weapon(trig, c) is not None
+        referring = (trig.pos_ == "VERB" and _referring_weapon(trig, c) is not None) or (
+            trig.pos_ == "NOUN" and _referring_of(trig, c)
+        )
         if (
             weapon is None
             and told_weapon is not None

@@ -1088,3 +1088,19 @@ def test_a_local_day_restated_in_brackets_stays_the_day(launches) -> None:  # ty
         "North Korea fired a ballistic missile at 2200 GMT on Sunday (7 a.m. KST Monday).", "2025-07-25"
     )
     assert [r[1] for r in rows] == ["2025-07-21"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The first test of the missile, labelled China-specific by some experts, from the same base on July 9, 2006 was unsuccessful.",
+        "The first test of the missile, described by officials as routine, on July 9, 2006 was unsuccessful.",
+        "The first launch of the missile, on July 9, 2006, was unsuccessful.",
+    ],
+)
+def test_an_earlier_test_of_the_missile_told_with_a_participle_between(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    rows = launches(f"India tested its Agni III missile on Wednesday. {second}", "2008-05-07")
+    assert [(r[1], r[2], r[5]) for r in rows] == [
+        ("2008-05-07", "Agni-III", "unknown"),
+        ("2006-07-09", "Agni-III", "failure"),
+    ]

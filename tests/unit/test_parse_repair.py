@@ -227,3 +227,46 @@ def test_a_full_stop_on_a_weapons_one_letter_mark_ends_the_sentence(nlp, text: s
     """The tokenizer keeps "Agni-V." whole, as it keeps an initial ("John F. Kennedy"); after a
     hyphen, before a capitalised word, it is the end of a sentence."""
     assert len(list(nlp(text).sents)) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "participle", "noun"),
+    [
+        (
+            "The first test of the missile, labelled China-specific by some experts, from the same base"
+            " on July 9, 2006 was unsuccessful.",
+            "was",
+            "labelled",
+            "test",
+        ),
+        (
+            "The exercises, codenamed Great Prophet-6, are to start Monday, said a commander.",
+            "said",
+            "codenamed",
+            "exercises",
+        ),
+        (
+            "The second launch, watched by Kim Jong Un from a command post, took place on Tuesday.",
+            "took",
+            "watched",
+            "launch",
+        ),
+        ("The drill, dubbed Freedom Edge by the three allies, began on Monday.", "began", "dubbed", "drill"),
+        (
+            "The treaty, signed by both leaders in Pyongyang last June, took effect on Wednesday.",
+            "took",
+            "signed",
+            "treaty",
+        ),
+    ],
+)
+def test_a_participle_set_off_by_commas_modifies_the_noun_before_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, root: str, participle: str, noun: str
+) -> None:
+    """ "The first test of the missile, labelled ... by some experts, ... was unsuccessful": the
+    parser may take the participle for the clause's verb and the verb for its conjunct; the
+    repair gives the clause back its verb, with the noun as subject and the participle on it."""
+    doc = nlp(text)
+    roots = [t.text for t in doc if t.dep_ == "ROOT"]
+    part = next(t for t in doc if t.text == participle)
+    assert roots == [root] and part.head.text == noun
