@@ -23,7 +23,17 @@ and an event noun tagged a verb where a noun stands, with a noun modifier before
 about a Russian ICBM launch", "would stop nuclear tests and ICBM launches") is tagged the noun it
 is (`make_noun`).
 
-Only participles of the lexicon's event verbs are repaired ("was successfully test-fired",
+Two of clause structure: a participle set off by commas that the parser took for the clause's
+verb ("The first test of the missile, labelled China-specific by some experts, ... was
+unsuccessful", the verb its conjunct) is hung on the noun before it and the clause gets its verb
+back (`make_main_verb`); and "the four-day exercise, codenamed Invincible Spirit," read as a
+second verb of the clause is hung on the noun as the parser hangs "dubbed X" (`make_naming_participle`).
+
+And one of words: the lemmatizer's misreadings of the lexicon's verbs ("staged", "stages",
+"staging" as "stag"; "hoping" as "hop") are given their lemma (`misread_lemma`), since the rules
+look verbs up by lemma.
+
+Only participles of the lexicon's event verbs are made passives ("was successfully test-fired",
 "was formally signed"); other adjectival participles ("was surprised") are left as parsed.
 """
 
