@@ -556,9 +556,11 @@ def _date_role(view: SentenceView, phrase: str | None, trig: Token | None = None
             if lemma in cues(view.lexicon).end:
                 return "end"
             if anc.lower_ in cues(view.lexicon).end_preps and (
-                anc.lower_ != "through" or root.head.i == anc.i
+                anc.lower_ != "through"
+                # "through" only as the date's own, and not over a list: "ran through March and April"
+                or (root.head.i == anc.i and not any(ch.dep_ == "conj" for ch in root.children))
             ):
-                return "end"  # "until Friday" wherever the parse hangs it; "through" only as the date's own
+                return "end"  # "until Friday" wherever the parse hangs it
             if anc.lower_ == "from" and anc.dep_ == "prep":
                 return "start"
     return ""

@@ -1677,3 +1677,25 @@ def test_days_told_as_separate_occasions_are_separate_exercises(exercises, text:
 def test_a_clause_on_those_whose_participation_it_is_names_no_partner(exercises) -> None:  # type: ignore[no-untyped-def]
     text = "Russia held naval drills on Monday with the participation of warships that Japan says often shadow its fleet."
     assert [r[0] for r in exercises(text, "2025-07-25")] == [("RUS",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "North Korea moved two missiles to its coast in April in a warning against Foal Eagle, "
+            "the annual South Korea-U.S. exercise that ran through March and April.",
+            "2013-03",
+        ),
+        (
+            "Foal Eagle, the annual South Korea-U.S. exercise that ran through March and April, ended on Tuesday.",
+            "2013-03",
+        ),
+        ("The allies held Foal Eagle, which ran through March and April.", "2013-03"),
+        ("The US and the Philippines held Balikatan, which ran through April and May.", "2013-04"),
+    ],
+)
+def test_an_exercise_that_ran_through_two_months_began_in_the_first(exercises, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    """ "ran through March and April" is over both months, not until them ("will run through
+    Aug. 31" still tells the end)."""
+    assert [r[1] for r in exercises(text, "2013-05-18")] == [date]
