@@ -638,18 +638,18 @@ def _classes_told(groups: list[Group], lexicon: Lexicon) -> dict[str, str]:
     knows a ballistic missile): the class of its other launches too ("The maiden flight of the
     Agni-V took place in April 2012")."""
     out: dict[str, str] = {}
-    for group in groups:
-        for c, _ in group.members:
-            if group.type is not EventType.LAUNCH or not c.class_from_weapon_phrase or not c.weapon_class:
-                continue
-            for w in c.weapons:
-                known = out.get(w.name, w.weapon_class)
-                if known is None or (
-                    known != c.weapon_class
-                    and lexicon.is_broader_or_equal(known, c.weapon_class)
-                    and lexicon.class_depth(c.weapon_class) > lexicon.class_depth(known)
-                ):
-                    out[w.name] = c.weapon_class
+    told = [
+        (w, c.weapon_class)
+        for group in groups
+        if group.type is EventType.LAUNCH
+        for c, _ in group.members
+        if c.class_from_weapon_phrase and c.weapon_class
+        for w in c.weapons
+    ]
+    for weapon, label in told:
+        known = out.get(weapon.name, weapon.weapon_class)
+        if known is None or (known != label and lexicon.is_broader_or_equal(known, label)):
+            out[weapon.name] = label
     return out
 
 
@@ -1041,7 +1041,7 @@ def _event(
     article: Article,
     lexicon: Lexicon,
     parties: list[str] | None = None,
-    told: Mapping[str, str] | None = None,
+    classes_told: Mapping[str, str] | None = None,
 ) -> Event:
     date = group.date()
     fact = _factuality(group, date, article.date)
@@ -1057,7 +1057,7 @@ def _event(
                 wclass = c.weapon_class
                 break
         if wclass is None and weapon is not None:
-            wclass = (told or {}).get(weapon.name, weapon.weapon_class)
+            wclass = (classes_told or {}).get(weapon.name, weapon.weapon_class)
             # "an intercontinental ballistic missile ... The missile was an Agni-V": what the text
             # said is narrower than the catalogue's "ballistic missile"
             narrower = [

@@ -40,6 +40,7 @@ Only participles of the lexicon's event verbs are made passives ("was successful
 from __future__ import annotations
 
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -244,13 +245,13 @@ def make_subject(verb: Token) -> None:
             nouns[-1].dep_ = "nsubjpass" if passive else "nsubj"
 
 
-def naming_participle(tok: Token, naming: Collection[str]) -> bool:
+def naming_participle(tok: Token, naming: AbstractSet[str]) -> bool:
     """True for "codenamed" of "began the four-day exercise, codenamed Invincible Spirit, on
     Sunday" parsed as a second verb of the clause (a conjunct with the clause's subject): set
     off by a comma right after a noun, naming a proper noun, with no subject or "and" of its own."""
     if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBN") or tok.i < 2:
         return False
-    if not lemma_forms(tok.lemma_, tok.lower_) & frozenset(naming):
+    if not lemma_forms(tok.lemma_, tok.lower_) & naming:
         return False
     noun = tok.doc[tok.i - 2]
     return (
@@ -270,8 +271,8 @@ def make_naming_participle(tok: Token) -> None:
             ch.dep_ = "oprd"
 
 
-def participle_read_as_main_verb(tok: Token) -> Token | None:
-    """The verb of the clause when the parser took a participle set off by commas for it: "The
+def participle_read_as_main_verb(tok: Token) -> tuple[Token, Token] | None:
+    """(noun, verb) of the clause when the parser took a participle set off by commas for its verb: "The
     first test of the missile, labelled China-specific by some experts, from the same base on
     July 9, 2006 was unsuccessful" ("labelled" the root, "was" its conjunct with no subject of its
     own); "The exercises, codenamed Great Prophet-6, are to start Monday". None otherwise."""
@@ -294,15 +295,14 @@ def participle_read_as_main_verb(tok: Token) -> Token | None:
         return None  # "..., reviewed the plan and approved it": two verbs of one subject
     if not any(ch.text == "," and tok.i < ch.i < verb.i for ch in tok.children):
         return None
-    return verb
+    return nouns[0], verb
 
 
-def make_main_verb(tok: Token, verb: Token) -> None:
+def make_main_verb(tok: Token, noun: Token, verb: Token) -> None:
     """Rebuild "NOUN, PARTICIPLE ..., VERB ..." read as the participle's clause: the verb heads
     the clause with the noun its subject, the participle a modifier of the noun, and what the
     participle's phrase held after its closing comma ("from the same base on July 9, 2006")
     the noun's."""
-    noun = next(ch for ch in tok.children if ch.dep_ == "nsubj")
     closing = min(ch.i for ch in tok.children if ch.text == "," and tok.i < ch.i < verb.i)
     after = [ch for ch in tok.children if ch.i > verb.i]
     between = [ch for ch in tok.children if closing < ch.i < verb.i and ch.text != ","]
@@ -339,8 +339,8 @@ class EventVerbRepair:
             lemma = misread_lemma(tok, self._lemma_verbs)
             if lemma is not None:
                 tok.lemma_ = lemma
-        for tok, verb in [(t, v) for t in doc if (v := participle_read_as_main_verb(t)) is not None]:
-            make_main_verb(tok, verb)
+        for tok, (noun, verb) in [(t, f) for t in doc if (f := participle_read_as_main_verb(t)) is not None]:
+            make_main_verb(tok, noun, verb)
         for tok in [t for t in doc if naming_participle(t, self._naming)]:
             make_naming_participle(tok)
         for tok in [t for t in doc if verb_tagged_noun(t, self._verbs)]:

@@ -109,15 +109,16 @@ def _read_sentence(
     ]
     notes = [] if launches else _notes(view, lexicon, mention)
     told = discourse.projectile
-    named = [
-        n.weapon
-        for n in notes
-        if n.weapon is not None and told is not None and lexicon.may_name(told[1], n.weapon.weapon_class)
-    ]
-    if named and told is not None and told[0] is None:
+    if told is not None and told[0] is None:
         # "India fired a missile on Monday. The projectile was an Agni-V.": what was fired is now
         # known, and what "the same type" or "two more" later refers to
-        discourse.projectile = (named[0], named[0].weapon_class or told[1])
+        named = [
+            n.weapon
+            for n in notes
+            if n.weapon is not None and lexicon.may_name(told[1], n.weapon.weapon_class)
+        ]
+        if named:
+            discourse.projectile = (named[0], named[0].weapon_class or told[1])
     _update_topic(view, discourse)
     return found, notes
 

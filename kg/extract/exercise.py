@@ -25,6 +25,7 @@ from kg.extract.launch import (
     _attached_to,
     _clause_date,
     _date,
+    _number,
     _other_clause_of,
     _resolvable,
     after_clause_date,
@@ -302,24 +303,12 @@ def _participants(
         if ch.dep_ in ("acl", "relcl") and lemmas(ch) & cues(view.lexicon).involve:
             toks += [t for d in ch.children if d.dep_ in ("dobj", "attr") for t in view.collect(d)]
     toks += _scene_participants(view, noun, verb)
-    # "the Vostok 2022 exercise, with the participation of Chinese troops, started ...": those
-    # whose participation it is take part
-    taking_part = view.lexicon.cue_terms("participation_noun")
-    for holder in (noun, *([verb] if verb is not None else [])):
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "with":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.lemma_.lower() in taking_part:
-                        of = [p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"]
-                        # not a clause on them: "warships that Japan says often shadow its fleet"
-                        clauses = {
-                            x.i
-                            for p in of
-                            for r in p.subtree
-                            if r.dep_ in ("relcl", "acl")
-                            for x in r.subtree
-                        }
-                        toks += [t for p in of for t in p.subtree if t.i not in clauses]
+    # "the Vostok 2022 exercise, with the participation of Chinese troops, started ..."
+    toks += [
+        t
+        for holder in (noun, *([verb] if verb is not None else []))
+        for t in _with_the_participation_of(view, holder)
+    ]
     if verb is not None:
         forms = lemmas(verb)
         answered = (
@@ -1092,13 +1081,29 @@ def _told_by_verb(
     )
 
 
+def _with_the_participation_of(view: SentenceView, holder: Token) -> list[Token]:
+    """The tokens of those whose participation a "with the participation of ..." phrase on
+    `holder` names, less a clause on them ("warships that Japan says often shadow its fleet")."""
+    taking_part = view.lexicon.cue_terms("participation_noun")
+    of = [
+        p
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in taking_part
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+    ]
+    clauses = {x.i for p in of for r in p.subtree if r.dep_ in ("relcl", "acl") for x in r.subtree}
+    return [t for p in of for t in p.subtree if t.i not in clauses]
+
+
 def _told_apart(view: SentenceView, trig: Token) -> bool:
     """True if the sentence tells its days as separate occasions: "two drills", "separate
     drills", "twice", "and again" (separate_occasion_word in cues.tsv)."""
     words = view.lexicon.cue_terms("separate_occasion_word")
     counted = any(
-        ch.dep_ == "nummod" and (n := cues(view.lexicon).numbers.get(ch.lower_)) is not None and n >= 2
-        for ch in trig.children
+        ch.dep_ == "nummod" and (n := _number(ch.lower_, view)) is not None and n >= 2 for ch in trig.children
     )
     return counted or any(t.lower_ in words for t in view.sent)
 

@@ -337,26 +337,27 @@ def _referring_weapon(verb: Token, c: Cues) -> Token | None:
     candidates = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "relcl" and not candidates:
         candidates = [verb.head]  # "the same type the North fired on May 4": the object is the head
-    for ch in candidates:
-        if (
-            ch.lemma_.lower() in c.referring_weapon_nouns
-            and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in ch.children)
-            and not any(
-                d.dep_ in ("compound", "nmod", "nummod") or (d.dep_ == "amod" and d.lower_ != "same")
-                for d in ch.children
-            )
-        ):
-            return ch
-    return None
+    return next((ch for ch in candidates if _refers_back(ch, c)), None)
+
+
+def _refers_back(noun: Token, c: Cues) -> bool:
+    """True for "the system", "this weapon", "the same missile": a definite noun of its own that
+    stands for the weapon told before, with no class or name with it."""
+    return (
+        noun.lemma_.lower() in c.referring_weapon_nouns
+        and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in noun.children)
+        and not any(
+            d.dep_ in ("compound", "nmod", "nummod") or (d.dep_ == "amod" and d.lower_ != "same")
+            for d in noun.children
+        )
+    )
 
 
 def _referring_of(noun: Token, c: Cues) -> bool:
     """True for a launch noun whose "of" names the weapon told before by a definite noun of its
     own: "the first test of the missile", "the launch of the system"."""
     return any(
-        obj.lemma_.lower() in c.referring_weapon_nouns
-        and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in obj.children)
-        and not any(d.dep_ in ("compound", "nmod", "nummod", "amod") for d in obj.children)
+        _refers_back(obj, c)
         for prep in noun.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for obj in prep.children
@@ -1739,11 +1740,12 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 wclass, from_phrase = prev.weapon_class, prev.class_from_weapon_phrase
             elif discourse.projectile is not None:  # "... Three days later, it fired two more."
                 weapon, wclass = discourse.projectile
-        told = discourse.projectile[0] if discourse.projectile is not None else None
         general = (
             weapon is None
-            and told is not None
-            and (wclass is None or view.lexicon.is_broader_or_equal(wclass, told.weapon_class or wclass))
+            and told_weapon is not None
+            and (
+                wclass is None or view.lexicon.is_broader_or_equal(wclass, told_weapon.weapon_class or wclass)
+            )
             and (referring or (trig.pos_ == "NOUN" and any(ch.lower_ in _DEFINITE for ch in trig.children)))
         )  # "the missile", "the first test of the missile": still the weapon told
         if (wclass is not None or weapon is not None) and not general:

@@ -549,10 +549,7 @@ class SentenceView:
         before = self.doc[phrase.start - 1] if phrase.start > self.sent.start else None
         if before is None or before.lower_ not in self.lexicon.cue_terms("universal_time_word"):
             return False
-        opening = [
-            t for t in self.doc[max(self.sent.start, phrase.start - 4) : phrase.start] if t.text == "("
-        ]
-        return bool(opening)
+        return any(t.text == "(" for t in self.doc[max(self.sent.start, phrase.start - 4) : phrase.start])
 
     def entry_date(self) -> str | None:
         """The date of the chronology entry the sentence opens ("JAN. 16 -- Iranian missiles hit
