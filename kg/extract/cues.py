@@ -70,6 +70,8 @@ class Cues:
     same_day: re.Pattern[str]
     back_references: frozenset[str]
     collective: frozenset[str]  # "All the missiles hit their targets": every launch just told
+    salvo_nouns: frozenset[str]  # "a barrage of Zolfaghar and Zelzal missiles": one launch of them all
+    composition_words: frozenset[str]  # "the missiles included nine Zelzals": what one launch fired
     projectile_nouns: frozenset[str]
     state_nouns: frozenset[str]
     # exercises
@@ -190,6 +192,8 @@ def cues(lexicon: Lexicon) -> Cues:
         ),
         back_references=words("back_reference"),
         collective=words("collective_quantifier"),
+        salvo_nouns=words("salvo_noun"),
+        composition_words=words("composition_word"),
         projectile_nouns=words("projectile_noun"),
         state_nouns=words("state_noun"),
         exercise_new=words("exercise_new_word"),

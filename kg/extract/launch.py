@@ -2353,6 +2353,106 @@ def _since(
     return out, where
 
 
+def _parts_of_one(view: SentenceView, c: Cues) -> dict[int, list[int]]:
+    """Projectile words that say what the projectiles of one launch were, by the word for them
+    all: "two short-range missiles, the Shahab-1 and the Shahab-2" (an apposition), "the
+    missiles included nine Zelzals and two Shahab-1s", "14 missiles, including a Shahab-3" (a
+    composition word), "a barrage of Zolfaghar, Zelzal and Dezful missiles" (a salvo noun).
+    -> the whole's word: the weapon and class words of its parts."""
+    out: dict[int, list[int]] = {}
+
+    def projectile(tok: Token) -> bool:
+        return (
+            tok.i in view.weapons
+            or view.classes.get(tok.i) in c.launched
+            or tok.lemma_.lower() in c.projectile_nouns | c.salvo_nouns
+            or any(
+                view.classes.get(ch.i) in c.launched for ch in tok.children if ch.dep_ in ("amod", "compound")
+            )
+        )
+
+    def counted(tok: Token) -> bool:
+        return any(ch.dep_ == "nummod" for ch in tok.children)
+
+    words = sorted({*view.weapons, *(i for i, label in view.classes.items() if label in c.launched)})
+    for i in words:
+        if not view.sent.start <= i < view.sent.end:
+            continue
+        top = _projectile_noun(view.doc[i])
+        while top.dep_ == "conj" or (top.dep_ == "appos" and counted(top) and counted(top.head)):
+            top = top.head  # "nine Zelzal missiles, two Shahab-1s": a list the parser read as appositions
+        whole: Token | None = None
+        if top.dep_ == "appos" and projectile(top.head):
+            whole = top.head  # "two short-range missiles, the Shahab-1 and the Shahab-2"
+        elif top.dep_ == "pobj" and top.head.lower_ in c.composition_words and projectile(top.head.head):
+            whole = top.head.head  # "14 missiles, including a Shahab-3"
+        elif top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in c.salvo_nouns:
+            whole = top.head.head  # "a barrage of Zolfaghar, Zelzal and Dezful missiles"
+        elif top.dep_ == "dobj" and top.head.lemma_.lower() in c.composition_words:
+            verb = top.head
+            subjects = [ch for ch in verb.children if ch.dep_ == "nsubj"]
+            if not subjects and verb.dep_ == "conj":  # "The missiles fired from Qom included ..."
+                subjects = [ch for ch in verb.head.children if ch.dep_ == "nsubj"]
+            whole = next((s for s in subjects if projectile(s)), None)
+        if whole is None:
+            whole = _salvo_before(view, i, c)
+        if whole is not None and view.span_root.get(whole.i, whole.i) != view.span_root.get(i, i):
+            out.setdefault(whole.i, []).append(i)
+    # one part is a name for the whole ("its new missile, the Hwasong-18"), not a list of parts
+    return {w: parts for w, parts in out.items() if len({view.span_root.get(i, i) for i in parts}) > 1}
+
+
+def _salvo_before(view: SentenceView, i: int, c: Cues) -> Token | None:
+    """The salvo noun a projectile word is listed after, read from the surface: "a volley of
+    Fateh-110 and Zolfaghar missiles" (the parser often takes a name with a number for a
+    punctuation mark and hangs the list elsewhere). Only names, numbers, class words, "and" and
+    commas may stand between."""
+    k = i - 1
+    while k > view.sent.start:
+        tok = view.doc[k]
+        if tok.lower_ == "of":
+            noun = view.doc[k - 1]
+            return noun if noun.lemma_.lower() in c.salvo_nouns else None
+        listed = k in view.weapons or k in view.classes or tok.like_num or tok.lower_ in (",", "and", "-")
+        if not listed:
+            return None
+        k -= 1
+    return None
+
+
+def _one_launch_of_parts(view: SentenceView, cand: Candidate, wholes: dict[int, list[int]]) -> Candidate:
+    """A launch whose projectiles the sentence lists as parts of one whole (_parts_of_one): the
+    one weapon the parts name, or none when they name several; their common class when it is
+    narrower than the launch's; the whole's count, or the parts' sum when each is counted."""
+    lexicon = view.lexicon
+    parts = [view.doc[i] for found in wholes.values() for i in found]
+    named = {w.name: w for w in view.weapon_refs(parts)}
+    if cand.weapons and cand.weapons[0].name not in named:
+        return cand  # a launch of something else the sentence tells
+    labels = [view.classes[t.i] for t in parts if t.i in view.classes] + [
+        w.weapon_class for w in named.values() if w.weapon_class
+    ]
+    common = lexicon.common_class(labels)
+    wclass = cand.weapon_class
+    if common is not None and (wclass is None or lexicon.is_broader_or_equal(wclass, common)):
+        wclass = common
+    counts: list[int | None] = []
+    for head in {_projectile_noun(t).i: _projectile_noun(t) for t in parts}.values():
+        counts.append(next((_quantity(ch, view) for ch in head.children if ch.dep_ == "nummod"), None))
+    whole_counts = [_quantity(ch, view) for i in wholes for ch in view.doc[i].children if ch.dep_ == "nummod"]
+    count = next((n for n in whole_counts if n is not None), None)
+    if count is None and counts and None not in counts:
+        count = sum(n for n in counts if n is not None)
+    return replace(
+        cand,
+        weapons=tuple(named.values()) if len(named) == 1 else (),
+        weapon_class=wclass,
+        class_from_weapon_phrase=False,
+        count=count,
+        plural=count is None and (cand.plural or len(parts) > 1),
+    )
+
+
 def _listed(
     view: SentenceView, triggers: list[Token], found: list[Candidate], origin: list[int], discourse: Discourse
 ) -> list[Candidate]:
@@ -2380,6 +2480,23 @@ def _listed(
     # "fired a ballistic missile on Wednesday, its third launch this month": an item that only
     # says which of a series the launch was restates it
     elliptic = [o for o in elliptic if not _series_rank(view, o.start, o.end, c)]
+    wholes = _parts_of_one(view, c)
+    if wholes:
+        # "two short-range missiles, the Shahab-1 and the Shahab-2, were also fired": one launch
+        # whose projectiles the list names, unless its items have days of their own
+        told = {i for found in wholes.values() for i in found} | set(wholes)
+        words = {*view.weapons, *view.classes}
+        only_parts = all(
+            i in told or _projectile_noun(view.doc[view.span_root.get(i, i)]).i in told
+            for o in elliptic
+            for i in range(o.start, o.end)
+            if i in words
+        )
+        one_day = len({o.date_phrase for o in occasions} - {None}) <= 1 and all(
+            o.days_after is None for o in occasions
+        )
+        if only_parts and one_day:
+            return [_one_launch_of_parts(view, cand, wholes) for cand in found]
     if not elliptic:  # each occasion has its trigger: only the dates told in items of their own
         return [_dated_by_item(cand, i, occasions) for cand, i in zip(found, origin, strict=True)]
     # the trigger whose clause holds the list: "The launch came after North Korea test-fired two

@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -245,6 +245,18 @@ class Lexicon:
                 return True
             cur = self.classes.get(cur.broader) if cur.broader else None
         return False
+
+    def common_class(self, labels: Iterable[str]) -> str | None:
+        """The narrowest class broader than or equal to every label ("short-range ballistic missile"
+        and "medium-range ballistic missile" -> "ballistic missile"); None for no labels."""
+        labels = list(labels)
+        if not labels:
+            return None
+        cur: str | None = labels[0]
+        while cur is not None and not all(self.is_broader_or_equal(cur, lab) for lab in labels):
+            entry = self.classes.get(cur)
+            cur = entry.broader if entry is not None else None
+        return cur
 
     def classes_compatible(self, a: str | None, b: str | None) -> bool:
         """Two reported classes that can name the same weapon (one is the other or broader)."""

@@ -369,3 +369,32 @@ def test_a_count_for_a_month_that_the_launches_told_add_up_to_is_those_launches(
     assert sorted(len(str(r[1])) for r in rows) == [10, 10]  # the two days, no month or year of its own
     if outcome is not None:
         assert {r[5] for r in rows} == {outcome}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        (
+            "The drill ended with a barrage of Zolfaghar, Zelzal and Dezful ballistic missiles on Friday.",
+            None,
+        ),
+        ("On Friday the Guards fired a volley of Fateh-110 and Zolfaghar missiles at a mock target.", None),
+        ("Two short-range missiles, the Shahab-1 and the Shahab-2, were fired on Friday.", 2),
+        (
+            "The Guards test-fired missiles on Friday. The missiles fired from the desert near Qom "
+            "included nine Zelzal missiles, two Shahab-1s and three Shahab-2s.",
+            14,
+        ),
+        ("On Friday Iran fired a salvo of four Fateh-110 and two Zolfaghar missiles into the Gulf.", None),
+    ],
+)
+def test_the_systems_one_salvo_held_are_one_launch(launches, text: str, count: int | None) -> None:  # type: ignore[no-untyped-def]
+    """ "a barrage of Zolfaghar, Zelzal and Dezful missiles", "two missiles, the Shahab-1 and the
+    Shahab-2", "the missiles included nine Zelzals and two Shahab-1s": the list says what one
+    launch fired (one event, no one weapon of it), not one launch per system."""
+    rows = launches(f"Iran's Revolutionary Guards held war games this week. {text}", "2021-01-16")
+    assert len(rows) == 1
+    (row,) = rows
+    assert row[0] == "IRN" and row[1] == "2021-01-15" and row[2] is None
+    if count is not None:
+        assert row[6] == count

@@ -164,3 +164,17 @@ def test_a_weapon_several_states_field_lists_its_operator_first() -> None:
 
 def test_rows_of_ours_load_beside_the_shared_table() -> None:
     assert load_lexicon().weapons["Agni"].operator == "IND"  # weapons_added.tsv
+
+
+@pytest.mark.parametrize(
+    ("labels", "common"),
+    [
+        (["short-range ballistic missile", "medium-range ballistic missile"], "ballistic missile"),
+        (["short-range ballistic missile", "short-range ballistic missile"], "short-range ballistic missile"),
+        (["short-range ballistic missile", "cruise missile"], "missile"),
+        (["ballistic missile", "intercontinental ballistic missile"], "ballistic missile"),
+        ([], None),
+    ],
+)
+def test_the_common_class_is_the_narrowest_holding_every_label(labels: list[str], common: str | None) -> None:
+    assert load_lexicon().common_class(labels) == common
