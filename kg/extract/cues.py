@@ -51,6 +51,7 @@ class Cues:
     occasion_nouns: frozenset[str]  # "A second attempt ... failed", "Another salvo followed"
     quantifiers: frozenset[str]  # "several launches": occasions, not launches in general
     distinct: frozenset[str]
+    addition: frozenset[str]  # "two short-range missiles were also launched": besides the one told
     again: frozenset[str]  # "tested it again in 1992": another occasion of what was told
     recap: frozenset[str]  # "earlier launches", "recent tests": those told already
     launch_kind: frozenset[str]  # "notifications of launches": launches as a kind
@@ -169,6 +170,7 @@ def cues(lexicon: Lexicon) -> Cues:
         occasion_nouns=words("occasion_noun"),
         quantifiers=words("launch_quantifier"),
         distinct=words("distinct_word"),
+        addition=words("addition_adverb"),
         again=words("again_word"),
         recap=words("recap_word"),
         launch_kind=words("launch_kind_noun"),

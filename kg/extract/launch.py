@@ -1808,6 +1808,17 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 view, [t for ch in trig.children if ch.dep_ in ("dobj", "nsubjpass") for t in ch.subtree], {}
             )
         )
+        # "two short-range missiles were also launched": more than the launch told, unless the
+        # projectiles are those told ("the missile was also tracked")
+        distinct = distinct or (
+            trig.pos_ == "VERB"
+            and any(ch.dep_ == "advmod" and ch.lower_ in c.addition for ch in trig.children)
+            and any(
+                not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in np.children)
+                and _launchable(view, list(np.subtree))
+                for np in projectile_np[1:]
+            )
+        )
         # "failed launches ... before it successfully test-fired one": another occasion
         distinct = distinct or any(
             ch.dep_ in ("mark", "advmod") and ch.lower_ in _TIME_LINKS for ch in trig.children

@@ -543,3 +543,32 @@ def test_tracking_a_missile_again_is_no_launch(launches) -> None:  # type: ignor
         "North Korea fired a ballistic missile on Monday and tracked it again on radar.", DATELINE
     )
     assert [r[1] for r in rows] == [MON]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        (
+            "Iran test-fired a ballistic missile on Tuesday, media said. Two short-range missiles were also launched.",
+            2,
+        ),
+        (
+            "North Korea fired a missile on Tuesday. Two cruise missiles were also fired from the coast, officials said.",
+            2,
+        ),
+        ("Iran's Guards fired missiles on Monday, state TV said. Four rockets were also fired.", 2),
+        (
+            "India test-fired a ballistic missile on Monday. A Prithvi-II missile was additionally launched.",
+            2,
+        ),
+        (
+            "North Korea fired a ballistic missile on Tuesday. The missile was also launched at a steep angle.",
+            1,
+        ),
+    ],
+)
+def test_projectiles_also_fired_are_another_launch(launches, text: str, n: int) -> None:  # type: ignore[no-untyped-def]
+    """ "Two short-range missiles were also launched": a launch besides the one told, even with no
+    date or weapon of its own; "the missile was also launched at a steep angle" is the one told."""
+    rows = launches(text, "2024-06-26")
+    assert len(rows) == n
