@@ -124,11 +124,29 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)
         if bare != text and lexicon.named_event("Treaty", bare) is not None:
             text = bare  # "the New START treaty" is New START (the span keeps "treaty")
+        if span is not None and _bloc(view, span.start, span.end):
+            continue  # "the Warsaw Treaty countries", "members of NATO and the former Warsaw Pact"
         if span is not None:
             if text.isupper() and " " not in text:  # "the CMA": its name, not its initials
                 text = lexicon.canonical_event_name("Treaty", text)
             out.append((span.start, span.end, text))
     return out
+
+
+def _bloc(view: SentenceView, start: int, end: int) -> bool:
+    """True if a treaty's name stands for the states it bound, not for the treaty: before a
+    member noun ("the Warsaw Treaty countries", "Warsaw Pact troops"), after "former" ("the
+    former Warsaw Pact"), or the of-object of a member noun ("members of NATO and the Warsaw
+    Pact"); bloc_member_noun and former_word in cues.tsv. Not "parties to the treaty": its parties."""
+    members = view.lexicon.cue_terms("bloc_member_noun")
+    if end < view.sent.end and view.doc[end].lemma_.lower() in members:
+        return True
+    if start > view.sent.start and view.doc[start - 1].lower_ in view.lexicon.cue_terms("former_word"):
+        return True
+    root = view.doc[start:end].root
+    while root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in members
 
 
 def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], bool]:

@@ -1670,3 +1670,21 @@ def test_the_signing_clause_of_a_treaty_the_new_one_replaces_is_the_old_ones(
     dates = {r[2]: r[1] for r in rows}
     assert dates.get(old[0]) == old[1]
     assert [r[1] for r in rows if r[2] != old[0]] == ["2025-03-07"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drills were the largest since 1981, when Soviet forces trained with the Warsaw Treaty countries.",
+        "Signed in Helsinki in 1992 by members of NATO and the former Warsaw Pact, the Open Skies Treaty allows flights.",
+        "Warsaw Pact troops crossed into Czechoslovakia in August 1968.",
+        "The exercise rehearsed the defence of the former Warsaw Pact states against an invasion.",
+        "Poland and Hungary, once members of the Warsaw Pact, joined NATO in 1999.",
+    ],
+)
+def test_a_treaty_name_for_the_bloc_it_bound_is_no_treaty(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the Warsaw Treaty countries", "members of the Warsaw Pact", "the former Warsaw Pact": the
+    name stands for the states the pact bound, no treaty event; nor is "Warsaw" in it Poland."""
+    rows = treaties(text, "2020-11-22")
+    assert all(r[2] != "Warsaw Pact" and "Warsaw" not in str(r[2]) for r in rows)
+    assert all("POL" not in r[0] or "Poland" in text for r in rows)
