@@ -489,6 +489,7 @@ def merge(
     groups: list[Group] = []
     last_date: PartialDate | None = None
     last_at = -1  # the sentence that told last_date
+    last_of_type: dict[EventType, PartialDate] = {}  # the last day told of each type of event
     told_days = [
         (i, d)
         for i, phrase in days
@@ -515,6 +516,8 @@ def merge(
             # a day told after the last event's, in a sentence before this one
             later = [d for i, d in told_days if last_at < i < cand.sentence_index]
             previous = later[-1] if later else last_date
+        if cand.beside_told:
+            previous = last_of_type.get(cand.type)  # "two missiles were also launched"
         dates = _resolve_dates(cand, article.date, previous)
         edition = lexicon.edition_year(cand.name or "") if cand.type is EventType.EXERCISE else None
         for date in dates:
@@ -617,6 +620,7 @@ def merge(
             target.members.append((one, date))
             if date is not None and date.precision == "day":
                 last_date, last_at = date, cand.sentence_index
+                last_of_type[cand.type] = date
     _attach_notes(groups, notes, lexicon)
     groups = _fold_summaries(groups)
     groups = _fold_shot_down(groups)

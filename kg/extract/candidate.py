@@ -68,6 +68,9 @@ class Candidate:
     # "two separate drills on Monday and Tuesday", "on Monday and again on Tuesday": each day its own
     # occasion (else drills on days that follow each other are one, dated by its start)
     apart: bool = False
+    # "two missiles were also launched" (days_after_previous 0): on the day of the last event of
+    # its type, not of the last event told
+    beside_told: bool = False
     shot_down: bool = False  # told only as what defenders shot down ("intercepted a Houthi missile")
 
 

@@ -1810,7 +1810,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         )
         # "two short-range missiles were also launched": more than the launch told, unless the
         # projectiles are those told ("the missile was also tracked")
-        distinct = distinct or (
+        added = (
             trig.pos_ == "VERB"
             and any(ch.dep_ == "advmod" and ch.lower_ in c.addition for ch in trig.children)
             and any(
@@ -1819,6 +1819,10 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 for np in projectile_np[1:]
             )
         )
+        distinct = distinct or added
+        # "two missiles were also launched": on the day of the launch told
+        beside_told = added and date_phrase is None and days_after is None
+        days_after = 0 if beside_told else days_after
         # "failed launches ... before it successfully test-fired one": another occasion
         distinct = distinct or any(
             ch.dep_ in ("mark", "advmod") and ch.lower_ in _TIME_LINKS for ch in trig.children
@@ -1855,6 +1859,7 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                     date_role=date_role,
                     future=fact is Factuality.EXPECTED and not planned_before(view, trig, c),
                     days_after_previous=days_after,
+                    beside_told=beside_told,
                     site=site,
                     same_site=site is None and same_place(view, trig, scope),
                     outcomes=outcomes,

@@ -1104,3 +1104,20 @@ def test_an_earlier_test_of_the_missile_told_with_a_participle_between(launches,
         ("2008-05-07", "Agni-III", "unknown"),
         ("2006-07-09", "Agni-III", "failure"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korea fired three ballistic missiles on Wednesday. North Korean artillery also fired about 100 rounds.",
+        "Iran test-fired a ballistic missile on Wednesday, media said. Two short-range missiles were also launched.",
+        "India test-fired an Agni-V on Wednesday. A Prithvi-II was also launched from the same island, officials said.",
+        "North Korea fired a cruise missile on Wednesday and held a drill on Monday. Two rockets were also fired.",
+        "Russia launched a Yars on Wednesday. Its navy also fired two Kalibr cruise missiles, the ministry said.",
+    ],
+)
+def test_a_launch_also_told_is_on_the_day_of_the_launch_before(launches, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Two short-range missiles were also launched": besides the launch told, on its day (not
+    on the day of the last event of another kind the text told in between)."""
+    rows = launches(text, "2024-06-28")
+    assert len(rows) == 2 and {r[1] for r in rows} == {"2024-06-26"}
