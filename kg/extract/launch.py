@@ -797,8 +797,9 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
 
 
 def _speaker_own(view: SentenceView, trig: Token, c: Cues) -> bool:
-    """True if the doer of a reported launch is a pronoun or is owned by one: "it had
-    test-fired", "its warships fired", "its warships have carried out missile firings"."""
+    """True if the doer of a reported launch is a pronoun, "the country", or is owned by a
+    pronoun: "it had test-fired", "the country had tested", "its warships fired", "its warships
+    have carried out missile firings"."""
     if trig.pos_ == "VERB":
         doers = view.subject(trig)
     elif trig.dep_ == "dobj" and lemmas(trig.head) & c.conduct:
@@ -812,6 +813,8 @@ def _speaker_own(view: SentenceView, trig: Token, c: Cues) -> bool:
     )
     return any(
         d.lower_ in ("it", "they")
+        # "North Korea's state media claimed the country had tested a new cruise missile"
+        or (d.lemma_.lower() in c.state_nouns and any(ch.lower_ == "the" for ch in d.children))
         or (
             d.lemma_.lower() in own  # "its warships", not "its enemies"
             and any(ch.dep_ == "poss" and ch.lower_ in ("its", "their") for ch in d.children)

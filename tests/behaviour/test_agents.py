@@ -488,3 +488,40 @@ def test_a_relative_clause_on_a_state_is_that_states_launch(
     not the state the story is about."""
     rows = launches(text, "2025-03-11")
     assert (agent, date) in {(r[0], r[1]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        (
+            "South Korea fired an SLBM on Wednesday. North Korea's state media claimed that the country "
+            "had tested a long-range cruise missile on Sunday.",
+            "PRK",
+        ),
+        (
+            "South Korea fired an SLBM on Wednesday. Iran's state television said the country had "
+            "launched a satellite on Monday.",
+            "IRN",
+        ),
+        (
+            "India fired a ballistic missile on Wednesday. Pakistan's military said the country had "
+            "test-fired a cruise missile on Tuesday.",
+            "PAK",
+        ),
+        (
+            "Japan fired an interceptor on Wednesday. China's defence ministry said the country had "
+            "launched an intercontinental ballistic missile on Monday.",
+            "CHN",
+        ),
+        (
+            "The United States launched a Minuteman III on Wednesday. Russia's defence ministry said "
+            "the country had fired a hypersonic missile on Sunday.",
+            "RUS",
+        ),
+    ],
+)
+def test_the_country_a_state_says_fired_is_that_state(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
+    """ "North Korea's state media claimed that the country had tested a cruise missile": "the
+    country" is the speaker's state, not the launcher the story told most."""
+    rows = launches(text, "2021-09-15")
+    assert len(rows) == 2 and rows[1][0] == agent
