@@ -169,6 +169,10 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
         for ch in verb.children:
             if ch.dep_ == "prep" and ch.lower_ in ("with", "between", "by"):
                 toks += list(ch.subtree)
+    relative = _relative_signing(noun, c)
+    if relative is not None:  # "the memorandum ..., which Russia and the US signed in 2015"
+        for s in view.subject(relative):
+            toks += view.collect(s, skip_preps=TARGET_PREPS)
     if noun.dep_ in ("nsubj", "nsubjpass") and verb is not None:
         # "Signed in April 2010 by then-Presidents Obama and Medvedev, the treaty caps ..."
         for clause in verb.children:
@@ -208,6 +212,50 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
     )  # "a deal brokered by China", "a US-brokered deal"
     states = view.states_of(sorted({t for t in toks if t.i not in brought}, key=lambda t: t.i))
     return states, pronoun
+
+
+def _told_signed(noun: Token, c: Cues) -> bool:
+    """True if a noun that names an agreement only as what is signed is told as signed or
+    concluded: "signed a defence framework", "the memorandum was signed", "the understanding
+    reached with India", "the memorandum of understanding on air incidents over Syria, which
+    Russia and the US signed in 2015" (the relative clause the parser may hang on a noun of the
+    phrase)."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in c.treaty_sign:
+        return True
+    if any(t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in c.treaty_sign for t in noun.subtree):
+        return True  # "the understanding on pre-notification of flight tests reached with India"
+    return _relative_signing(noun, c) is not None
+
+
+def _reached_with(view: SentenceView, noun: Token, c: Cues) -> list[str]:
+    """The partners of an agreement told by a participle with "with" and no doer: "the
+    understanding reached with India" -> ["IND"]; "a deal signed with Moscow" -> ["RUS"]."""
+    out: list[str] = []
+    for t in noun.subtree:
+        if (
+            t.dep_ == "acl"
+            and t.tag_ == "VBN"
+            and t.lemma_.lower() in c.treaty_sign
+            and not any(ch.dep_ == "agent" for ch in t.children)
+        ):
+            for prep in (ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "with"):
+                out += [s for s in view.states_of(list(prep.subtree)) if s not in out]
+    return out
+
+
+def _relative_signing(noun: Token, c: Cues) -> Token | None:
+    """The relative clause that tells an agreement signed, on its noun or on a noun of its phrase
+    (where the parser often hangs it): "the memorandum of understanding on air incidents over
+    Syria, which Russia and the US signed in October 2015" -> "signed"."""
+    for tok in noun.subtree:
+        if (
+            tok.dep_ == "relcl"
+            and tok.pos_ == "VERB"
+            and tok.lemma_.lower() in c.treaty_sign
+            and any(ch.dep_ == "dobj" and ch.lower_ in ("which", "that") for ch in tok.children)
+        ):
+            return tok
+    return None
 
 
 def _brought_about(verbs: list[Token], c: Cues) -> set[int]:
@@ -298,8 +346,9 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         elif (
             tok.pos_ in ("NOUN", "PROPN")
             and lemma in signed_nouns
-            and tok.dep_ in ("dobj", "nsubjpass")
-            and tok.head.lemma_.lower() in c.treaty_sign
+            and _told_signed(tok, c)
+            # "memorandum of understanding": one document
+            and not (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in {*nouns, *signed_nouns})
         ):
             triggers.append((tok, None))  # "signed a defence framework", "the memorandum was signed"
     # "New START, the treaty signed in 2010": one treaty, told by its name
@@ -389,6 +438,13 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 s for s in view.states_of([t for t in view.sent if t.i not in brought]) if s not in speakers
             ]
         states += [s for s in _bound_under(view, trig) if s not in states]
+        partners = _reached_with(view, trig, c)
+        states += [s for s in partners if s not in states]
+        if partners and len(states) == 1:
+            # "the understanding ... reached with India": the other side is the story's state
+            other = discourse.topic if discourse.topic not in states else None
+            other = other or discourse.actor(exclude=frozenset(states))
+            states = [other, *states] if other and other not in states else states
         if any(
             ch.dep_ == "acl" and ch.tag_ == "VBN" and ch.lemma_.lower() in c.treaty_sign
             for ch in trig.children
@@ -405,6 +461,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 ),
                 None,
             )
+        if signing is None:
+            signing = _relative_signing(trig, c)  # "..., which Russia and the US signed in October 2015"
         if signing is not None:
             scope = sorted(set(scope) | set(signing.subtree), key=lambda t: t.i)
         # "the new document, which replaces the Treaty on the Basis of Relations signed in 2001":

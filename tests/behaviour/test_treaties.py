@@ -1688,3 +1688,46 @@ def test_a_treaty_name_for_the_bloc_it_bound_is_no_treaty(treaties, text: str) -
     rows = treaties(text, "2020-11-22")
     assert all(r[2] != "Warsaw Pact" and "Warsaw" not in str(r[2]) for r in rows)
     assert all("POL" not in r[0] or "Poland" in text for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "date"),
+    [
+        (
+            "The strike tests the memorandum of understanding on air safety over Syria, which Russia and "
+            "the United States signed in October 2015.",
+            ("RUS", "USA"),
+            "2015-10",
+        ),
+        (
+            "Officials cited the memorandum on maritime incidents, which China and Japan signed in 2018.",
+            ("CHN", "JPN"),
+            "2018",
+        ),
+        (
+            "Pakistan tested a cruise missile on Thursday. The understanding on advance notice of missile "
+            "tests reached with India in 2005 covers ballistic missiles only, he said.",
+            ("IND", "PAK"),
+            "2005",
+        ),
+        (
+            "Japan launched a spy satellite on Monday. The pact on missile data signed with South Korea "
+            "in 2016 lets it share radar tracks.",
+            ("JPN", "KOR"),
+            "2016",
+        ),
+        (
+            "The framework on naval cooperation, which India and France signed in 2019, covers the Indian Ocean.",
+            ("FRA", "IND"),
+            "2019",
+        ),
+    ],
+)
+def test_an_agreement_named_only_as_signed_by_a_clause_or_participle(  # type: ignore[no-untyped-def]
+    treaties, text: str, parties: tuple[str, ...], date: str
+) -> None:
+    """ "the memorandum ..., which Russia and the US signed in 2015" (the clause often hung on a
+    noun of the phrase), "the understanding ... reached with India in 2005": an agreement, its
+    parties the clause's subject or the partner and the story's state, its date the clause's."""
+    rows = treaties(text, "2024-06-26")
+    assert [(r[0], r[1]) for r in rows] == [(parties, date)]
