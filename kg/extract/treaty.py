@@ -243,6 +243,23 @@ def _reached_with(view: SentenceView, noun: Token, c: Cues) -> list[str]:
     return out
 
 
+def _terms_clauses(noun: Token, c: Cues) -> set[int]:
+    """The tokens of relative clauses that tell what an agreement provides, not when it was
+    made: "a Declaration on Strategic Cooperation, under which Washington ... undertakes to
+    station a Patriot battery in the country from next year" (the relative word under a
+    preposition; a signing verb's clause is the agreement's own: "which they signed in 2010")."""
+    out: set[int] = set()
+    for clause in noun.subtree:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() in c.treaty_sign or clause.head.i != noun.i:
+            continue
+        if any(
+            ch.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in ch.children)
+            for ch in clause.children
+        ):
+            out.update(t.i for t in clause.subtree)
+    return out
+
+
 def _relative_signing(noun: Token, c: Cues) -> Token | None:
     """The relative clause that tells an agreement signed, on its noun or on a noun of its phrase
     (where the parser often hangs it): "the memorandum of understanding on air incidents over
@@ -476,6 +493,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         }
         line = {trig.i, *(a.i for a in trig.ancestors)}
         scope = [t for t in scope if not _under(t, others, line)]
+        terms = _terms_clauses(trig, c)
+        scope = [t for t in scope if t.i not in terms]
         date_phrase, days_after = _date(view, trig, scope)
         same_day = days_after is not None
         party_act = verb is not None and bool(lemmas(verb) & c.treaty_party) and signing is None
@@ -522,7 +541,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             date_phrase = local[-1].text if local else None
         if date_phrase is None and not (same_day or suspended or party_act):
             # "the Panmunjom Declaration the two leaders signed at the border in April"
-            near = [p for p in view.dates_in(window) if _resolvable(p.text)]
+            near = [p for p in view.dates_in(window) if _resolvable(p.text) and p.root not in terms]
             signed_near = any(t.lemma_.lower() in c.treaty_sign and t.pos_ == "VERB" for t in window)
             date_phrase = near[0].text if near and signed_near else None
         others = {t.i for o, _ in triggers if o.i != trig.i for t in o.subtree}
@@ -533,7 +552,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         if date_phrase is None and told_signing and not (same_day or suspended) and not referring:
             date_phrase = _clause_date(view, trig, {trig.i}, False)
             if date_phrase is not None and any(
-                p.text == date_phrase and p.root in others for p in view.date_phrases()
+                p.text == date_phrase and (p.root in others or p.root in terms) for p in view.date_phrases()
             ):
                 date_phrase = None  # "replacing the 1953 armistice with a peace treaty": the armistice's date
         if (
@@ -545,7 +564,9 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         ):
             root_clause = view.collect(view.sent.root, skip_preps=frozenset(), skip_clauses=True)
             root_dates = [
-                p for p in view.dates_in(root_clause) if _resolvable(p.text) and p.root not in others
+                p
+                for p in view.dates_in(root_clause)
+                if _resolvable(p.text) and p.root not in others and p.root not in terms
             ]
             date_phrase = (
                 root_dates[0].text if root_dates else None
@@ -560,6 +581,15 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         kind, _ = attribution(view, trig, c)
         definite = referring and name is None
+        # "the two governments also signed a Declaration on Strategic Cooperation": another
+        # agreement, on the day of the one told
+        added = (
+            signing is not None
+            and signing.tag_ in ("VBD", "VBN")  # not "is also negotiating a treaty": a plan
+            and fact is Factuality.ASSERTED
+            and any(ch.dep_ == "advmod" and ch.lower_ in c.addition for ch in signing.children)
+        )
+        beside_told = added and date_phrase is None and days_after is None and not definite
         cand = Candidate(
             type=EventType.TREATY,
             sentence=view.mention(),
@@ -572,7 +602,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             identifying_date=view.identifying_date(trig, date_phrase),
             date_role=role,
             future=fact is Factuality.EXPECTED and not planned_before(view, trig, c),
-            days_after_previous=days_after if not identifying else None,
+            days_after_previous=0 if beside_told else days_after if not identifying else None,
+            beside_told=beside_told,
             factuality=fact,
             speaker=kind,
             name=name,
@@ -584,7 +615,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
                 and not any(ch.lower_ in ("this", "that", "the") for ch in trig.children)
             )
             # "signed a new defence pact and a maritime surveillance deal": two treaties
-            or _coordinated_after(trig, trigger_at),
+            or _coordinated_after(trig, trigger_at)
+            or beside_told,
             refers_to_pair=pair,
             succeeded=_succeeded(trig, c),
             places=places,

@@ -1731,3 +1731,37 @@ def test_an_agreement_named_only_as_signed_by_a_clause_or_participle(  # type: i
     parties the clause's subject or the partner and the story's state, its date the clause's."""
     rows = treaties(text, "2024-06-26")
     assert [(r[0], r[1]) for r in rows] == [(parties, date)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland and the United States have signed a defence pact, under which US troops will be based in Poland from next year.",
+        "Japan and Australia have signed an access agreement, under which their forces may train together from 2026.",
+        "India and France have signed a logistics agreement, by which each side will open its bases to the other next year.",
+        "Manila and Tokyo have signed a reciprocal access agreement, under which Japan will send troops in 2027.",
+        "Seoul and Washington have signed a cost-sharing deal, under which South Korea will pay more from next year.",
+    ],
+)
+def test_what_an_agreement_provides_does_not_date_it(treaties, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "have signed a defence pact, under which US troops will be based in Poland from next
+    year": the clause tells the pact's terms, not its date; the pact is signed, not expected."""
+    rows = treaties(text, "2024-06-26")
+    assert [(r[1], r[3]) for r in rows] == [(None, "asserted")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The two leaders also signed an agreement on information security.",
+        "The ministers also signed a memorandum on defence industry cooperation.",
+        "The two governments also signed a Declaration on Strategic Cooperation.",
+        "They also signed a separate accord on intelligence sharing.",
+        "Both sides also signed a framework on cyber security.",
+    ],
+)
+def test_an_agreement_also_signed_is_another_of_the_same_day(treaties, second: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The two governments also signed a Declaration on Strategic Cooperation": an agreement
+    besides the one told, on its day."""
+    rows = treaties(f"Japan and Australia signed a defence pact on Monday. {second}", "2024-06-26")
+    assert len(rows) == 2 and {r[1] for r in rows} == {"2024-06-24"}
