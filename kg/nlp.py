@@ -76,11 +76,31 @@ LAUNCH_VERB_LISTS = frozenset(
 _DESIGNATOR_STOP = re.compile(r"[IVX]\.")
 
 
+#: A weapon's mark in Roman numerals at the end of its name ("Hatf-V", "Minuteman III")
+_ROMAN_MARK = re.compile(r"(?<=[A-Za-z][- ])([IVX]+)$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+def _arabic_marks(form: str) -> list[str]:
+    """The forms of a name with a Roman mark written in figures, as news often does: "Hatf-V"
+    -> "Hatf-5", "Hatf 5"; [] for a name without one."""
+    m = _ROMAN_MARK.search(form)
+    if m is None or m.group(1) not in _ROMAN:
+        return []
+    number = str(_ROMAN[m.group(1)])
+    stem = form[: m.start()].rstrip("- ")
+    return [f"{stem}-{number}", f"{stem} {number}"]
+
+
 def _weapon_surfaces(lexicon: Lexicon) -> Iterable[Surface]:
     variants = lexicon.cue_terms("name_variant")  # "Hwasong" -> "Hwasongpho" (KCNA spelling)
+    told = {form for w in lexicon.weapons.values() for form in (w.name, *w.aliases)}
     for w in lexicon.weapons.values():
         for form in (w.name, *w.aliases):
             yield Surface(form, "WEAPON", w.name, plural=True)
+            for arabic in _arabic_marks(form):
+                if arabic not in told:  # a form the table gives another system keeps its system
+                    yield Surface(arabic, "WEAPON", w.name, plural=True)
             if form.upper() != form:  # press releases write names in capitals: "AGNI-I", "BRAHMOS"
                 yield Surface(form.upper(), "WEAPON", w.name, plural=True)
             for stem, variant in variants.items():

@@ -227,6 +227,9 @@ def _args(tok: Token) -> list[Token]:
         out.append(noun)
     if _misparsed_main_verb(tok):
         out.extend(t for t in tok.head.subtree if t.i > tok.i)
+    if tok.dep_ == "xcomp" and any(ch.dep_ == "auxpass" for ch in tok.children):
+        # "The Ghauri was reported to have been tested in 2004": the subject the passive raised
+        out.extend(t for ch in tok.head.children if ch.dep_ == "nsubjpass" for t in ch.subtree)
     for ch in tok.children:
         core = ch.dep_ in ARG_DEPS and not (ch.dep_ == "conj" and ch.pos_ == "VERB")
         if core or (ch.dep_ == "prep" and ch.lower_ in ("of", "into")) or _what_clause(ch):

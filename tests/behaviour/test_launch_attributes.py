@@ -1384,3 +1384,37 @@ def test_more_of_the_launch_told_are_of_its_class_not_of_a_weapon_named_in_passi
 
 def test_an_observer_off_a_coast_gives_no_site(launches) -> None:  # type: ignore[no-untyped-def]
     assert launches("A US destroyer tracked the launch off the coast of Japan.", DATELINE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [
+        ("Pakistan test-fired a Hatf 5 ballistic missile on Monday.", "Ghauri"),
+        ("Pakistan test-fired the Hatf-6 missile on Monday, the army said.", "Shaheen-II"),
+        ("Pakistan on Monday conducted a training launch of the Hatf 9 missile.", "Nasr"),
+        ("Pakistan launched a Hatf-3 missile on Monday from an undisclosed site.", "Ghaznavi"),
+        ("The Hatf 4 was test-fired on Monday, the military said.", "Shaheen-I"),
+    ],
+)
+def test_a_roman_mark_written_in_figures_names_the_weapon(launches, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Hatf 5" is the Hatf-V (Ghauri): news writes a system's Roman mark in figures."""
+    assert [r[2] for r in launches(text, DATELINE)] == [weapon]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Ghauri was last reported to have been tested in 2004.",
+        "The Ghauri is believed to have been test-fired in 2004.",
+        "The Ghauri was said to have been launched in 2004 from the same range.",
+        "The Ghauri is thought to have been tested in 2004.",
+        "The Ghauri was reported to have been fired in 2004.",
+    ],
+)
+def test_a_launch_told_through_a_raised_passive(launches, second: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The Ghauri was reported to have been tested in 2004": the subject "reported" raises is
+    what was tested; a launch of its own."""
+    rows = launches(f"Pakistan test-fired a Ghauri missile on Monday. {second}", DATELINE)
+    assert sorted(str(r[1])[:4] for r in rows) == ["2004", DATELINE[:4]] and {r[2] for r in rows} == {
+        "Ghauri"
+    }
