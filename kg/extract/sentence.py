@@ -345,6 +345,27 @@ class SentenceView:
                 if self._measure_of_something_else(self.doc[self.span_root[tok.i]]):
                     continue
                 out.append((tok.i, self.classes[tok.i]))
+        # "short-range cruise missiles": a class word on the noun of another class it cannot be
+        # (a range word that names a ballistic class on a cruise missile) says how far, not what
+        roots = {self.span_root[i]: label for i, label in out}
+        return [
+            (i, label)
+            for i, label in out
+            if not any(
+                head.i in roots and not self.lexicon.classes_compatible(roots[head.i], label)
+                for head in self._heads_of(self.doc[self.span_root[i]])
+            )
+        ]
+
+    @staticmethod
+    def _heads_of(tok: Token) -> list[Token]:
+        """The nouns a modifier stands on, up to two steps ("short" -> "range" -> "missiles")."""
+        out = []
+        for _ in range(2):
+            if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            out.append(tok)
         return out
 
     def _measure_of_something_else(self, root: Token) -> bool:

@@ -1418,3 +1418,22 @@ def test_a_launch_told_through_a_raised_passive(launches, second: str) -> None: 
     assert sorted(str(r[1])[:4] for r in rows) == ["2004", DATELINE[:4]] and {r[2] for r in rows} == {
         "Ghauri"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "weapon_class"),
+    [
+        ("North Korea fired four short-range cruise missiles on Monday.", "cruise missile"),
+        ("China test-fired a long-range cruise missile on Monday.", "cruise missile"),
+        ("Pakistan test-fired a submarine-launched cruise missile on Monday.", "cruise missile"),
+        ("North Korea fired an intermediate-range hypersonic missile on Monday.", "hypersonic missile"),
+        ("North Korea fired two short-range ballistic missiles on Monday.", "short-range ballistic missile"),
+    ],
+)
+def test_a_range_word_on_another_kind_of_missile_is_no_ballistic_class(  # type: ignore[no-untyped-def]
+    launches, text: str, weapon_class: str
+) -> None:
+    """ "four short-range cruise missiles": the range word says how far a cruise missile flies,
+    not that it is a short-range ballistic missile (a class word on the noun of a class it
+    cannot be)."""
+    assert [r[3] for r in launches(text, DATELINE)] == [weapon_class]
