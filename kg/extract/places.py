@@ -274,7 +274,14 @@ def launch_site(
     for holder in holders:
         # "at" places a launcher ("crews at the Kapustin Yar testing ground"); on another verb it
         # is where something was aimed ("missiles aimed at the Al Udeid air base")
-        preps = ("from", "at", "out") if holder is trigger or holder.pos_ != "VERB" else ("from", "out")
+        # "near" on the launch itself ("tested a Khorramshahr missile near Semnan") or on what a
+        # launch noun tested ("the test of the Khorramshahr missile near Semnan")
+        tested = trigger.pos_ == "NOUN" and holder.head.lower_ == "of" and holder.head.head.i == trigger.i
+        preps: tuple[str, ...]
+        if holder is trigger or tested:
+            preps = ("from", "at", "out", "near")
+        else:
+            preps = ("from", "at", "out") if holder.pos_ != "VERB" else ("from", "out")
         for prep in _preps(holder, preps):
             if holder is happening and _a_distance_from(prep, view):
                 # "took place far from Belarus", "took place 200 km from Moscow": where it was not
@@ -313,8 +320,9 @@ def launch_site(
     for holder in (trigger, *clauses):
         for prep in _preps(holder, ("in", "under")):
             for obj in _objects(prep):
-                if obj.pos_ == "PROPN" and obj.lower_ in words.seas and obj.i > obj.left_edge.i:
-                    return _name(obj, view)
+                # "fired a new round of missiles in the Persian Gulf": a named sea, gulf or bay
+                if obj.pos_ == "PROPN" and obj.lower_ in words.water_heads and obj.i > obj.left_edge.i:
+                    return place_label(obj, view) or _name(obj, view)
     # "two destroyers in the eastern Mediterranean fired interceptors", "a submarine in the
     # Barents Sea launched": where the platform that fired was
     for subj in (t for t in trigger.children if t.dep_ == "nsubj" and t.lemma_.lower() in words.through):

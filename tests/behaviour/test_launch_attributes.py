@@ -1437,3 +1437,25 @@ def test_a_range_word_on_another_kind_of_missile_is_no_ballistic_class(  # type:
     not that it is a short-range ballistic missile (a class word on the noun of a class it
     cannot be)."""
     assert [r[3] for r in launches(text, DATELINE)] == [weapon_class]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "Iran's Revolutionary Guards fired a new round of missiles on Monday in the Persian Gulf.",
+            "Persian Gulf",
+        ),
+        ("Iran test-fired two cruise missiles in the Gulf of Oman on Monday.", "Gulf of Oman"),
+        ("Iran tested a Khorramshahr missile near Semnan on Monday.", "Semnan"),
+        ("Iran fired a Sejjil missile near Shahroud on Monday, state TV said.", "Shahroud"),
+        (
+            "The sanctions came a week after Monday's test of a Khorramshahr ballistic missile near Semnan.",
+            "Semnan",
+        ),
+    ],
+)
+def test_a_named_gulf_or_a_place_near_which_is_the_site(launches, text: str, site: str) -> None:  # type: ignore[no-untyped-def]
+    """ "fired missiles in the Persian Gulf": a named sea, gulf or bay the launch was in; "tested a
+    missile near Semnan", "the test of the Khorramshahr near Semnan": the place it was near."""
+    assert [r[4] for r in launches(text, DATELINE)] == [site]
