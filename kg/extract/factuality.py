@@ -317,13 +317,20 @@ def perfect_habit(verb: Token, c: Cues) -> bool:
 def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool]) -> bool:
     """True if an outcome cue tells of something other than the event: it sits in a 'to'
     infinitive, an aim rather than a result ("its attempt to put a satellite into orbit had
-    failed", "failed to reach orbit"), or in a phrase about another occasion ("after two failed
-    attempts"). The climb stops at the trigger and its ancestors, which are the event's own."""
+    failed", "failed to reach orbit"), or in a phrase or clause about another occasion ("after
+    two failed attempts", "a year after the previous launch ended in failure"). The climb stops
+    at the trigger and its ancestors, which are the event's own."""
     for anc in [tok, *tok.ancestors]:
         if anc.i in stop:
             return False
         if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc.i != tok.i:
             return True
+        if (
+            stop  # a launch's own clause known: a clause of another time is not it
+            and anc.dep_ == "advcl"
+            and any(ch.dep_ == "mark" and ch.lower_ in OTHER_OCCASION_PREPS for ch in anc.children)
+        ):
+            return True  # "..., a year after the previous launch ended in failure"
         aim = aims.get(anc.i)
         if aim is None:
             aim = aims[anc.i] = _aim(anc, c)

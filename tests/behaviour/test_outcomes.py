@@ -258,3 +258,40 @@ def test_a_launch_that_succeeds_is_a_success(launches, text: str) -> None:  # ty
     a chronology or a headline tells it."""
     rows = launches(text, "2025-06-20")
     assert rows and rows[-1][5] == "success"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Russia successfully test-fired a Bulava missile on Wednesday, a year after the previous "
+            "launch of the troubled missile ended in failure.",
+            "success",
+        ),
+        (
+            "India successfully test-fired an Agni-III missile on Wednesday, two years after its maiden "
+            "flight failed.",
+            "success",
+        ),
+        (
+            "North Korea successfully fired a Hwasong-15 on Wednesday, a year after an earlier test "
+            "exploded in flight.",
+            "success",
+        ),
+        (
+            "Pakistan successfully test-fired a Shaheen-III on Wednesday, months after a previous launch failed.",
+            "success",
+        ),
+        (
+            "Iran's satellite launch on Wednesday ended in failure, a year after its previous rocket "
+            "successfully put a satellite into orbit.",
+            "failure",
+        ),
+    ],
+)
+def test_an_outcome_in_a_clause_of_another_time_is_not_the_launchs(launches, text: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+    """ "successfully test-fired a Bulava ..., a year after the previous launch ended in failure":
+    the failure is the earlier launch's (a clause after "after", "before", "since"), not a
+    conflict that leaves this one unknown."""
+    rows = launches(text, "2024-06-27")
+    assert [r[5] for r in rows if r[1] == "2024-06-26"] == [outcome]
