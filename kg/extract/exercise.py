@@ -1186,11 +1186,20 @@ def _told_in_past(view: SentenceView, phrase: str | None) -> bool:
 
 def _started_clause_date(view: SentenceView, trig: Token) -> str | None:
     """The date of another clause of the sentence saying that "they" or "it" began: "the drills
-    will run until Friday; they began on Monday"."""
+    will run until Friday; they began on Monday"; or of a participle of beginning on the
+    exercise's clause: "sent two carriers to conduct exercises in the South China Sea,
+    beginning on July 4"."""
+    line = {a.i for a in trig.ancestors}
     for tok in view.sent:
         if tok.pos_ != "VERB" or not lemmas(tok) & cues(view.lexicon).start or tok in trig.subtree:
             continue
-        if not any(s.lower_ in ("they", "it") for s in view.subject(tok)):
+        participle = (
+            tok.tag_ == "VBG"
+            and tok.dep_ in ("advcl", "acl")
+            and tok.head.i in line
+            and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children)
+        )
+        if not participle and not any(s.lower_ in ("they", "it") for s in view.subject(tok)):
             continue
         own = [t for ch in tok.children if ch.dep_ in ("prep", "npadvmod", "advmod") for t in ch.subtree]
         found = [p for p in view.dates_in(own) if _resolvable(p.text)]

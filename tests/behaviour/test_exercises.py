@@ -1699,3 +1699,20 @@ def test_an_exercise_that_ran_through_two_months_began_in_the_first(exercises, t
     """ "ran through March and April" is over both months, not until them ("will run through
     Aug. 31" still tells the end)."""
     assert [r[1] for r in exercises(text, "2013-05-18")] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In early July the US Navy sent two carriers to conduct exercises in the South China Sea, beginning on July 4.",
+        "The US and Japan held naval exercises in the Philippine Sea, starting on July 4.",
+        "In July, India and France staged air drills over Rajasthan, beginning on July 4.",
+        "Russian and Chinese warships conducted joint drills in the Sea of Japan, starting July 4, the ministry said.",
+        "Earlier this month South Korea and the US held combined drills near the border, beginning on July 4.",
+    ],
+)
+def test_a_participle_of_beginning_dates_the_exercise(exercises, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "conducted exercises in the South China Sea, beginning on July 4": the start the participle
+    tells dates the exercise, not the month the sentence opens with."""
+    rows = exercises(text, "2024-07-20")
+    assert [r[1] for r in rows] == ["2024-07-04"]
