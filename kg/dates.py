@@ -530,7 +530,7 @@ _F_MONTH_ANY = (
     rf"|(?:{_upper(_FULL_MONTHS)})|(?:{_upper(_ABBR_MONTHS)})\.)"
 )
 _F_WEEKDAY = rf"(?:{_cap(WEEKDAYS)})\b"
-_F_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_F_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"  # not "10:30"; "June 29: ..." is a day
 _F_YEAR = (  # not part of a number, a name ("Zapad-2017") or a measure ("1900 GMT", "2000 km")
     r"(?<![\w\-–,.$£€#/])(?:1[89]\d\d|20\d\d)(?![\w\-–]|[,.]\d|\s*(?:GMT|UTC|hours?|hrs|km|kilomet(?:er|re)s?"
     r"|miles?|met(?:er|re)s?|feet|tons?|tonnes?|troops|soldiers|people|aircraft|ships|tanks)\b)"
@@ -650,20 +650,27 @@ ENTRY_REACH = 40
 MIN_ENTRIES = 2
 
 
+#: A list's bullet before an entry's date: "- June 29: ...", "* July 4 -- ...", "• Jan. 5: ..."
+_ENTRY_BULLET = re.compile(r"[-*•–—][ \t]+")
 _ENTRY_WEEKDAY = re.compile(rf"(?:{_upper(list(WEEKDAYS))})\b")
 
 
 def entry_opening(line: str) -> tuple[str, int] | None:
     """(date phrase, offset of the text after the mark) when a line opens with a date set off
     by a dash or colon, as a chronology's entries do ("Oct. 25, 2023 -- ...", "JAN. 15 -- ...",
-    "2018: ..."); else None."""
+    "2018: ...", a bulleted "- June 29: ..."); else None."""
+    bullet = _ENTRY_BULLET.match(line)
+    lead = bullet.end() if bullet is not None else 0
     opening = line[:ENTRY_REACH]
-    found = find_date_phrases(opening)
-    weekday = _ENTRY_WEEKDAY.match(opening)  # a round-up's "MONDAY:" (in running text a name: "SUNDAY TIMES")
+    found = find_date_phrases(opening[lead:])
+    weekday = _ENTRY_WEEKDAY.match(
+        opening, lead
+    )  # a round-up's "MONDAY:" (in running text a name: "SUNDAY TIMES")
     if weekday is not None:
         phrase, end = weekday.group(), weekday.end()
     elif found and found[0][0] == 0:
         _, end, phrase = found[0]
+        end += lead
     else:
         return None
     mark = _ENTRY_MARK.match(opening, end)

@@ -189,7 +189,9 @@ def cues(lexicon: Lexicon) -> Cues:
         intercept_words=_spelled(lexicon.cue_terms("intercept_verb")),
         same_day=re.compile(
             r"\b(?:(?:six|five|four|three|two|ten|a few|several|\d+) )?"
-            rf"(?:{_alternation(lexicon.cue_terms('same_day_phrase'))})\b",
+            rf"(?:{_alternation(lexicon.cue_terms('same_day_phrase'))})\b"
+            # "launched shortly after 1 a.m.": a time of the launch's own day, no other event's
+            r"(?!\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|\d{1,2}:\d\d|midnight|noon|dawn|dusk))",
             re.I,
         ),
         back_references=words("back_reference"),

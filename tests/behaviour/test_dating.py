@@ -1121,3 +1121,22 @@ def test_a_launch_also_told_is_on_the_day_of_the_launch_before(launches, text: s
     on the day of the last event of another kind the text told in between)."""
     rows = launches(text, "2024-06-28")
     assert len(rows) == 2 and {r[1] for r in rows} == {"2024-06-26"}
+
+
+@pytest.mark.parametrize(
+    "chronology",
+    [
+        "- June 29: Two Scud missiles are launched from Wonsan.\n\n- July 9: Two Scuds are fired from Hwanghae.",
+        "* June 29 -- Two Scud missiles are launched from Wonsan.\n\n* July 9 -- Two Scuds are fired from Hwanghae.",
+        "• June 29: Two Scud missiles are launched from Wonsan.\n\n• July 9: Two Scuds are fired from Hwanghae.",
+        "June 29: Two Scud missiles are launched from Wonsan.\n\nJuly 9: Two Scuds are fired from Hwanghae.",
+        "- June 29: Two Scud missiles are launched from Wonsan.\n\n- July 9: Another pair of Scuds, launched "
+        "shortly after 1 a.m., flies 500 km from Hwanghae.",
+    ],
+)
+def test_a_bulleted_chronology_dates_each_entry(launches, chronology: str) -> None:  # type: ignore[no-untyped-def]
+    """ "- June 29: Two Scud missiles are launched ...": a list's bullet before an entry's date, a
+    colon right after its day, and a clock time after "shortly after" (the entry's own day, no
+    other event's) leave each entry its date."""
+    rows = launches(f"North Korea's summer of launches.\n\n{chronology}", "2014-07-28")
+    assert sorted(r[1] for r in rows) == ["2014-06-29", "2014-07-09"]

@@ -591,6 +591,10 @@ def test_earlier_and_later_are_the_day_they_lead_to(phrase: str, expected: str) 
         ("Sept. 6, 2013 -- A Bulava fails", ("Sept. 6, 2013", 17)),
         ("SUNDAY TIMES reports a launch", None),
         ("On March 7 - a date inside a sentence", None),
+        ("- June 29: Two Scuds are fired", ("June 29", 11)),
+        ("* July 4 -- A launch", ("July 4", 12)),
+        ("- the allies said", None),
+        ("June 29: Two Scuds are fired", ("June 29", 9)),
     ],
 )
 def test_entry_opening(line: str, expected: tuple[str, int] | None) -> None:
