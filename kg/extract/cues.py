@@ -52,6 +52,7 @@ class Cues:
     quantifiers: frozenset[str]  # "several launches": occasions, not launches in general
     distinct: frozenset[str]
     addition: frozenset[str]  # "two short-range missiles were also launched": besides the one told
+    raising: frozenset[str]  # "was reported to have been tested": the raised subject was tested
     again: frozenset[str]  # "tested it again in 1992": another occasion of what was told
     recap: frozenset[str]  # "earlier launches", "recent tests": those told already
     launch_kind: frozenset[str]  # "notifications of launches": launches as a kind
@@ -96,6 +97,9 @@ class Cues:
     treaty_party: frozenset[str]  # verbs whose subject is a party, not dating it
     statement: frozenset[str]  # "a joint statement issued Monday": made and dated like a signing
     reaction: frozenset[str]  # "a joint statement condemning the launch": no agreement
+    bloc_members: frozenset[str]  # "the Warsaw Treaty countries": the name stands for a bloc
+    bloc_heads: frozenset[str]  # "the former Warsaw Pact": the last word of a bloc's name
+    former: frozenset[str]  # "former", "defunct"
     treaty_party_nouns: frozenset[str]  # "Russia's ratification of the CTBT": whose is a party
     brokers: frozenset[str]  # "a deal brokered by China": the by-agent is no party
     treaty_succession: frozenset[str]  # "replaces the 1961 Treaty of Friendship": the earlier one
@@ -171,6 +175,7 @@ def cues(lexicon: Lexicon) -> Cues:
         quantifiers=words("launch_quantifier"),
         distinct=words("distinct_word"),
         addition=words("addition_adverb"),
+        raising=words("raising_verb"),
         again=words("again_word"),
         recap=words("recap_word"),
         launch_kind=words("launch_kind_noun"),
@@ -219,6 +224,9 @@ def cues(lexicon: Lexicon) -> Cues:
         treaty_party=words("treaty_party_verb"),
         statement=words("statement_verb"),
         reaction=words("reaction_verb"),
+        bloc_members=words("bloc_member_noun"),
+        bloc_heads=words("bloc_name_head"),
+        former=words("former_word"),
         treaty_party_nouns=words("treaty_party_noun"),
         brokers=words("broker_verb"),
         treaty_succession=words("treaty_succession_verb"),

@@ -325,11 +325,7 @@ def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool])
             return False
         if anc.dep_ == "prep" and anc.lower_ in OTHER_OCCASION_PREPS and anc.i != tok.i:
             return True
-        if (
-            stop  # a launch's own clause known: a clause of another time is not it
-            and anc.dep_ == "advcl"
-            and any(ch.dep_ == "mark" and ch.lower_ in OTHER_OCCASION_PREPS for ch in anc.children)
-        ):
+        if stop and _after_another_occasion(anc):
             return True  # "..., a year after the previous launch ended in failure"
         aim = aims.get(anc.i)
         if aim is None:
@@ -337,6 +333,18 @@ def _elsewhere(tok: Token, stop: frozenset[int], c: Cues, aims: dict[int, bool])
         if aim:
             return True
     return False
+
+
+def _after_another_occasion(clause: Token) -> bool:
+    """True for a clause after or since which the launch came, about something of its own ("a
+    year after the previous launch ended in failure"); not "flew 150 km before it exploded" (the
+    launch's own end), nor one whose subject is a pronoun for what was launched."""
+    if clause.dep_ != "advcl" or not any(
+        ch.dep_ == "mark" and ch.lower_ in ("after", "since") for ch in clause.children
+    ):
+        return False
+    subjects = [ch for ch in clause.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.lower_ in ("it", "they", "this", "that") for s in subjects)
 
 
 # Verbs whose 'to' infinitive is what was sought, not what happened ("tried to put", "failed to

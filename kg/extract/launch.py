@@ -211,7 +211,7 @@ def _what_clause(clause: Token) -> bool:
     )
 
 
-def _args(tok: Token) -> list[Token]:
+def _args(tok: Token, raising: frozenset[str] = frozenset()) -> list[Token]:
     """Tokens of a verb's core arguments (subject, object, particles); for a verb in a
     relative clause or participle ("the missile it sent", "a missile fired from"), the noun
     it modifies."""
@@ -227,7 +227,7 @@ def _args(tok: Token) -> list[Token]:
         out.append(noun)
     if _misparsed_main_verb(tok):
         out.extend(t for t in tok.head.subtree if t.i > tok.i)
-    if tok.dep_ == "xcomp" and any(ch.dep_ == "auxpass" for ch in tok.children):
+    if _raised_passive(tok, raising):
         # "The Ghauri was reported to have been tested in 2004": the subject the passive raised
         out.extend(t for ch in tok.head.children if ch.dep_ == "nsubjpass" for t in ch.subtree)
     for ch in tok.children:
@@ -235,6 +235,38 @@ def _args(tok: Token) -> list[Token]:
         if core or (ch.dep_ == "prep" and ch.lower_ in ("of", "into")) or _what_clause(ch):
             out.extend(ch.subtree)
     return out
+
+
+def _another_kind(
+    lexicon: Lexicon,
+    kind: tuple[WeaponRef | None, str | None],
+    told: tuple[WeaponRef | None, str | None] | None,
+) -> bool:
+    """True if a launch's (weapon, class) is not the one told before: another weapon, or a class
+    that cannot be the told one's ("two short-range missiles" after a Shahab-3, "artillery" after
+    ballistic missiles)."""
+    if told is None:
+        return True
+    (weapon, wclass), (told_weapon, told_class) = kind, told
+    if weapon is not None and told_weapon is not None:
+        return weapon.name != told_weapon.name
+    mine = wclass or (weapon.weapon_class if weapon else None)
+    theirs = told_class or (told_weapon.weapon_class if told_weapon else None)
+    return mine is not None and theirs is not None and not lexicon.classes_compatible(mine, theirs)
+
+
+def _raised_passive(tok: Token, raising: frozenset[str]) -> bool:
+    """True for a passive perfect infinitive under a passive verb of saying or believing:
+    "The Ghauri was reported to have been tested in 2004", "is believed to have been launched"
+    (raising_verb in cues.tsv); not "was designed to be launched from submarines" (a purpose)."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and any(ch.dep_ == "auxpass" for ch in tok.children)
+        and any(ch.dep_ == "aux" and ch.lower_ == "have" for ch in tok.children)
+        and any(ch.dep_ == "auxpass" for ch in head.children)
+        and head.lemma_.lower() in raising
+    )
 
 
 def _another_occasion(tok: Token, triggers: set[int]) -> bool:
@@ -465,7 +497,7 @@ def find_triggers(view: SentenceView, lexicon: Lexicon, c: Cues, told: bool = Fa
             )
             if said_of_told and told:
                 continue  # "It was the third attempt this year to place a satellite in orbit": the one told
-            args = _args(tok)
+            args = _args(tok, c.raising)
             if (
                 again
                 and tok.dep_ == "conj"
@@ -800,9 +832,9 @@ def _agent_tokens(view: SentenceView, tok: Token) -> tuple[list[Token], bool]:
 
 
 def _speaker_own(view: SentenceView, trig: Token, c: Cues) -> bool:
-    """True if the doer of a reported launch is a pronoun, "the country", or is owned by a
-    pronoun: "it had test-fired", "the country had tested", "its warships fired", "its warships
-    have carried out missile firings"."""
+    """True if the doer of a reported launch is a pronoun, "the country" or "the nation" alone
+    (own_state_noun), or is owned by a pronoun: "it had test-fired", "the country had tested",
+    "its warships fired", "its warships have carried out missile firings"."""
     if trig.pos_ == "VERB":
         doers = view.subject(trig)
     elif trig.dep_ == "dobj" and lemmas(trig.head) & c.conduct:
@@ -816,8 +848,12 @@ def _speaker_own(view: SentenceView, trig: Token, c: Cues) -> bool:
     )
     return any(
         d.lower_ in ("it", "they")
-        # "North Korea's state media claimed the country had tested a new cruise missile"
-        or (d.lemma_.lower() in c.state_nouns and any(ch.lower_ == "the" for ch in d.children))
+        # "North Korea's state media claimed the country had tested a new cruise missile" (not
+        # "said the regime fired", "the reclusive country": another state, told by how it is seen)
+        or (
+            d.lemma_.lower() in view.lexicon.cue_terms("own_state_noun")
+            and [ch.lower_ for ch in d.children] == ["the"]
+        )
         or (
             d.lemma_.lower() in own  # "its warships", not "its enemies"
             and any(ch.dep_ == "poss" and ch.lower_ in ("its", "their") for ch in d.children)
@@ -903,11 +939,12 @@ def _projectile_noun(head: Token) -> Token:
 
 
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
+    salvos = cues(view.lexicon).salvo_nouns  # "a salvo of ...": how many is told on the salvo
     heads, in_rounds = _projectile_heads(view, scope)
     heads += [
         t
         for t in scope
-        if t.lemma_.lower() in ("salvo", "barrage")
+        if t.lemma_.lower() in salvos
         or (t.dep_ == "dobj" and (t.lower_ in ("one", "more", "others", "another") or t.pos_ == "NUM"))
     ]
     for head in heads:
@@ -933,12 +970,12 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
                 n = _quantity(ch, view)
                 if n is not None:
                     return n
-            if ch.dep_ == "prep" and ch.lower_ == "of" and root.lemma_.lower() in ("salvo", "barrage"):
+            if ch.dep_ == "prep" and ch.lower_ == "of" and root.lemma_.lower() in salvos:
                 for gc in ch.children:
                     n = _number(gc.lower_, view)
                     if n is not None:
                         return n
-        if root.tag_ in ("NN", "NNP") and root.lemma_.lower() not in ("salvo", "barrage", "series"):
+        if root.tag_ in ("NN", "NNP") and root.lemma_.lower() not in salvos | {"series"}:
             if trigger.tag_ == "NNS" or _plural_after(root) or head.i in in_rounds:
                 continue  # "Tsirkon hypersonic missiles": the name modifies a plural
             return 1
@@ -1713,7 +1750,8 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             agents = [guess] if guess and guess not in defenders else []
             needs = True
         weapon, wclass, from_phrase = _weapon_and_class(view, scope)
-        told_weapon = discourse.projectile[0] if discourse.projectile else None
+        told_kind = discourse.projectile
+        told_weapon = told_kind[0] if told_kind else None
         referring = (trig.pos_ == "VERB" and _referring_weapon(trig, c) is not None) or (
             trig.pos_ == "NOUN" and _referring_of(trig, c)
         )
@@ -1815,10 +1853,14 @@ def find_launches(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             )
         )
         # "two short-range missiles were also launched": more than the launch told, unless the
-        # projectiles are those told ("the missile was also tracked")
+        # projectiles are those told ("the missile was also launched at a steep angle") or of its
+        # kind ("Tokyo said the North also fired a ballistic missile": also said), or the clause is
+        # a perfect ("had also fired cruise missiles": a habit or a time before)
         added = (
             trig.pos_ == "VERB"
             and any(ch.dep_ == "advmod" and ch.lower_ in c.addition for ch in trig.children)
+            and not any(ch.dep_ == "aux" and ch.lemma_.lower() == "have" for ch in trig.children)
+            and _another_kind(view.lexicon, (weapon, wclass), told_kind)
             and any(
                 not any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in np.children)
                 and _launchable(view, list(np.subtree))
@@ -2378,16 +2420,18 @@ def _since(
 def _parts_of_one(view: SentenceView, c: Cues) -> dict[int, list[int]]:
     """Projectile words that say what the projectiles of one launch were, by the word for them
     all: "two short-range missiles, the Shahab-1 and the Shahab-2" (an apposition), "the
-    missiles included nine Zelzals and two Shahab-1s", "14 missiles, including a Shahab-3" (a
-    composition word), "a barrage of Zolfaghar, Zelzal and Dezful missiles" (a salvo noun).
+    missiles included nine Zelzals and two Shahab-1s", "14 missiles, including two Zelzals and a
+    Shahab-3" (a composition word), "a barrage of Zolfaghar, Zelzal and Dezful missiles" (a salvo
+    noun). Two parts at least: one is a name for the whole ("its new missile, the Hwasong-18").
     -> the whole's word: the weapon and class words of its parts."""
     out: dict[int, list[int]] = {}
+    nouns = c.projectile_nouns | c.salvo_nouns
 
     def projectile(tok: Token) -> bool:
         return (
             tok.i in view.weapons
             or view.classes.get(tok.i) in c.launched
-            or tok.lemma_.lower() in c.projectile_nouns | c.salvo_nouns
+            or tok.lemma_.lower() in nouns
             or any(
                 view.classes.get(ch.i) in c.launched for ch in tok.children if ch.dep_ in ("amod", "compound")
             )
@@ -2406,11 +2450,11 @@ def _parts_of_one(view: SentenceView, c: Cues) -> dict[int, list[int]]:
         whole: Token | None = None
         if top.dep_ == "appos" and projectile(top.head):
             whole = top.head  # "two short-range missiles, the Shahab-1 and the Shahab-2"
-        elif top.dep_ == "pobj" and top.head.lower_ in c.composition_words and projectile(top.head.head):
+        elif top.dep_ == "pobj" and lemmas(top.head) & c.composition_words and projectile(top.head.head):
             whole = top.head.head  # "14 missiles, including a Shahab-3"
         elif top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in c.salvo_nouns:
             whole = top.head.head  # "a barrage of Zolfaghar, Zelzal and Dezful missiles"
-        elif top.dep_ == "dobj" and top.head.lemma_.lower() in c.composition_words:
+        elif top.dep_ == "dobj" and lemmas(top.head) & c.composition_words:
             verb = top.head
             subjects = [ch for ch in verb.children if ch.dep_ == "nsubj"]
             if not subjects and verb.dep_ == "conj":  # "The missiles fired from Qom included ..."
@@ -2440,6 +2484,15 @@ def _salvo_before(view: SentenceView, i: int, c: Cues) -> Token | None:
             return None
         k -= 1
     return None
+
+
+def _launch_of_a_whole(view: SentenceView, trigger: int, wholes: dict[int, list[int]]) -> bool:
+    """True if the trigger tells the launch of a whole the sentence lists the parts of: the whole
+    is the trigger ("a barrage of ..."), in its phrase ("fired a salvo of ..."), or the trigger
+    is on the whole ("the missiles fired from Qom included ...")."""
+    trig = view.doc[trigger]
+    phrase = {t.i for t in trig.subtree}
+    return any(w == trigger or w in phrase or trigger in {t.i for t in view.doc[w].subtree} for w in wholes)
 
 
 def _one_launch_of_parts(view: SentenceView, cand: Candidate, wholes: dict[int, list[int]]) -> Candidate:
@@ -2518,7 +2571,10 @@ def _listed(
             o.days_after is None for o in occasions
         )
         if only_parts and one_day:
-            return [_one_launch_of_parts(view, cand, wholes) for cand in found]
+            return [
+                _one_launch_of_parts(view, cand, wholes) if _launch_of_a_whole(view, i, wholes) else cand
+                for cand, i in zip(found, origin, strict=True)
+            ]
     if not elliptic:  # each occasion has its trigger: only the dates told in items of their own
         return [_dated_by_item(cand, i, occasions) for cand, i in zip(found, origin, strict=True)]
     # the trigger whose clause holds the list: "The launch came after North Korea test-fired two

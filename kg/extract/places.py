@@ -34,7 +34,6 @@ class PlaceWords:
     ship_prefixes: frozenset[str]  # "HMS", "USS": a ship's name, a platform, not a place
     facility: tuple[tuple[str, ...], ...]  # trailing words trimmed off a name, longest first
     directions: frozenset[str]  # "east", "western": no name of a place
-    seas: frozenset[str]  # "sea", "ocean": the head of a water body's name
     water_heads: frozenset[str]  # "sea", "bay", "gulf": named with "of" ("the Sea of Okhotsk")
     water_names: frozenset[str]  # "Mediterranean", "Pacific": waters named without a head word
 
@@ -60,7 +59,6 @@ def place_words(lexicon: Lexicon) -> PlaceWords:
             ship_prefixes=frozenset(lexicon.cue_terms("ship_prefix")),
             facility=tuple(facility),
             directions=frozenset(lexicon.cue_terms("direction_word")),
-            seas=frozenset(lexicon.cue_terms("sea_word")),
             water_heads=frozenset(lexicon.cue_terms("sea_word"))
             | frozenset(lexicon.cue_terms("water_name_head")),
             water_names=frozenset(lexicon.cue_terms("water_name")),
@@ -251,7 +249,9 @@ def launch_site(
     view: SentenceView, trigger: Token, scope: list[Token], elsewhere: frozenset[int] = frozenset()
 ) -> str | None:
     """The place a launch (or "the missile" of one) came from: a "from" or "at" phrase on the
-    trigger, its object or another word of its scope ("crews at the Kapustin Yar testing ground
+    trigger, its object or another word of its scope, "near" a place that is no state on the
+    trigger or on what a launch noun tested ("the test of the Khorramshahr missile near Semnan"),
+    a named sea, gulf or bay it was fired in ("crews at the Kapustin Yar testing ground
     fired", "flew 380 km from Pyongyang's Sunan airfield"), or on the verb a launch noun is the
     object of ("detected the launch from Mupyong-ri"). `elsewhere`: tokens of clauses the parser
     hung on this trigger that tell another launch (kg.extract.launch._stray_clauses)."""
@@ -288,6 +288,8 @@ def launch_site(
                 # ("flew 380 km from Sunan airfield" on a launch verb tells where it flew from)
                 continue
             for obj in _objects(prep):
+                if prep.lower_ == "near" and obj.i in view.states:
+                    continue  # "fired missiles near Taiwan": where they came down or were aimed
                 if (
                     holder is trigger
                     and prep.lower_ == "at"

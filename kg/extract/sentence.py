@@ -336,7 +336,9 @@ class SentenceView:
         return out
 
     def class_words(self, tokens: Iterable[Token]) -> list[tuple[int, str]]:
-        """(token index, class label) of the class words among tokens, one per gazetteer span."""
+        """(token index, class label) of the class words among tokens, one per gazetteer span;
+        not a class word on the noun of a class it cannot be ("short-range cruise missiles": the
+        range word says how far, the noun what)."""
         seen: set[int] = set()
         out = []
         for tok in tokens:

@@ -84,11 +84,15 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NAME_OPENERS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "X"})
 
 
-def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+def _names(view: SentenceView, lexicon: Lexicon) -> tuple[list[tuple[int, int, str]], list[range]]:
+    """The treaty names of the sentence (start, end, name), and the token ranges of names that
+    stand for a bloc (`_bloc`), which are no treaty and no trigger."""
     known = lexicon.event_names("Treaty")
     regex = _named_regex(tuple(lexicon.cue_terms("named_treaty_suffix")), known)
     base = view.sent.start_char
+    c = cues(lexicon)
     out = []
+    blocs: list[range] = []
     for m in regex.finditer(view.text):
         text = m.group(0)
         # "Under the INF Treaty", "And the Open Skies Treaty, signed ...": the sentence's first
@@ -124,29 +128,39 @@ def _names(view: SentenceView, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         bare = re.sub(r"\s+(?:treaty|agreement|accord|pact|deal)$", "", text, flags=re.I)
         if bare != text and lexicon.named_event("Treaty", bare) is not None:
             text = bare  # "the New START treaty" is New START (the span keeps "treaty")
-        if span is not None and _bloc(view, span.start, span.end):
+        if span is not None and _bloc(view, span.start, span.end, c):
+            blocs.append(range(span.start, span.end))
             continue  # "the Warsaw Treaty countries", "members of NATO and the former Warsaw Pact"
         if span is not None:
             if text.isupper() and " " not in text:  # "the CMA": its name, not its initials
                 text = lexicon.canonical_event_name("Treaty", text)
             out.append((span.start, span.end, text))
-    return out
+    return out, blocs
 
 
-def _bloc(view: SentenceView, start: int, end: int) -> bool:
+def _bloc(view: SentenceView, start: int, end: int, c: Cues) -> bool:
     """True if a treaty's name stands for the states it bound, not for the treaty: before a
-    member noun ("the Warsaw Treaty countries", "Warsaw Pact troops"), after "former" ("the
-    former Warsaw Pact"), or the of-object of a member noun ("members of NATO and the Warsaw
-    Pact"); bloc_member_noun and former_word in cues.tsv. Not "parties to the treaty": its parties."""
-    members = view.lexicon.cue_terms("bloc_member_noun")
-    if end < view.sent.end and view.doc[end].lemma_.lower() in members:
+    member noun in the plural ("the Warsaw Treaty countries", "Warsaw Pact troops"), a pact's
+    name after "former" ("the former Warsaw Pact"; not "the former INF Treaty"), or the
+    of-object of a member noun in the plural ("members of NATO and the Warsaw Pact");
+    bloc_member_noun, bloc_name_head and former_word in cues.tsv. Not "parties to the treaty":
+    its parties; nor "the state of the New START treaty"."""
+    after = view.doc[end] if end < view.sent.end else None
+    if after is not None and after.lemma_.lower() in c.bloc_members and after.tag_ in ("NNS", "NNPS"):
         return True
-    if start > view.sent.start and view.doc[start - 1].lower_ in view.lexicon.cue_terms("former_word"):
+    head_word = view.doc[end - 1].lower_
+    if start > view.sent.start and view.doc[start - 1].lower_ in c.former and head_word in c.bloc_heads:
         return True
     root = view.doc[start:end].root
     while root.dep_ == "conj":
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in members
+    holder = root.head.head
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and holder.lemma_.lower() in c.bloc_members
+        and holder.tag_ in ("NNS", "NNPS")
+    )
 
 
 def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], bool]:
@@ -214,32 +228,48 @@ def _signatories(view: SentenceView, noun: Token, c: Cues) -> tuple[list[str], b
     return states, pronoun
 
 
-def _told_signed(noun: Token, c: Cues) -> bool:
+def _told_signed(noun: Token, c: Cues, *, by_clause: bool = False) -> bool:
     """True if a noun that names an agreement only as what is signed is told as signed or
-    concluded: "signed a defence framework", "the memorandum was signed", "the understanding
-    reached with India", "the memorandum of understanding on air incidents over Syria, which
-    Russia and the US signed in 2015" (the relative clause the parser may hang on a noun of the
-    phrase)."""
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in c.treaty_sign:
+    concluded: "signed a defence framework", "the memorandum was signed" (not with `by_clause`:
+    "reached a better understanding of"), "the understanding reached with India", "the
+    memorandum of understanding on air incidents over Syria, which Russia and the US signed in
+    2015" (the relative clause the parser may hang on a noun of the phrase)."""
+    if not by_clause and noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in c.treaty_sign:
         return True
-    if any(t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in c.treaty_sign for t in noun.subtree):
-        return True  # "the understanding on pre-notification of flight tests reached with India"
-    return _relative_signing(noun, c) is not None
+    return bool(_signing_participles(noun, c)) or _relative_signing(noun, c) is not None
+
+
+def _signed_it(tok: Token, c: Cues) -> bool:
+    """True for "it" as the subject of a clause that opens with a participle of signing: "Signed
+    in Helsinki in 1992 by members of NATO and the former Warsaw Pact, it allows ..." (the
+    treaty told before, its signing told here)."""
+    return (
+        tok.lower_ == "it"
+        and tok.dep_ == "nsubj"
+        and any(
+            ch.dep_ == "advcl" and ch.tag_ == "VBN" and ch.i < tok.i and ch.lemma_.lower() in c.treaty_sign
+            for ch in tok.head.children
+        )
+    )
+
+
+def _signing_participles(noun: Token, c: Cues) -> list[Token]:
+    """The participles of concluding in an agreement's phrase, wherever the parser hung them:
+    "the understanding on pre-notification of flight tests reached with India"."""
+    return [
+        t for t in noun.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in c.treaty_sign
+    ]
 
 
 def _reached_with(view: SentenceView, noun: Token, c: Cues) -> list[str]:
     """The partners of an agreement told by a participle with "with" and no doer: "the
     understanding reached with India" -> ["IND"]; "a deal signed with Moscow" -> ["RUS"]."""
     out: list[str] = []
-    for t in noun.subtree:
-        if (
-            t.dep_ == "acl"
-            and t.tag_ == "VBN"
-            and t.lemma_.lower() in c.treaty_sign
-            and not any(ch.dep_ == "agent" for ch in t.children)
-        ):
-            for prep in (ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "with"):
-                out += [s for s in view.states_of(list(prep.subtree)) if s not in out]
+    for t in _signing_participles(noun, c):
+        if any(ch.dep_ == "agent" for ch in t.children):
+            continue
+        for prep in (ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "with"):
+            out += [s for s in view.states_of(list(prep.subtree)) if s not in out]
     return out
 
 
@@ -249,8 +279,8 @@ def _terms_clauses(noun: Token, c: Cues) -> set[int]:
     station a Patriot battery in the country from next year" (the relative word under a
     preposition; a signing verb's clause is the agreement's own: "which they signed in 2010")."""
     out: set[int] = set()
-    for clause in noun.subtree:
-        if clause.dep_ != "relcl" or clause.lemma_.lower() in c.treaty_sign or clause.head.i != noun.i:
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.lemma_.lower() in c.treaty_sign:
             continue
         if any(
             ch.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in ch.children)
@@ -337,9 +367,10 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     stated = replace(base, treaty_sign=base.treaty_sign | base.statement)
     nouns = lexicon.cue_terms("treaty_noun")
     signed_nouns = lexicon.cue_terms("treaty_noun_signed")
-    names = _names(view, lexicon)
+    concluded_nouns = lexicon.cue_terms("treaty_noun_concluded")
+    names, blocs = _names(view, lexicon)
     triggers: list[tuple[Token, str | None]] = []
-    used: set[int] = set()
+    used: set[int] = {i for bloc in blocs for i in bloc}  # "members of the Warsaw Pact": no "pact" of its own
     name_tokens: dict[int, range] = {}  # a named trigger -> the tokens of its name
     for start, end, found_name in names:
         root = view.doc[start:end].root
@@ -362,12 +393,20 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
             triggers.append((tok, None))
         elif (
             tok.pos_ in ("NOUN", "PROPN")
-            and lemma in signed_nouns
-            and _told_signed(tok, c)
+            and (
+                (lemma in signed_nouns and _told_signed(tok, c))
+                or (lemma in concluded_nouns and _told_signed(tok, c, by_clause=True))
+            )
             # "memorandum of understanding": one document
             and not (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in {*nouns, *signed_nouns})
         ):
-            triggers.append((tok, None))  # "signed a defence framework", "the memorandum was signed"
+            # "signed a defence framework", "the memorandum was signed", "the understanding
+            # reached with India", "the memorandum ..., which Russia and the US signed in 2015"
+            triggers.append((tok, None))
+        elif _signed_it(tok, c):
+            triggers.append(
+                (tok, None)
+            )  # "Signed in Helsinki in 1992 by ..., it allows ...": the treaty told
     # "New START, the treaty signed in 2010": one treaty, told by its name
     named_at = {trig.i for trig, name in triggers if name}
     apposed = {
@@ -388,7 +427,7 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
     for trig, name in triggers:
         c = stated if _statement_word(trig, lexicon) else base
         # "the treaty", "this pact": a treaty told before, which a sentence's date need not date
-        referring = any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
+        referring = trig.lower_ == "it" or any(ch.lower_ in ("the", "this", "that") for ch in trig.children)
         fact = factuality(view, trig, c)
         if fact is None and (
             (trig.dep_ in ("dobj", "nsubjpass") and trig.head.lemma_.lower() in c.pledge)
@@ -585,7 +624,8 @@ def find_treaties(view: SentenceView, lexicon: Lexicon, discourse: Discourse) ->
         # agreement, on the day of the one told
         added = (
             signing is not None
-            and signing.tag_ in ("VBD", "VBN")  # not "is also negotiating a treaty": a plan
+            # not "is also negotiating a treaty" (a plan), nor "has also signed a pact with Britain"
+            and signing.tag_ == "VBD"
             and fact is Factuality.ASSERTED
             and any(ch.dep_ == "advmod" and ch.lower_ in c.addition for ch in signing.children)
         )

@@ -518,10 +518,21 @@ def test_a_relative_clause_on_a_state_is_that_states_launch(
             "the country had fired a hypersonic missile on Sunday.",
             "RUS",
         ),
+        (
+            "North Korea fired a missile on Wednesday. South Korea's military said the reclusive "
+            "country had fired a cruise missile on Sunday.",
+            "PRK",
+        ),
+        (
+            "North Korea fired a missile on Wednesday. Japan's defence ministry said the regime had "
+            "fired a cruise missile on Sunday.",
+            "PRK",
+        ),
     ],
 )
 def test_the_country_a_state_says_fired_is_that_state(launches, text: str, agent: str) -> None:  # type: ignore[no-untyped-def]
     """ "North Korea's state media claimed that the country had tested a cruise missile": "the
-    country" is the speaker's state, not the launcher the story told most."""
+    country" is the speaker's state, not the launcher the story told most; "the regime", "the
+    reclusive country" tell another state, by how the speaker sees it."""
     rows = launches(text, "2021-09-15")
-    assert len(rows) == 2 and rows[1][0] == agent
+    assert [r[0] for r in rows if r[1] != "2021-09-15"] == [agent]

@@ -1110,7 +1110,7 @@ def test_an_earlier_test_of_the_missile_told_with_a_participle_between(launches,
     "text",
     [
         "North Korea fired three ballistic missiles on Wednesday. North Korean artillery also fired about 100 rounds.",
-        "Iran test-fired a ballistic missile on Wednesday, media said. Two short-range missiles were also launched.",
+        "Iran test-fired a Shahab-3 missile on Wednesday, media said. Two short-range missiles were also launched.",
         "India test-fired an Agni-V on Wednesday. A Prithvi-II was also launched from the same island, officials said.",
         "North Korea fired a cruise missile on Wednesday and held a drill on Monday. Two rockets were also fired.",
         "Russia launched a Yars on Wednesday. Its navy also fired two Kalibr cruise missiles, the ministry said.",

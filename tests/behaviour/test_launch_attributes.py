@@ -1459,3 +1459,20 @@ def test_a_named_gulf_or_a_place_near_which_is_the_site(launches, text: str, sit
     """ "fired missiles in the Persian Gulf": a named sea, gulf or bay the launch was in; "tested a
     missile near Semnan", "the test of the Khorramshahr near Semnan": the place it was near."""
     assert [r[4] for r in launches(text, DATELINE)] == [site]
+
+
+def test_a_state_near_which_missiles_were_fired_is_no_site(launches) -> None:  # type: ignore[no-untyped-def]
+    """ "China fired missiles near Taiwan": where they came down or were aimed, not a site."""
+    assert [r[4] for r in launches("China fired missiles near Taiwan on Monday.", DATELINE)] == [None]
+
+
+def test_what_a_missile_was_designed_for_is_no_launch(launches) -> None:  # type: ignore[no-untyped-def]
+    """ "The missile was designed to be launched from submarines": a purpose, not a raised
+    passive of saying ("was reported to have been tested")."""
+    assert (
+        launches(
+            "Pakistan unveiled the Babur on Monday. The missile was designed to be launched from submarines.",
+            DATELINE,
+        )
+        == []
+    )

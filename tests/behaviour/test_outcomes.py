@@ -295,3 +295,12 @@ def test_an_outcome_in_a_clause_of_another_time_is_not_the_launchs(launches, tex
     conflict that leaves this one unknown."""
     rows = launches(text, "2024-06-27")
     assert [r[5] for r in rows if r[1] == "2024-06-26"] == [outcome]
+
+
+def test_a_failure_before_which_the_missile_flew_is_the_launchs(launches) -> None:  # type: ignore[no-untyped-def]
+    """ "flew for about 150 km before it exploded": the launch's own end, not another occasion."""
+    rows = launches(
+        "North Korea test-fired a Musudan missile on Friday, which flew for about 150 km before it exploded in mid-air.",
+        "2024-06-27",
+    )
+    assert [r[5] for r in rows] == ["failure"]
