@@ -1812,7 +1812,7 @@ def test_an_agreement_a_state_has_also_signed_is_not_dated_by_the_one_told(treat
     [
         "Signed in Helsinki in 1992 by members of NATO, including the United States and Russia, it allows observation flights.",
         "Signed in 1992 by the United States and Russia, it allows unarmed observation flights.",
-        "Signed in 1992 by the US and Russia, it lets each side fly over the other.",
+        "Signed in 1992 by the US and Russia, it entered into force only in 2002.",
     ],
 )
 def test_it_opened_by_a_participle_of_signing_is_the_treaty_told(treaties, second: str) -> None:  # type: ignore[no-untyped-def]
