@@ -2648,11 +2648,13 @@ def _listed(
                 )
             )
         for occ in elliptic:
+            # "the second in September 2013": an ordinal that stands for another of the launch told
+            same_kind = occ.launch_word and not (occ.weapons or occ.weapon_class)
             out.append(
                 replace(
                     base,
-                    weapons=occ.weapons,
-                    weapon_class=occ.weapon_class,
+                    weapons=base.weapons if same_kind else occ.weapons,
+                    weapon_class=base.weapon_class if same_kind else occ.weapon_class,
                     class_from_weapon_phrase=bool(occ.weapons and occ.weapon_class),
                     date_phrase=occ.date_phrase or (base.date_phrase if occ.days_after is None else None),
                     days_after_previous=occ.days_after,

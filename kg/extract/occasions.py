@@ -221,7 +221,7 @@ def find_occasions(
         told = (
             pending.count is not None
             or bool(pending.weapons or pending.weapon_class or pending.site)
-            or (occasions != [] and item.launch_word)  # "...; a second "hypersonic" shot on Jan. 11"
+            or pending.launch_word  # "...; a second "hypersonic" shot on Jan. 11", "the second in 2013"
         )
         if dated and told:
             # an occasion has what it was and when: "two more on Sept. 28"; "..., the following
@@ -372,7 +372,8 @@ def _read(
                 for ch in t.children
             )
             for t in tokens
-        ),
+        )
+        or _elliptic_ordinal(view, tokens),
         coordinated=any(
             t.dep_ == "conj"
             and t.head.i < tokens[0].i
@@ -383,6 +384,17 @@ def _read(
         or named_after,
         named_after=named_after,
     )
+
+
+def _elliptic_ordinal(view: SentenceView, tokens: list[Token]) -> bool:
+    """True for an item that is an ordinal standing for the launch told ("the second in
+    September 2013", "the third, the first canister launch, in January 2015"): the ordinal
+    opens the item and no noun follows it."""
+    words = [t for t in tokens if t.dep_ != "det" and not t.is_punct]
+    if not words or words[0].lower_ not in view.lexicon.cue_terms("ordinal_word"):
+        return False
+    following = view.doc[words[0].i + 1] if words[0].i + 1 < view.sent.end else None
+    return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ")
 
 
 def _named_after_named(view: SentenceView, tokens: list[Token]) -> bool:

@@ -399,3 +399,21 @@ def test_the_systems_one_salvo_held_are_one_launch(launches, text: str, count: i
     assert row[0] == "IRN" and row[1] == "2021-01-15" and row[2] is None
     if count is not None:
         assert row[6] == count
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "The maiden flight took place in April 2012, the second in September 2013 and the third in January 2015.",
+        "Its first test was in April 2012, the second in September 2013 and the third, from a canister, in January 2015.",
+        "The first launch came in April 2012, the second in September 2013, the third in January 2015.",
+        "A first flight test was held in April 2012, the second in September 2013 and the third in January 2015.",
+        "Its first trial took place in April 2012; the second in September 2013; the third in January 2015.",
+    ],
+)
+def test_ordinals_that_stand_for_more_launches_are_launches(launches, history: str) -> None:  # type: ignore[no-untyped-def]
+    """ "The maiden flight took place in April 2012, the second in September 2013 and the third in
+    January 2015": each ordinal stands for another launch of the weapon told, on its own date."""
+    rows = launches(f"India test-fired an Agni-V on Monday. {history}", "2016-12-26")
+    assert sorted(str(r[1]) for r in rows) == ["2012-04", "2013-09", "2015-01", "2016-12-26"]
+    assert {r[2] for r in rows} == {"Agni-V"}
