@@ -24,13 +24,13 @@ WRITTEN = Path(__file__).resolve().parents[2] / "gold" / "written1"
 # and raised as the rules generalised (2026-12-06, eighth session: F1 0.921, Launch 0.939,
 # Exercise 0.876, Treaty 0.918, attributes 0.889, states 0.984, 2 modality errors; 2026-12-07,
 # eleventh session: F1 0.922, Launch 0.941, attributes 0.891; thirteenth: F1 0.923, Exercise
-# 0.880, attributes 0.893; eighteenth: attributes 0.896).
+# 0.880, attributes 0.893; eighteenth: attributes 0.896; nineteenth: attributes 0.898).
 FLOORS = {
     "overall.f1": 0.92,
     "Launch.f1": 0.94,
     "Exercise.f1": 0.875,
     "Treaty.f1": 0.915,
-    "attributes.accuracy": 0.895,
+    "attributes.accuracy": 0.897,
     "states.f1": 0.98,
 }
 MAX_MODALITY_ERRORS = 2
