@@ -76,6 +76,7 @@ class Cues:
     composition_words: frozenset[str]  # "the missiles included nine Zelzals": what one launch fired
     projectile_nouns: frozenset[str]
     state_nouns: frozenset[str]
+    own_state_nouns: frozenset[str]  # "the country" a state's own media say launched: that state
     # exercises
     exercise_new: frozenset[str]  # "another drill", "a similar exercise": an exercise of its own
     habitual: re.Pattern[str]  # "on multiple occasions", "regularly": drills in general
@@ -205,6 +206,7 @@ def cues(lexicon: Lexicon) -> Cues:
         composition_words=words("composition_word"),
         projectile_nouns=words("projectile_noun"),
         state_nouns=words("state_noun"),
+        own_state_nouns=words("own_state_noun"),
         exercise_new=words("exercise_new_word"),
         habitual=re.compile(rf"\b(?:{_alternation(lexicon.cue_terms('habitual_word'))})\b", re.I),
         perfect_habit=words("perfect_habit_word"),

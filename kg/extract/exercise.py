@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import MONTHS, WEEKDAYS
 from kg.extract.candidate import Candidate
+from kg.extract.counts import number_word
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import PERFECT_AUX, attribution, factuality, habitual, perfect_habit
@@ -25,7 +26,6 @@ from kg.extract.launch import (
     _attached_to,
     _clause_date,
     _date,
-    _number,
     _other_clause_of,
     _resolvable,
     after_clause_date,
@@ -1103,7 +1103,8 @@ def _told_apart(view: SentenceView, trig: Token) -> bool:
     drills", "twice", "and again" (separate_occasion_word in cues.tsv)."""
     words = view.lexicon.cue_terms("separate_occasion_word")
     counted = any(
-        ch.dep_ == "nummod" and (n := _number(ch.lower_, view)) is not None and n >= 2 for ch in trig.children
+        ch.dep_ == "nummod" and (n := number_word(ch.lower_, view)) is not None and n >= 2
+        for ch in trig.children
     )
     return counted or any(t.lower_ in words for t in view.sent)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kg.dates import days_after_previous, resolve_each
 from kg.extract.candidate import Candidate
+from kg.extract.counts import number_word, projectile_noun, quantity
 from kg.extract.cues import Cues, cues
 from kg.extract.discourse import Discourse
 from kg.extract.factuality import (
@@ -29,6 +30,7 @@ from kg.extract.factuality import (
 )
 from kg.extract.occasions import Occasion, find_occasions
 from kg.extract.places import launch_site, place_label, same_place
+from kg.extract.salvo import launch_of_a_whole, one_launch_of_parts, parts_of_one
 from kg.extract.sentence import (
     LOCATION_PREPS,
     PRONOUNS,
@@ -850,10 +852,7 @@ def _speaker_own(view: SentenceView, trig: Token, c: Cues) -> bool:
         d.lower_ in ("it", "they")
         # "North Korea's state media claimed the country had tested a new cruise missile" (not
         # "said the regime fired", "the reclusive country": another state, told by how it is seen)
-        or (
-            d.lemma_.lower() in view.lexicon.cue_terms("own_state_noun")
-            and [ch.lower_ for ch in d.children] == ["the"]
-        )
+        or (d.lemma_.lower() in c.own_state_nouns and [ch.lower_ for ch in d.children] == ["the"])
         or (
             d.lemma_.lower() in own  # "its warships", not "its enemies"
             and any(ch.dep_ == "poss" and ch.lower_ in ("its", "their") for ch in d.children)
@@ -933,11 +932,6 @@ def _projectile_heads(view: SentenceView, scope: list[Token]) -> tuple[list[Toke
     return heads + [t for t in scope if t.i in view.weapons], in_rounds
 
 
-def _projectile_noun(head: Token) -> Token:
-    """The noun a class or weapon word belongs to ("ballistic" in "ballistic missiles")."""
-    return head.head if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN" else head
-
-
 def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None:
     salvos = cues(view.lexicon).salvo_nouns  # "a salvo of ...": how many is told on the salvo
     heads, in_rounds = _projectile_heads(view, scope)
@@ -948,15 +942,15 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
         or (t.dep_ == "dobj" and (t.lower_ in ("one", "more", "others", "another") or t.pos_ == "NUM"))
     ]
     for head in heads:
-        root = _projectile_noun(head)
+        root = projectile_noun(head)
         if root.lower_ in ("one", "another") and root.pos_ in ("NUM", "DET", "PRON"):
             return 1
         if root.i in view.weapons and _singular_article(root):
             return 1  # "a Yars", "an Iskander": one, whatever tag the name's "s" got
-        if root.pos_ == "NUM" and root.dep_ == "dobj" and _number(root.lower_, view) is not None:
-            return _number(root.lower_, view)  # "it fired two"
+        if root.pos_ == "NUM" and root.dep_ == "dobj" and number_word(root.lower_, view) is not None:
+            return number_word(root.lower_, view)  # "it fired two"
         if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in ("dobj", "nsubjpass"):
-            n = _quantity(root.head.head, view)  # "a pair of short-range ballistic missiles"
+            n = quantity(root.head.head, view)  # "a pair of short-range ballistic missiles"
             if n is not None and root.head.head.lower_ not in ("one", "a", "an"):
                 return n
         for ch in root.children:
@@ -967,12 +961,12 @@ def _count(view: SentenceView, scope: list[Token], trigger: Token) -> int | None
                 # part of a name
                 continue
             if ch.dep_ == "nummod":
-                n = _quantity(ch, view)
+                n = quantity(ch, view)
                 if n is not None:
                     return n
             if ch.dep_ == "prep" and ch.lower_ == "of" and root.lemma_.lower() in salvos:
                 for gc in ch.children:
-                    n = _number(gc.lower_, view)
+                    n = number_word(gc.lower_, view)
                     if n is not None:
                         return n
         if root.tag_ in ("NN", "NNP") and root.lemma_.lower() not in salvos | {"series"}:
@@ -1004,7 +998,7 @@ def _told_plural(view: SentenceView, scope: list[Token], trigger: Token) -> bool
     if in_rounds:
         return True  # "fired artillery": rounds, how many untold
     for head in heads:
-        root = _projectile_noun(head)
+        root = projectile_noun(head)
         if (root.tag_ in ("NNS", "NNPS") or _plural_after(root)) and not (
             root.i in view.weapons and _singular_article(root)
         ):
@@ -1116,26 +1110,6 @@ def _plural_after(tok: Token) -> bool:
         words -= 1
         k += 1
     return False
-
-
-def _number(word: str, view: SentenceView) -> int | None:
-    if word.replace(",", "").isdecimal():
-        return int(word.replace(",", ""))
-    return cues(view.lexicon).numbers.get(word) if word not in ("a", "an") else None
-
-
-def _quantity(tok: Token, view: SentenceView) -> int | None:
-    """The number a count word says, halved by "half" ("half a dozen")."""
-    n = _number(tok.lower_, view)
-    if n is not None and any(ch.lower_ == "half" for ch in tok.children):
-        return n // 2
-    # "two dozen Tomahawk cruise missiles", "three dozen Kalibrs": the number and its multiplier,
-    # whichever the parser made the head
-    for ch in tok.children:
-        factor = _number(ch.lower_, view) if ch.dep_ in ("quantmod", "nummod") else None
-        if n is not None and factor is not None:
-            return n * factor
-    return n
 
 
 def _date(view: SentenceView, trigger: Token, scope: list[Token]) -> tuple[str | None, int | None]:
@@ -1391,7 +1365,7 @@ def _gap_in(view: SentenceView, clause: Token) -> tuple[int, str] | None:
             if mod.dep_ == "det" and mod.lower_ in ("a", "one"):
                 return size, unit
             if mod.dep_ == "nummod":
-                n = _number(mod.lower_, view)
+                n = number_word(mod.lower_, view)
                 if n is not None:
                     return n * size, unit
     return None
@@ -2319,7 +2293,7 @@ def _elliptic_subjects(view: SentenceView, discourse: Discourse, c: Cues) -> tup
     for subj in view.sent:
         if subj.dep_ not in ("nsubj", "nsubjpass") or any(ch.dep_ == "compound" for ch in subj.children):
             continue
-        count = _number(subj.lower_, view)
+        count = number_word(subj.lower_, view)
         if subj.lower_ in ordinals or subj.lower_ == "another":
             count = 1
         if count is None:
@@ -2417,117 +2391,6 @@ def _since(
     return out, where
 
 
-def _parts_of_one(view: SentenceView, c: Cues) -> dict[int, list[int]]:
-    """Projectile words that say what the projectiles of one launch were, by the word for them
-    all: "two short-range missiles, the Shahab-1 and the Shahab-2" (an apposition), "the
-    missiles included nine Zelzals and two Shahab-1s", "14 missiles, including two Zelzals and a
-    Shahab-3" (a composition word), "a barrage of Zolfaghar, Zelzal and Dezful missiles" (a salvo
-    noun). Two parts at least: one is a name for the whole ("its new missile, the Hwasong-18").
-    -> the whole's word: the weapon and class words of its parts."""
-    out: dict[int, list[int]] = {}
-    nouns = c.projectile_nouns | c.salvo_nouns
-
-    def projectile(tok: Token) -> bool:
-        return (
-            tok.i in view.weapons
-            or view.classes.get(tok.i) in c.launched
-            or tok.lemma_.lower() in nouns
-            or any(
-                view.classes.get(ch.i) in c.launched for ch in tok.children if ch.dep_ in ("amod", "compound")
-            )
-        )
-
-    def counted(tok: Token) -> bool:
-        return any(ch.dep_ == "nummod" for ch in tok.children)
-
-    words = sorted({*view.weapons, *(i for i, label in view.classes.items() if label in c.launched)})
-    for i in words:
-        if not view.sent.start <= i < view.sent.end:
-            continue
-        top = _projectile_noun(view.doc[i])
-        while top.dep_ == "conj" or (top.dep_ == "appos" and counted(top) and counted(top.head)):
-            top = top.head  # "nine Zelzal missiles, two Shahab-1s": a list the parser read as appositions
-        whole: Token | None = None
-        if top.dep_ == "appos" and projectile(top.head):
-            whole = top.head  # "two short-range missiles, the Shahab-1 and the Shahab-2"
-        elif top.dep_ == "pobj" and lemmas(top.head) & c.composition_words and projectile(top.head.head):
-            whole = top.head.head  # "14 missiles, including a Shahab-3"
-        elif top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_.lower() in c.salvo_nouns:
-            whole = top.head.head  # "a barrage of Zolfaghar, Zelzal and Dezful missiles"
-        elif top.dep_ == "dobj" and lemmas(top.head) & c.composition_words:
-            verb = top.head
-            subjects = [ch for ch in verb.children if ch.dep_ == "nsubj"]
-            if not subjects and verb.dep_ == "conj":  # "The missiles fired from Qom included ..."
-                subjects = [ch for ch in verb.head.children if ch.dep_ == "nsubj"]
-            whole = next((s for s in subjects if projectile(s)), None)
-        if whole is None:
-            whole = _salvo_before(view, i, c)
-        if whole is not None and view.span_root.get(whole.i, whole.i) != view.span_root.get(i, i):
-            out.setdefault(whole.i, []).append(i)
-    # one part is a name for the whole ("its new missile, the Hwasong-18"), not a list of parts
-    return {w: parts for w, parts in out.items() if len({view.span_root.get(i, i) for i in parts}) > 1}
-
-
-def _salvo_before(view: SentenceView, i: int, c: Cues) -> Token | None:
-    """The salvo noun a projectile word is listed after, read from the surface: "a volley of
-    Fateh-110 and Zolfaghar missiles" (the parser often takes a name with a number for a
-    punctuation mark and hangs the list elsewhere). Only names, numbers, class words, "and" and
-    commas may stand between."""
-    k = i - 1
-    while k > view.sent.start:
-        tok = view.doc[k]
-        if tok.lower_ == "of":
-            noun = view.doc[k - 1]
-            return noun if noun.lemma_.lower() in c.salvo_nouns else None
-        listed = k in view.weapons or k in view.classes or tok.like_num or tok.lower_ in (",", "and", "-")
-        if not listed:
-            return None
-        k -= 1
-    return None
-
-
-def _launch_of_a_whole(view: SentenceView, trigger: int, wholes: dict[int, list[int]]) -> bool:
-    """True if the trigger tells the launch of a whole the sentence lists the parts of: the whole
-    is the trigger ("a barrage of ..."), in its phrase ("fired a salvo of ..."), or the trigger
-    is on the whole ("the missiles fired from Qom included ...")."""
-    trig = view.doc[trigger]
-    phrase = {t.i for t in trig.subtree}
-    return any(w == trigger or w in phrase or trigger in {t.i for t in view.doc[w].subtree} for w in wholes)
-
-
-def _one_launch_of_parts(view: SentenceView, cand: Candidate, wholes: dict[int, list[int]]) -> Candidate:
-    """A launch whose projectiles the sentence lists as parts of one whole (_parts_of_one): the
-    one weapon the parts name, or none when they name several; their common class when it is
-    narrower than the launch's; the whole's count, or the parts' sum when each is counted."""
-    lexicon = view.lexicon
-    parts = [view.doc[i] for found in wholes.values() for i in found]
-    named = {w.name: w for w in view.weapon_refs(parts)}
-    if cand.weapons and cand.weapons[0].name not in named:
-        return cand  # a launch of something else the sentence tells
-    labels = [view.classes[t.i] for t in parts if t.i in view.classes] + [
-        w.weapon_class for w in named.values() if w.weapon_class
-    ]
-    common = lexicon.common_class(labels)
-    wclass = cand.weapon_class
-    if common is not None and (wclass is None or lexicon.is_broader_or_equal(wclass, common)):
-        wclass = common
-    counts: list[int | None] = []
-    for head in {_projectile_noun(t).i: _projectile_noun(t) for t in parts}.values():
-        counts.append(next((_quantity(ch, view) for ch in head.children if ch.dep_ == "nummod"), None))
-    whole_counts = [_quantity(ch, view) for i in wholes for ch in view.doc[i].children if ch.dep_ == "nummod"]
-    count = next((n for n in whole_counts if n is not None), None)
-    if count is None and counts and None not in counts:
-        count = sum(n for n in counts if n is not None)
-    return replace(
-        cand,
-        weapons=tuple(named.values()) if len(named) == 1 else (),
-        weapon_class=wclass,
-        class_from_weapon_phrase=False,
-        count=count,
-        plural=count is None and (cand.plural or len(parts) > 1),
-    )
-
-
 def _listed(
     view: SentenceView, triggers: list[Token], found: list[Candidate], origin: list[int], discourse: Discourse
 ) -> list[Candidate]:
@@ -2555,14 +2418,14 @@ def _listed(
     # "fired a ballistic missile on Wednesday, its third launch this month": an item that only
     # says which of a series the launch was restates it
     elliptic = [o for o in elliptic if not _series_rank(view, o.start, o.end, c)]
-    wholes = _parts_of_one(view, c)
+    wholes = parts_of_one(view, c)
     if wholes:
         # "two short-range missiles, the Shahab-1 and the Shahab-2, were also fired": one launch
         # whose projectiles the list names, unless its items have days of their own
         told = {i for found in wholes.values() for i in found} | set(wholes)
         words = {*view.weapons, *view.classes}
         only_parts = all(
-            i in told or _projectile_noun(view.doc[view.span_root.get(i, i)]).i in told
+            i in told or projectile_noun(view.doc[view.span_root.get(i, i)]).i in told
             for o in elliptic
             for i in range(o.start, o.end)
             if i in words
@@ -2572,7 +2435,7 @@ def _listed(
         )
         if only_parts and one_day:
             return [
-                _one_launch_of_parts(view, cand, wholes) if _launch_of_a_whole(view, i, wholes) else cand
+                one_launch_of_parts(view, cand, wholes) if launch_of_a_whole(view, i, wholes) else cand
                 for cand, i in zip(found, origin, strict=True)
             ]
     if not elliptic:  # each occasion has its trigger: only the dates told in items of their own
